@@ -1,0 +1,29 @@
+/* atomic.h - writing files so that a crash leaves either the old or the new
+ * version, never a mixture: temp file in the same directory, fsync, rename
+ * (the commit point), fsync the directory.
+ */
+#ifndef ECAP_ATOMIC_H
+#define ECAP_ATOMIC_H
+
+#include <stddef.h>
+#include <sys/types.h>
+#include "error.h"
+
+/* Writes size bytes to fd, retrying short writes and EINTR. */
+int write_all(int fd, const void *data, size_t size, struct error *err);
+
+/* Replaces path by data atomically and durably, with the given mode. */
+int atomic_write_file(const char *path, const void *data, size_t size, mode_t mode,
+		      struct error *err);
+
+/* fsyncs the directory at path (making renames and creations in it durable). */
+int fsync_directory(const char *path, struct error *err);
+
+/* Creates path and its missing parents with mode; existing ones are fine. */
+int make_directories(const char *path, mode_t mode, struct error *err);
+
+/* Copies the file at source to a new file at destination (which must not
+ * exist), with mode; not synced. */
+int copy_file(const char *source, const char *destination, mode_t mode, struct error *err);
+
+#endif

@@ -1,0 +1,30 @@
+/* identity.h - identity document numbers: the resident ID check (GB 11643),
+ * passports, and masking for letters.
+ */
+#ifndef ECAP_IDENTITY_H
+#define ECAP_IDENTITY_H
+
+#include <stddef.h>
+
+/* The GB 11643 check character ('0'..'9' or 'X') for the first 17 digits of
+ * a resident ID; 0 if those are not 17 ASCII digits. */
+char resident_id_check_character(const char *first17);
+
+/* Checks a document number of type "resident-id" or "passport" (R2.9).
+ * Resident ID: 18 characters, 17 digits and a check character (a lowercase x
+ * is accepted as X), the check character right, the embedded birth date a real
+ * date equal to birth_date ("YYYY-MM-DD"; NULL skips that comparison).
+ * Passport: 5 to 20 ASCII letters and digits.
+ * Returns 0 when valid; 1 when not, with a Chinese sentence in message that
+ * names the problem and the values involved, showing the number only masked;
+ * -1 for an unknown type. */
+int identity_check(const char *type, const char *number, const char *birth_date,
+		   char *message, size_t message_size);
+
+/* Masks a document number for letters and logs: the first 3 and the last 4
+ * characters shown, every other character '*' (110101199003071233 ->
+ * 110***********1233). Numbers of 8 characters or fewer show only their last
+ * 2; of 2 or fewer, nothing. Works on characters, not bytes. */
+void identity_mask(const char *number, char *out, size_t out_size);
+
+#endif

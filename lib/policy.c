@@ -1,0 +1,1017 @@
+/* policy.c - reading the operating society's policy file into struct policy; see policy.h.
+ *
+ * policy_load starts from process.md's defaults and overrides each value the
+ * file gives, so that a policy loaded without its schema (tests) still holds
+ * a value for everything. Checks that the schema cannot express (a holiday
+ * that ends before it begins, a minimum above its maximum) are made here,
+ * with the file's line in the message, for the society's staff who edit it.
+ */
+#include "policy.h"
+
+#include <errno.h>
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "paths.h"
+#include "xml.h"
+
+static const char *const level_codes[LEVEL_COUNT] = {
+	"apprentice", "professional", "senior",
+};
+
+static const char *const level_names[LEVEL_COUNT] = {
+	"见习工程会员", "专业工程会员", "资深工程会员",
+};
+
+static const char *const level_names_english[LEVEL_COUNT] = {
+	"Apprentice Engineer", "Professional Engineer", "Senior Professional Engineer",
+};
+
+static const char *const degree_codes[DEGREE_COUNT] = {
+	"associate", "bachelor", "master", "doctorate",
+};
+
+const char *const dimension_codes[DIMENSION_COUNT] = {
+	"knowledge", "ethics", "teamwork", "learning", "leadership",
+};
+
+const char *const dimension_names[DIMENSION_COUNT] = {
+	"工程知识与专业能力", "工程伦理与职业道德", "团队合作与交流能力",
+	"持续发展与终身学习能力", "组织领导与项目管理能力",
+};
+
+/* process.md R1.3: minimum years per level and highest (engineering) degree. */
+static const int default_minimum_years[LEVEL_COUNT][DEGREE_COUNT] = {
+	{ 2, 0, 0, 0 },
+	{ 8, 5, 3, 2 },
+	{ 15, 12, 10, 8 },
+};
+
+/* process.md R5: the professional and senior scoring tables. */
+static const struct policy_scale default_professional_scale = {
+	60, { 35, 20, 15, 15, 15 }, { 21, 12, 0, 0, 0 },
+};
+static const struct policy_scale default_senior_scale = {
+	60, { 30, 20, 15, 15, 20 }, { 18, 12, 0, 0, 0 },
+};
+
+/* A holiday longer than this is surely a typing mistake (the longest official
+ * one, the Spring Festival, lasts 9 days). */
+#define HOLIDAY_MAX_DAYS 31
+
+static int code_index(const char *const *codes, int count, const char *text)
+{
+	if (!text)
+		return -1;
+	for (int i = 0; i < count; i++)
+		if (strcmp(codes[i], text) == 0)
+			return i;
+	return -1;
+}
+
+int level_parse(const char *text)
+{
+	return code_index(level_codes, LEVEL_COUNT, text);
+}
+
+const char *level_code(int level)
+{
+	return level >= 0 && level < LEVEL_COUNT ? level_codes[level] : "";
+}
+
+const char *level_name(int level)
+{
+	return level >= 0 && level < LEVEL_COUNT ? level_names[level] : "";
+}
+
+const char *level_name_english(int level)
+{
+	return level >= 0 && level < LEVEL_COUNT ? level_names_english[level] : "";
+}
+
+int degree_parse(const char *text)
+{
+	return code_index(degree_codes, DEGREE_COUNT, text);
+}
+
+int dimension_parse(const char *code)
+{
+	return code_index(dimension_codes, DIMENSION_COUNT, code);
+}
+
+/* Where a message about the file points: the file and err to fill. */
+struct reader {
+	const char *path;
+	struct error *err;
+};
+
+static int fail_at(const struct reader *reader, xmlNodePtr node, const char *format, ...)
+	__attribute__((format(printf, 3, 4)));
+
+/* Fills err with "PATH, line N: message" and returns -1. */
+static int fail_at(const struct reader *reader, xmlNodePtr node, const char *format, ...)
+{
+	char message[768];
+	va_list args;
+
+	va_start(args, format);
+	vsnprintf(message, sizeof(message), format, args);
+	va_end(args);
+	return error_set(reader->err, "%s, line %ld: %s", reader->path,
+			 node ? xmlGetLineNo(node) : 0L, message);
+}
+
+static const char *node_name(xmlNodePtr node)
+{
+	return (const char *)node->name;
+}
+
+static int count_children(xmlNodePtr parent, const char *name)
+{
+	int count = 0;
+
+	for (xmlNodePtr node = xml_child(parent, name); node; node = xml_next(node, name))
+		count++;
+	return count;
+}
+
+/* Allocates count zeroed elements into *array (NULL when count is 0). */
+static int allocate_list(const struct reader *reader, void **array, size_t count,
+			 size_t element_size)
+{
+	*array = NULL;
+	if (count == 0)
+		return 0;
+	*array = calloc(count, element_size);
+	if (!*array)
+		return error_set(reader->err, "%s: out of memory", reader->path);
+	return 0;
+}
+
+/* Copies the attribute, without surrounding white space, into out ("" when
+ * absent). Fails if it is required and absent or empty, or too long. */
+static int read_string(const struct reader *reader, xmlNodePtr node, const char *name,
+		       int required, char *out, size_t size)
+{
+	char *value = xml_attribute(node, name);
+	const char *start = value;
+	size_t length;
+	int result = 0;
+
+	out[0] = '\0';
+	while (start && (*start == ' ' || *start == '\t' || *start == '\n' || *start == '\r'))
+		start++;
+	length = start ? strlen(start) : 0;
+	while (length > 0 && strchr(" \t\n\r", start[length - 1]))
+		length--;
+	if (length == 0 && required)
+		result = fail_at(reader, node, "<%s> has no %s", node_name(node), name);
+	else if (length >= size)
+		result = fail_at(reader, node, "%s of <%s> is longer than %zu bytes", name,
+				 node_name(node), size - 1);
+	else if (length > 0) {
+		memcpy(out, start, length);
+		out[length] = '\0';
+	}
+	xmlFree(value);
+	return result;
+}
+
+static int require_attribute(const struct reader *reader, xmlNodePtr node, const char *name)
+{
+	char *value = xml_attribute(node, name);
+	int present = value != NULL;
+
+	xmlFree(value);
+	if (!present)
+		return fail_at(reader, node, "<%s> has no %s", node_name(node), name);
+	return 0;
+}
+
+/* 1 if text is nothing but white space from end on. */
+static int only_space_after(const char *end)
+{
+	while (*end == ' ' || *end == '\t' || *end == '\n' || *end == '\r')
+		end++;
+	return *end == '\0';
+}
+
+/* Reads a whole number in minimum..maximum into *out; leaves *out (the
+ * default) when the attribute is absent. */
+static int read_int(const struct reader *reader, xmlNodePtr node, const char *name,
+		    long minimum, long maximum, int *out)
+{
+	char *value = xml_attribute(node, name);
+	char *end = NULL;
+	long number;
+	int result = 0;
+
+	if (!value)
+		return 0;
+	errno = 0;
+	number = strtol(value, &end, 10);
+	if (end == value || !only_space_after(end) || errno || number < minimum ||
+	    number > maximum)
+		result = fail_at(reader, node,
+				 "%s=\"%s\" of <%s> is not a whole number from %ld to %ld",
+				 name, value, node_name(node), minimum, maximum);
+	else
+		*out = (int)number;
+	xmlFree(value);
+	return result;
+}
+
+/* Like read_int for sizes and byte counts. */
+static int read_size(const struct reader *reader, xmlNodePtr node, const char *name,
+		     unsigned long long minimum, unsigned long long maximum, size_t *out)
+{
+	char *value = xml_attribute(node, name);
+	char *end = NULL;
+	unsigned long long number;
+	int result = 0;
+
+	if (!value)
+		return 0;
+	errno = 0;
+	number = strtoull(value, &end, 10);
+	if (end == value || strchr(value, '-') || !only_space_after(end) || errno ||
+	    number < minimum || number > maximum || number > SIZE_MAX)
+		result = fail_at(reader, node,
+				 "%s=\"%s\" of <%s> is not a whole number from %llu to %llu",
+				 name, value, node_name(node), minimum, maximum);
+	else
+		*out = (size_t)number;
+	xmlFree(value);
+	return result;
+}
+
+static int read_double(const struct reader *reader, xmlNodePtr node, const char *name,
+		       double minimum, double maximum, double *out)
+{
+	char *value = xml_attribute(node, name);
+	char *end = NULL;
+	double number;
+	int result = 0;
+
+	if (!value)
+		return 0;
+	errno = 0;
+	number = strtod(value, &end);
+	if (end == value || !only_space_after(end) || errno || !(number >= minimum) ||
+	    !(number <= maximum))
+		result = fail_at(reader, node, "%s=\"%s\" of <%s> is not a number from %g to %g",
+				 name, value, node_name(node), minimum, maximum);
+	else
+		*out = number;
+	xmlFree(value);
+	return result;
+}
+
+/* "true"/"1" or "false"/"0"; leaves *out when absent. */
+static int read_bool(const struct reader *reader, xmlNodePtr node, const char *name, int *out)
+{
+	char text[8];
+
+	if (read_string(reader, node, name, 0, text, sizeof(text)) < 0)
+		return fail_at(reader, node, "%s of <%s> is neither true nor false", name,
+			       node_name(node));
+	if (text[0] == '\0')
+		return 0;
+	if (strcmp(text, "true") == 0 || strcmp(text, "1") == 0)
+		*out = 1;
+	else if (strcmp(text, "false") == 0 || strcmp(text, "0") == 0)
+		*out = 0;
+	else
+		return fail_at(reader, node, "%s=\"%s\" of <%s> is neither true nor false", name,
+			       text, node_name(node));
+	return 0;
+}
+
+static int read_date(const struct reader *reader, xmlNodePtr node, const char *name,
+		     day_t *out)
+{
+	char text[32];
+
+	if (read_string(reader, node, name, 1, text, sizeof(text)) < 0)
+		return -1;
+	if (date_parse(text, out) < 0)
+		return fail_at(reader, node, "%s=\"%s\" of <%s> is not a date (YYYY-MM-DD)", name,
+			       text, node_name(node));
+	return 0;
+}
+
+static void set_defaults(struct policy *policy)
+{
+	memset(policy, 0, sizeof(*policy));
+	calendar_init(&policy->calendar);
+	policy->graduate_practice_counts = 1;
+	policy->non_engineering_extra_years = 2;
+	memcpy(policy->minimum_years, default_minimum_years, sizeof(policy->minimum_years));
+	policy->statement_min_chars = 2000;
+	policy->statement_max_chars = 4000;
+	policy->statement_min_cjk_share = 0.5;
+	policy->review_quorum = 2;
+	policy->interview_levels[LEVEL_PROFESSIONAL] = 1;
+	policy->interview_levels[LEVEL_SENIOR] = 1;
+	policy->interview_min_questions_minutes = 30;
+	policy->interview_min_projects = 2;
+	policy->interview_max_projects = 3;
+	policy->scales[LEVEL_APPRENTICE] = default_professional_scale;
+	policy->scales[LEVEL_PROFESSIONAL] = default_professional_scale;
+	policy->scales[LEVEL_SENIOR] = default_senior_scale;
+	policy->resubmission_working_days = 10;
+	policy->publicity_working_days = 5;
+	policy->validity_years = 5;
+	snprintf(policy->registration_format, sizeof(policy->registration_format), "%s",
+		 "{society}-{seq:6}");
+	policy->renew_from_months = 6;
+	policy->renew_until_months = 6;
+	policy->cpd_hours_per_year = 50;
+	policy->cpd_minutes_per_hour = 45;
+	policy->settle_seconds = 5;
+	policy->package_limits.max_archive_bytes = 104857600;
+	policy->package_limits.max_entries = 1000;
+	policy->package_limits.max_unpacked_bytes = 268435456;
+	policy->package_limits.max_ratio = 200;
+	policy->package_limits.max_xml_bytes = 4194304;
+	policy->max_xml_depth = 64;
+}
+
+static int check_root(const struct reader *reader, xmlNodePtr root)
+{
+	char version[16];
+
+	if (!root || root->type != XML_ELEMENT_NODE || !root->ns ||
+	    strcmp((const char *)root->ns->href, ECAP_NAMESPACE) != 0 ||
+	    strcmp(node_name(root), "policy") != 0)
+		return fail_at(reader, root, "the root element is not <policy> in namespace %s",
+			       ECAP_NAMESPACE);
+	if (read_string(reader, root, "version", 0, version, sizeof(version)) < 0)
+		return -1;
+	if (version[0] && strcmp(version, "1") != 0)
+		return fail_at(reader, root, "policy version \"%s\" is not supported (only 1)",
+			       version);
+	return 0;
+}
+
+static int read_society(const struct reader *reader, xmlNodePtr root, struct policy *policy)
+{
+	xmlNodePtr node = xml_child(root, "society");
+
+	if (!node)
+		return fail_at(reader, root, "<policy> has no <society>");
+	if (read_string(reader, node, "code", 1, policy->society_code,
+			sizeof(policy->society_code)) < 0 ||
+	    read_string(reader, node, "name", 1, policy->society_name,
+			sizeof(policy->society_name)) < 0 ||
+	    read_string(reader, node, "nameEn", 0, policy->society_name_english,
+			sizeof(policy->society_name_english)) < 0)
+		return -1;
+	return 0;
+}
+
+static int read_field(const struct reader *reader, xmlNodePtr node, struct policy_field *field)
+{
+	field->graduate_practice_counts = -1;
+	if (read_string(reader, node, "code", 1, field->code, sizeof(field->code)) < 0 ||
+	    read_string(reader, node, "name", 1, field->name, sizeof(field->name)) < 0 ||
+	    read_string(reader, node, "nameEn", 0, field->name_english,
+			sizeof(field->name_english)) < 0 ||
+	    read_bool(reader, node, "graduatePracticeCounts", &field->graduate_practice_counts) < 0)
+		return -1;
+	return 0;
+}
+
+static int read_fields(const struct reader *reader, xmlNodePtr root, struct policy *policy)
+{
+	xmlNodePtr parent = xml_child(root, "fields");
+	size_t count = (size_t)count_children(parent, "field");
+	size_t i = 0;
+
+	if (allocate_list(reader, (void **)&policy->fields, count, sizeof(*policy->fields)) < 0)
+		return -1;
+	policy->field_count = count;
+	for (xmlNodePtr node = xml_child(parent, "field"); node; node = xml_next(node, "field"))
+		if (read_field(reader, node, &policy->fields[i++]) < 0)
+			return -1;
+	return 0;
+}
+
+/* The roster's href must stay inside the policy's directory: relative, and
+ * without a ".." component. (A symbolic link there is the operator's own.) */
+static int check_roster_href(const struct reader *reader, xmlNodePtr node, const char *href)
+{
+	const char *component = href;
+
+	if (href[0] == '/')
+		return fail_at(reader, node, "members href \"%s\" is an absolute path; "
+			       "give a path relative to the policy file", href);
+	while (*component) {
+		size_t length = strcspn(component, "/");
+
+		if (length == 2 && strncmp(component, "..", 2) == 0)
+			return fail_at(reader, node, "members href \"%s\" leaves the policy file's "
+				       "directory", href);
+		component += length;
+		if (*component == '/')
+			component++;
+	}
+	return 0;
+}
+
+/* The directory of the policy file joined with href. */
+static int roster_path(const struct reader *reader, const char *href, char *out, size_t size)
+{
+	const char *slash = strrchr(reader->path, '/');
+	int written;
+
+	if (!slash)
+		written = snprintf(out, size, "%s", href);
+	else
+		written = snprintf(out, size, "%.*s/%s", (int)(slash - reader->path),
+				   reader->path, href);
+	if (written < 0 || (size_t)written >= size)
+		return error_set(reader->err, "%s: the members file's path is too long",
+				 reader->path);
+	return 0;
+}
+
+/* Validates the roster against xsd/members.xsd, found beside the policy's
+ * schema in the data directory (pipeline/paths.h). */
+static int validate_roster(const char *path, xmlDocPtr doc, struct error *err)
+{
+	char schema_path[4096];
+	struct schema *schema = NULL;
+	struct xml_messages messages = { NULL, 0 };
+	int result = -1, invalid;
+
+	schema = schema_load(paths_schema("members.xsd", schema_path, sizeof(schema_path)), err);
+	if (!schema)
+		goto out;
+	invalid = schema_validate(schema, doc, &messages, err);
+	if (invalid < 0)
+		goto out;
+	if (invalid) {
+		error_set(err, "%s is not a valid member roster: %s", path,
+			  messages.count ? messages.lines[0] : "unknown error");
+		goto out;
+	}
+	result = 0;
+out:
+	xml_messages_release(&messages);
+	schema_free(schema);
+	return result;
+}
+
+static int read_roster_members(const struct reader *reader, xmlNodePtr root,
+			       struct policy *policy)
+{
+	size_t count = (size_t)count_children(root, "member");
+	size_t i = 0;
+
+	if (allocate_list(reader, (void **)&policy->members, count, sizeof(*policy->members)) < 0)
+		return -1;
+	policy->member_count = count;
+	for (xmlNodePtr node = xml_child(root, "member"); node; node = xml_next(node, "member")) {
+		struct policy_member *member = &policy->members[i++];
+
+		if (read_string(reader, node, "number", 1, member->number,
+				sizeof(member->number)) < 0 ||
+		    read_string(reader, node, "name", 1, member->name, sizeof(member->name)) < 0)
+			return -1;
+	}
+	return 0;
+}
+
+/* Reads the roster file that <members href="..."/> names, if any. */
+static int read_member_roster(const struct reader *reader, xmlNodePtr root,
+			      struct policy *policy, int validate)
+{
+	xmlNodePtr node = xml_child(root, "members");
+	struct reader roster_reader = { NULL, reader->err };
+	char href[1024], path[4096];
+	xmlDocPtr doc = NULL;
+	xmlNodePtr roster;
+	int result = -1;
+
+	if (!node)
+		return 0;
+	policy->has_member_roster = 1;
+	if (read_string(reader, node, "href", 1, href, sizeof(href)) < 0 ||
+	    check_roster_href(reader, node, href) < 0 ||
+	    roster_path(reader, href, path, sizeof(path)) < 0)
+		goto out;
+	doc = xml_parse_file(path, reader->err);
+	if (!doc)
+		goto out;
+	if (validate && validate_roster(path, doc, reader->err) < 0)
+		goto out;
+	roster = xmlDocGetRootElement(doc);
+	roster_reader.path = path;
+	if (!roster->ns || strcmp((const char *)roster->ns->href, ECAP_NAMESPACE) != 0 ||
+	    strcmp(node_name(roster), "members") != 0) {
+		fail_at(&roster_reader, roster, "the root element is not <members> in namespace %s",
+			ECAP_NAMESPACE);
+		goto out;
+	}
+	result = read_roster_members(&roster_reader, roster, policy);
+out:
+	xmlFreeDoc(doc);
+	return result;
+}
+
+static int read_examiners(const struct reader *reader, xmlNodePtr root, struct policy *policy)
+{
+	xmlNodePtr parent = xml_child(root, "examiners");
+	size_t count = (size_t)count_children(parent, "examiner");
+	size_t i = 0;
+
+	if (allocate_list(reader, (void **)&policy->examiners, count,
+			  sizeof(*policy->examiners)) < 0)
+		return -1;
+	policy->examiner_count = count;
+	for (xmlNodePtr node = xml_child(parent, "examiner"); node;
+	     node = xml_next(node, "examiner")) {
+		struct policy_examiner *examiner = &policy->examiners[i++];
+
+		if (read_string(reader, node, "id", 1, examiner->id, sizeof(examiner->id)) < 0 ||
+		    read_string(reader, node, "name", 1, examiner->name,
+				sizeof(examiner->name)) < 0 ||
+		    read_string(reader, node, "employer", 0, examiner->employer,
+				sizeof(examiner->employer)) < 0)
+			return -1;
+	}
+	return 0;
+}
+
+/* A level code attribute ("code" or "level") as an enum level. */
+static int read_level(const struct reader *reader, xmlNodePtr node, const char *name,
+		      int *level)
+{
+	char text[32];
+
+	if (read_string(reader, node, name, 1, text, sizeof(text)) < 0)
+		return -1;
+	*level = level_parse(text);
+	if (*level < 0)
+		return fail_at(reader, node, "%s=\"%s\" of <%s> is not a level "
+			       "(apprentice, professional, senior)", name, text, node_name(node));
+	return 0;
+}
+
+static int read_eligibility(const struct reader *reader, xmlNodePtr root,
+			    struct policy *policy)
+{
+	xmlNodePtr parent = xml_child(root, "eligibility");
+	int level;
+
+	if (!parent)
+		return 0;
+	if (read_bool(reader, parent, "graduatePracticeCounts",
+		      &policy->graduate_practice_counts) < 0 ||
+	    read_int(reader, parent, "nonEngineeringExtraYears", 0, 60,
+		     &policy->non_engineering_extra_years) < 0)
+		return -1;
+	for (xmlNodePtr node = xml_child(parent, "level"); node; node = xml_next(node, "level")) {
+		if (read_level(reader, node, "code", &level) < 0)
+			return -1;
+		for (int degree = 0; degree < DEGREE_COUNT; degree++)
+			if (read_int(reader, node, degree_codes[degree], 0, 60,
+				     &policy->minimum_years[level][degree]) < 0)
+				return -1;
+	}
+	return 0;
+}
+
+static int read_statement(const struct reader *reader, xmlNodePtr root, struct policy *policy)
+{
+	xmlNodePtr node = xml_child(root, "statement");
+
+	if (!node)
+		return 0;
+	if (read_size(reader, node, "minChars", 0, 1000000, &policy->statement_min_chars) < 0 ||
+	    read_size(reader, node, "maxChars", 0, 1000000, &policy->statement_max_chars) < 0 ||
+	    read_double(reader, node, "minCjkShare", 0, 1, &policy->statement_min_cjk_share) < 0)
+		return -1;
+	if (policy->statement_min_chars > policy->statement_max_chars)
+		return fail_at(reader, node, "minChars (%zu) is more than maxChars (%zu)",
+			       policy->statement_min_chars, policy->statement_max_chars);
+	return 0;
+}
+
+static int read_review(const struct reader *reader, xmlNodePtr root, struct policy *policy)
+{
+	xmlNodePtr node = xml_child(root, "review");
+
+	return node ? read_int(reader, node, "quorum", 1, 100, &policy->review_quorum) : 0;
+}
+
+/* levels="professional senior": the levels that always need an interview. */
+static int read_interview_levels(const struct reader *reader, xmlNodePtr node,
+				 struct policy *policy)
+{
+	char *value = xml_attribute(node, "levels");
+	const char *separators = " \t\n\r";
+	char *word, *rest = NULL;
+	int result = 0, level;
+
+	if (!value)
+		return 0;
+	memset(policy->interview_levels, 0, sizeof(policy->interview_levels));
+	for (word = strtok_r(value, separators, &rest); word;
+	     word = strtok_r(NULL, separators, &rest)) {
+		level = level_parse(word);
+		if (level < 0) {
+			result = fail_at(reader, node, "levels of <interview> names \"%s\", "
+					 "not a level (apprentice, professional, senior)", word);
+			break;
+		}
+		policy->interview_levels[level] = 1;
+	}
+	xmlFree(value);
+	return result;
+}
+
+static int read_scale_dimension(const struct reader *reader, xmlNodePtr node,
+				struct policy_scale *scale)
+{
+	char code[32];
+	int dimension;
+
+	if (read_string(reader, node, "code", 1, code, sizeof(code)) < 0)
+		return -1;
+	dimension = dimension_parse(code);
+	if (dimension < 0)
+		return fail_at(reader, node, "code=\"%s\" of <dimension> is not a dimension", code);
+	scale->minimum[dimension] = 0;
+	if (require_attribute(reader, node, "max") < 0 ||
+	    read_int(reader, node, "max", 1, 1000, &scale->maximum[dimension]) < 0 ||
+	    read_int(reader, node, "min", 0, 1000, &scale->minimum[dimension]) < 0)
+		return -1;
+	if (scale->minimum[dimension] > scale->maximum[dimension])
+		return fail_at(reader, node, "the %s minimum (%d) is more than its maximum (%d)",
+			       code, scale->minimum[dimension], scale->maximum[dimension]);
+	return 0;
+}
+
+static int read_scale(const struct reader *reader, xmlNodePtr node, struct policy *policy,
+		      int *level)
+{
+	struct policy_scale *scale;
+	int total = 0;
+
+	if (read_level(reader, node, "level", level) < 0)
+		return -1;
+	scale = &policy->scales[*level];
+	scale->pass_total = 60;
+	if (read_int(reader, node, "passTotal", 0, 10000, &scale->pass_total) < 0)
+		return -1;
+	for (xmlNodePtr child = xml_child(node, "dimension"); child;
+	     child = xml_next(child, "dimension"))
+		if (read_scale_dimension(reader, child, scale) < 0)
+			return -1;
+	for (int dimension = 0; dimension < DIMENSION_COUNT; dimension++)
+		total += scale->maximum[dimension];
+	if (scale->pass_total > total)
+		return fail_at(reader, node, "passTotal (%d) of the %s scale is more than its "
+			       "maximum total (%d)", scale->pass_total, level_code(*level), total);
+	return 0;
+}
+
+static int read_interview(const struct reader *reader, xmlNodePtr root, struct policy *policy)
+{
+	xmlNodePtr parent = xml_child(root, "interview");
+	int given[LEVEL_COUNT] = { 0 }, level;
+
+	if (!parent)
+		return 0;
+	if (read_interview_levels(reader, parent, policy) < 0 ||
+	    read_int(reader, parent, "minQuestionsMinutes", 0, 1000,
+		     &policy->interview_min_questions_minutes) < 0 ||
+	    read_int(reader, parent, "minProjects", 0, 100, &policy->interview_min_projects) < 0 ||
+	    read_int(reader, parent, "maxProjects", 0, 100, &policy->interview_max_projects) < 0)
+		return -1;
+	if (policy->interview_min_projects > policy->interview_max_projects)
+		return fail_at(reader, parent, "minProjects (%d) is more than maxProjects (%d)",
+			       policy->interview_min_projects, policy->interview_max_projects);
+	for (xmlNodePtr node = xml_child(parent, "scale"); node; node = xml_next(node, "scale")) {
+		if (read_scale(reader, node, policy, &level) < 0)
+			return -1;
+		given[level] = 1;
+	}
+	/* R5: apprentices interviewed at an examiner's request are scored on
+	 * the professional table, unless the policy gives them one. */
+	if (!given[LEVEL_APPRENTICE])
+		policy->scales[LEVEL_APPRENTICE] = policy->scales[LEVEL_PROFESSIONAL];
+	return 0;
+}
+
+static int read_working_days(const struct reader *reader, xmlNodePtr root, const char *name,
+			     long minimum, int *out)
+{
+	xmlNodePtr node = xml_child(root, name);
+
+	return node ? read_int(reader, node, "workingDays", minimum, 366, out) : 0;
+}
+
+static int read_holiday(const struct reader *reader, xmlNodePtr node, struct calendar *calendar)
+{
+	day_t from, to;
+	char *to_text = xml_attribute(node, "to");
+	int has_to = to_text != NULL;
+
+	xmlFree(to_text);
+	if (read_date(reader, node, "from", &from) < 0)
+		return -1;
+	to = from;
+	if (has_to && read_date(reader, node, "to", &to) < 0)
+		return -1;
+	if (to < from)
+		return fail_at(reader, node, "the holiday ends before it begins");
+	if (to - from >= HOLIDAY_MAX_DAYS)
+		return fail_at(reader, node, "the holiday lasts %ld days, more than %d",
+			       (long)(to - from + 1), HOLIDAY_MAX_DAYS);
+	if (calendar_add_holidays(calendar, from, to) < 0)
+		return error_set(reader->err, "%s: out of memory", reader->path);
+	return 0;
+}
+
+/* An adjusted working day (调休) is by definition a Saturday or a Sunday. */
+static int read_workday(const struct reader *reader, xmlNodePtr node, struct calendar *calendar)
+{
+	char text[11];
+	day_t day;
+	int weekday;
+
+	if (read_date(reader, node, "date", &day) < 0)
+		return -1;
+	weekday = date_weekday(day);
+	if (weekday != 0 && weekday != 6) {
+		date_format(day, text);
+		return fail_at(reader, node, "the working day %s is not a Saturday or a Sunday; "
+			       "weekdays are working days already", text);
+	}
+	if (calendar_add_workday(calendar, day) < 0)
+		return error_set(reader->err, "%s: out of memory", reader->path);
+	return 0;
+}
+
+static int compare_days(const void *left, const void *right)
+{
+	day_t a = *(const day_t *)left, b = *(const day_t *)right;
+
+	return (a > b) - (a < b);
+}
+
+/* A day listed both as a holiday and as a working day is a mistake. */
+static int check_calendar_overlap(const struct reader *reader, xmlNodePtr node,
+				  const struct calendar *calendar)
+{
+	char text[11];
+
+	for (size_t i = 0; i < calendar->workday_count; i++) {
+		if (!bsearch(&calendar->workdays[i], calendar->holidays, calendar->holiday_count,
+			     sizeof(*calendar->holidays), compare_days))
+			continue;
+		date_format(calendar->workdays[i], text);
+		return fail_at(reader, node, "%s is listed both as a holiday and as a working day",
+			       text);
+	}
+	return 0;
+}
+
+static int read_calendar(const struct reader *reader, xmlNodePtr root, struct policy *policy)
+{
+	xmlNodePtr parent = xml_child(root, "calendar");
+	int result = 0;
+
+	if (!parent)
+		return 0;
+	for (xmlNodePtr node = xml_child(parent, NULL); node && result == 0;
+	     node = xml_next(node, NULL)) {
+		if (strcmp(node_name(node), "holiday") == 0)
+			result = read_holiday(reader, node, &policy->calendar);
+		else if (strcmp(node_name(node), "workday") == 0)
+			result = read_workday(reader, node, &policy->calendar);
+	}
+	if (result < 0)
+		return -1;
+	calendar_finish(&policy->calendar);
+	return check_calendar_overlap(reader, parent, &policy->calendar);
+}
+
+static int read_certificate(const struct reader *reader, xmlNodePtr root, struct policy *policy)
+{
+	xmlNodePtr node = xml_child(root, "certificate");
+	char format[sizeof(policy->registration_format)];
+
+	if (!node)
+		return 0;
+	if (read_int(reader, node, "validityYears", 1, 100, &policy->validity_years) < 0 ||
+	    read_string(reader, node, "registrationFormat", 0, format, sizeof(format)) < 0 ||
+	    read_int(reader, node, "renewFromMonths", 0, 120, &policy->renew_from_months) < 0 ||
+	    read_int(reader, node, "renewUntilMonths", 0, 120, &policy->renew_until_months) < 0)
+		return -1;
+	if (format[0] && !strstr(format, "{seq:"))
+		return fail_at(reader, node, "registrationFormat \"%s\" has no {seq:N} "
+			       "(the sequence number)", format);
+	if (format[0])
+		memcpy(policy->registration_format, format, sizeof(format));
+	return 0;
+}
+
+static int read_cpd(const struct reader *reader, xmlNodePtr root, struct policy *policy)
+{
+	xmlNodePtr parent = xml_child(root, "cpd");
+	size_t count = (size_t)count_children(parent, "credit");
+	size_t i = 0;
+
+	if (!parent)
+		return 0;
+	if (read_int(reader, parent, "hoursPerYear", 0, 10000, &policy->cpd_hours_per_year) < 0 ||
+	    read_int(reader, parent, "minutesPerHour", 1, 1000,
+		     &policy->cpd_minutes_per_hour) < 0 ||
+	    allocate_list(reader, (void **)&policy->credits, count, sizeof(*policy->credits)) < 0)
+		return -1;
+	policy->credit_count = count;
+	for (xmlNodePtr node = xml_child(parent, "credit"); node; node = xml_next(node, "credit")) {
+		struct policy_credit *credit = &policy->credits[i++];
+
+		if (read_string(reader, node, "category", 1, credit->category,
+				sizeof(credit->category)) < 0 ||
+		    require_attribute(reader, node, "hours") < 0 ||
+		    read_int(reader, node, "hours", 0, 10000, &credit->hours) < 0)
+			return -1;
+	}
+	return 0;
+}
+
+static int read_titles(const struct reader *reader, xmlNodePtr root, struct policy *policy)
+{
+	xmlNodePtr parent = xml_child(root, "titles");
+	size_t count = (size_t)count_children(parent, "title");
+	size_t i = 0;
+
+	if (allocate_list(reader, (void **)&policy->titles, count, sizeof(*policy->titles)) < 0)
+		return -1;
+	policy->title_count = count;
+	for (xmlNodePtr node = xml_child(parent, "title"); node; node = xml_next(node, "title")) {
+		struct policy_title *title = &policy->titles[i++];
+
+		if (read_string(reader, node, "scheme", 1, title->scheme,
+				sizeof(title->scheme)) < 0 ||
+		    read_string(reader, node, "name", 1, title->name, sizeof(title->name)) < 0)
+			return -1;
+	}
+	return 0;
+}
+
+static int read_intake(const struct reader *reader, xmlNodePtr root, struct policy *policy)
+{
+	xmlNodePtr node = xml_child(root, "intake");
+	struct package_limits *limits = &policy->package_limits;
+
+	if (!node)
+		return 0;
+	if (read_int(reader, node, "settleSeconds", 0, 86400, &policy->settle_seconds) < 0 ||
+	    read_size(reader, node, "maxArchiveBytes", 1, SIZE_MAX,
+		      &limits->max_archive_bytes) < 0 ||
+	    read_size(reader, node, "maxEntries", 1, 10000000, &limits->max_entries) < 0 ||
+	    read_size(reader, node, "maxUnpackedBytes", 1, SIZE_MAX,
+		      &limits->max_unpacked_bytes) < 0 ||
+	    read_double(reader, node, "maxRatio", 1, 1e9, &limits->max_ratio) < 0 ||
+	    read_size(reader, node, "maxXmlBytes", 1, SIZE_MAX, &limits->max_xml_bytes) < 0 ||
+	    read_int(reader, node, "maxXmlDepth", 1, 256, &policy->max_xml_depth) < 0)
+		return -1;
+	return 0;
+}
+
+/* Joins the first schema messages into err. */
+static int report_invalid(const char *path, const struct xml_messages *messages,
+			  struct error *err)
+{
+	if (messages->count == 0)
+		return error_set(err, "%s is not a valid policy", path);
+	if (messages->count == 1)
+		return error_set(err, "%s is not a valid policy: %s", path, messages->lines[0]);
+	return error_set(err, "%s is not a valid policy: %s (and %zu more problems)", path,
+			 messages->lines[0], messages->count - 1);
+}
+
+static int validate_policy(struct schema *schema, xmlDocPtr doc, const char *path,
+			   struct error *err)
+{
+	struct xml_messages messages = { NULL, 0 };
+	int invalid = schema_validate(schema, doc, &messages, err);
+
+	if (invalid > 0)
+		report_invalid(path, &messages, err);
+	xml_messages_release(&messages);
+	return invalid == 0 ? 0 : -1;
+}
+
+static int read_policy(const struct reader *reader, xmlNodePtr root, struct policy *policy,
+		       int validate)
+{
+	if (check_root(reader, root) < 0 ||
+	    read_society(reader, root, policy) < 0 ||
+	    read_fields(reader, root, policy) < 0 ||
+	    read_member_roster(reader, root, policy, validate) < 0 ||
+	    read_examiners(reader, root, policy) < 0 ||
+	    read_eligibility(reader, root, policy) < 0 ||
+	    read_statement(reader, root, policy) < 0 ||
+	    read_review(reader, root, policy) < 0 ||
+	    read_interview(reader, root, policy) < 0 ||
+	    read_working_days(reader, root, "resubmission", 1,
+			      &policy->resubmission_working_days) < 0 ||
+	    read_working_days(reader, root, "publicity", 0, &policy->publicity_working_days) < 0 ||
+	    read_calendar(reader, root, policy) < 0 ||
+	    read_certificate(reader, root, policy) < 0 ||
+	    read_cpd(reader, root, policy) < 0 ||
+	    read_titles(reader, root, policy) < 0 ||
+	    read_intake(reader, root, policy) < 0)
+		return -1;
+	return 0;
+}
+
+int policy_load(struct policy *policy, const char *path, struct schema *policy_schema,
+		struct error *err)
+{
+	struct reader reader = { path, err };
+	xmlDocPtr doc = NULL;
+	int result = -1;
+
+	set_defaults(policy);
+	if (strlen(path) >= sizeof(policy->path)) {
+		error_set(err, "the policy file's path is too long: '%.64s...'", path);
+		goto out;
+	}
+	memcpy(policy->path, path, strlen(path) + 1);
+	doc = xml_parse_file(path, err);
+	if (!doc)
+		goto out;
+	if (policy_schema && validate_policy(policy_schema, doc, path, err) < 0)
+		goto out;
+	result = read_policy(&reader, xmlDocGetRootElement(doc), policy, policy_schema != NULL);
+out:
+	xmlFreeDoc(doc);
+	if (result < 0)
+		policy_release(policy);
+	return result;
+}
+
+void policy_release(struct policy *policy)
+{
+	if (!policy)
+		return;
+	free(policy->fields);
+	free(policy->members);
+	free(policy->examiners);
+	free(policy->credits);
+	free(policy->titles);
+	calendar_release(&policy->calendar);
+	memset(policy, 0, sizeof(*policy));
+}
+
+const struct policy_field *policy_find_field(const struct policy *policy, const char *code)
+{
+	for (size_t i = 0; code && i < policy->field_count; i++)
+		if (strcmp(policy->fields[i].code, code) == 0)
+			return &policy->fields[i];
+	return NULL;
+}
+
+const struct policy_member *policy_find_member(const struct policy *policy, const char *number)
+{
+	for (size_t i = 0; number && i < policy->member_count; i++)
+		if (strcmp(policy->members[i].number, number) == 0)
+			return &policy->members[i];
+	return NULL;
+}
+
+const struct policy_examiner *policy_find_examiner(const struct policy *policy, const char *id)
+{
+	for (size_t i = 0; id && i < policy->examiner_count; i++)
+		if (strcmp(policy->examiners[i].id, id) == 0)
+			return &policy->examiners[i];
+	return NULL;
+}
+
+const struct policy_title *policy_find_title(const struct policy *policy, const char *scheme)
+{
+	for (size_t i = 0; scheme && i < policy->title_count; i++)
+		if (strcmp(policy->titles[i].scheme, scheme) == 0)
+			return &policy->titles[i];
+	return NULL;
+}
+
+int policy_credit_hours(const struct policy *policy, const char *category)
+{
+	for (size_t i = 0; category && i < policy->credit_count; i++)
+		if (strcmp(policy->credits[i].category, category) == 0)
+			return policy->credits[i].hours;
+	return -1;
+}

@@ -1,0 +1,15 @@
+/* commands.h - the ecap subcommands; each parses its own arguments, calls
+ * the library, prints, and returns an exit code of exits.h. */
+#ifndef ECAP_COMMANDS_H
+#define ECAP_COMMANDS_H
+
+int command_init(int argc, char **argv);
+int command_run(int argc, char **argv);
+int command_status(int argc, char **argv);
+int command_validate(int argc, char **argv);
+int command_render(int argc, char **argv);
+
+/* Prints "ecap: message" on stderr and returns code. */
+int report_failure(int code, const char *message);
+
+#endif

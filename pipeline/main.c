@@ -1,0 +1,79 @@
+/* main.c - the ecap command: runs the engineering capability evaluation
+ * (工程能力评价) of an authorized society as file-based batches. Dispatches to
+ * the subcommands of commands.h; see ecap(1) and README.md. */
+#include <locale.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "commands.h"
+#include "exits.h"
+#include "paths.h"
+#include "xml.h"
+
+#define ECAP_VERSION "0.1.0"
+
+static const char usage[] =
+	"usage: ecap COMMAND [ARGUMENTS]\n"
+	"\n"
+	"  init DIR [--policy FILE]      create a state directory with its policy\n"
+	"  run DIR [--date YYYY-MM-DD]   take the dropbox and move every application on\n"
+	"  status DIR [--xml]            the state of every application and input\n"
+	"  validate [FILE]               the validation stage as a filter (stdin to stdout)\n"
+	"  render STYLESHEET [FILE]      render a dossier with one of ecap's stylesheets\n"
+	"\n"
+	"'ecap COMMAND --help' tells more; exit status 0 means the command completed.\n";
+
+struct command {
+	const char *name;
+	int (*run)(int argc, char **argv);
+};
+
+static const struct command commands[] = {
+	{ "init", command_init },
+	{ "run", command_run },
+	{ "status", command_status },
+	{ "validate", command_validate },
+	{ "render", command_render },
+};
+
+int report_failure(int code, const char *message)
+{
+	fprintf(stderr, "ecap: %s\n", message[0] ? message : "failed");
+	return code;
+}
+
+int main(int argc, char **argv)
+{
+	struct error err = { "" };
+	int code = EXIT_USAGE;
+
+	/* Chinese entry names and text classes need a UTF-8 locale (security.md). */
+	setlocale(LC_CTYPE, "C.UTF-8");
+	umask(077);	/* application material is personal data (R10) */
+	if (argc < 2 || strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0) {
+		fputs(usage, argc < 2 ? stderr : stdout);
+		return argc < 2 ? EXIT_USAGE : EXIT_OK;
+	}
+	if (strcmp(argv[1], "--version") == 0) {
+		printf("ecap %s\n", ECAP_VERSION);
+		return EXIT_OK;
+	}
+	if (paths_setup(&err) < 0 || xml_library_setup(paths_share_dir(), &err) < 0)
+		return report_failure(EXIT_CONFIG, err.message);
+	for (size_t i = 0; i < sizeof(commands) / sizeof(commands[0]); i++)
+		if (strcmp(argv[1], commands[i].name) == 0) {
+			code = commands[i].run(argc - 1, argv + 1);
+			break;
+		}
+	xml_library_cleanup();
+	if (code == EXIT_USAGE) {
+		int known = 0;
+
+		for (size_t i = 0; i < sizeof(commands) / sizeof(commands[0]); i++)
+			known |= strcmp(argv[1], commands[i].name) == 0;
+		if (!known)
+			fprintf(stderr, "ecap: '%s' is not a command\n%s", argv[1], usage);
+	}
+	return code;
+}

@@ -1,0 +1,180 @@
+/* notice.c - compiled stylesheets and locked-down transforms; see notice.h. */
+#include "notice.h"
+
+#include <limits.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <libxslt/security.h>
+#include <libxslt/transform.h>
+#include <libxslt/xsltInternals.h>
+#include <libxslt/xsltutils.h>
+
+#include "paths.h"
+
+struct compiled {
+	char *name;
+	xsltStylesheetPtr stylesheet;
+};
+
+struct renderer {
+	xsltSecurityPrefsPtr security;
+	struct compiled *compiled;
+	size_t count;
+};
+
+struct renderer *renderer_new(struct error *err)
+{
+	struct renderer *renderer = calloc(1, sizeof(*renderer));
+	static const xsltSecurityOption forbidden[] = {
+		XSLT_SECPREF_READ_FILE, XSLT_SECPREF_WRITE_FILE, XSLT_SECPREF_CREATE_DIRECTORY,
+		XSLT_SECPREF_READ_NETWORK, XSLT_SECPREF_WRITE_NETWORK
+	};
+
+	if (!renderer || !(renderer->security = xsltNewSecurityPrefs())) {
+		free(renderer);
+		error_set(err, "out of memory");
+		return NULL;
+	}
+	for (size_t i = 0; i < sizeof(forbidden) / sizeof(forbidden[0]); i++)
+		xsltSetSecurityPrefs(renderer->security, forbidden[i], xsltSecurityForbid);
+	return renderer;
+}
+
+void renderer_free(struct renderer *renderer)
+{
+	if (!renderer)
+		return;
+	for (size_t i = 0; i < renderer->count; i++) {
+		xsltFreeStylesheet(renderer->compiled[i].stylesheet);
+		free(renderer->compiled[i].name);
+	}
+	free(renderer->compiled);
+	xsltFreeSecurityPrefs(renderer->security);
+	free(renderer);
+}
+
+struct transform_errors {
+	char first[512];
+};
+
+static void collect_transform_error(void *context, const char *format, ...)
+{
+	struct transform_errors *errors = context;
+	va_list args;
+	size_t length;
+
+	if (errors->first[0])
+		return;
+	va_start(args, format);
+	vsnprintf(errors->first, sizeof(errors->first), format, args);
+	va_end(args);
+	length = strlen(errors->first);
+	while (length > 0 && errors->first[length - 1] == '\n')
+		errors->first[--length] = '\0';
+}
+
+static xsltStylesheetPtr compiled_stylesheet(struct renderer *renderer, const char *name,
+					     struct error *err)
+{
+	struct transform_errors errors = { "" };
+	char path[PATH_MAX];
+	struct compiled *grown;
+	xsltStylesheetPtr stylesheet;
+
+	for (size_t i = 0; i < renderer->count; i++)
+		if (strcmp(renderer->compiled[i].name, name) == 0)
+			return renderer->compiled[i].stylesheet;
+	if (strchr(name, '/') || name[0] == '.') {
+		error_set(err, "'%s' is not the name of a stylesheet in xslt/", name);
+		return NULL;
+	}
+	xsltSetGenericErrorFunc(&errors, collect_transform_error);
+	stylesheet = xsltParseStylesheetFile((const xmlChar *)paths_stylesheet(name, path,
+									      sizeof(path)));
+	xsltSetGenericErrorFunc(NULL, NULL);
+	if (!stylesheet) {
+		error_set(err, "unable to load the stylesheet '%s': %s", path,
+			  errors.first[0] ? errors.first : "unknown error");
+		return NULL;
+	}
+	grown = realloc(renderer->compiled, (renderer->count + 1) * sizeof(*grown));
+	if (!grown || !(grown[renderer->count].name = strdup(name))) {
+		renderer->compiled = grown ? grown : renderer->compiled;
+		xsltFreeStylesheet(stylesheet);
+		error_set(err, "out of memory");
+		return NULL;
+	}
+	renderer->compiled = grown;
+	grown[renderer->count].stylesheet = stylesheet;
+	renderer->count++;
+	return stylesheet;
+}
+
+/* Parameters are passed as XPath string literals; a value with both quote
+ * kinds cannot be one and is refused. */
+static int quote_parameters(const char *const *parameters, const char **quoted,
+			    char storage[][512], size_t capacity, struct error *err)
+{
+	size_t i;
+
+	for (i = 0; parameters && parameters[i] && i + 1 < capacity; i += 2) {
+		const char *value = parameters[i + 1];
+		char quote = strchr(value, '\'') ? '"' : '\'';
+
+		if (strchr(value, '\'') && strchr(value, '"'))
+			return error_set(err, "stylesheet parameter '%s' has both quote kinds",
+					 parameters[i]);
+		snprintf(storage[i / 2], 512, "%c%s%c", quote, value, quote);
+		quoted[i] = parameters[i];
+		quoted[i + 1] = storage[i / 2];
+	}
+	quoted[i] = NULL;
+	return 0;
+}
+
+int renderer_apply(struct renderer *renderer, const char *stylesheet_name, xmlDocPtr document,
+		   const char *const *parameters, xmlChar **output, int *size,
+		   struct error *err)
+{
+	struct transform_errors errors = { "" };
+	const char *quoted[33];
+	char storage[16][512];
+	xsltStylesheetPtr stylesheet = compiled_stylesheet(renderer, stylesheet_name, err);
+	xsltTransformContextPtr context = NULL;
+	xmlDocPtr result = NULL;
+	int status = -1;
+
+	*output = NULL;
+	*size = 0;
+	if (!stylesheet || quote_parameters(parameters, quoted, storage, 32, err) < 0)
+		goto out;
+	context = xsltNewTransformContext(stylesheet, document);
+	if (!context) {
+		error_set(err, "out of memory");
+		goto out;
+	}
+	xsltSetCtxtSecurityPrefs(renderer->security, context);
+	xsltSetTransformErrorFunc(context, &errors, collect_transform_error);
+	context->maxTemplateDepth = 1000;
+	context->maxTemplateVars = 100000;
+	result = xsltApplyStylesheetUser(stylesheet, document, quoted, NULL, NULL, context);
+	if (!result || context->state != XSLT_STATE_OK) {
+		error_set(err, "the stylesheet '%s' failed: %s", stylesheet_name,
+			  errors.first[0] ? errors.first : "unknown error");
+		goto out;
+	}
+	if (xsltSaveResultToString(output, size, result, stylesheet) < 0 || !*output) {
+		error_set(err, "the stylesheet '%s' produced no output", stylesheet_name);
+		goto out;
+	}
+	status = 0;
+out:
+	if (result)
+		xmlFreeDoc(result);
+	if (context)
+		xsltFreeTransformContext(context);
+	return status;
+}

@@ -1,0 +1,303 @@
+/* status.c - the status document and its table; see status.h. */
+#include "status.h"
+
+#include <dirent.h>
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "xml.h"
+
+static const char *const state_names[][2] = {
+	{ "returned", "退回补正" }, { "expired", "逾期失效" }, { "rejected", "不予受理" },
+	{ "in-review", "材料审查中" }, { "supplement-requested", "待补充材料" },
+	{ "awaiting-interview", "待面试" }, { "awaiting-confirmation", "待秘书处确认" },
+	{ "publicity", "公示中" }, { "on-hold", "暂缓（异议处理中）" }, { "failed", "未通过" },
+	{ "certified", "已发证" },
+};
+
+const char *state_name(const char *state)
+{
+	for (size_t i = 0; i < sizeof(state_names) / sizeof(state_names[0]); i++)
+		if (strcmp(state_names[i][0], state) == 0)
+			return state_names[i][1];
+	return state;
+}
+
+/* Sorted names of the files in directory ending in suffix. */
+static char **list_files(const char *directory, const char *suffix, size_t *count)
+{
+	DIR *listing = opendir(directory);
+	struct dirent *entry;
+	char **names = NULL;
+	size_t suffix_length = strlen(suffix);
+
+	*count = 0;
+	if (!listing)
+		return NULL;
+	while ((entry = readdir(listing))) {
+		size_t length = strlen(entry->d_name);
+		char **grown;
+
+		if (entry->d_name[0] == '.' || length <= suffix_length ||
+		    strcmp(entry->d_name + length - suffix_length, suffix) != 0)
+			continue;
+		grown = realloc(names, (*count + 1) * sizeof(*names));
+		if (!grown)
+			break;
+		names = grown;
+		if ((names[*count] = strdup(entry->d_name)))
+			(*count)++;
+	}
+	closedir(listing);
+	return names;
+}
+
+static int compare_names(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static void free_names(char **names, size_t count)
+{
+	for (size_t i = 0; i < count; i++)
+		free(names[i]);
+	free(names);
+}
+
+static void copy_attribute(xmlNodePtr from, const char *name, xmlNodePtr to, const char *as)
+{
+	char value[1024];
+
+	if (xml_attribute_copy(from, name, value, sizeof(value))[0])
+		xml_set(to, as ? as : name, value);
+}
+
+static void copy_child_text(xmlNodePtr parent, const char *child, xmlNodePtr to,
+			    const char *as)
+{
+	char *text = xml_text(xml_child(parent, child));
+	char *start = text;
+	size_t length;
+
+	if (!text)
+		return;
+	while (*start == ' ' || *start == '\n' || *start == '\t' || *start == '\r')
+		start++;
+	length = strlen(start);
+	while (length > 0 && strchr(" \n\t\r", start[length - 1]))
+		start[--length] = '\0';
+	if (*start)
+		xml_set(to, as, start);
+	xmlFree(text);
+}
+
+/* The reasons of the last stage result that gave any. */
+static xmlNodePtr last_reasons(xmlNodePtr dossier)
+{
+	xmlNodePtr last = NULL;
+
+	for (xmlNodePtr node = xml_child(dossier, NULL); node; node = xml_next(node, NULL))
+		if (xml_child(node, "reason"))
+			last = node;
+	return last;
+}
+
+static void add_application(xmlNodePtr status, xmlNodePtr dossier)
+{
+	xmlNodePtr entry = xml_add_child(status, "application", NULL);
+	xmlNodePtr application = xml_child(dossier, "application");
+	xmlNodePtr reasons = last_reasons(dossier);
+	char state[32];
+
+	copy_attribute(dossier, "id", entry, NULL);
+	copy_attribute(dossier, "state", entry, NULL);
+	if (application) {
+		copy_attribute(application, "kind", entry, NULL);
+		copy_child_text(application, "level", entry, "level");
+		copy_attribute(xml_child(application, "field"), "code", entry, "field");
+	}
+	copy_attribute(dossier, "since", entry, NULL);
+	copy_attribute(dossier, "deadline", entry, NULL);
+	xml_attribute_copy(dossier, "state", state, sizeof(state));
+	if (reasons && strcmp(state, "in-review") != 0)
+		for (xmlNodePtr reason = xml_child(reasons, "reason"); reason;
+		     reason = xml_next(reason, "reason")) {
+			char *text = xml_text(reason);
+			xmlNodePtr copy = xml_add_child(entry, "reason", text);
+
+			copy_attribute(reason, "code", copy, NULL);
+			copy_attribute(reason, "dimension", copy, NULL);
+			xmlFree(text);
+		}
+	for (xmlNodePtr notice = xml_child(dossier, "notice"); notice;
+	     notice = xml_next(notice, "notice"))
+		copy_attribute(notice, "html", xml_add_child(entry, "notice", NULL), "path");
+}
+
+static void add_from_files(xmlNodePtr status, const char *state_dir, const char *directory,
+			   const char *suffix, void (*add)(xmlNodePtr, xmlNodePtr))
+{
+	char path[PATH_MAX];
+	size_t count = 0;
+	char **names;
+
+	snprintf(path, sizeof(path), "%s/%s", state_dir, directory);
+	names = list_files(path, suffix, &count);
+	if (count)
+		qsort(names, count, sizeof(*names), compare_names);
+	for (size_t i = 0; i < count; i++) {
+		struct error ignored;
+		xmlDocPtr document;
+
+		snprintf(path, sizeof(path), "%s/%s/%s", state_dir, directory, names[i]);
+		document = xml_parse_file(path, &ignored);
+		if (!document)
+			continue;
+		add(status, xmlDocGetRootElement(document));
+		xmlFreeDoc(document);
+	}
+	free_names(names, count);
+}
+
+static void add_quarantined(xmlNodePtr status, xmlNodePtr reason)
+{
+	char *text = xml_text(reason);
+	xmlNodePtr entry = xml_add_child(status, "quarantined", text);
+
+	copy_attribute(reason, "input", entry, NULL);
+	copy_attribute(reason, "code", entry, NULL);
+	xmlFree(text);
+}
+
+static int looks_like_application_id(const char *id)
+{
+	if (strlen(id) != 12 || id[0] != 'A' || id[5] != '-')
+		return 0;
+	for (int i = 1; i < 12; i++)
+		if (i != 5 && (id[i] < '0' || id[i] > '9'))
+			return 0;
+	return 1;
+}
+
+static void add_record(xmlNodePtr status, xmlNodePtr record)
+{
+	char *text = xml_text(record);
+	xmlNodePtr entry = xml_add_child(status, "record", text && text[0] ? text : NULL);
+	char target[128];
+
+	copy_attribute(record, "input", entry, NULL);
+	if (looks_like_application_id(xml_attribute_copy(record, "application", target,
+							  sizeof(target))))
+		xml_set(entry, "application", target);
+	if (xml_attribute_copy(record, "registration", target, sizeof(target))[0])
+		xml_set(entry, "registration", target);
+	copy_attribute(record, "state", entry, NULL);
+	copy_attribute(record, "code", entry, NULL);
+	xmlFree(text);
+}
+
+static void now_with_offset(char *out, size_t size)
+{
+	time_t now = time(NULL);
+	struct tm local;
+	char zone[8];
+
+	localtime_r(&now, &local);
+	strftime(out, size, "%Y-%m-%dT%H:%M:%S", &local);
+	strftime(zone, sizeof(zone), "%z", &local);
+	/* ISO 8601 wants +08:00, strftime gives +0800 */
+	snprintf(out + strlen(out), size - strlen(out), "%.3s:%.2s", zone, zone + 3);
+}
+
+xmlDocPtr status_build(const char *state_dir, struct error *err)
+{
+	xmlDocPtr document = xmlNewDoc((const xmlChar *)"1.0");
+	xmlNodePtr root;
+	char generated[40];
+
+	if (!document) {
+		error_set(err, "out of memory");
+		return NULL;
+	}
+	root = xmlNewDocNode(document, NULL, (const xmlChar *)"status", NULL);
+	xmlSetNs(root, xmlNewNs(root, (const xmlChar *)ECAP_NAMESPACE, NULL));
+	xmlDocSetRootElement(document, root);
+	now_with_offset(generated, sizeof(generated));
+	xml_set(root, "generated", generated);
+	add_from_files(root, state_dir, "store/dossiers", ".xml", add_application);
+	add_from_files(root, state_dir, "quarantine", ".reason.xml", add_quarantined);
+	add_from_files(root, state_dir, "store/records", ".xml", add_record);
+	return document;
+}
+
+static void print_application(xmlNodePtr entry, FILE *out)
+{
+	char id[64], state[32], level[32], since[16], deadline[16];
+
+	xml_attribute_copy(entry, "id", id, sizeof(id));
+	xml_attribute_copy(entry, "state", state, sizeof(state));
+	xml_attribute_copy(entry, "level", level, sizeof(level));
+	xml_attribute_copy(entry, "since", since, sizeof(since));
+	xml_attribute_copy(entry, "deadline", deadline, sizeof(deadline));
+	fprintf(out, "%-14s %-22s %-13s %-10s %s\n", id, state, level[0] ? level : "-", since,
+		deadline[0] ? deadline : "");
+	for (xmlNodePtr reason = xml_child(entry, "reason"); reason;
+	     reason = xml_next(reason, "reason")) {
+		char code[64], *text = xml_text(reason);
+
+		fprintf(out, "    %-24s %s\n", xml_attribute_copy(reason, "code", code,
+							    sizeof(code)), text ? text : "");
+		xmlFree(text);
+	}
+	for (xmlNodePtr notice = xml_child(entry, "notice"); notice;
+	     notice = xml_next(notice, "notice")) {
+		char path[PATH_MAX];
+
+		fprintf(out, "    notice %s\n", xml_attribute_copy(notice, "path", path,
+							       sizeof(path)));
+	}
+}
+
+static void print_other(xmlNodePtr entry, FILE *out)
+{
+	char input[PATH_MAX], code[64], state[32], *text = xml_text(entry);
+
+	xml_attribute_copy(entry, "input", input, sizeof(input));
+	xml_attribute_copy(entry, "code", code, sizeof(code));
+	xml_attribute_copy(entry, "state", state, sizeof(state));
+	fprintf(out, "%-40s %-10s %-22s %s\n", input, state[0] ? state : "quarantined",
+		code[0] ? code : "", text ? text : "");
+	xmlFree(text);
+}
+
+void status_print_table(xmlDocPtr status, FILE *out)
+{
+	xmlNodePtr root = xmlDocGetRootElement(status);
+	size_t counts[3] = { 0 };
+	static const char *const kinds[] = { "application", "quarantined", "record" };
+	static const char *const headings[] = {
+		"申请 applications\n", "\n隔离的输入 quarantined inputs\n", "\n记录 records\n",
+	};
+
+	for (int kind = 0; kind < 3; kind++) {
+		for (xmlNodePtr entry = xml_child(root, kinds[kind]); entry;
+		     entry = xml_next(entry, kinds[kind])) {
+			if (counts[kind]++ == 0)
+				fputs(headings[kind], out);
+			if (counts[kind] == 1 && kind == 0)
+				fprintf(out, "%-14s %-22s %-13s %-10s %s\n", "id", "state",
+					"level", "since", "deadline");
+			if (kind == 0)
+				print_application(entry, out);
+			else
+				print_other(entry, out);
+		}
+	}
+	if (!counts[0] && !counts[1] && !counts[2])
+		fprintf(out, "nothing yet: no application, record or quarantined input\n");
+	else
+		fprintf(out, "\n%zu applications, %zu quarantined inputs, %zu records\n",
+			counts[0], counts[1], counts[2]);
+}

@@ -1,0 +1,517 @@
+/* store.c - the state directory and its grouped, crash-safe transactions; see store.h. */
+#include "store.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "atomic.h"
+
+#define TRANSACTIONS "store/transactions"
+
+enum operation_kind { OPERATION_PUT, OPERATION_TAKE, OPERATION_REMOVE };
+
+struct store_operation {
+	enum operation_kind kind;
+	char file[16];			/* the file's name inside the transaction */
+	char *destination;		/* relative to the state directory; owned */
+	char *source;			/* take: the dropbox name; owned */
+	dev_t device;			/* take: the input's identity, so that a */
+	ino_t inode;			/* new file of the same name is never dropped */
+};
+
+static const char *const layout[] = {
+	"dropbox", "quarantine", "out", "out/notices", "out/certificates", "out/reports",
+	"audit", "store", "store/dossiers", "store/inputs", "store/seen", "store/records",
+	"store/deadlines", "store/register", "store/identities", TRANSACTIONS, NULL
+};
+
+int store_create_layout(const char *directory, struct error *err)
+{
+	char path[PATH_MAX];
+
+	if (make_directories(directory, 0700, err) < 0)
+		return -1;
+	if (chmod(directory, 0700) < 0)
+		return error_set_errno(err, "unable to set the mode of '%s'", directory);
+	for (size_t i = 0; layout[i]; i++) {
+		snprintf(path, sizeof(path), "%s/%s", directory, layout[i]);
+		if (make_directories(path, 0700, err) < 0)
+			return -1;
+	}
+	return 0;
+}
+
+const char *store_path(const struct store *store, const char *relative, char *out, size_t size)
+{
+	snprintf(out, size, "%s/%s", store->root, relative);
+	return out;
+}
+
+int store_open(struct store *store, const char *directory, struct error *err)
+{
+	char path[PATH_MAX];
+	struct stat info;
+	time_t now = time(NULL);
+	struct tm utc;
+
+	memset(store, 0, sizeof(*store));
+	store->root_fd = -1;
+	if (!realpath(directory, store->root))
+		return error_set_errno(err, "no state directory at '%s'", directory);
+	/* Short enough that every path built below it fits in PATH_MAX. */
+	if (strlen(store->root) > 2048)
+		return error_set(err, "the path of the state directory is too long");
+	if (stat(store_path(store, TRANSACTIONS, path, sizeof(path)), &info) < 0 ||
+	    !S_ISDIR(info.st_mode))
+		return error_set(err, "'%s' is not a state directory (run 'ecap init %s' first)",
+				 directory, directory);
+	/* Re-create any layout directory an operator removed by hand. */
+	if (store_create_layout(store->root, err) < 0)
+		return -1;
+	store->root_fd = open(store->root, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	if (store->root_fd < 0)
+		return error_set_errno(err, "unable to open '%s'", store->root);
+	gmtime_r(&now, &utc);
+	snprintf(store->run_id, sizeof(store->run_id), "%04d%02d%02dT%02d%02d%02dZ-%ld",
+		 utc.tm_year + 1900, utc.tm_mon + 1, utc.tm_mday, utc.tm_hour, utc.tm_min,
+		 utc.tm_sec, (long)getpid());
+	return 0;
+}
+
+void store_close(struct store *store)
+{
+	if (store->root_fd >= 0)
+		close(store->root_fd);
+	store->root_fd = -1;
+}
+
+static int sync_everything(struct store *store, struct error *err)
+{
+	if (syncfs(store->root_fd) < 0)
+		return error_set_errno(err, "unable to sync the state directory '%s'", store->root);
+	return 0;
+}
+
+/* ---- the manifest: one operation per line, paths percent-encoded ---- */
+
+static void encode_path(FILE *out, const char *path)
+{
+	for (const unsigned char *c = (const unsigned char *)path; *c; c++) {
+		if (*c <= ' ' || *c == '%' || *c == 0x7f)
+			fprintf(out, "%%%02X", *c);
+		else
+			fputc(*c, out);
+	}
+}
+
+static char *decode_path(const char *text)
+{
+	char *out = malloc(strlen(text) + 1), *write = out;
+
+	if (!out)
+		return NULL;
+	for (const char *c = text; *c; c++) {
+		unsigned value;
+
+		if (*c == '%' && sscanf(c + 1, "%2X", &value) == 1 && c[1] && c[2]) {
+			*write++ = (char)value;
+			c += 2;
+		} else {
+			*write++ = *c;
+		}
+	}
+	*write = '\0';
+	return out;
+}
+
+static int write_manifest(struct transaction *transaction, struct error *err)
+{
+	char path[PATH_MAX];
+	FILE *out;
+
+	snprintf(path, sizeof(path), "%s/MANIFEST", transaction->directory);
+	out = fopen(path, "wx");
+	if (!out)
+		return error_set_errno(err, "unable to create '%s'", path);
+	for (size_t i = 0; i < transaction->operation_count; i++) {
+		const struct store_operation *operation = &transaction->operations[i];
+		static const char *const names[] = { "put", "take", "remove" };
+
+		fprintf(out, "%s %s ", names[operation->kind],
+			operation->file[0] ? operation->file : "-");
+		encode_path(out, operation->destination);
+		if (operation->kind == OPERATION_TAKE) {
+			fputc(' ', out);
+			encode_path(out, operation->source);
+			fprintf(out, " %llu %llu", (unsigned long long)operation->device,
+				(unsigned long long)operation->inode);
+		}
+		fputc('\n', out);
+	}
+	if (fclose(out) != 0)
+		return error_set_errno(err, "unable to write '%s'", path);
+	return 0;
+}
+
+static void release_operations(struct transaction *transaction)
+{
+	for (size_t i = 0; i < transaction->operation_count; i++) {
+		free(transaction->operations[i].destination);
+		free(transaction->operations[i].source);
+	}
+	free(transaction->operations);
+	transaction->operations = NULL;
+	transaction->operation_count = transaction->operation_capacity = 0;
+}
+
+static int parse_manifest_line(char *line, struct store_operation *operation)
+{
+	char kind[16], file[16], destination[PATH_MAX * 3], source[PATH_MAX * 3];
+	unsigned long long device = 0, inode = 0;
+	int fields = sscanf(line, "%15s %15s %12287s %12287s %llu %llu", kind, file,
+			    destination, source, &device, &inode);
+
+	memset(operation, 0, sizeof(*operation));
+	if (fields < 3)
+		return -1;
+	if (strcmp(kind, "put") == 0)
+		operation->kind = OPERATION_PUT;
+	else if (strcmp(kind, "take") == 0 && fields == 6)
+		operation->kind = OPERATION_TAKE;
+	else if (strcmp(kind, "remove") == 0)
+		operation->kind = OPERATION_REMOVE;
+	else
+		return -1;
+	snprintf(operation->file, sizeof(operation->file), "%s", file);
+	operation->destination = decode_path(destination);
+	operation->source = operation->kind == OPERATION_TAKE ? decode_path(source) : NULL;
+	operation->device = (dev_t)device;
+	operation->inode = (ino_t)inode;
+	return operation->destination ? 0 : -1;
+}
+
+static int read_manifest(struct transaction *transaction, struct error *err)
+{
+	char path[PATH_MAX], *line = NULL;
+	size_t line_size = 0;
+	FILE *in;
+	int result = 0;
+
+	snprintf(path, sizeof(path), "%s/MANIFEST", transaction->directory);
+	in = fopen(path, "r");
+	if (!in)
+		return error_set_errno(err, "unable to read '%s'", path);
+	while (getline(&line, &line_size, in) > 0) {
+		struct store_operation operation;
+
+		line[strcspn(line, "\n")] = '\0';
+		if (transaction->operation_count == transaction->operation_capacity) {
+			size_t capacity = transaction->operation_capacity * 2 + 16;
+			struct store_operation *grown = realloc(transaction->operations,
+								capacity * sizeof(*grown));
+			if (!grown) {
+				result = error_set(err, "out of memory reading '%s'", path);
+				break;
+			}
+			transaction->operations = grown;
+			transaction->operation_capacity = capacity;
+		}
+		if (parse_manifest_line(line, &operation) < 0) {
+			free(operation.destination);
+			free(operation.source);
+			result = error_set(err, "'%s' is damaged: '%s'", path, line);
+			break;
+		}
+		transaction->operations[transaction->operation_count++] = operation;
+	}
+	free(line);
+	fclose(in);
+	return result;
+}
+
+/* ---- building a transaction ---- */
+
+int transaction_begin(struct store *store, struct transaction *transaction, struct error *err)
+{
+	memset(transaction, 0, sizeof(*transaction));
+	transaction->store = store;
+	snprintf(transaction->name, sizeof(transaction->name), "%s-%06u", store->run_id,
+		 ++store->transaction_count);
+	snprintf(transaction->directory, sizeof(transaction->directory), "%s/%s/%s.tmp",
+		 store->root, TRANSACTIONS, transaction->name);
+	if (mkdir(transaction->directory, 0700) < 0)
+		return error_set_errno(err, "unable to create '%s'", transaction->directory);
+	return 0;
+}
+
+static struct store_operation *add_operation(struct transaction *transaction,
+					     enum operation_kind kind,
+					     const char *destination, struct error *err)
+{
+	struct store_operation *operation;
+
+	if (transaction->operation_count == transaction->operation_capacity) {
+		size_t capacity = transaction->operation_capacity * 2 + 16;
+		struct store_operation *grown = realloc(transaction->operations,
+							capacity * sizeof(*grown));
+		if (!grown) {
+			error_set(err, "out of memory");
+			return NULL;
+		}
+		transaction->operations = grown;
+		transaction->operation_capacity = capacity;
+	}
+	operation = &transaction->operations[transaction->operation_count];
+	memset(operation, 0, sizeof(*operation));
+	operation->kind = kind;
+	operation->destination = strdup(destination);
+	if (!operation->destination) {
+		error_set(err, "out of memory");
+		return NULL;
+	}
+	if (kind != OPERATION_REMOVE)
+		snprintf(operation->file, sizeof(operation->file), "%06zu",
+			 transaction->operation_count + 1);
+	transaction->operation_count++;
+	return operation;
+}
+
+int transaction_put(struct transaction *transaction, const char *destination,
+		    const void *data, size_t size, struct error *err)
+{
+	struct store_operation *operation = add_operation(transaction, OPERATION_PUT,
+							  destination, err);
+	char path[PATH_MAX];
+	int fd, result;
+
+	if (!operation)
+		return -1;
+	snprintf(path, sizeof(path), "%s/%s", transaction->directory, operation->file);
+	fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+	if (fd < 0)
+		return error_set_errno(err, "unable to create '%s'", path);
+	result = write_all(fd, data, size, err);
+	if (close(fd) < 0 && result == 0)
+		result = error_set_errno(err, "unable to write '%s'", path);
+	if (result < 0)
+		error_set(err, "unable to write '%s' (is the disk full?)", destination);
+	return result;
+}
+
+int transaction_take(struct transaction *transaction, const char *source,
+		     const char *destination, struct error *err)
+{
+	struct store_operation *operation = add_operation(transaction, OPERATION_TAKE,
+							  destination, err);
+	char from[PATH_MAX], to[PATH_MAX];
+	struct stat info;
+
+	if (!operation)
+		return -1;
+	operation->source = strdup(source);
+	if (!operation->source)
+		return error_set(err, "out of memory");
+	store_path(transaction->store, source, from, sizeof(from));
+	snprintf(to, sizeof(to), "%s/%s", transaction->directory, operation->file);
+	if (lstat(from, &info) < 0)
+		return error_set_errno(err, "unable to take '%s'", source);
+	operation->device = info.st_dev;
+	operation->inode = info.st_ino;
+	/* A hard link costs no copy; a dropbox on another file system is copied.
+	 * Either way the input becomes private (R10): 0600. */
+	if (link(from, to) == 0) {
+		if (chmod(to, 0600) < 0)
+			return error_set_errno(err, "unable to protect '%s'", source);
+		return 0;
+	}
+	if (errno != EXDEV && errno != EPERM && errno != EMLINK)
+		return error_set_errno(err, "unable to take '%s'", source);
+	return copy_file(from, to, 0600, err);
+}
+
+int transaction_remove(struct transaction *transaction, const char *path, struct error *err)
+{
+	return add_operation(transaction, OPERATION_REMOVE, path, err) ? 0 : -1;
+}
+
+int transaction_empty(const struct transaction *transaction)
+{
+	return transaction->operation_count == 0;
+}
+
+/* ---- applying (again, after a crash) ---- */
+
+static int ensure_parent(const struct store *store, const char *relative, struct error *err)
+{
+	char path[PATH_MAX], *slash;
+
+	store_path(store, relative, path, sizeof(path));
+	slash = strrchr(path, '/');
+	if (!slash)
+		return 0;
+	*slash = '\0';
+	return make_directories(path, 0700, err);
+}
+
+static int apply_operation(struct transaction *transaction,
+			   const struct store_operation *operation, struct error *err)
+{
+	const struct store *store = transaction->store;
+	char from[PATH_MAX], to[PATH_MAX];
+	struct stat info;
+
+	store_path(store, operation->destination, to, sizeof(to));
+	if (operation->kind == OPERATION_REMOVE) {
+		if (unlink(to) < 0 && errno != ENOENT)
+			return error_set_errno(err, "unable to remove '%s'", to);
+		return 0;
+	}
+	snprintf(from, sizeof(from), "%s/%s", transaction->directory, operation->file);
+	if (ensure_parent(store, operation->destination, err) < 0)
+		return -1;
+	/* A missing source means this rename was done before a crash. */
+	if (rename(from, to) < 0 && errno != ENOENT)
+		return error_set_errno(err, "unable to move '%s' to '%s'", from, to);
+	if (operation->kind != OPERATION_TAKE)
+		return 0;
+	store_path(store, operation->source, from, sizeof(from));
+	if (lstat(from, &info) == 0 && info.st_dev == operation->device &&
+	    info.st_ino == operation->inode && unlink(from) < 0)
+		return error_set_errno(err, "unable to remove '%s' from the dropbox", from);
+	return 0;
+}
+
+static void remove_transaction_directory(const char *directory)
+{
+	DIR *listing = opendir(directory);
+	struct dirent *entry;
+	char path[PATH_MAX];
+
+	if (listing) {
+		while ((entry = readdir(listing))) {
+			if (strcmp(entry->d_name, ".") == 0 || strcmp(entry->d_name, "..") == 0)
+				continue;
+			snprintf(path, sizeof(path), "%s/%s", directory, entry->d_name);
+			unlink(path);
+		}
+		closedir(listing);
+	}
+	rmdir(directory);
+}
+
+static int apply_committed(struct transaction *transaction, struct error *err)
+{
+	for (size_t i = 0; i < transaction->operation_count; i++)
+		if (apply_operation(transaction, &transaction->operations[i], err) < 0)
+			return -1;
+	if (sync_everything(transaction->store, err) < 0)
+		return -1;
+	remove_transaction_directory(transaction->directory);
+	return 0;
+}
+
+int transaction_commit(struct transaction *transaction, struct error *err)
+{
+	char committed[PATH_MAX], transactions[PATH_MAX];
+	int result = -1;
+
+	if (write_manifest(transaction, err) < 0 || sync_everything(transaction->store, err) < 0)
+		goto fail;
+	snprintf(committed, sizeof(committed), "%s/%s/%s", transaction->store->root,
+		 TRANSACTIONS, transaction->name);
+	/* The commit point: from here on the transaction will be applied, by this
+	 * run or, if it dies, by the next. */
+	if (rename(transaction->directory, committed) < 0) {
+		error_set_errno(err, "unable to commit '%s'", transaction->directory);
+		goto fail;
+	}
+	snprintf(transaction->directory, sizeof(transaction->directory), "%s", committed);
+	if (fsync_directory(store_path(transaction->store, TRANSACTIONS, transactions,
+				       sizeof(transactions)), err) < 0)
+		goto out;
+	result = apply_committed(transaction, err);
+	goto out;
+fail:
+	remove_transaction_directory(transaction->directory);
+out:
+	release_operations(transaction);
+	return result;
+}
+
+void transaction_abort(struct transaction *transaction)
+{
+	remove_transaction_directory(transaction->directory);
+	release_operations(transaction);
+}
+
+static int compare_names(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static int recover_one(struct store *store, const char *name, struct error *err)
+{
+	struct transaction transaction;
+	size_t length = strlen(name);
+	int result;
+
+	memset(&transaction, 0, sizeof(transaction));
+	transaction.store = store;
+	snprintf(transaction.directory, sizeof(transaction.directory), "%s/%s/%s", store->root,
+		 TRANSACTIONS, name);
+	if (length > 4 && strcmp(name + length - 4, ".tmp") == 0) {
+		remove_transaction_directory(transaction.directory);
+		return 0;
+	}
+	result = read_manifest(&transaction, err);
+	if (result == 0)
+		result = apply_committed(&transaction, err);
+	release_operations(&transaction);
+	return result < 0 ? -1 : 1;
+}
+
+int store_recover(struct store *store, struct error *err)
+{
+	char directory[PATH_MAX];
+	char **names = NULL;
+	size_t count = 0;
+	struct dirent *entry;
+	DIR *listing;
+	int finished = 0;
+
+	listing = opendir(store_path(store, TRANSACTIONS, directory, sizeof(directory)));
+	if (!listing)
+		return error_set_errno(err, "unable to read '%s'", directory);
+	while ((entry = readdir(listing))) {
+		char **grown;
+
+		if (entry->d_name[0] == '.')
+			continue;
+		grown = realloc(names, (count + 1) * sizeof(*names));
+		if (!grown || !(grown[count] = strdup(entry->d_name))) {
+			names = grown ? grown : names;
+			finished = error_set(err, "out of memory");
+			break;
+		}
+		names = grown;
+		count++;
+	}
+	closedir(listing);
+	qsort(names, count, sizeof(*names), compare_names);
+	for (size_t i = 0; i < count && finished >= 0; i++) {
+		int result = recover_one(store, names[i], err);
+
+		finished = result < 0 ? -1 : finished + result;
+	}
+	for (size_t i = 0; i < count; i++)
+		free(names[i]);
+	free(names);
+	return finished;
+}

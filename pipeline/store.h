@@ -1,0 +1,76 @@
+/* store.h - the state directory and its transactions.
+ *
+ * Every change to the state (an input taken, a dossier updated, a notice
+ * written, a marker added or removed) happens inside a transaction, and a
+ * transaction commits many changes with two syncs in all, not one per file:
+ *
+ *   1. each new file is written into store/transactions/NAME.tmp/, and an
+ *      input is hard-linked there from the dropbox (no copy, no fsync yet);
+ *   2. a MANIFEST lists where each file goes and which dropbox names to drop;
+ *   3. syncfs() makes all of it durable at once;
+ *   4. renaming NAME.tmp to NAME is the commit point;
+ *   5. the manifest is applied: renames into place, dropbox names unlinked;
+ *   6. syncfs() again, then the transaction directory is removed.
+ *
+ * Killed before 4, the transaction never happened (the next run removes
+ * NAME.tmp; the inputs are still in the dropbox). Killed after 4, the next run
+ * applies NAME again: every step of 5 can be done twice with the same result.
+ * See pipeline/README.md for the table of states.
+ */
+#ifndef ECAP_STORE_H
+#define ECAP_STORE_H
+
+#include <limits.h>
+#include <stddef.h>
+#include <sys/types.h>
+#include "error.h"
+
+struct store {
+	char root[PATH_MAX];		/* the state directory DIR, absolute */
+	int root_fd;
+	char run_id[64];		/* names this run's transactions */
+	unsigned transaction_count;
+};
+
+struct store_operation;
+
+struct transaction {
+	struct store *store;
+	char name[96];
+	char directory[PATH_MAX];	/* .../NAME.tmp */
+	struct store_operation *operations;
+	size_t operation_count, operation_capacity;
+};
+
+/* Opens an existing state directory (it must hold policy.xml and store/). */
+int store_open(struct store *store, const char *directory, struct error *err);
+void store_close(struct store *store);
+
+/* Creates the directory layout under directory (mode 0700). */
+int store_create_layout(const char *directory, struct error *err);
+
+/* Finishes the transactions a killed run committed and removes those it had
+ * not; returns how many were finished, or -1. */
+int store_recover(struct store *store, struct error *err);
+
+/* path relative to the state directory -> absolute, into out. */
+const char *store_path(const struct store *store, const char *relative, char *out, size_t size);
+
+int transaction_begin(struct store *store, struct transaction *transaction,
+		      struct error *err);
+/* Adds a file with these bytes, to be placed at destination (relative). */
+int transaction_put(struct transaction *transaction, const char *destination,
+		    const void *data, size_t size, struct error *err);
+/* Moves the input at source (relative, in the dropbox) to destination. */
+int transaction_take(struct transaction *transaction, const char *source,
+		     const char *destination, struct error *err);
+/* Removes the file at path (relative) if it exists. */
+int transaction_remove(struct transaction *transaction, const char *path, struct error *err);
+/* 1 if the transaction holds no operation. */
+int transaction_empty(const struct transaction *transaction);
+/* Commits and applies; the transaction is released whatever happens. */
+int transaction_commit(struct transaction *transaction, struct error *err);
+/* Drops everything added; nothing of it ever becomes visible. */
+void transaction_abort(struct transaction *transaction);
+
+#endif

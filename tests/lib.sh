@@ -1,0 +1,110 @@
+# lib.sh - sourced by the end-to-end tests (tests/tNNNN-*.sh): TAP output, a
+# fresh state directory per script, packages made by tools/mkpackage.py, and
+# questions asked of `ecap status --xml`.
+#
+#	. "$(dirname "$0")/lib.sh"
+#	new_state
+#	make_package good.zip --id A2026-000001
+#	run_ecap run "$state" --date 2026-11-24
+#	expect "a valid package goes to review" test "$(state_of A2026-000001)" = in-review
+#	done_testing
+
+top=$(cd "$(dirname "$0")/.." && pwd)
+ecap="$top/bin/ecap"
+work="$top/tests/work/$(basename "$0" .sh)"
+rm -rf "$work"
+mkdir -p "$work"
+test_count=0
+test_failed=0
+
+# expect DESCRIPTION COMMAND...: one TAP line, ok when the command succeeds.
+expect() {
+	description=$1
+	shift
+	test_count=$((test_count + 1))
+	if "$@" >"$work/last-check.out" 2>&1; then
+		echo "ok $test_count - $description"
+	else
+		test_failed=$((test_failed + 1))
+		echo "not ok $test_count - $description"
+		sed 's/^/#   /' "$work/last-check.out" | head -20
+	fi
+}
+
+# expect_equal DESCRIPTION ACTUAL EXPECTED
+expect_equal() {
+	if [ "$2" = "$3" ]; then
+		expect "$1" true
+	else
+		expect "$1" sh -c 'echo "got:      $1"; echo "expected: $2"; false' - "$2" "$3"
+	fi
+}
+
+done_testing() {
+	echo "1..$test_count"
+	echo "$((test_count - test_failed)) passed, $test_failed failed"
+	[ "$test_failed" -eq 0 ]
+}
+
+# new_state [POLICY]: a fresh state directory $state with the sample policy
+# (settleSeconds 0) or POLICY.
+new_state() {
+	state="$work/state"
+	rm -rf "$state"
+	"$ecap" init "$state" --policy "${1:-$top/samples/policy.xml}" >/dev/null
+}
+
+# make_package NAME [mkpackage options]: a package in $work/NAME.
+make_package() {
+	name=$1
+	shift
+	python3 "$top/tools/mkpackage.py" --out "$work/$name" "$@"
+}
+
+# drop NAME...: moves packages or records from $work into the dropbox, in order
+# (distinct modification times keep the arrival order).
+drop() {
+	for name in "$@"; do
+		cp "$work/$name" "$state/dropbox/$name"
+		touch -d "@$(( $(date +%s) - 100 + ${drop_count:-0} ))" "$state/dropbox/$name"
+		drop_count=$(( ${drop_count:-0} + 1 ))
+	done
+}
+
+# run_ecap ARGS...: ecap with output kept in $work/ecap.out and .err
+run_ecap() {
+	"$ecap" "$@" >"$work/ecap.out" 2>"$work/ecap.err"
+}
+
+refresh_status() {
+	"$ecap" status "$state" --xml >"$work/status.xml"
+}
+
+# xpath EXPRESSION: over the status document (refreshed first)
+xpath() {
+	refresh_status
+	xmllint --xpath "$1" "$work/status.xml" 2>/dev/null
+}
+
+state_of() {
+	xpath "string(/*/*[local-name()='application'][@id='$1']/@state)"
+}
+
+deadline_of() {
+	xpath "string(/*/*[local-name()='application'][@id='$1']/@deadline)"
+}
+
+# reasons_of ID: the reason codes of the application, sorted, space-separated
+reasons_of() {
+	xpath "/*/*[local-name()='application'][@id='$1']/*[local-name()='reason']/@code" |
+		tr ' ' '\n' | sed -n 's/^code="\(.*\)"$/\1/p' | sort | tr '\n' ' ' | sed 's/ $//'
+}
+
+# quarantine_code_of NAME: the code of the quarantined input dropbox/NAME
+quarantine_code_of() {
+	xpath "string(/*/*[local-name()='quarantined'][@input='dropbox/$1']/@code)"
+}
+
+dropbox_count() {
+	find "$state/dropbox" -type f | wc -l | tr -d ' '
+}

@@ -1,0 +1,102 @@
+#!/bin/sh
+# t0100-schemas.sh - every schema in xsd/ compiles, the example documents of
+# formats.md (tests/data/formats/KIND.xml) and the default policy validate,
+# and each tests/data/formats/invalid-KIND-*.xml is refused as invalid (not
+# as malformed, and not because the schema failed to compile).
+#
+# KIND names the schema xsd/KIND.xsd; invalid-record-* are checked against
+# record.xsd, the schema of every record kind. Prints TAP.
+
+cd "$(dirname "$0")/.." || exit 1
+xsd=xsd
+data=tests/data/formats
+count=0
+failed=0
+
+report() {	# report STATUS DESCRIPTION: STATUS 0 is a pass
+	count=$((count + 1))
+	if [ "$1" -eq 0 ]; then
+		echo "ok $count - $2"
+	else
+		failed=$((failed + 1))
+		echo "not ok $count - $2"
+	fi
+}
+
+# xmllint's exit status: 0 valid, 3 invalid, 4 schema does not compile,
+# 1 document not well-formed.
+validate() {	# validate SCHEMA FILE: prints xmllint's exit status
+	xmllint --noout --nonet --schema "$1" "$2" >/dev/null 2>"$errors"
+	echo $?
+}
+
+expect_valid() {	# expect_valid SCHEMA FILE
+	status=$(validate "$1" "$2")
+	[ "$status" -eq 0 ]
+	report $? "$2 is valid against $1"
+	[ "$status" -eq 0 ] || sed 's/^/#   /' "$errors"
+}
+
+expect_invalid() {	# expect_invalid SCHEMA FILE
+	status=$(validate "$1" "$2")
+	[ "$status" -eq 3 ]
+	report $? "$2 is refused by $1"
+	[ "$status" -eq 3 ] || { echo "#   xmllint exited $status, expected 3"; sed 's/^/#   /' "$errors"; }
+}
+
+# The schema of an invalid example, from its name; longest kinds first so
+# that invalid-status-action-* is not taken for a status.
+schema_of_invalid() {
+	name=$(basename "$1" .xml)
+	for kind in status-action review-record interview-sheet application confirmation \
+		    objection resolution record policy members dossier status register; do
+		case $name in
+		invalid-$kind-*) echo "$xsd/$kind.xsd"; return 0 ;;
+		esac
+	done
+	return 1
+}
+
+if ! command -v xmllint >/dev/null 2>&1; then
+	echo "1..0 # SKIP xmllint is not installed (Debian: libxml2-utils)"
+	exit 0
+fi
+errors=$(mktemp) || exit 1
+trap 'rm -f "$errors"' EXIT
+
+empty=$(mktemp) || exit 1
+echo '<nothing xmlns="urn:ecap:1"/>' >"$empty"
+for schema in "$xsd"/*.xsd; do
+	status=$(validate "$schema" "$empty")
+	[ "$status" -eq 3 ]
+	report $? "$schema compiles and declares no <nothing>"
+done
+rm -f "$empty"
+
+# formats.md: no xs:any in inputs; only the dossier keeps things unchecked.
+wildcards=$(grep -l 'xs:any' "$xsd"/*.xsd | grep -v '/dossier.xsd$')
+[ -z "$wildcards" ]
+report $? "no schema but dossier.xsd has a wildcard${wildcards:+ (found in: $wildcards)}"
+
+for kind in application review-record interview-sheet confirmation objection resolution \
+	    status-action policy members dossier status register; do
+	expect_valid "$xsd/$kind.xsd" "$data/$kind.xml"
+done
+for kind in review-record interview-sheet confirmation objection resolution status-action; do
+	expect_valid "$xsd/record.xsd" "$data/$kind.xml"
+done
+expect_invalid "$xsd/record.xsd" "$data/application.xml"
+expect_invalid "$xsd/application.xsd" "$data/review-record.xml"
+expect_valid "$xsd/policy.xsd" policy/default.xml
+
+for file in "$data"/invalid-*.xml; do
+	if schema=$(schema_of_invalid "$file"); then
+		expect_invalid "$schema" "$file"
+	else
+		report 1 "$file names a known schema"
+	fi
+done
+
+echo "1..$count"
+echo "$((count - failed)) passed, $failed failed"
+[ "$failed" -eq 0 ]

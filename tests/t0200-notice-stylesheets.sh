@@ -1,0 +1,256 @@
+#!/bin/sh
+# t0200-notice-stylesheets.sh - renders the applicant letters (xslt/notice-*.xsl)
+# from the test dossiers in tests/data/dossiers/ with xsltproc, and checks them:
+# well-formed XHTML, every reason heading, the name or the neutral addressee,
+# the deadline and dates in Chinese form, no full ID number anywhere, plain text
+# without markup and with short lines, and refusal of a wrong or missing notice.
+# Prints TAP. Needs xsltproc and xmllint (Debian packages xsltproc, libxml2-utils).
+# Renders with --maxdepth 1000, the template depth limit of pipeline/notice.c.
+
+top=$(cd "$(dirname "$0")/.." && pwd)
+xslt="$top/xslt"
+data="$top/tests/data/dossiers"
+LC_ALL=C.UTF-8
+export LC_ALL
+
+number=0
+passed=0
+failed=0
+
+pass() {
+	number=$((number + 1))
+	passed=$((passed + 1))
+	echo "ok $number - $1"
+}
+
+fail() {
+	number=$((number + 1))
+	failed=$((failed + 1))
+	echo "not ok $number - $1"
+}
+
+check() {
+	description=$1
+	shift
+	if "$@" >/dev/null 2>&1; then
+		pass "$description"
+	else
+		fail "$description"
+	fi
+}
+
+finish() {
+	echo "1..$number"
+	echo "$passed passed, $failed failed"
+	rm -rf "$work"
+	[ "$failed" -eq 0 ]
+	exit $?
+}
+
+for tool in xsltproc xmllint; do
+	if ! command -v "$tool" >/dev/null 2>&1; then
+		echo "1..0 # SKIP $tool is not installed"
+		exit 0
+	fi
+done
+
+work=$(mktemp -d) || exit 1
+trap 'rm -rf "$work"' EXIT INT TERM
+
+# render KIND DOSSIER SEQ: writes $work/DOSSIER-KIND.html and .txt, true if both rendered.
+render() {
+	xsltproc --nonet --maxdepth 1000 --stringparam seq "$3" "$xslt/notice-$1.xsl" \
+		"$data/$2.xml" >"$work/$2-$1.html" 2>"$work/$2-$1.html.err" &&
+	xsltproc --nonet --maxdepth 1000 --stringparam seq "$3" "$xslt/notice-$1-text.xsl" \
+		"$data/$2.xml" >"$work/$2-$1.txt" 2>"$work/$2-$1.txt.err"
+}
+
+contains() {
+	grep -F -q -- "$2" "$1"
+}
+
+lacks() {
+	! grep -F -q -- "$2" "$1"
+}
+
+# xpath FILE EXPRESSION: the string value of EXPRESSION in FILE.
+xpath() {
+	xmllint --xpath "$2" "$1" 2>/dev/null
+}
+
+# XHTML: root, namespace, language, title, charset; nothing loaded from elsewhere.
+is_letter_xhtml() {
+	xmllint --noout "$1" &&
+	[ "$(xpath "$1" "string(namespace-uri(/*))")" = "http://www.w3.org/1999/xhtml" ] &&
+	[ "$(xpath "$1" "string(/*[local-name()='html']/@lang)")" = "zh-CN" ] &&
+	[ -n "$(xpath "$1" "string(//*[local-name()='title'])")" ] &&
+	[ "$(xpath "$1" "count(//*[local-name()='meta'][@charset='UTF-8'])")" = 1 ] &&
+	[ "$(xpath "$1" "count(//*[local-name()='style'])")" = 1 ] &&
+	[ "$(xpath "$1" "count(//*[local-name()='link' or local-name()='script' or local-name()='img'])")" = 0 ] &&
+	lacks "$1" "url(" && lacks "$1" "@import" &&
+	contains "$1" "size: A4 portrait" && contains "$1" '"Noto Serif CJK SC"'
+}
+
+# Plain text: no tags of the letter, no escaped characters, valid UTF-8, not empty.
+is_plain_text() {
+	[ -s "$1" ] &&
+	! grep -E -q '</?(html|head|body|title|meta|style|div|span|p|h[1-6]|ol|ul|li|table|tr|th|td|br|strong)([ >/]|$)' "$1" &&
+	! grep -E -q '&(lt|gt|amp|quot|#[0-9]+);' "$1" &&
+	iconv -f UTF-8 -t UTF-8 "$1" >/dev/null
+}
+
+# No line of FILE wider than 72 columns (CJK characters count two).
+lines_fit() {
+	[ "$(wc -L <"$1")" -le 72 ]
+}
+
+# same_reason_count DOSSIER HTML: one list item per reason of the validation.
+same_reason_count() {
+	seq=$3
+	expected=$(xpath "$1" "count(/*/*[local-name()='notice'][@seq='$seq']/preceding-sibling::*[local-name()='validation'][1]/*[local-name()='reason'])")
+	got=$(xpath "$2" "count(//*[local-name()='ol'][@class='reasons']/*[local-name()='li'])")
+	[ "$expected" -gt 0 ] && [ "$expected" = "$got" ]
+}
+
+# both FILE-BASE TEXT: TEXT in the HTML and in the plain-text letter.
+both() {
+	contains "$1.html" "$2" && contains "$1.txt" "$2"
+}
+
+# --- the stylesheets themselves -------------------------------------------------
+
+for sheet in "$xslt"/notice-common.xsl "$xslt"/notice-returned.xsl \
+	"$xslt"/notice-returned-text.xsl "$xslt"/notice-rejected.xsl \
+	"$xslt"/notice-rejected-text.xsl "$xslt"/notice-expired.xsl \
+	"$xslt"/notice-expired-text.xsl; do
+	name=$(basename "$sheet")
+	check "$name is well-formed" xmllint --noout "$sheet"
+	check "$name uses no document(), idDocument, URL import or writing extension" \
+		sh -c '! grep -E -q "document\(|idDocument|(include|import) href=\"[a-z]+:|exsl:document|xsl:document|extension-element-prefixes|saxon:|redirect:" "$1"' - "$sheet"
+done
+
+# --- returned.xml: a return with six reasons --------------------------------------
+
+r="$work/returned-returned"
+check "returned.xml renders as a return notice (XHTML and text)" render returned returned 1
+check "return notice is well-formed XHTML with lang, title, charset, inline style" is_letter_xhtml "$r.html"
+check "return notice text has no markup" is_plain_text "$r.txt"
+check "return notice text lines fit in 72 columns" lines_fit "$r.txt"
+check "return notice lists one item per reason" same_reason_count "$data/returned.xml" "$r.html" 1
+for heading in 工作情况自述字数不符合要求 佐证材料缺失 缺少身份证件材料 \
+	承诺书未签名或未注明日期 工程项目数量不符合要求 申请表填写格式不符合规范; do
+	check "return notice names the reason '$heading'" both "$r" "$heading"
+done
+check "return notice gives each reason's own text" both "$r" "工作情况自述共 1874 字，应为 2000 至 4000 字。"
+check "return notice gives the deadline in Chinese form" both "$r" "2026年12月8日"
+check "return notice gives the notice date in Chinese form" both "$r" "2026年11月24日"
+check "return notice shows no ISO date" sh -c '! grep -q "2026-1[12]-" "$1.html" && ! grep -q "2026-1[12]-" "$1.txt"' - "$r"
+check "return notice addresses the applicant by name" both "$r" "尊敬的张伟："
+check "return notice shows the masked ID" both "$r" "110***********1233"
+check "return notice shows no full ID" sh -c '! grep -q 110101199003071233 "$1.html" "$1.txt"' - "$r"
+check "return notice shows no birth date from the ID" sh -c '! grep -q 19900307 "$1.html" "$1.txt"' - "$r"
+check "return notice names the level in Chinese" both "$r" "专业工程会员"
+check "return notice names the society in Chinese and English" \
+	sh -c 'grep -q 中国电机工程学会 "$1.html" && grep -q "Chinese Society for Electrical Engineering" "$1.txt"' - "$r"
+check "return notice asks for a complete package under the same number" \
+	sh -c 'grep -q 完整的 "$1.txt" && grep -q "仍为 A2026-000123" "$1.txt" && grep -q "A2026-000123" "$1.html"' - "$r"
+check "return notice says the application lapses after the deadline" both "$r" "自动失效"
+check "return notice passes on the validation's note" both "$r" "notes.txt 未被申请表引用"
+check "return notice keeps the examiners' advisories out" \
+	sh -c '! grep -q -e "“我们”" -e "SCADA" "$1.html" "$1.txt"' - "$r"
+check "return notice ends with the salutation and signature" \
+	sh -c 'grep -q "^敬礼！$" "$1.txt" && grep -q "此致" "$1.html" && grep -q "特此通知" "$1.html"' - "$r"
+
+# --- minimal-unreadable.xml: no application, no name, no masked ID ----------------
+
+m="$work/minimal-unreadable-returned"
+check "minimal-unreadable.xml renders" render returned minimal-unreadable 1
+check "minimal letter is well-formed XHTML" is_letter_xhtml "$m.html"
+check "minimal letter text has no markup" is_plain_text "$m.txt"
+check "minimal letter addresses the neutral 申请人" both "$m" "尊敬的申请人："
+check "minimal letter names the reason" both "$m" "申请表文件无法读取"
+check "minimal letter shows the reason text unescaped in text" contains "$m.txt" "标签 <name> 没有"
+check "minimal letter gives the deadline" both "$m" "2026年12月8日"
+check "minimal letter has no empty particulars" \
+	sh -c '! grep -q "证件号码" "$1.html" && ! grep -q "申请级别" "$1.txt"' - "$m"
+
+# --- rejected.xml: a rejection with eligibility and form reasons ------------------
+
+j="$work/rejected-rejected"
+check "rejected.xml renders as a rejection notice" render rejected rejected 1
+check "rejection notice is well-formed XHTML" is_letter_xhtml "$j.html"
+check "rejection notice text has no markup" is_plain_text "$j.txt"
+check "rejection notice text lines fit in 72 columns" lines_fit "$j.txt"
+check "rejection notice lists one item per reason" same_reason_count "$data/rejected.xml" "$j.html" 1
+for heading in 工程实践经历年限不足 本学会未获授权评价该工程技术领域 \
+	工作情况自述未使用中文撰写 缺少身份证件材料; do
+	check "rejection notice names the reason '$heading'" both "$j" "$heading"
+done
+check "rejection notice addresses the applicant by name" both "$j" "尊敬的李晓梅："
+check "rejection notice shows no full ID" sh -c '! grep -q 32010219850101004X "$1.html" "$1.txt"' - "$j"
+check "rejection notice says the decision is final" both "$j" "最终决定"
+check "rejection notice tells how to apply again once experienced enough" both "$j" "年限达到所申请级别的要求后"
+check "rejection notice does not mention a ban" sh -c '! grep -q 不再受理 "$1.html" "$1.txt"' - "$j"
+check "rejection notice gives no resubmission deadline" sh -c '! grep -q 补正期限 "$1.html" "$1.txt"' - "$j"
+
+b="$work/rejected-banned-rejected"
+check "rejected-banned.xml renders" render rejected rejected-banned 1
+check "banned letter says no further applications" both "$b" "不再受理您提出的工程能力评价申请"
+check "banned letter invites no new application" sh -c '! grep -q -e 重新提出申请 -e 一并改正 "$1.html" "$1.txt"' - "$b"
+check "banned letter names the ban" both "$b" "申请人已被终身禁止申请"
+
+# --- expired.xml and expired-late.xml: notice 2 follows the return (notice 1) -----
+
+x="$work/expired-expired"
+check "expired.xml renders its notice 2 as an expiry notice" render expired expired 2
+check "expiry notice is well-formed XHTML" is_letter_xhtml "$x.html"
+check "expiry notice text has no markup" is_plain_text "$x.txt"
+check "expiry notice text lines fit in 72 columns" lines_fit "$x.txt"
+check "expiry notice names the reason" both "$x" "未在规定期限内提交补正材料"
+check "expiry notice gives the deadline of the return" both "$x" "2026年12月8日（含当日）"
+check "expiry notice gives its date" both "$x" "2026年12月9日"
+check "expiry notice refers to the return notice" both "$x" "A2026-000123-01"
+check "expiry notice says no package arrived" both "$x" "未收到您补正后的申请材料"
+check "expiry notice reports the expiry, not the return's reasons" \
+	sh -c '! grep -q 工作情况自述字数不符合要求 "$1.html" "$1.txt"' - "$x"
+check "expiry notice shows no full ID" sh -c '! grep -q 110101199003071233 "$1.html" "$1.txt"' - "$x"
+check "expired.xml still renders its notice 1 as a return notice" render returned expired 1
+
+l="$work/expired-late-expired"
+check "expired-late.xml renders" render expired expired-late 2
+check "late expiry notice says when the late package came" both "$l" "本学会于2026年12月10日收到您重新提交的材料"
+
+# --- a very long reason (about 45,000 characters) -----------------------------------
+
+long="$work/long"
+mkdir -p "$long"
+repeated=$(printf '工作情况自述共 1874 字，应为 2000 至 4000 字。%.0s' $(seq 1 1500))
+awk -v text="$repeated $(printf 'word%.0s ' $(seq 1 3000))END-OF-REASON" '
+	/code="statement-length"/ { print "    <reason code=\"statement-length\">" text "</reason>"; next }
+	{ print }' "$data/returned.xml" >"$long/long.xml"
+check "a very long reason renders as text" \
+	sh -c 'xsltproc --nonet --maxdepth 1000 --stringparam seq 1 "$1/notice-returned-text.xsl" "$2/long.xml" >"$2/long.txt"' - "$xslt" "$long"
+check "a very long reason renders as XHTML" \
+	sh -c 'xsltproc --nonet --maxdepth 1000 --stringparam seq 1 "$1/notice-returned.xsl" "$2/long.xml" >"$2/long.html" && xmllint --noout "$2/long.html"' - "$xslt" "$long"
+check "a very long reason is kept whole" sh -c 'grep -q END-OF-REASON "$1/long.txt" && grep -q END-OF-REASON "$1/long.html"' - "$long"
+check "a very long reason is wrapped in 72 columns" lines_fit "$long/long.txt"
+
+# --- refusals ---------------------------------------------------------------------
+
+check "a notice number that does not exist is refused" \
+	sh -c '! xsltproc --nonet --maxdepth 1000 --stringparam seq 9 "$1/notice-returned.xsl" "$2/returned.xml"' - "$xslt" "$data"
+check "a notice of another kind is refused" \
+	sh -c '! xsltproc --nonet --maxdepth 1000 --stringparam seq 1 "$1/notice-expired-text.xsl" "$2/returned.xml"' - "$xslt" "$data"
+sed -e 's/outcome="returned" deadline/outcome="rejected" deadline/' \
+	"$data/returned.xml" >"$work/mismatch.xml"
+check "a notice that does not follow a validation of its kind is refused" \
+	sh -c '! xsltproc --nonet --maxdepth 1000 --stringparam seq 1 "$1/notice-returned.xsl" "$2/mismatch.xml"' - "$xslt" "$work"
+check "no seq parameter is refused" \
+	sh -c '! xsltproc --nonet "$1/notice-rejected.xsl" "$2/rejected.xml"' - "$xslt" "$data"
+
+# --- no output anywhere shows a full ID ------------------------------------------
+
+check "no rendered letter contains a full ID number" \
+	sh -c '! grep -r -q --include="*.html" --include="*.txt" -e 110101199003071233 -e 32010219850101004X "$1"' - "$work"
+
+finish

@@ -1,0 +1,233 @@
+/* test-text.c - unit tests for lib/text.c: character counts (R2.2), the CJK
+ * share (R2.1), team and first-person phrasing (R3.1) and unexplained
+ * acronyms (R3.3).
+ */
+#include <locale.h>
+#include <stdlib.h>
+
+#include "text.h"
+#include "tap.h"
+
+static struct statement_metrics measure(const char *text)
+{
+	struct statement_metrics metrics;
+
+	memset(&metrics, 0, sizeof(metrics));
+	statement_measure(text, &metrics);
+	return metrics;
+}
+
+static char acronyms[256];
+
+static size_t unexplained(const char *text)
+{
+	memset(acronyms, 'Z', sizeof(acronyms));
+	return statement_unexplained_acronyms(text, acronyms, sizeof(acronyms));
+}
+
+static void test_chinese_count(void)
+{
+	/* 2000 ideographs in lines of 50, with spaces, tabs, ideographic
+	 * spaces (U+3000) and newlines between them. */
+	static const char *const ideographs[] = { "工", "程", "能", "力", "评", "价" };
+	size_t size = 2000 * 3 + 2000 + 1, used = 0, i;
+	char *text = malloc(size);
+	struct statement_metrics metrics;
+
+	if (!text) {
+		ok(0, "allocate the long text");
+		return;
+	}
+	for (i = 0; i < 2000; i++) {
+		memcpy(text + used, ideographs[i % 6], 3);
+		used += 3;
+		if (i % 50 == 49)
+			text[used++] = '\n';
+		else if (i % 10 == 9)
+			text[used++] = ' ';
+		else if (i % 7 == 6)
+			text[used++] = '\t';
+	}
+	text[used] = '\0';
+	metrics = measure(text);
+	is_int(metrics.characters, 2000, "2000 ideographs with white space: 2000 characters");
+	is_int(metrics.cjk, 2000, "all 2000 are CJK");
+	is_int(metrics.letters, 2000, "all 2000 are letters");
+	ok(statement_cjk_share(&metrics) == 1.0, "CJK share 1");
+	free(text);
+
+	metrics = measure("工程　能力\r\n评价");
+	is_int(metrics.characters, 6, "the ideographic space U+3000 and CR LF are white space");
+	metrics = measure("本人于2019年，负责“配电网”设计。");
+	is_int(metrics.characters, 19, "punctuation and digits are characters");
+	is_int(metrics.letters, 11, "but not letters");
+	is_int(metrics.cjk, 11, "11 ideographs");
+}
+
+static void test_blocks(void)
+{
+	struct statement_metrics metrics;
+
+	metrics = measure("\xe3\x90\x80");		/* U+3400 extension A */
+	is_int(metrics.cjk, 1, "extension A is CJK");
+	metrics = measure("\xe4\xb8\x80\xe9\xbf\xbf");	/* U+4E00, U+9FFF */
+	is_int(metrics.cjk, 2, "both ends of the unified block");
+	metrics = measure("\xef\xa4\x80\xef\xab\xbf");	/* U+F900, U+FAFF */
+	is_int(metrics.cjk, 2, "compatibility ideographs");
+	metrics = measure("\xf0\xa0\x80\x80\xf0\xaf\xa8\x9f");	/* U+20000, U+2FA1F */
+	is_int(metrics.cjk, 2, "supplementary ideographs");
+	is_int(metrics.characters, 2, "each one character, not four bytes");
+	metrics = measure("\xf0\xb0\x80\x80\xf0\xb1\x8d\x8f");	/* U+30000, U+3134F */
+	is_int(metrics.cjk, 2, "extension G");
+	metrics = measure("\xe3\x8f\xbf\xea\x80\x80");	/* U+33FF, U+A000 */
+	is_int(metrics.cjk, 0, "just outside the blocks");
+	metrics = measure("あア한");
+	is_int(metrics.cjk, 0, "kana and hangul are not CJK ideographs");
+	is_int(metrics.letters, 3, "but they are letters");
+	metrics = measure("Ｇ");
+	is_int(metrics.letters, 1, "a full-width Latin letter is a letter");
+	is_int(metrics.cjk, 0, "not an ideograph");
+}
+
+static void test_mixed_share(void)
+{
+	struct statement_metrics metrics;
+
+	metrics = measure("我负责 the design of GIS 系统");
+	is_int(metrics.characters, 19, "mixed: 19 non-space characters");
+	is_int(metrics.letters, 19, "mixed: 19 letters");
+	is_int(metrics.cjk, 5, "mixed: 5 ideographs");
+	ok(statement_cjk_share(&metrics) > 5.0 / 19 - 1e-9 &&
+	   statement_cjk_share(&metrics) < 5.0 / 19 + 1e-9, "share 5/19");
+
+	memset(&metrics, 0, sizeof(metrics));
+	statement_measure("工程师", &metrics);
+	statement_measure("engineer", &metrics);
+	is_int(metrics.letters, 11, "measure adds over sections");
+	ok(statement_cjk_share(&metrics) > 3.0 / 11 - 1e-9 &&
+	   statement_cjk_share(&metrics) < 3.0 / 11 + 1e-9, "share over both sections: 3/11");
+	ok(statement_cjk_share(&metrics) < 0.5, "mostly English fails the 50% rule");
+
+	metrics = measure("2026 — 123，。");
+	is_int(metrics.letters, 0, "no letters");
+	ok(statement_cjk_share(&metrics) == 0.0, "share 0 without letters");
+	ok(statement_cjk_share(NULL) == 0.0, "share of NULL is 0");
+	metrics = measure("");
+	is_int(metrics.characters, 0, "empty text: nothing");
+	statement_measure(NULL, &metrics);
+	statement_measure("工程", NULL);
+	is_int(metrics.characters, 0, "NULL text changes nothing");
+}
+
+static void test_broken_utf8(void)
+{
+	struct statement_metrics metrics;
+
+	metrics = measure("工\xe7\xa8");
+	is_int(metrics.characters, 2, "a truncated character at the end counts once");
+	is_int(metrics.cjk, 1, "and is not an ideograph");
+	metrics = measure("\xff工\x80");
+	is_int(metrics.characters, 3, "stray bytes count one each");
+	is_int(metrics.cjk, 1, "the ideograph between them still counts");
+	metrics = measure("\xf0\xa0\x80");
+	is_int(metrics.characters, 1, "a truncated 4-byte character");
+	is_int(statement_unexplained_acronyms("GIS（\xe5", acronyms, sizeof(acronyms)), 1,
+	       "an acronym before a truncated parenthesis");
+	is_int(statement_unexplained_acronyms("\xe5\x9c\xb0(GIS)", acronyms, sizeof(acronyms)),
+	       0, "explained after a word");
+	is_int(statement_unexplained_acronyms("\x9c\xb0(GIS)", acronyms, sizeof(acronyms)), 1,
+	       "a broken character before the parenthesis is no word");
+}
+
+static void test_phrases(void)
+{
+	struct statement_metrics metrics;
+
+	metrics = measure("我们团队");
+	is_int(metrics.team_phrases, 2, "我们 and 团队");
+	is_int(metrics.self_phrases, 0, "我们 is not 我");
+	metrics = measure("我负责设计，本人编写程序，我国");
+	is_int(metrics.self_phrases, 3, "我, 本人, 我 (of 我国)");
+	is_int(metrics.team_phrases, 0, "no team phrases");
+	metrics = measure("本团队");
+	is_int(metrics.team_phrases, 1, "本团队 counts once");
+	is_int(metrics.self_phrases, 0, "本团队 is not 本人");
+	metrics = measure("我单位、我院、我司、大家、课题组和项目组");
+	is_int(metrics.team_phrases, 6, "every team phrase");
+	is_int(metrics.self_phrases, 0, "我单位/我院/我司 are not 我");
+	metrics = measure("我我我们我");
+	is_int(metrics.self_phrases, 3, "three lone 我");
+	is_int(metrics.team_phrases, 1, "one 我们");
+	metrics = measure("团队团队团队");
+	is_int(metrics.team_phrases, 3, "each occurrence counts");
+	metrics = measure("我");
+	is_int(metrics.self_phrases, 1, "a lone 我 at the end");
+	metrics = measure("人本");
+	is_int(metrics.self_phrases, 0, "人本 is not 本人");
+}
+
+static void test_acronyms(void)
+{
+	char small[8];
+
+	is_int(unexplained("采用地理信息系统（GIS）进行分析"), 0,
+	       "explained before, full-width parentheses");
+	is_string(acronyms, "", "nothing written");
+	is_int(unexplained("采用GIS（地理信息系统）进行分析"), 0,
+	       "explained after, full-width parentheses");
+	is_int(unexplained("采用地理信息系统(GIS)进行分析"), 0, "explained before, ASCII");
+	is_int(unexplained("采用 GIS (地理信息系统) 进行分析"), 0, "explained after, ASCII, spaced");
+	is_int(unexplained("a Geographic Information System (GIS)"), 0, "English explanation before");
+	is_int(unexplained("GIS (Geographic Information System)"), 0, "English explanation after");
+	is_int(unexplained("GIS（地理信息系统)"), 0, "mixed parentheses");
+
+	is_int(unexplained("基于SCADA系统"), 1, "unexplained, between ideographs");
+	is_string(acronyms, "SCADA", "SCADA named");
+	is_int(unexplained("SCADA 与 SCADA 以及 SCADA"), 1, "repeated: counted once");
+	is_string(acronyms, "SCADA", "named once");
+	is_int(unexplained("先用SCADA，后来……监控与数据采集（SCADA）系统"), 0,
+	       "explained at a later occurrence");
+	is_int(unexplained("采用PLC、DCS和PLC，再用GIS"), 3, "three distinct");
+	is_string(acronyms, "PLC DCS GIS", "in order of first appearance, space separated");
+
+	is_int(unexplained("5G 网络"), 0, "5G is not an acronym");
+	is_int(unexplained("遵循IEC61850标准"), 1, "IEC61850 is one");
+	is_string(acronyms, "IEC61850", "named with its digits");
+	is_int(unexplained("A1级 x86 gis Gis"), 0, "one letter, lowercase, one capital: none");
+	is_int(unexplained("取得PhD学位"), 1, "two capitals make one");
+	is_int(unexplained("5GIS"), 0, "a word beginning with a digit is none");
+
+	is_int(unexplained("（GIS）开头"), 1, "a parenthesis after nothing explains nothing");
+	is_int(unexplained("，（GIS）"), 1, "a parenthesis after punctuation explains nothing");
+	is_int(unexplained("GIS（）"), 1, "an empty parenthesis explains nothing");
+	is_int(unexplained("GIS（2020）"), 1, "digits are not words");
+	is_int(unexplained("GIS（GIS）"), 1, "itself is not an explanation");
+	is_int(unexplained("GIS（地理信息系统"), 1, "an unclosed parenthesis");
+	is_int(unexplained("系统（GIS 平台）"), 1, "not alone in the parenthesis");
+	is_int(unexplained(""), 0, "empty text");
+	is_string(acronyms, "", "empty text writes an empty string");
+	is_int(statement_unexplained_acronyms(NULL, acronyms, sizeof(acronyms)), 0, "NULL text");
+
+	memset(small, 'Z', sizeof(small));
+	is_int(statement_unexplained_acronyms("PLC DCS GIS", small, sizeof(small)), 3,
+	       "a small buffer still counts all");
+	is_string(small, "PLC DCS", "only whole acronyms that fit");
+	memset(small, 'Z', sizeof(small));
+	is_int(statement_unexplained_acronyms("SCADAXYZ", small, sizeof(small)), 1,
+	       "one too long for the buffer");
+	is_string(small, "", "leaves it empty");
+	is_int(statement_unexplained_acronyms("PLC DCS", NULL, 0), 2, "no buffer: only the count");
+}
+
+int main(void)
+{
+	if (!setlocale(LC_CTYPE, "C.UTF-8"))
+		printf("# cannot set locale C.UTF-8\n");
+	test_chinese_count();
+	test_blocks();
+	test_mixed_share();
+	test_broken_utf8();
+	test_phrases();
+	test_acronyms();
+	return tap_done();
+}
