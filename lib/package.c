@@ -692,6 +692,12 @@ static const char *checked_name(struct reader *reader, struct archive_entry *ent
 		*result = invalid_name(reader, entry);
 		return NULL;
 	}
+	/* `tar -C dir .` writes "./application.xml" and a "./" directory: a
+	 * leading "./" names the package's root, so it is dropped, never kept. */
+	while (path[0] == '.' && path[1] == '/')
+		path += 2;
+	if (directory && (path[0] == '\0' || strcmp(path, ".") == 0))
+		return "";
 	problem = name_problem(path, directory);
 	if (problem) {
 		error_set(reader->err, "entry '%s' %s", quote(path, &name), problem);
@@ -721,6 +727,8 @@ static int read_entry(struct reader *reader, struct archive_entry *entry)
 	path = checked_name(reader, entry, &result);
 	if (!path)
 		return result;
+	if (!path[0])
+		return PACKAGE_OK;	/* the root directory itself */
 	result = check_type(reader, entry, path);
 	if (result != PACKAGE_OK)
 		return result;

@@ -185,7 +185,7 @@ int command_validate(int argc, char **argv)
 	struct register_view view = empty_register;
 	struct schema *policy_schema = NULL, *application_schema = NULL;
 	struct stage_context context;
-	char path[PATH_MAX];
+	char policy_path[PATH_MAX], path[PATH_MAX];
 	int code = EXIT_USAGE, policy_loaded = 0;
 
 	memset(&policy, 0, sizeof(policy));
@@ -202,9 +202,9 @@ int command_validate(int argc, char **argv)
 	if (arguments.state && store_open(&store, arguments.state, &err) < 0)
 		goto fail;
 	if (!arguments.policy)
-		arguments.policy = arguments.state ? store_path(&store, "policy.xml", path,
-								sizeof(path)) :
-				   paths_default_policy(path, sizeof(path));
+		arguments.policy = arguments.state ?
+				   store_path(&store, "policy.xml", policy_path, sizeof(policy_path)) :
+				   paths_default_policy(policy_path, sizeof(policy_path));
 	policy_schema = schema_load(paths_schema("policy.xsd", path, sizeof(path)), &err);
 	if (!policy_schema || policy_load(&policy, arguments.policy, policy_schema, &err) < 0)
 		goto fail;

@@ -10,18 +10,21 @@ here=$(cd "$(dirname "$0")" && pwd)
 mkpackage="$here/../tools/mkpackage.py"
 dropbox="$here/dropbox"
 roster_lines=$(mktemp)
-trap 'rm -f "$roster_lines"' EXIT
+expected_lines=$(mktemp)
+trap 'rm -f "$roster_lines" "$expected_lines"' EXIT
 
 rm -rf "$dropbox"
 mkdir -p "$dropbox"
 
-# package FILE ARGUMENTS...: writes dropbox/FILE and keeps the applicant's
-# roster line (none for a non-member).
+# package FILE ARGUMENTS...: writes dropbox/FILE, keeps the applicant's
+# roster line (none for a non-member) and what the run should decide.
 package() {
 	file=$1
 	shift
 	python3 "$mkpackage" --evidence-kb 5 --out "$dropbox/$file" --print-member "$@" \
 		>>"$roster_lines"
+	printf '%s %s\n' "$file" "$(python3 "$mkpackage" --evidence-kb 5 --print-expected "$@" \
+		2>/dev/null)" >>"$expected_lines"
 }
 
 # Valid packages, one per level, in every archive format.
@@ -102,3 +105,46 @@ package 2026-11-18-sun-li.zip --seed 114 --id A2026-000114 \
 EOF
 	echo '</members>'
 } >"$here/members.xml"
+
+{
+	echo '# expected.txt - what a run should decide for each package of dropbox/:'
+	echo '# FILE OUTCOME [REASON-CODE...]; written by make-samples.sh (see README.md).'
+	cat "$expected_lines"
+} >"$here/expected.txt"
+
+# Self-check: every form is well-formed and, where the schemas are there,
+# valid; so are the policy and the roster.
+check() {
+	if ! command -v xmllint >/dev/null || ! command -v bsdtar >/dev/null; then
+		echo "make-samples: xmllint or bsdtar missing, no self-check" >&2
+		return 0
+	fi
+	schemas="$here/../xsd"
+	form=$(mktemp)
+	status=0
+	for archive in "$dropbox"/*; do
+		if ! bsdtar -xOf "$archive" application.xml >"$form" 2>/dev/null; then
+			grep -q "^$(basename "$archive") quarantined no-application" "$here/expected.txt" ||
+				{ echo "make-samples: no application.xml in $archive" >&2; status=1; }
+			continue
+		fi
+		if [ -f "$schemas/application.xsd" ]; then
+			xmllint --noout --schema "$schemas/application.xsd" "$form" 2>/dev/null ||
+				{ echo "make-samples: $archive: application.xml is not valid" >&2; status=1; }
+		else
+			xmllint --noout "$form" ||
+				{ echo "make-samples: $archive: application.xml is not well-formed" >&2; status=1; }
+		fi
+	done
+	rm -f "$form"
+	for pair in policy.xml:policy.xsd members.xml:members.xsd; do
+		document=$here/${pair%%:*}
+		schema=$schemas/${pair#*:}
+		if [ -f "$schema" ]; then
+			xmllint --noout --schema "$schema" "$document" 2>/dev/null ||
+				{ echo "make-samples: $document is not valid" >&2; status=1; }
+		fi
+	done
+	return $status
+}
+check

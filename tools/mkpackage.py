@@ -323,7 +323,6 @@ class Options:
 	cpd: bool = False
 	titles: list = dataclasses.field(default_factory=list)	# "scheme:number"
 	defects: list = dataclasses.field(default_factory=list)
-	dir_entries: bool = False
 
 
 @dataclasses.dataclass
@@ -594,21 +593,24 @@ class Builder:
 		if "projects-one" in self.defects:
 			count = 1
 		kinds = rng.sample(PROJECTS, 3)
-		first = self.start + datetime.timedelta(days=60)
 		last = self.submitted_date - datetime.timedelta(days=30)
-		span = max(90, (last - first).days)
+		# a short career still gets projects of two months or more: they
+		# then begin before the work did, during study
+		first = min(self.start + datetime.timedelta(days=60),
+			    last - datetime.timedelta(days=70 * count))
+		slot_days = (last - first).days // count
 		self.projects = []
 		for index in range(3):
-			slot_start = first + datetime.timedelta(days=span * index // count)
-			slot_days = max(60, span // count)
+			slot_start = first + datetime.timedelta(days=slot_days * min(index, count - 1))
 			begin = slot_start + datetime.timedelta(days=rng.randint(0, slot_days // 5))
-			end = begin + datetime.timedelta(days=max(45, slot_days * rng.randint(60, 85) // 100))
+			length = max(45, slot_days * rng.randint(60, 80) // 100)
+			end = min(begin + datetime.timedelta(days=length), last)
 			title, roles, contribution = kinds[index]
 			fill = dict(city=self.city, province=self.province, kv=self.kv,
 				    station=self.stations[index])
 			senior_role = level != "apprentice" and (index > 0 or level == "senior")
 			self.projects.append(dict(
-				id="P%d" % (index + 1), start=begin.replace(day=1), end=min(end, last),
+				id="P%d" % (index + 1), start=begin.replace(day=1), end=end,
 				title=title.format(**fill), role=roles[1 if senior_role else 0],
 				contribution=contribution.format(**fill)))
 		self.project_count = count
@@ -1156,8 +1158,7 @@ def options_from_arguments(arguments):
 		       degree=arguments.degree, years=arguments.years,
 		       statement_chars=arguments.statement_chars,
 		       evidence_kb=arguments.evidence_kb, holding=arguments.holding,
-		       cpd=arguments.cpd, titles=arguments.title, defects=arguments.defect,
-		       dir_entries=arguments.dir_entries)
+		       cpd=arguments.cpd, titles=arguments.title, defects=arguments.defect)
 
 
 def main(argv=None):

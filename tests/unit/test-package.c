@@ -321,7 +321,11 @@ static void test_unsafe_names(void)
 	expect_name("zip a/../../x", &ZIP, "a/../../x", PACKAGE_UNSAFE, "escapes");
 	expect_name("tar a/../../x", &TAR, "a/../../x", PACKAGE_UNSAFE, "escapes");
 	expect_name("zip a/..", &ZIP, "a/..", PACKAGE_UNSAFE, "escapes");
-	expect_name("zip ./x", &ZIP, "./x", PACKAGE_UNSAFE, "'.' component");
+	/* a leading "./" (tar -C dir .) names the root: accepted, dropped */
+	expect_name("zip ./x", &ZIP, "./x", PACKAGE_OK, NULL);
+	expect_name("tar ./x", &TAR, "./x", PACKAGE_OK, NULL);
+	expect_name("zip ./../x", &ZIP, "./../x", PACKAGE_UNSAFE, "escapes");
+	expect_name("tar ./x beside x", &TAR, "./application.xml", PACKAGE_UNSAFE, "appears twice");
 	expect_name("zip a/./x", &ZIP, "a/./x", PACKAGE_UNSAFE, "'.' component");
 	expect_name("zip a//x", &ZIP, "a//x", PACKAGE_UNSAFE, "empty component");
 	/* libarchive's zip reader turns '\\' into '/' before we see the name */
