@@ -18,6 +18,7 @@ BUILD = build
 LIB_OBJECTS = \
 	$(BUILD)/lib/atomic.o \
 	$(BUILD)/lib/calendar.o \
+	$(BUILD)/lib/cpd.o \
 	$(BUILD)/lib/dossier.o \
 	$(BUILD)/lib/error.o \
 	$(BUILD)/lib/experience.o \
@@ -29,18 +30,28 @@ LIB_OBJECTS = \
 	$(BUILD)/lib/xml.o
 
 STAGE_OBJECTS = \
+	$(BUILD)/stages/certify.o \
+	$(BUILD)/stages/interview.o \
+	$(BUILD)/stages/result.o \
+	$(BUILD)/stages/review.o \
+	$(BUILD)/stages/stages.o \
 	$(BUILD)/stages/validate.o
 
 PIPELINE_OBJECTS = \
+	$(BUILD)/pipeline/audit.o \
 	$(BUILD)/pipeline/command_filter.o \
 	$(BUILD)/pipeline/command_init.o \
+	$(BUILD)/pipeline/command_register.o \
 	$(BUILD)/pipeline/command_run.o \
 	$(BUILD)/pipeline/command_status.o \
 	$(BUILD)/pipeline/driver.o \
 	$(BUILD)/pipeline/intake.o \
 	$(BUILD)/pipeline/lock.o \
 	$(BUILD)/pipeline/notice.o \
+	$(BUILD)/pipeline/packages.o \
 	$(BUILD)/pipeline/paths.o \
+	$(BUILD)/pipeline/publish.o \
+	$(BUILD)/pipeline/records.o \
 	$(BUILD)/pipeline/register.o \
 	$(BUILD)/pipeline/status.o \
 	$(BUILD)/pipeline/store.o
@@ -49,6 +60,7 @@ MAIN_OBJECT = $(BUILD)/pipeline/main.o
 
 UNIT_TESTS = \
 	$(BUILD)/tests/test-calendar \
+	$(BUILD)/tests/test-cpd \
 	$(BUILD)/tests/test-experience \
 	$(BUILD)/tests/test-identity \
 	$(BUILD)/tests/test-package \

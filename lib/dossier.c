@@ -44,7 +44,7 @@ int dossier_create(struct dossier *dossier, const char *id, const struct policy 
 	xml_set(dossier->root, "state", "in-review");
 	xml_set(dossier->root, "society", policy->society_code);
 	xml_set(dossier->root, "societyName", policy->society_name);
-	xml_set(dossier->root, "societyNameEn", policy->society_name_english);
+	xml_set_optional(dossier->root, "societyNameEn", policy->society_name_english);
 	return 0;
 }
 

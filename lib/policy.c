@@ -1015,3 +1015,32 @@ int policy_credit_hours(const struct policy *policy, const char *category)
 			return policy->credits[i].hours;
 	return -1;
 }
+
+/* Expands registrationFormat: {society} is the society's code, {seq:N} the
+ * sequence number on N digits (zero-padded), {seq} it unpadded. */
+int policy_format_registration(const struct policy *policy, unsigned long sequence,
+			       char *out, size_t size)
+{
+	const char *format = policy->registration_format;
+	size_t used = 0;
+
+	out[0] = '\0';
+	while (*format && used + 1 < size) {
+		int width = 0, consumed = 0;
+
+		if (strncmp(format, "{society}", 9) == 0) {
+			used += (size_t)snprintf(out + used, size - used, "%s", policy->society_code);
+			format += 9;
+		} else if (sscanf(format, "{seq:%d}%n", &width, &consumed) == 1 && consumed > 0) {
+			used += (size_t)snprintf(out + used, size - used, "%0*lu", width, sequence);
+			format += consumed;
+		} else if (strncmp(format, "{seq}", 5) == 0) {
+			used += (size_t)snprintf(out + used, size - used, "%lu", sequence);
+			format += 5;
+		} else {
+			out[used++] = *format++;
+			out[used] = '\0';
+		}
+	}
+	return used < size ? 0 : -1;
+}

@@ -124,4 +124,10 @@ const struct policy_examiner *policy_find_examiner(const struct policy *policy, 
 const struct policy_title *policy_find_title(const struct policy *policy, const char *scheme);
 int policy_credit_hours(const struct policy *policy, const char *category); /* -1 if none */
 
+/* The registration number for sequence number `sequence`, per the policy's
+ * registrationFormat ("{society}-{seq:6}" and 124 give "CSEE-000124");
+ * -1 if it does not fit in out. */
+int policy_format_registration(const struct policy *policy, unsigned long sequence,
+			       char *out, size_t size);
+
 #endif

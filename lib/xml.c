@@ -462,6 +462,12 @@ void xml_set(xmlNodePtr node, const char *name, const char *value)
 	xmlSetProp(node, (const xmlChar *)name, (const xmlChar *)value);
 }
 
+void xml_set_optional(xmlNodePtr node, const char *name, const char *value)
+{
+	if (value && value[0])
+		xml_set(node, name, value);
+}
+
 void xml_set_format(xmlNodePtr node, const char *name, const char *format, ...)
 {
 	char value[1024];

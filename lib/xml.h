@@ -75,6 +75,8 @@ char *xml_text(xmlNodePtr node);
 xmlNodePtr xml_add_child(xmlNodePtr parent, const char *name, const char *text);
 /* Sets an attribute (value copied). */
 void xml_set(xmlNodePtr node, const char *name, const char *value);
+/* Sets an attribute only when value is not empty (optional attributes). */
+void xml_set_optional(xmlNodePtr node, const char *name, const char *value);
 void xml_set_format(xmlNodePtr node, const char *name, const char *format, ...)
 	__attribute__((format(printf, 3, 4)));
 

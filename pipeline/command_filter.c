@@ -18,8 +18,11 @@
 #include "store.h"
 #include "xml.h"
 
-static const char validate_usage[] =
-	"usage: ecap validate [--policy FILE] [--state DIR] [--date YYYY-MM-DD] [FILE]\n";
+static const char stage_usage[] =
+	"usage: ecap %s [--policy FILE] [--state DIR] [--date YYYY-MM-DD] [--record FILE]... "
+	"[FILE]\n";
+
+typedef int (*stage_function)(const struct stage_context *, struct dossier *, struct error *);
 static const char render_usage[] =
 	"usage: ecap render STYLESHEET [--seq N] [--param NAME VALUE]... [FILE]\n";
 
@@ -148,14 +151,16 @@ static int print_dossier(const struct dossier *dossier, struct error *err)
 	return fflush(stdout) == 0 ? 0 : error_set_errno(err, "unable to write the output");
 }
 
-struct validate_arguments {
+struct stage_arguments {
 	const char *policy;
 	const char *state;
 	const char *file;
+	const char *records[32];
+	size_t record_count;
 	day_t date;
 };
 
-static int parse_validate_arguments(int argc, char **argv, struct validate_arguments *arguments)
+static int parse_stage_arguments(int argc, char **argv, struct stage_arguments *arguments)
 {
 	arguments->date = date_today();
 	for (int i = 1; i < argc; i++) {
@@ -163,6 +168,9 @@ static int parse_validate_arguments(int argc, char **argv, struct validate_argum
 			arguments->policy = argv[++i];
 		else if (strcmp(argv[i], "--state") == 0 && i + 1 < argc)
 			arguments->state = argv[++i];
+		else if (strcmp(argv[i], "--record") == 0 && i + 1 < argc &&
+			 arguments->record_count < 32)
+			arguments->records[arguments->record_count++] = argv[++i];
 		else if (strcmp(argv[i], "--date") == 0 && i + 1 < argc) {
 			if (date_parse(argv[++i], &arguments->date) < 0)
 				return -1;
@@ -174,57 +182,146 @@ static int parse_validate_arguments(int argc, char **argv, struct validate_argum
 	return 0;
 }
 
-int command_validate(int argc, char **argv)
+/* Appends each --record file to the dossier, waiting for the stage. */
+static int append_records(const struct stage_arguments *arguments, const struct policy *policy,
+			  struct dossier *dossier, struct error *err)
 {
-	struct validate_arguments arguments = { 0 };
+	struct xml_limits limits = { policy->package_limits.max_xml_bytes, policy->max_xml_depth };
+	char date[11];
+
+	date_format(arguments->date, date);
+	for (size_t i = 0; i < arguments->record_count; i++) {
+		size_t size = 0;
+		char *bytes = xml_read_file(arguments->records[i], limits.max_bytes, &size, err);
+		xmlDocPtr record = bytes ? xml_parse_untrusted(bytes, size, arguments->records[i],
+							       &limits, NULL, 0, err) : NULL;
+		xmlNodePtr wrapper;
+
+		free(bytes);
+		if (!record)
+			return -1;
+		wrapper = dossier_append(dossier, "record");
+		xml_set(wrapper, "kind", (const char *)xmlDocGetRootElement(record)->name);
+		xml_set(wrapper, "received", date);
+		xml_set(wrapper, "input", arguments->records[i]);
+		xml_set(wrapper, "status", "new");
+		xmlAddChild(wrapper, xmlDocCopyNode(xmlDocGetRootElement(record), dossier->document, 1));
+		xmlReconciliateNs(dossier->document, wrapper);
+		xmlFreeDoc(record);
+	}
+	return 0;
+}
+
+/* A filter numbers certificates only as a preview: the next number after
+ * those the state directory (if given) has issued; nothing is kept. */
+struct preview_register {
+	const struct policy *policy;
+	struct register_store *store;
+	struct register_view store_view;
+};
+
+static int preview_is_banned(void *context, const char *identity, struct error *err)
+{
+	struct preview_register *preview = context;
+
+	return preview->store ? preview->store_view.is_banned(preview->store, identity, err) : 0;
+}
+
+static int preview_find_holding(void *context, const char *registration,
+				struct holding *holding, struct error *err)
+{
+	struct preview_register *preview = context;
+
+	if (!preview->store)
+		return 0;
+	return preview->store_view.find_holding(preview->store, registration, holding, err);
+}
+
+static int preview_allocate(void *context, const char *identity, const char *registration,
+			    struct certificate_slot *slot, struct error *err)
+{
+	struct preview_register *preview = context;
+	struct holding holding;
+	unsigned long sequence = 1;
+	int found = 0;
+
+	memset(slot, 0, sizeof(*slot));
+	snprintf(slot->registration, sizeof(slot->registration), "%s", registration);
+	if (!slot->registration[0]) {
+		while (policy_format_registration(preview->policy, sequence, slot->registration,
+						  sizeof(slot->registration)) == 0 &&
+		       (found = preview_find_holding(preview, slot->registration, &holding,
+						     err)) > 0)
+			sequence++;
+		if (found < 0)
+			return -1;
+	}
+	snprintf(slot->serial, sizeof(slot->serial), "%s-1", slot->registration);
+	return 0;
+}
+
+/* The stages' view for a filter: the state directory's register read-only,
+ * or none; numbers previewed. */
+static void filter_register(struct register_view *view, struct preview_register *preview,
+			    struct register_store *store, const struct policy *policy)
+{
+	preview->policy = policy;
+	preview->store = store;
+	if (store)
+		register_view_for_store(&preview->store_view, store);
+	view->context = preview;
+	view->is_banned = preview_is_banned;
+	view->find_holding = preview_find_holding;
+	view->allocate_certificate = preview_allocate;
+}
+
+static int run_filter(const char *name, const struct stage_arguments *arguments,
+		      stage_function stage)
+{
 	struct filter_input input = { NULL, 0 };
 	struct error err = { "" };
 	struct policy policy;
 	struct dossier dossier;
 	struct store store;
-	struct register_view view = empty_register;
+	struct register_store register_store = { &store, NULL, &policy };
+	struct preview_register preview;
+	struct register_view view;
 	struct schema *policy_schema = NULL, *application_schema = NULL;
 	struct stage_context context;
 	char policy_path[PATH_MAX], path[PATH_MAX];
-	int code = EXIT_USAGE, policy_loaded = 0;
+	const char *policy_file = arguments->policy;
+	int code = EXIT_CONFIG, policy_loaded = 0;
 
 	memset(&policy, 0, sizeof(policy));
 	memset(&store, 0, sizeof(store));
 	store.root_fd = -1;
 	dossier_init(&dossier);
-	if (argc > 1 && strcmp(argv[1], "--help") == 0)
-		return fputs(validate_usage, stdout), EXIT_OK;
-	if (parse_validate_arguments(argc, argv, &arguments) < 0) {
-		fputs(validate_usage, stderr);
-		goto out;
-	}
-	code = EXIT_CONFIG;
-	if (arguments.state && store_open(&store, arguments.state, &err) < 0)
+	if (arguments->state && store_open(&store, arguments->state, &err) < 0)
 		goto fail;
-	if (!arguments.policy)
-		arguments.policy = arguments.state ?
-				   store_path(&store, "policy.xml", policy_path, sizeof(policy_path)) :
-				   paths_default_policy(policy_path, sizeof(policy_path));
+	if (!policy_file)
+		policy_file = arguments->state ?
+			      store_path(&store, "policy.xml", policy_path, sizeof(policy_path)) :
+			      paths_default_policy(policy_path, sizeof(policy_path));
 	policy_schema = schema_load(paths_schema("policy.xsd", path, sizeof(path)), &err);
-	if (!policy_schema || policy_load(&policy, arguments.policy, policy_schema, &err) < 0)
+	if (!policy_schema || policy_load(&policy, policy_file, policy_schema, &err) < 0)
 		goto fail;
 	policy_loaded = 1;
 	application_schema = schema_load(paths_schema("application.xsd", path, sizeof(path)), &err);
 	if (!application_schema)
 		goto fail;
-	if (arguments.state)
-		register_view_for_store(&view, &store);
+	filter_register(&view, &preview, arguments->state ? &register_store : NULL, &policy);
 	code = EXIT_NO_INPUT;
-	if (read_input(arguments.file, &input, &err) < 0)
+	if (read_input(arguments->file, &input, &err) < 0)
 		goto fail;
 	code = EXIT_DATA;
 	if ((looks_like_xml(&input) ? dossier_from_xml(&input, &policy, &dossier, &err) :
-	     dossier_from_package(&input, &policy, arguments.file ? arguments.file : "stdin",
-				  arguments.date, &dossier, &err)) < 0)
+	     dossier_from_package(&input, &policy, arguments->file ? arguments->file : "stdin",
+				  arguments->date, &dossier, &err)) < 0 ||
+	    append_records(arguments, &policy, &dossier, &err) < 0)
 		goto fail;
-	context = (struct stage_context){ &policy, application_schema, &view, arguments.date };
+	context = (struct stage_context){ &policy, application_schema, &view, arguments->date };
 	code = EXIT_SOFTWARE;
-	if (stage_validate(&context, &dossier, &err) < 0)
+	if (stage(&context, &dossier, &err) < 0)
 		goto fail;
 	code = EXIT_IO;
 	if (print_dossier(&dossier, &err) < 0)
@@ -232,7 +329,7 @@ int command_validate(int argc, char **argv)
 	code = EXIT_OK;
 	goto out;
 fail:
-	report_failure(code, err.message);
+	fprintf(stderr, "ecap %s: %s\n", name, err.message[0] ? err.message : "failed");
 out:
 	dossier_release(&dossier);
 	free(input.bytes);
@@ -242,6 +339,35 @@ out:
 	schema_free(policy_schema);
 	store_close(&store);
 	return code;
+}
+
+static const struct {
+	const char *name;
+	stage_function stage;
+} filters[] = {
+	{ "validate", stage_validate },
+	{ "review", stage_review },
+	{ "interview", stage_interview },
+	{ "certify", stage_certify },
+	{ "stages", stages_run },
+};
+
+int command_stage(int argc, char **argv)
+{
+	struct stage_arguments arguments = { 0 };
+
+	if (argc > 1 && strcmp(argv[1], "--help") == 0) {
+		printf(stage_usage, argv[0]);
+		return EXIT_OK;
+	}
+	if (parse_stage_arguments(argc, argv, &arguments) < 0) {
+		fprintf(stderr, stage_usage, argv[0]);
+		return EXIT_USAGE;
+	}
+	for (size_t i = 0; i < sizeof(filters) / sizeof(filters[0]); i++)
+		if (strcmp(argv[0], filters[i].name) == 0)
+			return run_filter(filters[i].name, &arguments, filters[i].stage);
+	return EXIT_USAGE;
 }
 
 int command_render(int argc, char **argv)

@@ -13,11 +13,11 @@ static void print_summary(const struct run_options *options, const struct run_su
 {
 	printf("run %s: %zu packages and %zu records taken, %zu inputs quarantined\n",
 	       summary->run_id, summary->packages, summary->records, summary->quarantined);
-	printf("  validation: %zu accepted for review, %zu returned, %zu rejected, %zu expired\n",
+	printf("  validation: %zu accepted, %zu returned, %zu rejected, %zu expired\n",
 	       summary->accepted, summary->returned, summary->rejected, summary->expired);
-	if (summary->records_refused)
-		printf("  records refused: %zu (see 'ecap status %s')\n", summary->records_refused,
-		       options->state_dir);
+	if (summary->records)
+		printf("  records: %zu applied, %zu refused\n", summary->records_applied,
+		       summary->records_refused);
 	if (summary->notices)
 		printf("  %zu letters written to %s/out/notices/\n", summary->notices,
 		       options->state_dir);
@@ -32,8 +32,15 @@ static void print_summary(const struct run_options *options, const struct run_su
 	if (!summary->calendar_covered)
 		printf("  note: the policy's calendar does not cover this year; deadlines "
 		       "count weekends only\n");
+	if (summary->certified)
+		printf("  %zu certificates issued, in %s/out/certificates/\n", summary->certified,
+		       options->state_dir);
+	if (summary->register_changes)
+		printf("  %zu certificate status changes published\n", summary->register_changes);
 	if (summary->log_path[0])
 		printf("  log: %s/%s\n", options->state_dir, summary->log_path);
+	if (summary->audit_path[0])
+		printf("  audit archive: %s/%s\n", options->state_dir, summary->audit_path);
 }
 
 int command_run(int argc, char **argv)

@@ -6,7 +6,9 @@
 int command_init(int argc, char **argv);
 int command_run(int argc, char **argv);
 int command_status(int argc, char **argv);
-int command_validate(int argc, char **argv);
+int command_register(int argc, char **argv);
+/* the stage filters: validate, review, interview, certify, stages */
+int command_stage(int argc, char **argv);
 int command_render(int argc, char **argv);
 
 /* Prints "ecap: message" on stderr and returns code. */

@@ -1,5 +1,8 @@
-/* driver.c - the batch run: intake, stages, notices, grouped commits; see driver.h. */
-#include "driver.h"
+/* driver.c - the batch run: groups of inputs committed together, the
+ * dossier's settling after each change, the sweeps of overdue periods, and
+ * the run itself; see driver.h and batch.h. Packages are taken in
+ * packages.c, records in records.c, public notices written in publish.c. */
+#include "batch.h"
 
 #include <ctype.h>
 #include <dirent.h>
@@ -13,17 +16,11 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "audit.h"
 #include "exits.h"
 #include "hash.h"
-#include "intake.h"
 #include "lock.h"
-#include "notice.h"
-#include "package.h"
 #include "paths.h"
-#include "policy.h"
-#include "register.h"
-#include "stage.h"
-#include "store.h"
 #include "xml.h"
 
 /* How many inputs one transaction commits at most: large enough that the two
@@ -31,33 +28,7 @@
  * little work. */
 #define GROUP_LIMIT 256
 
-struct batch {
-	const struct run_options *options;
-	struct run_summary *summary;
-	struct store store;
-	struct policy policy;
-	int policy_loaded;
-	struct schema *policy_schema;
-	struct schema *application_schema;
-	struct schema *record_schema;
-	struct renderer *renderer;
-	struct register_view register_view;
-	struct stage_context stage;
-	struct transaction transaction;
-	int transaction_open;
-	size_t group_inputs;
-	char **group_ids;		/* applications changed in the open transaction */
-	size_t group_id_count;
-	char **group_digests;		/* inputs taken in the open transaction */
-	size_t group_digest_count;
-	unsigned input_sequence;
-	FILE *log;
-	char *log_text;
-	size_t log_size;
-};
-
-__attribute__((format(printf, 2, 3)))
-static void log_line(struct batch *batch, const char *format, ...)
+void log_line(struct batch *batch, const char *format, ...)
 {
 	va_list args;
 
@@ -99,7 +70,7 @@ static int ensure_transaction(struct batch *batch, struct error *err)
 	return 0;
 }
 
-static int commit_group(struct batch *batch, struct error *err)
+int commit_group(struct batch *batch, struct error *err)
 {
 	int result = 0;
 
@@ -138,7 +109,7 @@ static int add_to_list(char ***list, size_t *count, const char *text, struct err
 /* Before an input that changes application id: a dossier changed earlier in
  * the open transaction is not yet on disk, so commit first; and commit every
  * GROUP_LIMIT inputs. */
-static int prepare_group_for(struct batch *batch, const char *id, struct error *err)
+int prepare_group_for(struct batch *batch, const char *id, struct error *err)
 {
 	if (batch->group_inputs >= GROUP_LIMIT ||
 	    (id && in_list(batch->group_ids, batch->group_id_count, id)))
@@ -154,7 +125,7 @@ static int prepare_group_for(struct batch *batch, const char *id, struct error *
 
 /* ---- inputs ---- */
 
-static char *read_input(struct batch *batch, const char *name, size_t max_bytes, size_t *size,
+char *read_dropbox_file(struct batch *batch, const char *name, size_t max_bytes, size_t *size,
 			struct error *err)
 {
 	char relative[PATH_MAX], path[PATH_MAX];
@@ -164,7 +135,7 @@ static char *read_input(struct batch *batch, const char *name, size_t max_bytes,
 			     size, err);
 }
 
-static void content_path(const char *digest, char *out, size_t size)
+void content_path(const char *digest, char *out, size_t size)
 {
 	snprintf(out, size, "store/inputs/%.2s/%s", digest, digest);
 }
@@ -177,7 +148,7 @@ static int store_file_exists(struct batch *batch, const char *relative)
 }
 
 /* 1 if an input with these bytes was taken or quarantined before. */
-static int seen_before(struct batch *batch, const char *digest)
+int seen_before(struct batch *batch, const char *digest)
 {
 	char relative[PATH_MAX];
 
@@ -196,7 +167,7 @@ static int remember_digest(struct batch *batch, const char *digest, struct error
 }
 
 /* Takes the input into the content store (named by its SHA-256). */
-static int take_input(struct batch *batch, const char *name, const char *digest,
+int take_input(struct batch *batch, const char *name, const char *digest,
 		      struct error *err)
 {
 	char source[PATH_MAX], destination[PATH_MAX];
@@ -228,7 +199,7 @@ static const char *quarantine_heading(const char *code)
 	return "无法处理的文件";
 }
 
-static int put_document(struct batch *batch, const char *destination, xmlDocPtr document,
+int put_document(struct batch *batch, const char *destination, xmlDocPtr document,
 			struct error *err)
 {
 	xmlChar *bytes = NULL;
@@ -270,7 +241,7 @@ static int put_quarantine_reason(struct batch *batch, const char *destination,
 }
 
 /* Moves the input into quarantine/ with a reason file beside it. */
-static int quarantine(struct batch *batch, const char *name, const char *code,
+int quarantine(struct batch *batch, const char *name, const char *code,
 		      const char *message, const char *digest, struct error *err)
 {
 	char source[PATH_MAX], destination[PATH_MAX], seen[PATH_MAX];
@@ -296,9 +267,9 @@ static int quarantine(struct batch *batch, const char *name, const char *code,
 	return 0;
 }
 
-/* ---- dossiers, notices, deadlines ---- */
+/* ---- dossiers ---- */
 
-static int id_is_safe(const char *id)
+int id_is_safe(const char *id)
 {
 	size_t length = strlen(id);
 
@@ -315,29 +286,91 @@ static void dossier_relative(const char *id, char *out, size_t size)
 	snprintf(out, size, "store/dossiers/%s.xml", id);
 }
 
-/* Loads the dossier of id; 1 if it existed, 0 if a new one was created. */
-static int open_dossier(struct batch *batch, const char *id, struct dossier *dossier,
-			struct error *err)
+int open_dossier(struct batch *batch, const char *id, int create, struct dossier *dossier,
+		 struct error *err)
 {
 	char relative[PATH_MAX], path[PATH_MAX];
 
+	dossier_init(dossier);
 	dossier_relative(id, relative, sizeof(relative));
-	if (!store_file_exists(batch, relative))
+	if (!store_locate(&batch->store, batch->transaction_open ? &batch->transaction : NULL,
+			  relative, path, sizeof(path))) {
+		if (!create)
+			return 0;
 		return dossier_create(dossier, id, &batch->policy, err) < 0 ? -1 : 0;
-	return dossier_load(dossier, store_path(&batch->store, relative, path, sizeof(path)),
-			    err) < 0 ? -1 : 1;
+	}
+	return dossier_load(dossier, path, err) < 0 ? -1 : 1;
 }
 
-static int write_notice(struct batch *batch, struct dossier *dossier, const char *kind,
-			struct error *err)
+/* ---- what follows from a stage's result ---- */
+
+static int is_named(xmlNodePtr node, const char *name)
 {
-	char id[128], date[11], seq[16], html[PATH_MAX], text[PATH_MAX], stylesheet[96];
-	int number = dossier_count(dossier, "notice") + 1;
-	xmlNodePtr notice = dossier_append(dossier, "notice");
-	const char *parameters[] = { "seq", seq, NULL };
+	return node->type == XML_ELEMENT_NODE && strcmp((const char *)node->name, name) == 0;
+}
+
+/* The letter a stage result calls for, or NULL (doc/dossier.md). */
+static const char *notice_kind_for(xmlNodePtr result)
+{
+	char outcome[32];
+
+	xml_attribute_copy(result, "outcome", outcome, sizeof(outcome));
+	if (is_named(result, "validation"))
+		return strcmp(outcome, "returned") == 0 ? "returned" :
+		       strcmp(outcome, "rejected") == 0 ? "rejected" :
+		       strcmp(outcome, "expired") == 0 ? "expired" : NULL;
+	if (is_named(result, "review"))
+		return strcmp(outcome, "supplement") == 0 ? "supplement" :
+		       strcmp(outcome, "failed") == 0 ? "failed" :
+		       strcmp(outcome, "interview") == 0 ? "interview" : NULL;
+	if (is_named(result, "confirmation"))
+		return xml_attribute_true(result, "confirmed") ? NULL : "interview";
+	if (is_named(result, "interview") || is_named(result, "publicityEnd"))
+		return strcmp(outcome, "failed") == 0 ? "failed" : NULL;
+	if (is_named(result, "certification"))
+		return "certified";
+	return NULL;
+}
+
+static int render_pair(struct batch *batch, const char *kind, xmlDocPtr document,
+		       const char *const *parameters, const char *html, const char *text,
+		       struct error *err)
+{
+	char stylesheet[96];
 	xmlChar *output = NULL;
 	int size = 0, result = -1;
 
+	snprintf(stylesheet, sizeof(stylesheet), "notice-%s.xsl", kind);
+	if (renderer_apply(batch->renderer, stylesheet, document, parameters, &output, &size,
+			   err) < 0 ||
+	    transaction_put(&batch->transaction, html, output, (size_t)size, err) < 0)
+		goto out;
+	xmlFree(output);
+	output = NULL;
+	snprintf(stylesheet, sizeof(stylesheet), "notice-%s-text.xsl", kind);
+	if (renderer_apply(batch->renderer, stylesheet, document, parameters, &output, &size,
+			   err) < 0 ||
+	    transaction_put(&batch->transaction, text, output, (size_t)size, err) < 0)
+		goto out;
+	batch->summary->notices++;
+	result = 0;
+out:
+	xmlFree(output);
+	return result;
+}
+
+/* The letter for `result`, recorded right after it so that the stylesheet
+ * finds the result it tells as the notice's nearest preceding sibling. */
+static int write_notice(struct batch *batch, struct dossier *dossier, xmlNodePtr result,
+			const char *kind, struct error *err)
+{
+	char id[128], date[11], seq[16], html[PATH_MAX], text[PATH_MAX];
+	int number = dossier_count(dossier, "notice") + 1;
+	xmlNodePtr notice = xmlNewDocNode(dossier->document, dossier->root->ns,
+					  (const xmlChar *)"notice", NULL);
+	const char *parameters[] = { "seq", seq, NULL };
+
+	xmlAddNextSibling(result, notice);
 	dossier_get(dossier, "id", id, sizeof(id));
 	date_format(batch->options->date, date);
 	snprintf(seq, sizeof(seq), "%d", number);
@@ -348,349 +381,207 @@ static int write_notice(struct batch *batch, struct dossier *dossier, const char
 	xml_set(notice, "date", date);
 	xml_set(notice, "html", html);
 	xml_set(notice, "text", text);
-	snprintf(stylesheet, sizeof(stylesheet), "notice-%s.xsl", kind);
-	if (renderer_apply(batch->renderer, stylesheet, dossier->document, parameters, &output,
-			   &size, err) < 0 ||
-	    transaction_put(&batch->transaction, html, output, (size_t)size, err) < 0)
+	if (render_pair(batch, kind, dossier->document, parameters, html, text, err) < 0)
+		return -1;
+	log_line(batch, "%s: letter %s", id, html);
+	return 0;
+}
+
+static void set_from(xmlNodePtr to, const char *name, xmlNodePtr from, const char *from_name)
+{
+	char value[512];
+
+	xml_set(to, name, xml_attribute_copy(from, from_name ? from_name : name, value,
+					     sizeof(value)));
+}
+
+/* The certificate as XML (xsd/certificate.xsd) and SVG, and its register entry. */
+static int write_certificate(struct batch *batch, const struct dossier *dossier,
+			     xmlNodePtr certification, struct error *err)
+{
+	xmlDocPtr document = xmlNewDoc((const xmlChar *)"1.0");
+	xmlNodePtr root = xmlNewDocNode(document, NULL, (const xmlChar *)"certificate", NULL);
+	xmlNodePtr application = dossier_application(dossier);
+	const struct policy_field *field;
+	char value[512], path[PATH_MAX];
+	xmlChar *svg = NULL;
+	int level, size = 0, result = -1;
+
+	xmlSetNs(root, xmlNewNs(root, (const xmlChar *)ECAP_NAMESPACE, NULL));
+	xmlDocSetRootElement(document, root);
+	set_from(root, "serial", certification, NULL);
+	set_from(root, "registration", certification, NULL);
+	xml_set(root, "name", dossier_get(dossier, "name", value, sizeof(value)));
+	level = level_parse(xml_attribute_copy(certification, "level", value, sizeof(value)));
+	xml_set(root, "level", value);
+	xml_set(root, "levelName", level_name(level));
+	xml_set(root, "levelNameEn", level_name_english(level));
+	field = policy_find_field(&batch->policy, xml_attribute_copy(xml_child(application, "field"),
+								     "code", value, sizeof(value)));
+	xml_set(root, "field", value);
+	xml_set(root, "fieldName", field ? field->name : value);
+	xml_set_optional(root, "fieldNameEn", field ? field->name_english : "");
+	xml_set(root, "society", batch->policy.society_code);
+	xml_set(root, "societyName", batch->policy.society_name);
+	xml_set_optional(root, "societyNameEn", batch->policy.society_name_english);
+	set_from(root, "issued", certification, NULL);
+	set_from(root, "expires", certification, NULL);
+	set_from(root, "verification", certification, NULL);
+	if (put_document(batch, xml_attribute_copy(certification, "certificate", path,
+						   sizeof(path)), document, err) < 0 ||
+	    renderer_apply(batch->renderer, "certificate-svg.xsl", document, NULL, &svg, &size,
+			   err) < 0 ||
+	    transaction_put(&batch->transaction, xml_attribute_copy(certification, "svg", path,
+								    sizeof(path)),
+			    svg, (size_t)size, err) < 0 ||
+	    register_record_certification(&batch->register_store, dossier, certification, err) < 0)
 		goto out;
-	xmlFree(output);
-	output = NULL;
-	snprintf(stylesheet, sizeof(stylesheet), "notice-%s-text.xsl", kind);
-	if (renderer_apply(batch->renderer, stylesheet, dossier->document, parameters, &output,
-			   &size, err) < 0 ||
-	    transaction_put(&batch->transaction, text, output, (size_t)size, err) < 0)
-		goto out;
-	batch->summary->notices++;
-	log_line(batch, "notice %s written for %s", html, id);
+	batch->summary->certified++;
+	log_line(batch, "certificate %s issued", path);
 	result = 0;
 out:
-	xmlFree(output);
+	xmlFree(svg);
+	xmlFreeDoc(document);
 	return result;
 }
 
-static void deadline_marker(const char *deadline, const char *id, char *out, size_t size)
+static void count_result(struct batch *batch, xmlNodePtr result)
 {
-	snprintf(out, size, "store/deadlines/%s_%s", deadline, id);
+	char outcome[32];
+	struct run_summary *summary = batch->summary;
+
+	if (!is_named(result, "validation"))
+		return;
+	xml_attribute_copy(result, "outcome", outcome, sizeof(outcome));
+	if (strcmp(outcome, "accepted") == 0)
+		summary->accepted++;
+	else if (strcmp(outcome, "returned") == 0)
+		summary->returned++;
+	else if (strcmp(outcome, "rejected") == 0)
+		summary->rejected++;
+	else if (strcmp(outcome, "expired") == 0)
+		summary->expired++;
 }
 
-/* Keeps store/deadlines/ in step with the dossier: one marker per returned
- * application, named by its deadline, so the sweep never reads every dossier. */
-static int update_deadline_marker(struct batch *batch, const char *old_state,
-				  const char *old_deadline, struct dossier *dossier,
-				  struct error *err)
+/* Everything that follows from the results the stages appended after `last`. */
+static int follow_results(struct batch *batch, struct dossier *dossier, xmlNodePtr last,
+			  struct error *err)
 {
-	char id[128], state[32], deadline[16], marker[PATH_MAX];
+	xmlNodePtr results[64];
+	size_t count = 0;
+	char id[128], outcome[32];
 
+	for (xmlNodePtr node = last ? last->next : dossier->root->children; node && count < 64;
+	     node = node->next)
+		if (node->type == XML_ELEMENT_NODE)
+			results[count++] = node;
 	dossier_get(dossier, "id", id, sizeof(id));
-	dossier_get(dossier, "state", state, sizeof(state));
-	dossier_get(dossier, "deadline", deadline, sizeof(deadline));
-	if (strcmp(old_state, "returned") == 0 && old_deadline[0] &&
-	    (strcmp(state, "returned") != 0 || strcmp(deadline, old_deadline) != 0)) {
-		deadline_marker(old_deadline, id, marker, sizeof(marker));
-		if (transaction_remove(&batch->transaction, marker, err) < 0)
+	for (size_t i = 0; i < count; i++) {
+		const char *kind = notice_kind_for(results[i]);
+
+		count_result(batch, results[i]);
+		if (!is_named(results[i], "record"))
+			log_line(batch, "%s: %s %s", id, (const char *)results[i]->name,
+				 xml_attribute_copy(results[i], "outcome", outcome, sizeof(outcome)));
+		if (is_named(results[i], "certification") &&
+		    write_certificate(batch, dossier, results[i], err) < 0)
 			return -1;
-	}
-	if (strcmp(state, "returned") == 0 && strcmp(deadline, old_deadline) != 0) {
-		deadline_marker(deadline, id, marker, sizeof(marker));
-		if (transaction_put(&batch->transaction, marker, id, strlen(id), err) < 0)
+		if (is_named(results[i], "publicity") && queue_publicity_entry(batch, dossier, err) < 0)
+			return -1;
+		if (kind && write_notice(batch, dossier, results[i], kind, err) < 0)
 			return -1;
 	}
 	return 0;
 }
 
-static void count_outcome(struct batch *batch, const char *outcome)
+/* ---- wake-ups: the end of a period that a later run must act on ---- */
+
+/* The last day of the dossier's current period: the resubmission deadline
+ * of a returned application, the last day of publicity; "" for none. */
+static void period_end(const struct dossier *dossier, char *out, size_t size)
 {
-	if (strcmp(outcome, "accepted") == 0)
-		batch->summary->accepted++;
-	else if (strcmp(outcome, "returned") == 0)
-		batch->summary->returned++;
-	else if (strcmp(outcome, "rejected") == 0)
-		batch->summary->rejected++;
-	else if (strcmp(outcome, "expired") == 0)
-		batch->summary->expired++;
+	char state[32];
+
+	out[0] = '\0';
+	dossier_get(dossier, "state", state, sizeof(state));
+	if (strcmp(state, "returned") == 0)
+		dossier_get(dossier, "deadline", out, size);
+	else if (strcmp(state, "publicity") == 0)
+		xml_attribute_copy(dossier_last(dossier, "publicity"), "ends", out, size);
 }
 
-/* Runs the stages over the dossier, writes the notice its outcome calls for,
- * and puts the dossier and its deadline marker into the transaction. */
-static int advance_dossier(struct batch *batch, struct dossier *dossier, const char *old_state,
-			   const char *old_deadline, struct error *err)
+static void wakeup_marker(const char *date, const char *id, char *out, size_t size)
 {
-	char id[128], relative[PATH_MAX], outcome[32] = "";
-	int changed = stage_validate(&batch->stage, dossier, err);
-	xmlNodePtr validation;
+	snprintf(out, size, "store/wakeups/%s_%s", date, id);
+}
 
-	if (changed < 0)
-		return -1;
+/* Keeps store/wakeups/ in step: one marker per dossier with a period
+ * running, named by its last day, so a sweep never reads every dossier. */
+static int update_wakeup(struct batch *batch, const char *before, struct dossier *dossier,
+			 struct error *err)
+{
+	char id[128], after[16], marker[PATH_MAX];
+
 	dossier_get(dossier, "id", id, sizeof(id));
-	if (changed) {
-		validation = dossier_last(dossier, "validation");
-		xml_attribute_copy(validation, "outcome", outcome, sizeof(outcome));
-		count_outcome(batch, outcome);
-		log_line(batch, "%s: validation %s", id, outcome);
-		if (strcmp(outcome, "accepted") != 0 &&
-		    write_notice(batch, dossier, outcome, err) < 0)
+	period_end(dossier, after, sizeof(after));
+	if (strcmp(before, after) == 0)
+		return 0;
+	if (before[0]) {
+		wakeup_marker(before, id, marker, sizeof(marker));
+		if (transaction_remove(&batch->transaction, marker, err) < 0)
 			return -1;
 	}
-	if (update_deadline_marker(batch, old_state, old_deadline, dossier, err) < 0)
+	if (!after[0])
+		return 0;
+	wakeup_marker(after, id, marker, sizeof(marker));
+	return transaction_put(&batch->transaction, marker, id, strlen(id), err);
+}
+
+int settle_dossier(struct batch *batch, struct dossier *dossier, struct error *err)
+{
+	char id[128], relative[PATH_MAX], before[16];
+	xmlNodePtr last = xmlGetLastChild(dossier->root);
+	int changed;
+
+	period_end(dossier, before, sizeof(before));
+	/* the submission or record the caller just appended is not a result */
+	if (last && (is_named(last, "submission") || is_named(last, "record")))
+		last = last->prev;
+	changed = stages_run(&batch->stage, dossier, err);
+	if (changed < 0 || follow_results(batch, dossier, last, err) < 0 ||
+	    update_wakeup(batch, before, dossier, err) < 0)
 		return -1;
+	dossier_get(dossier, "id", id, sizeof(id));
 	dossier_relative(id, relative, sizeof(relative));
 	return put_document(batch, relative, dossier->document, err);
 }
 
-/* ---- packages ---- */
-
-/* States in which an application takes a new package: a returned one takes
- * its correction (or expires), a new one its first. */
-static int takes_new_package(const char *state, int exists)
+static int wake_up(struct batch *batch, const char *marker_name, struct error *err)
 {
-	return !exists || strcmp(state, "returned") == 0;
-}
-
-/* Files the package under its application: the form (if it could be read)
- * replaces the dossier's, the submission is recorded, and validation runs. */
-static int file_package(struct batch *batch, const char *name, const char *digest,
-			const struct package *package, xmlDocPtr form, const char *id,
-			const char *problem, struct error *err)
-{
-	struct dossier dossier;
-	char state[32] = "", deadline[16] = "", message[512], input[PATH_MAX];
-	int exists, result = -1;
-
-	dossier_init(&dossier);
-	if (prepare_group_for(batch, id, err) < 0)
-		goto out;
-	exists = open_dossier(batch, id, &dossier, err);
-	if (exists < 0)
-		goto out;
-	dossier_get(&dossier, "state", state, sizeof(state));
-	dossier_get(&dossier, "deadline", deadline, sizeof(deadline));
-	if (!takes_new_package(state, exists)) {
-		snprintf(message, sizeof(message),
-			 "申请 %s 当前处于“%s”状态，不接受新的材料包（package %s）", id, state, name);
-		result = quarantine(batch, name, "duplicate-application", message, digest, err);
-		goto out;
-	}
-	if (form && dossier_replace_application(&dossier, xmlDocGetRootElement(form), err) < 0)
-		goto out;
-	content_path(digest, input, sizeof(input));
-	dossier_add_submission(&dossier, name, digest, batch->options->date, input, package,
-			       problem);
-	if (take_input(batch, name, digest, err) < 0 ||
-	    advance_dossier(batch, &dossier, exists ? state : "", deadline, err) < 0)
-		goto out;
-	batch->summary->packages++;
-	log_line(batch, "took dropbox/%s as a package of %s (sha256 %s)", name, id, digest);
-	result = 0;
-out:
-	dossier_release(&dossier);
-	return result;
-}
-
-static int application_id_of(xmlDocPtr form, char *id, size_t size)
-{
-	xmlNodePtr root = xmlDocGetRootElement(form);
-
-	xml_attribute_copy(root, "id", id, size);
-	return id_is_safe(id);
-}
-
-static int read_form(struct batch *batch, const char *name, const char *digest,
-		     const struct package *package, struct error *err)
-{
-	struct xml_limits limits = { batch->policy.package_limits.max_xml_bytes,
-				     batch->policy.max_xml_depth };
-	struct error problem = { "" };
-	char id[128] = "", message[1200];
-	xmlDocPtr form;
-	int result;
-
-	form = xml_parse_untrusted(package->application_xml, package->application_xml_size,
-				   "application.xml", &limits, id, sizeof(id), &problem);
-	if (!form && !id_is_safe(id))
-		return quarantine(batch, name, "xml-malformed", problem.message, digest, err);
-	if (!form)
-		return file_package(batch, name, digest, package, NULL, id, problem.message, err);
-	if (!application_id_of(form, id, sizeof(id))) {
-		snprintf(message, sizeof(message), "application.xml 的根元素没有可用的申请编号（id 属性）：'%.64s'",
-			 id);
-		xmlFreeDoc(form);
-		return quarantine(batch, name, "schema", message, digest, err);
-	}
-	result = file_package(batch, name, digest, package, form, id, NULL, err);
-	xmlFreeDoc(form);
-	return result;
-}
-
-static int take_package(struct batch *batch, const struct intake_item *item, struct error *err)
-{
-	const struct package_limits *limits = &batch->policy.package_limits;
-	struct error problem = { "" };
-	struct package package;
-	char digest[65] = "", message[1200];
-	enum package_result outcome;
-	size_t size = 0;
-	char *bytes = NULL;
-	int result = -1;
-
-	package_init(&package);
-	if ((size_t)item->size > limits->max_archive_bytes) {
-		snprintf(message, sizeof(message), "%lld bytes, more than the limit of %zu bytes",
-			 (long long)item->size, limits->max_archive_bytes);
-		return quarantine(batch, item->name, "archive-too-large", message, "", err);
-	}
-	bytes = read_input(batch, item->name, limits->max_archive_bytes, &size, err);
-	if (!bytes)
-		goto out;
-	sha256_hex(bytes, size, digest);
-	if (seen_before(batch, digest)) {
-		snprintf(message, sizeof(message),
-			 "与此前已收取或已隔离的文件完全相同（SHA-256 %s），不再重复处理", digest);
-		result = quarantine(batch, item->name, "duplicate-package", message, digest, err);
-		goto out;
-	}
-	outcome = package_read(bytes, size, limits, &package, &problem);
-	if (outcome != PACKAGE_OK)
-		result = quarantine(batch, item->name, package_result_code(outcome),
-				    problem.message, digest, err);
-	else
-		result = read_form(batch, item->name, digest, &package, err);
-out:
-	free(bytes);
-	package_release(&package);
-	return result;
-}
-
-/* ---- records ---- */
-
-static const char *record_target(xmlNodePtr root, char *out, size_t size)
-{
-	xml_attribute_copy(root, "application", out, size);
-	if (!out[0])
-		xml_attribute_copy(root, "registration", out, size);
-	return out;
-}
-
-static int put_record_entry(struct batch *batch, const char *name, const char *digest,
-			    xmlNodePtr record_root, const char *state, const char *code,
-			    const char *message, struct error *err)
-{
-	xmlDocPtr document = xmlNewDoc((const xmlChar *)"1.0");
-	xmlNodePtr root = xmlNewDocNode(document, NULL, (const xmlChar *)"record", NULL);
-	char relative[PATH_MAX], date[11], target[128];
-	int result;
-
-	xmlSetNs(root, xmlNewNs(root, (const xmlChar *)ECAP_NAMESPACE, NULL));
-	xmlDocSetRootElement(document, root);
-	snprintf(relative, sizeof(relative), "dropbox/%s", name);
-	xml_set(root, "input", relative);
-	xml_set(root, "kind", (const char *)record_root->name);
-	if (xmlHasProp(record_root, (const xmlChar *)"registration"))
-		xml_set(root, "registration", record_target(record_root, target, sizeof(target)));
-	else
-		xml_set(root, "application", record_target(record_root, target, sizeof(target)));
-	date_format(batch->options->date, date);
-	xml_set(root, "received", date);
-	xml_set(root, "sha256", digest);
-	content_path(digest, relative, sizeof(relative));
-	xml_set(root, "stored", relative);
-	xml_set(root, "state", state);
-	if (code)
-		xml_set(root, "code", code);
-	if (message)
-		xmlNodeAddContent(root, (const xmlChar *)message);
-	snprintf(relative, sizeof(relative), "store/records/%s-%04u.xml", batch->store.run_id,
-		 ++batch->input_sequence);
-	result = put_document(batch, relative, document, err);
-	xmlFreeDoc(document);
-	return result;
-}
-
-/* Refused records are kept in the store like the others: what examiners sent
- * is evidence, whether or not it could be applied. Accepted ones wait, as
- * pending, for the stage that applies them. */
-static int take_record(struct batch *batch, const struct intake_item *item, struct error *err)
-{
-	struct xml_limits limits = { batch->policy.package_limits.max_xml_bytes,
-				     batch->policy.max_xml_depth };
-	struct xml_messages messages = { 0 };
-	struct error problem = { "" };
-	char digest[65], message[1200];
-	xmlDocPtr record = NULL;
-	size_t size = 0;
-	char *bytes = NULL;
-	int valid, duplicate, result = -1;
-
-	if ((size_t)item->size > limits.max_bytes) {
-		snprintf(message, sizeof(message), "%lld bytes, more than the limit of %zu bytes",
-			 (long long)item->size, limits.max_bytes);
-		return quarantine(batch, item->name, "xml-malformed", message, "", err);
-	}
-	bytes = read_input(batch, item->name, limits.max_bytes, &size, err);
-	if (!bytes)
-		goto out;
-	sha256_hex(bytes, size, digest);
-	record = xml_parse_untrusted(bytes, size, item->name, &limits, NULL, 0, &problem);
-	if (!record) {
-		result = quarantine(batch, item->name, "xml-malformed", problem.message, digest, err);
-		goto out;
-	}
-	valid = schema_validate(batch->record_schema, record, &messages, err);
-	if (valid < 0)
-		goto out;
-	duplicate = seen_before(batch, digest);
-	if (prepare_group_for(batch, NULL, err) < 0 || take_input(batch, item->name, digest, err) < 0)
-		goto out;
-	if (valid > 0)
-		result = put_record_entry(batch, item->name, digest, xmlDocGetRootElement(record),
-					  "refused", "record-invalid", messages.count ?
-					  messages.lines[0] : "invalid", err);
-	else if (duplicate)
-		result = put_record_entry(batch, item->name, digest, xmlDocGetRootElement(record),
-					  "refused", "record-duplicate",
-					  "与此前收到的记录完全相同", err);
-	else
-		result = put_record_entry(batch, item->name, digest, xmlDocGetRootElement(record),
-					  "pending", NULL, NULL, err);
-	batch->summary->records++;
-	if (valid > 0 || duplicate)
-		batch->summary->records_refused++;
-	log_line(batch, "took dropbox/%s as a record (%s)", item->name,
-		 valid > 0 ? "refused: record-invalid" : duplicate ? "refused: record-duplicate" :
-		 "pending");
-out:
-	xml_messages_release(&messages);
-	if (record)
-		xmlFreeDoc(record);
-	free(bytes);
-	return result;
-}
-
-/* ---- the sweep of overdue returns ---- */
-
-static int expire_overdue(struct batch *batch, const char *marker_name, struct error *err)
-{
-	char deadline_text[16], id[128];
+	char date_text[16], id[128];
 	const char *separator = strchr(marker_name, '_');
 	struct dossier dossier;
-	day_t deadline;
+	day_t date;
 	int result = -1, exists;
 
 	if (!separator || separator - marker_name != 10)
 		return 0;
-	snprintf(deadline_text, sizeof(deadline_text), "%.10s", marker_name);
+	snprintf(date_text, sizeof(date_text), "%.10s", marker_name);
 	snprintf(id, sizeof(id), "%s", separator + 1);
-	if (date_parse(deadline_text, &deadline) < 0 || deadline >= batch->options->date ||
-	    !id_is_safe(id))
+	if (date_parse(date_text, &date) < 0 || date >= batch->options->date || !id_is_safe(id))
 		return 0;
-	dossier_init(&dossier);
 	if (prepare_group_for(batch, id, err) < 0)
-		goto out;
-	exists = open_dossier(batch, id, &dossier, err);
+		return -1;
+	exists = open_dossier(batch, id, 0, &dossier, err);
 	if (exists <= 0) {
-		result = exists < 0 ? -1 : 0;
+		char marker[PATH_MAX];
+
+		/* a marker without its dossier: nothing to wake */
+		wakeup_marker(date_text, id, marker, sizeof(marker));
+		result = exists < 0 ? -1 : transaction_remove(&batch->transaction, marker, err);
 		goto out;
 	}
-	result = advance_dossier(batch, &dossier, "returned", deadline_text, err);
+	result = settle_dossier(batch, &dossier, err);
 out:
 	dossier_release(&dossier);
 	return result;
@@ -701,7 +592,8 @@ static int compare_strings(const void *a, const void *b)
 	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-static int sweep_deadlines(struct batch *batch, struct error *err)
+/* Periods that ended before the run's date: returns expire, publicity ends. */
+static int sweep_wakeups(struct batch *batch, struct error *err)
 {
 	char directory[PATH_MAX];
 	char **names = NULL;
@@ -710,8 +602,7 @@ static int sweep_deadlines(struct batch *batch, struct error *err)
 	DIR *listing;
 	int result = 0;
 
-	listing = opendir(store_path(&batch->store, "store/deadlines", directory,
-				     sizeof(directory)));
+	listing = opendir(store_path(&batch->store, "store/wakeups", directory, sizeof(directory)));
 	if (!listing)
 		return error_set_errno(err, "unable to read '%s'", directory);
 	while ((entry = readdir(listing)) && result == 0)
@@ -721,11 +612,24 @@ static int sweep_deadlines(struct batch *batch, struct error *err)
 	if (count)
 		qsort(names, count, sizeof(*names), compare_strings);
 	for (size_t i = 0; i < count && result == 0; i++)
-		result = expire_overdue(batch, names[i], err);
+		result = wake_up(batch, names[i], err);
 	for (size_t i = 0; i < count; i++)
 		free(names[i]);
 	free(names);
 	return result;
+}
+
+static int publish_expiry(void *context, xmlDocPtr change, struct error *err)
+{
+	return publish_register_change(context, change, err);
+}
+
+static int sweep_expiries(struct batch *batch, struct error *err)
+{
+	if (prepare_group_for(batch, NULL, err) < 0)
+		return -1;
+	return register_expire(&batch->register_store, batch->options->date, publish_expiry, batch,
+			       err);
 }
 
 /* ---- the run ---- */
@@ -749,7 +653,10 @@ static int load_run_resources(struct batch *batch, struct error *err)
 	batch->renderer = renderer_new(err);
 	if (!batch->renderer)
 		return -1;
-	register_view_for_store(&batch->register_view, &batch->store);
+	batch->register_store.store = &batch->store;
+	batch->register_store.transaction = &batch->transaction;
+	batch->register_store.policy = &batch->policy;
+	register_view_for_store(&batch->register_view, &batch->register_store);
 	batch->stage.policy = &batch->policy;
 	batch->stage.application_schema = batch->application_schema;
 	batch->stage.register_view = &batch->register_view;
@@ -760,23 +667,20 @@ static int load_run_resources(struct batch *batch, struct error *err)
 static int take_inputs(struct batch *batch, enum input_kind kind, const struct intake_list *list,
 		       struct error *err)
 {
-	char message[256];
-
 	for (size_t i = 0; i < list->count; i++) {
 		const struct intake_item *item = &list->items[i];
 		int result = 0;
 
 		if (item->kind != kind)
 			continue;
-		if (kind == INPUT_RECORD) {
+		if (kind == INPUT_RECORD)
 			result = take_record(batch, item, err);
-		} else if (kind == INPUT_PACKAGE) {
+		else if (kind == INPUT_PACKAGE)
 			result = take_package(batch, item, err);
-		} else {
-			snprintf(message, sizeof(message),
-				 "not a regular file (a link, device or pipe); never opened");
-			result = quarantine(batch, item->name, "archive-unsafe", message, "", err);
-		}
+		else
+			result = quarantine(batch, item->name, "archive-unsafe",
+					    "not a regular file (a link, device or pipe); never opened",
+					    "", err);
 		if (result < 0)
 			return -1;
 	}
@@ -797,6 +701,23 @@ static int write_run_log(struct batch *batch, struct error *err)
 		return -1;
 	return transaction_put(&batch->transaction, relative, batch->log_text, batch->log_size,
 			       err);
+}
+
+static int did_anything(const struct batch *batch)
+{
+	const struct run_summary *summary = batch->summary;
+
+	return batch->transaction_open || summary->packages || summary->records ||
+	       summary->quarantined || summary->notices || summary->recovered;
+}
+
+static int write_audit(struct batch *batch, struct error *err)
+{
+	struct audit_facts facts = { batch->store.run_id, batch->policy.society_name,
+				     batch->options->date, time(NULL) };
+
+	return audit_write(&batch->store, &facts, batch->summary->audit_path,
+			   sizeof(batch->summary->audit_path), err);
 }
 
 /* Returns an exit code: a failure to load the policy or the data files is
@@ -830,14 +751,14 @@ static int run_batch(struct batch *batch, struct error *err)
 	if (take_inputs(batch, INPUT_RECORD, &list, err) < 0 ||
 	    take_inputs(batch, INPUT_SPECIAL, &list, err) < 0 ||
 	    take_inputs(batch, INPUT_PACKAGE, &list, err) < 0 ||
-	    sweep_deadlines(batch, err) < 0)
+	    sweep_wakeups(batch, err) < 0 || sweep_expiries(batch, err) < 0 ||
+	    publish_run(batch, err) < 0)
 		goto out;
-	if (batch->transaction_open || batch->summary->packages || batch->summary->records ||
-	    batch->summary->quarantined || batch->summary->notices)
-		if (write_run_log(batch, err) < 0)
-			goto out;
-	if (commit_group(batch, err) == 0)
-		result = EXIT_OK;
+	if (did_anything(batch) && write_run_log(batch, err) < 0)
+		goto out;
+	if (commit_group(batch, err) < 0 || write_audit(batch, err) < 0)
+		goto out;
+	result = EXIT_OK;
 out:
 	intake_list_release(&list);
 	return result;

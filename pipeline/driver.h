@@ -28,10 +28,14 @@ struct run_summary {
 	size_t records;			/* records taken */
 	size_t records_refused;
 	size_t quarantined;
-	size_t accepted, returned, rejected, expired;
+	size_t accepted, returned, rejected, expired;	/* validation outcomes */
+	size_t records_applied;
+	size_t certified;
+	size_t register_changes;		/* status actions and expiries applied */
 	size_t notices;
 	int calendar_covered;		/* the run date's year is in the policy calendar */
 	char log_path[PATH_MAX];	/* relative to the state directory */
+	char audit_path[PATH_MAX];	/* the run's audit archive, "" if none */
 };
 
 /* Returns an exit code of exits.h: EXIT_OK when the run completed, whatever

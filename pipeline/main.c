@@ -19,7 +19,9 @@ static const char usage[] =
 	"  init DIR [--policy FILE]      create a state directory with its policy\n"
 	"  run DIR [--date YYYY-MM-DD]   take the dropbox and move every application on\n"
 	"  status DIR [--xml]            the state of every application and input\n"
+	"  register DIR [--xml]          the certificate register\n"
 	"  validate [FILE]               the validation stage as a filter (stdin to stdout)\n"
+	"  review, interview, certify    the other stages as filters; stages: all in order\n"
 	"  render STYLESHEET [FILE]      render a dossier with one of ecap's stylesheets\n"
 	"\n"
 	"'ecap COMMAND --help' tells more; exit status 0 means the command completed.\n";
@@ -33,7 +35,12 @@ static const struct command commands[] = {
 	{ "init", command_init },
 	{ "run", command_run },
 	{ "status", command_status },
-	{ "validate", command_validate },
+	{ "validate", command_stage },
+	{ "review", command_stage },
+	{ "interview", command_stage },
+	{ "certify", command_stage },
+	{ "stages", command_stage },
+	{ "register", command_register },
 	{ "render", command_render },
 };
 

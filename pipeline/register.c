@@ -1,14 +1,17 @@
-/* register.c - reading the register from the state store; see register.h. */
+/* register.c - the certificate register in the state store: lookups for the
+ * stages, numbers that are never reused or skipped, certificates entered,
+ * status actions and expiry; see register.h. */
 #include "register.h"
 
 #include <ctype.h>
-#include <errno.h>
+#include <dirent.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <unistd.h>
+#include <time.h>
 
 #include "hash.h"
+#include "identity.h"
 #include "policy.h"
 #include "xml.h"
 
@@ -24,28 +27,101 @@ int registration_is_safe(const char *registration)
 	return 1;
 }
 
-/* Parses a store file that may not exist: 0 and *document NULL when absent. */
-static int load_optional(const char *path, xmlDocPtr *document, struct error *err)
+/* ---- reading and writing store documents through the open transaction ---- */
+
+/* 0 and *document NULL when the file does not exist. */
+static int load(struct register_store *rs, const char *relative, xmlDocPtr *document,
+		struct error *err)
 {
+	char path[PATH_MAX];
+
 	*document = NULL;
-	if (access(path, F_OK) < 0 && errno == ENOENT)
+	if (!store_locate(rs->store, rs->transaction, relative, path, sizeof(path)))
 		return 0;
 	*document = xml_parse_file(path, err);
 	return *document ? 0 : -1;
 }
 
+static int put(struct register_store *rs, const char *relative, xmlDocPtr document,
+	       struct error *err)
+{
+	xmlChar *bytes = NULL;
+	int size = 0, result;
+
+	if (!rs->transaction)
+		return error_set(err, "internal error: a register change outside a transaction");
+	if (xml_serialize(document, &bytes, &size, err) < 0)
+		return -1;
+	result = transaction_put(rs->transaction, relative, bytes, (size_t)size, err);
+	xmlFree(bytes);
+	return result;
+}
+
+static xmlDocPtr new_document(const char *root_name, xmlNodePtr *root)
+{
+	xmlDocPtr document = xmlNewDoc((const xmlChar *)"1.0");
+
+	*root = xmlNewDocNode(document, NULL, (const xmlChar *)root_name, NULL);
+	xmlSetNs(*root, xmlNewNs(*root, (const xmlChar *)ECAP_NAMESPACE, NULL));
+	xmlDocSetRootElement(document, *root);
+	return document;
+}
+
+static void identity_relative(const char *identity, char *out, size_t size)
+{
+	char digest[65];
+
+	sha256_hex(identity, strlen(identity), digest);
+	snprintf(out, size, "store/identities/%s.xml", digest);
+}
+
+static void member_relative(const char *registration, char *out, size_t size)
+{
+	snprintf(out, size, "store/register/%s.xml", registration);
+}
+
+static int load_identity(struct register_store *rs, const char *identity, xmlDocPtr *document,
+			 struct error *err)
+{
+	char relative[128];
+
+	*document = NULL;
+	if (!identity[0])
+		return 0;
+	identity_relative(identity, relative, sizeof(relative));
+	return load(rs, relative, document, err);
+}
+
+static int load_member(struct register_store *rs, const char *registration,
+		       xmlDocPtr *document, struct error *err)
+{
+	char relative[128];
+
+	*document = NULL;
+	if (!registration_is_safe(registration))
+		return 0;
+	member_relative(registration, relative, sizeof(relative));
+	return load(rs, relative, document, err);
+}
+
+static xmlNodePtr current_certificate(xmlNodePtr member)
+{
+	xmlNodePtr current = NULL;
+
+	for (xmlNodePtr node = xml_child(member, "certificate"); node;
+	     node = xml_next(node, "certificate"))
+		current = node;
+	return current;
+}
+
+/* ---- the view the stages read ---- */
+
 static int store_is_banned(void *context, const char *identity, struct error *err)
 {
-	struct store *store = context;
-	char digest[65], relative[128], path[PATH_MAX];
 	xmlDocPtr document;
 	int banned;
 
-	if (!identity[0])
-		return 0;
-	sha256_hex(identity, strlen(identity), digest);
-	snprintf(relative, sizeof(relative), "store/identities/%s.xml", digest);
-	if (load_optional(store_path(store, relative, path, sizeof(path)), &document, err) < 0)
+	if (load_identity(context, identity, &document, err) < 0)
 		return -1;
 	banned = document && xml_attribute_true(xmlDocGetRootElement(document), "banned");
 	xmlFreeDoc(document);
@@ -69,23 +145,16 @@ static void read_certificate(xmlNodePtr certificate, struct holding *holding)
 static int store_find_holding(void *context, const char *registration, struct holding *holding,
 			      struct error *err)
 {
-	struct store *store = context;
-	char relative[128], path[PATH_MAX];
-	xmlDocPtr document = NULL;
-	xmlNodePtr member, certificate, current = NULL;
+	xmlDocPtr document;
+	xmlNodePtr member, current;
 
 	memset(holding, 0, sizeof(*holding));
-	if (!registration_is_safe(registration))
-		return 0;
-	snprintf(relative, sizeof(relative), "store/register/%s.xml", registration);
-	if (load_optional(store_path(store, relative, path, sizeof(path)), &document, err) < 0)
+	if (load_member(context, registration, &document, err) < 0)
 		return -1;
 	if (!document)
 		return 0;
 	member = xmlDocGetRootElement(document);
-	for (certificate = xml_child(member, "certificate"); certificate;
-	     certificate = xml_next(certificate, "certificate"))
-		current = certificate;
+	current = current_certificate(member);
 	snprintf(holding->registration, sizeof(holding->registration), "%s", registration);
 	xml_attribute_copy(member, "identity", holding->identity, sizeof(holding->identity));
 	xml_attribute_copy(member, "name", holding->name, sizeof(holding->name));
@@ -95,9 +164,484 @@ static int store_find_holding(void *context, const char *registration, struct ho
 	return current ? 1 : 0;
 }
 
-void register_view_for_store(struct register_view *view, struct store *store)
+#define SEQUENCE_FILE "store/registration-sequence"
+
+static int read_sequence(struct register_store *rs, unsigned long *sequence, struct error *err)
 {
-	view->context = store;
+	char path[PATH_MAX], text[32] = "";
+	FILE *in;
+
+	*sequence = 0;
+	if (!store_locate(rs->store, rs->transaction, SEQUENCE_FILE, path, sizeof(path)))
+		return 0;
+	in = fopen(path, "r");
+	if (!in)
+		return error_set_errno(err, "unable to read '%s'", path);
+	if (!fgets(text, sizeof(text), in) || sscanf(text, "%lu", sequence) != 1) {
+		fclose(in);
+		return error_set(err, "'%s' is damaged: it should hold one number", path);
+	}
+	fclose(in);
+	return 0;
+}
+
+/* The next registration number in sequence; never one that exists. The
+ * sequence is written in the same transaction as the certificate, so a crash
+ * can neither skip a number nor give one twice. */
+static int next_registration(struct register_store *rs, char *out, size_t size,
+			     struct error *err)
+{
+	unsigned long sequence;
+	char text[32], relative[128], path[PATH_MAX];
+
+	if (read_sequence(rs, &sequence, err) < 0)
+		return -1;
+	do {
+		sequence++;
+		if (policy_format_registration(rs->policy, sequence, out, size) < 0 ||
+		    !registration_is_safe(out))
+			return error_set(err, "the policy's registrationFormat gives '%s', which "
+					 "cannot be a registration number", out);
+		member_relative(out, relative, sizeof(relative));
+	} while (store_locate(rs->store, rs->transaction, relative, path, sizeof(path)));
+	snprintf(text, sizeof(text), "%lu\n", sequence);
+	return transaction_put(rs->transaction, SEQUENCE_FILE, text, strlen(text), err);
+}
+
+static int store_allocate_certificate(void *context, const char *identity,
+				      const char *registration, struct certificate_slot *slot,
+				      struct error *err)
+{
+	struct register_store *rs = context;
+	xmlDocPtr document = NULL;
+	int certificates = 0, result = -1;
+
+	memset(slot, 0, sizeof(*slot));
+	snprintf(slot->registration, sizeof(slot->registration), "%s", registration);
+	if (!slot->registration[0]) {
+		/* one registration per person, for life */
+		if (load_identity(rs, identity, &document, err) < 0)
+			goto out;
+		if (document)
+			xml_attribute_copy(xmlDocGetRootElement(document), "registration",
+					   slot->registration, sizeof(slot->registration));
+		xmlFreeDoc(document);
+		document = NULL;
+	}
+	if (!slot->registration[0] &&
+	    next_registration(rs, slot->registration, sizeof(slot->registration), err) < 0)
+		goto out;
+	if (load_member(rs, slot->registration, &document, err) < 0)
+		goto out;
+	for (xmlNodePtr node = xml_child(xmlDocGetRootElement(document), "certificate"); node;
+	     node = xml_next(node, "certificate"))
+		certificates++;
+	snprintf(slot->serial, sizeof(slot->serial), "%s-%d", slot->registration, certificates + 1);
+	result = 0;
+out:
+	xmlFreeDoc(document);
+	return result;
+}
+
+void register_view_for_store(struct register_view *view, struct register_store *rs)
+{
+	view->context = rs;
 	view->is_banned = store_is_banned;
 	view->find_holding = store_find_holding;
+	view->allocate_certificate = store_allocate_certificate;
+}
+
+/* ---- entering a certificate ---- */
+
+static void copy_attribute(xmlNodePtr from, const char *name, xmlNodePtr to)
+{
+	char value[512];
+
+	xml_set(to, name, xml_attribute_copy(from, name, value, sizeof(value)));
+}
+
+static xmlNodePtr new_member(xmlDocPtr *document, const struct dossier *dossier,
+			     xmlNodePtr certification, const char *identity)
+{
+	xmlNodePtr member, application = dossier_application(dossier);
+	char value[256];
+
+	*document = new_document("member", &member);
+	copy_attribute(certification, "registration", member);
+	xml_set(member, "name", dossier_get(dossier, "name", value, sizeof(value)));
+	xml_set(member, "identity", identity);
+	xml_set(member, "idMasked", dossier_get(dossier, "idMasked", value, sizeof(value)));
+	xml_set(member, "field", xml_attribute_copy(xml_child(application, "field"), "code", value,
+						    sizeof(value)));
+	xml_set_optional(member, "fieldName", dossier_get(dossier, "fieldName", value, sizeof(value)));
+	xml_set(member, "banned", "false");
+	xml_set(member, "notices", "0");
+	return member;
+}
+
+static int put_identity(struct register_store *rs, const char *identity,
+			const char *registration, int banned, struct error *err)
+{
+	char relative[128];
+	xmlNodePtr root;
+	xmlDocPtr document = new_document("identity", &root);
+	int result;
+
+	xml_set(root, "registration", registration);
+	xml_set(root, "banned", banned ? "true" : "false");
+	identity_relative(identity, relative, sizeof(relative));
+	result = put(rs, relative, document, err);
+	xmlFreeDoc(document);
+	return result;
+}
+
+int register_record_certification(struct register_store *rs, const struct dossier *dossier,
+				  xmlNodePtr certification, struct error *err)
+{
+	char identity[128], registration[64], relative[PATH_MAX], expires[16], value[64];
+	xmlDocPtr document = NULL;
+	xmlNodePtr member, previous, certificate;
+	int result = -1;
+
+	{
+		char *text = xml_text(xml_child(xml_child(dossier_application(dossier), "applicant"),
+						"idDocument"));
+
+		snprintf(identity, sizeof(identity), "%s", text ? text : "");
+		xmlFree(text);
+	}
+	xml_attribute_copy(certification, "registration", registration, sizeof(registration));
+	if (load_member(rs, registration, &document, err) < 0)
+		goto out;
+	member = document ? xmlDocGetRootElement(document) :
+			    new_member(&document, dossier, certification, identity);
+	previous = current_certificate(member);
+	if (previous && (xml_attribute_copy(previous, "status", value, sizeof(value)),
+			 strcmp(value, "valid") == 0 || strcmp(value, "suspended") == 0))
+		xml_set(previous, "status", "superseded");
+	certificate = xml_add_child(member, "certificate", NULL);
+	copy_attribute(certification, "serial", certificate);
+	copy_attribute(certification, "level", certificate);
+	copy_attribute(certification, "issued", certificate);
+	copy_attribute(certification, "expires", certificate);
+	xml_set(certificate, "status", "valid");
+	xml_set(certificate, "application", dossier_get(dossier, "id", value, sizeof(value)));
+	member_relative(registration, relative, sizeof(relative));
+	if (put(rs, relative, document, err) < 0 ||
+	    put_identity(rs, identity, registration, xml_attribute_true(member, "banned"), err) < 0)
+		goto out;
+	snprintf(relative, sizeof(relative), "store/expiries/%s_%s",
+		 xml_attribute_copy(certification, "expires", expires, sizeof(expires)), registration);
+	result = transaction_put(rs->transaction, relative, registration, strlen(registration), err);
+out:
+	xmlFreeDoc(document);
+	return result;
+}
+
+/* ---- status changes ---- */
+
+static const char *effective_status(xmlNodePtr certificate, day_t date, char *out, size_t size)
+{
+	char expires_text[16];
+	day_t expires;
+
+	xml_attribute_copy(certificate, "status", out, size);
+	if (strcmp(out, "valid") == 0 &&
+	    date_parse(xml_attribute_copy(certificate, "expires", expires_text,
+					  sizeof(expires_text)), &expires) == 0 && expires < date)
+		snprintf(out, size, "expired");
+	return out;
+}
+
+/* The registerChange document for a change of member's current certificate,
+ * numbered as the member's next letter. */
+static xmlDocPtr make_change(struct register_store *rs, xmlNodePtr member,
+			     xmlNodePtr certificate, const char *action, const char *from,
+			     const char *to, day_t date, const char *reference, int fraud,
+			     const char *reason)
+{
+	char date_text[11], registration[64], seq[16], value[256];
+	int number = atoi(xml_attribute_copy(member, "notices", seq, sizeof(seq))) + 1;
+	xmlNodePtr change;
+	xmlDocPtr document = new_document("registerChange", &change);
+
+	date_format(date, date_text);
+	xml_attribute_copy(member, "registration", registration, sizeof(registration));
+	xml_set_format(member, "notices", "%d", number);
+	xml_set_format(change, "seq", "%d", number);
+	xml_set(change, "date", date_text);
+	xml_set(change, "registration", registration);
+	xml_set(change, "serial", xml_attribute_copy(certificate, "serial", value, sizeof(value)));
+	xml_set(change, "action", action);
+	xml_set(change, "from", from);
+	xml_set(change, "to", to);
+	if (fraud)
+		xml_set(change, "fraud", "true");
+	if (reference[0])
+		xml_set(change, "reference", reference);
+	xml_set(change, "name", xml_attribute_copy(member, "name", value, sizeof(value)));
+	xml_set(change, "idMasked", xml_attribute_copy(member, "idMasked", value, sizeof(value)));
+	xml_set(change, "level", xml_attribute_copy(certificate, "level", value, sizeof(value)));
+	xml_set(change, "field", xml_attribute_copy(member, "field", value, sizeof(value)));
+	if (!xml_attribute_copy(member, "fieldName", value, sizeof(value))[0])
+		xml_attribute_copy(member, "field", value, sizeof(value));
+	xml_set(change, "fieldName", value);
+	xml_set(change, "society", rs->policy->society_code);
+	xml_set(change, "societyName", rs->policy->society_name);
+	xml_set_optional(change, "societyNameEn", rs->policy->society_name_english);
+	snprintf(value, sizeof(value), "out/notices/%s/%02d-status.html", registration, number);
+	xml_set(change, "html", value);
+	snprintf(value, sizeof(value), "out/notices/%s/%02d-status.txt", registration, number);
+	xml_set(change, "text", value);
+	if (reason && reason[0])
+		xmlNodeAddContent(change, (const xmlChar *)reason);
+	return document;
+}
+
+/* The status an action leads to from `from`, or NULL if it cannot apply. */
+static const char *status_after(const char *action, const char *from)
+{
+	int active = strcmp(from, "valid") == 0 || strcmp(from, "suspended") == 0;
+
+	if (strcmp(action, "suspend") == 0)
+		return strcmp(from, "valid") == 0 ? "suspended" : NULL;
+	if (strcmp(action, "restore") == 0)
+		return strcmp(from, "suspended") == 0 ? "valid" : NULL;
+	if (strcmp(action, "cancel") == 0)
+		return active ? "cancelled" : NULL;
+	if (strcmp(action, "revoke") == 0)
+		return strcmp(from, "revoked") != 0 && strcmp(from, "superseded") != 0 ?
+		       "revoked" : NULL;
+	return NULL;
+}
+
+static const char *action_name(const char *action)
+{
+	static const char *const names[][2] = {
+		{ "suspend", "暂停" }, { "restore", "恢复" }, { "cancel", "注销" },
+		{ "revoke", "撤销" }, { "expire", "到期失效" },
+	};
+
+	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++)
+		if (strcmp(names[i][0], action) == 0)
+			return names[i][1];
+	return action;
+}
+
+int register_apply_action(struct register_store *rs, xmlNodePtr action, day_t date,
+			  struct action_outcome *outcome, struct error *err)
+{
+	char registration[64], verb[16], reference[128], from[16], relative[PATH_MAX];
+	char identity[128], *reason = NULL;
+	int fraud = xml_attribute_true(action, "fraud"), result = -1;
+	xmlDocPtr document = NULL;
+	xmlNodePtr member, certificate;
+	const char *to;
+
+	memset(outcome, 0, sizeof(*outcome));
+	xml_attribute_copy(action, "registration", registration, sizeof(registration));
+	xml_attribute_copy(action, "action", verb, sizeof(verb));
+	xml_attribute_copy(action, "reference", reference, sizeof(reference));
+	if (load_member(rs, registration, &document, err) < 0)
+		return -1;
+	if (!document || !(certificate = current_certificate(xmlDocGetRootElement(document)))) {
+		snprintf(outcome->code, sizeof(outcome->code), "record-unknown-application");
+		snprintf(outcome->message, sizeof(outcome->message),
+			 "注册编号 %s 在本学会的注册记录中不存在", registration);
+		result = 0;
+		goto out;
+	}
+	member = xmlDocGetRootElement(document);
+	effective_status(certificate, date, from, sizeof(from));
+	to = status_after(verb, from);
+	if (!to) {
+		snprintf(outcome->code, sizeof(outcome->code), "record-wrong-state");
+		snprintf(outcome->message, sizeof(outcome->message),
+			 "注册编号 %s 的证书当前状态为 %s，不能%s", registration, from,
+			 action_name(verb));
+		result = 0;
+		goto out;
+	}
+	xml_set(certificate, "status", to);
+	if (strcmp(verb, "revoke") == 0 && fraud)
+		xml_set(member, "banned", "true");	/* Q14: banned for life */
+	reason = xml_text(action);
+	outcome->change = make_change(rs, member, certificate, verb, from, to, date, reference,
+				      fraud, reason);
+	member_relative(registration, relative, sizeof(relative));
+	xml_attribute_copy(member, "identity", identity, sizeof(identity));
+	if (put(rs, relative, document, err) < 0 ||
+	    put_identity(rs, identity, registration, xml_attribute_true(member, "banned"), err) < 0)
+		goto out;
+	result = 0;
+out:
+	if (result < 0 && outcome->change) {
+		xmlFreeDoc(outcome->change);
+		outcome->change = NULL;
+	}
+	xmlFree(reason);
+	xmlFreeDoc(document);
+	return result;
+}
+
+/* ---- expiry ---- */
+
+static int expire_one(struct register_store *rs, const char *marker, day_t date,
+		      int (*changed)(void *, xmlDocPtr, struct error *), void *context,
+		      struct error *err)
+{
+	char registration[64], expires_text[16], status[16], relative[PATH_MAX], current_expiry[16];
+	xmlDocPtr document = NULL, change;
+	xmlNodePtr certificate;
+	day_t expires;
+	int result = -1;
+
+	snprintf(expires_text, sizeof(expires_text), "%.10s", marker);
+	snprintf(registration, sizeof(registration), "%s", marker + 11);
+	if (date_parse(expires_text, &expires) < 0 || expires >= date)
+		return 0;
+	if (load_member(rs, registration, &document, err) < 0)
+		return -1;
+	certificate = document ? current_certificate(xmlDocGetRootElement(document)) : NULL;
+	xml_attribute_copy(certificate, "status", status, sizeof(status));
+	xml_attribute_copy(certificate, "expires", current_expiry, sizeof(current_expiry));
+	if (certificate && strcmp(current_expiry, expires_text) == 0 &&
+	    (strcmp(status, "valid") == 0 || strcmp(status, "suspended") == 0)) {
+		xml_set(certificate, "status", "expired");
+		change = make_change(rs, xmlDocGetRootElement(document), certificate, "expire",
+				     status, "expired", expires + 1, "", 0,
+				     "证书有效期届满，未办理再注册。");
+		member_relative(registration, relative, sizeof(relative));
+		if (put(rs, relative, document, err) < 0 || changed(context, change, err) < 0)
+			goto out;
+	}
+	snprintf(relative, sizeof(relative), "store/expiries/%s", marker);
+	result = transaction_remove(rs->transaction, relative, err);
+out:
+	xmlFreeDoc(document);
+	return result;
+}
+
+static int compare_strings(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Sorted names in a store directory. */
+static char **list_names(const char *directory, size_t *count)
+{
+	DIR *listing = opendir(directory);
+	struct dirent *entry;
+	char **names = NULL, **grown;
+
+	*count = 0;
+	if (!listing)
+		return NULL;
+	while ((entry = readdir(listing))) {
+		if (entry->d_name[0] == '.')
+			continue;
+		grown = realloc(names, (*count + 1) * sizeof(*names));
+		if (!grown)
+			break;
+		names = grown;
+		if ((names[*count] = strdup(entry->d_name)))
+			(*count)++;
+	}
+	closedir(listing);
+	if (*count)
+		qsort(names, *count, sizeof(*names), compare_strings);
+	return names;
+}
+
+static void free_names(char **names, size_t count)
+{
+	for (size_t i = 0; i < count; i++)
+		free(names[i]);
+	free(names);
+}
+
+int register_expire(struct register_store *rs, day_t date,
+		    int (*changed)(void *context, xmlDocPtr change, struct error *err),
+		    void *context, struct error *err)
+{
+	char directory[PATH_MAX];
+	size_t count = 0;
+	char **names = list_names(store_path(rs->store, "store/expiries", directory,
+					     sizeof(directory)), &count);
+	int result = 0;
+
+	for (size_t i = 0; i < count && result == 0; i++)
+		if (strlen(names[i]) > 11 && names[i][10] == '_')
+			result = expire_one(rs, names[i], date, changed, context, err);
+	free_names(names, count);
+	return result;
+}
+
+/* ---- the public register ---- */
+
+static void add_public_member(xmlNodePtr root, xmlNodePtr member)
+{
+	static const char *const member_attributes[] = {
+		"registration", "name", "idMasked", "field", "banned"
+	};
+	static const char *const certificate_attributes[] = {
+		"serial", "level", "issued", "expires", "status"
+	};
+	xmlNodePtr entry = xml_add_child(root, "member", NULL);
+
+	for (size_t i = 0; i < 5; i++)
+		copy_attribute(member, member_attributes[i], entry);
+	for (xmlNodePtr certificate = xml_child(member, "certificate"); certificate;
+	     certificate = xml_next(certificate, "certificate")) {
+		xmlNodePtr copy = xml_add_child(entry, "certificate", NULL);
+
+		for (size_t i = 0; i < 5; i++)
+			copy_attribute(certificate, certificate_attributes[i], copy);
+	}
+}
+
+xmlDocPtr register_build(const char *state_dir, struct error *err)
+{
+	char directory[PATH_MAX], path[PATH_MAX], generated[40], zone[8], society[64] = "";
+	xmlNodePtr root;
+	xmlDocPtr document = new_document("register", &root);
+	size_t count = 0;
+	char **names;
+	time_t now = time(NULL);
+	struct tm local;
+
+	snprintf(directory, sizeof(directory), "%s/store/register", state_dir);
+	names = list_names(directory, &count);
+	for (size_t i = 0; i < count; i++) {
+		xmlDocPtr member;
+		struct error ignored;
+
+		snprintf(path, sizeof(path), "%s/%s", directory, names[i]);
+		member = xml_parse_file(path, &ignored);
+		if (!member)
+			continue;
+		add_public_member(root, xmlDocGetRootElement(member));
+		xmlFreeDoc(member);
+	}
+	free_names(names, count);
+	{
+		struct error ignored;
+		xmlDocPtr policy;
+
+		snprintf(path, sizeof(path), "%s/policy.xml", state_dir);
+		policy = xml_parse_file(path, &ignored);
+		if (policy)
+			xml_attribute_copy(xml_child(xmlDocGetRootElement(policy), "society"), "code",
+					   society, sizeof(society));
+		xmlFreeDoc(policy);
+	}
+	xml_set(root, "society", society);
+	localtime_r(&now, &local);
+	strftime(generated, sizeof(generated), "%Y-%m-%dT%H:%M:%S", &local);
+	strftime(zone, sizeof(zone), "%z", &local);
+	snprintf(generated + strlen(generated), sizeof(generated) - strlen(generated),
+		 "%.3s:%.2s", zone, zone + 3);
+	xml_set(root, "generated", generated);
+	(void)err;
+	return document;
 }

@@ -1,23 +1,63 @@
-/* register.h - the certificate register as the state store keeps it.
+/* register.h - the certificate register as the state store keeps it, read
+ * and written inside the run's transactions.
  *
  * store/register/<registration>.xml   one member: <member registration name
- *                                      identity field banned> with one
- *                                      <certificate serial level issued expires
- *                                      status/> per certificate, the current last.
- * store/identities/<sha256 of ID>.xml  <identity registration banned/>: who holds
- *                                      which registration, and lifetime bans.
- * Files are named by the SHA-256 of the ID number, never by the number itself.
+ *     identity idMasked field fieldName banned notices> with one <certificate
+ *     serial level issued expires status application/> per certificate, the
+ *     current one last. `notices` counts the letters sent to the member.
+ * store/identities/<sha256 of ID>.xml  <identity registration banned/>: the
+ *     person's registration number (one per person, for life) and a lifetime
+ *     ban. Files are named by the SHA-256 of the ID number, never by it.
+ * store/registration-sequence         the last sequence number given.
+ * store/expiries/<expires>_<registration>   one marker per certificate
+ *     issued, so that expiry never reads the whole register.
  */
 #ifndef ECAP_REGISTER_H
 #define ECAP_REGISTER_H
 
+#include <libxml/tree.h>
+#include "dossier.h"
 #include "stage.h"
 #include "store.h"
 
-/* A register_view reading from the store (context: the struct store). */
-void register_view_for_store(struct register_view *view, struct store *store);
+struct register_store {
+	struct store *store;
+	struct transaction *transaction;	/* the open one, where writes go */
+	const struct policy *policy;
+};
+
+/* A register_view over the store: reads see the open transaction, and
+ * allocate_certificate writes the sequence into it. */
+void register_view_for_store(struct register_view *view, struct register_store *rs);
 
 /* 1 if text can be a registration number and so a file name. */
 int registration_is_safe(const char *registration);
+
+/* Enters the certificate just certified in the dossier into the register:
+ * the member file (the previous certificate superseded), the identity file,
+ * the expiry marker. */
+int register_record_certification(struct register_store *rs, const struct dossier *dossier,
+				  xmlNodePtr certification, struct error *err);
+
+/* What became of a status action. */
+struct action_outcome {
+	char code[64];			/* the reason code when refused, else "" */
+	char message[512];
+	xmlDocPtr change;		/* a registerChange document when applied; caller frees */
+};
+
+/* Applies a statusAction record (suspend, restore, cancel, revoke) dated
+ * `date`; a revoke for fraud bans the holder for life. */
+int register_apply_action(struct register_store *rs, xmlNodePtr action, day_t date,
+			  struct action_outcome *outcome, struct error *err);
+
+/* Expires the certificates whose expiry date is before `date`; calls
+ * `changed` with each registerChange document (which it must free). */
+int register_expire(struct register_store *rs, day_t date,
+		    int (*changed)(void *context, xmlDocPtr change, struct error *err),
+		    void *context, struct error *err);
+
+/* The public register (formats.md §4, xsd/register.xsd), without ID numbers. */
+xmlDocPtr register_build(const char *state_dir, struct error *err);
 
 #endif

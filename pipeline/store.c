@@ -28,8 +28,10 @@ struct store_operation {
 
 static const char *const layout[] = {
 	"dropbox", "quarantine", "out", "out/notices", "out/certificates", "out/reports",
-	"audit", "store", "store/dossiers", "store/inputs", "store/seen", "store/records",
-	"store/deadlines", "store/register", "store/identities", TRANSACTIONS, NULL
+	"out/public", "audit", "store", "store/dossiers", "store/inputs", "store/seen",
+	"store/records", "store/wakeups", "store/expiries", "store/register",
+	"store/identities", "store/pending", "store/pending/publicity", "store/pending/changes",
+	"store/journal", TRANSACTIONS, NULL
 };
 
 int store_create_layout(const char *directory, struct error *err)
@@ -111,7 +113,7 @@ static void encode_path(FILE *out, const char *path)
 	}
 }
 
-static char *decode_path(const char *text)
+char *store_decode_path(const char *text)
 {
 	char *out = malloc(strlen(text) + 1), *write = out;
 
@@ -190,8 +192,8 @@ static int parse_manifest_line(char *line, struct store_operation *operation)
 	else
 		return -1;
 	snprintf(operation->file, sizeof(operation->file), "%s", file);
-	operation->destination = decode_path(destination);
-	operation->source = operation->kind == OPERATION_TAKE ? decode_path(source) : NULL;
+	operation->destination = store_decode_path(destination);
+	operation->source = operation->kind == OPERATION_TAKE ? store_decode_path(source) : NULL;
 	operation->device = (dev_t)device;
 	operation->inode = (ino_t)inode;
 	return operation->destination ? 0 : -1;
@@ -242,6 +244,7 @@ int transaction_begin(struct store *store, struct transaction *transaction, stru
 {
 	memset(transaction, 0, sizeof(*transaction));
 	transaction->store = store;
+	transaction->keep_journal = 1;
 	snprintf(transaction->name, sizeof(transaction->name), "%s-%06u", store->run_id,
 		 ++store->transaction_count);
 	snprintf(transaction->directory, sizeof(transaction->directory), "%s/%s/%s.tmp",
@@ -305,6 +308,23 @@ int transaction_put(struct transaction *transaction, const char *destination,
 	return result;
 }
 
+int transaction_create(struct transaction *transaction, const char *destination,
+		       char *path, size_t size, struct error *err)
+{
+	struct store_operation *operation = add_operation(transaction, OPERATION_PUT,
+							  destination, err);
+	int fd;
+
+	if (!operation)
+		return -1;
+	snprintf(path, size, "%s/%s", transaction->directory, operation->file);
+	fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+	if (fd < 0)
+		return error_set_errno(err, "unable to create '%s'", path);
+	close(fd);
+	return 0;
+}
+
 int transaction_take(struct transaction *transaction, const char *source,
 		     const char *destination, struct error *err)
 {
@@ -339,6 +359,33 @@ int transaction_take(struct transaction *transaction, const char *source,
 int transaction_remove(struct transaction *transaction, const char *path, struct error *err)
 {
 	return add_operation(transaction, OPERATION_REMOVE, path, err) ? 0 : -1;
+}
+
+int transaction_staged(const struct transaction *transaction, const char *destination,
+		       char *path, size_t size)
+{
+	for (size_t i = transaction->operation_count; i-- > 0;) {
+		const struct store_operation *operation = &transaction->operations[i];
+
+		if (strcmp(operation->destination, destination) != 0)
+			continue;
+		if (operation->kind == OPERATION_REMOVE)
+			return 0;
+		snprintf(path, size, "%s/%s", transaction->directory, operation->file);
+		return 1;
+	}
+	return -1;
+}
+
+int store_locate(const struct store *store, const struct transaction *transaction,
+		 const char *relative, char *path, size_t size)
+{
+	int staged = transaction ? transaction_staged(transaction, relative, path, size) : -1;
+
+	if (staged >= 0)
+		return staged;
+	store_path(store, relative, path, size);
+	return access(path, F_OK) == 0;
 }
 
 int transaction_empty(const struct transaction *transaction)
@@ -417,12 +464,43 @@ static int apply_committed(struct transaction *transaction, struct error *err)
 	return 0;
 }
 
+/* The list of what the transaction changes, kept for the audit archive:
+ * "put DEST", "take DEST SOURCE", "remove DEST", paths percent-encoded. */
+static int add_journal(struct transaction *transaction, struct error *err)
+{
+	static const char *const names[] = { "put", "take", "remove" };
+	char *text = NULL, destination[PATH_MAX];
+	size_t size = 0, count = transaction->operation_count;
+	FILE *out = open_memstream(&text, &size);
+	int result;
+
+	if (!out)
+		return error_set(err, "out of memory");
+	for (size_t i = 0; i < count; i++) {
+		const struct store_operation *operation = &transaction->operations[i];
+
+		fprintf(out, "%s ", names[operation->kind]);
+		encode_path(out, operation->destination);
+		if (operation->kind == OPERATION_TAKE) {
+			fputc(' ', out);
+			encode_path(out, operation->source);
+		}
+		fputc('\n', out);
+	}
+	fclose(out);
+	snprintf(destination, sizeof(destination), "store/journal/%s", transaction->name);
+	result = transaction_put(transaction, destination, text, size, err);
+	free(text);
+	return result;
+}
+
 int transaction_commit(struct transaction *transaction, struct error *err)
 {
 	char committed[PATH_MAX], transactions[PATH_MAX];
 	int result = -1;
 
-	if (write_manifest(transaction, err) < 0 || sync_everything(transaction->store, err) < 0)
+	if ((transaction->keep_journal && add_journal(transaction, err) < 0) ||
+	    write_manifest(transaction, err) < 0 || sync_everything(transaction->store, err) < 0)
 		goto fail;
 	snprintf(committed, sizeof(committed), "%s/%s/%s", transaction->store->root,
 		 TRANSACTIONS, transaction->name);

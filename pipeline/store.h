@@ -15,6 +15,8 @@
  * Killed before 4, the transaction never happened (the next run removes
  * NAME.tmp; the inputs are still in the dropbox). Killed after 4, the next run
  * applies NAME again: every step of 5 can be done twice with the same result.
+ * Each transaction also writes, in itself, the list of what it changes to
+ * store/journal/NAME: the audit archive is made from those lists (audit.c).
  * See pipeline/README.md for the table of states.
  */
 #ifndef ECAP_STORE_H
@@ -36,6 +38,7 @@ struct store_operation;
 
 struct transaction {
 	struct store *store;
+	int keep_journal;		/* record what it changes in store/journal/ (default) */
 	char name[96];
 	char directory[PATH_MAX];	/* .../NAME.tmp */
 	struct store_operation *operations;
@@ -49,6 +52,10 @@ void store_close(struct store *store);
 /* Creates the directory layout under directory (mode 0700). */
 int store_create_layout(const char *directory, struct error *err);
 
+/* Decodes a path as manifests and journals write it (%XX for bytes <= ' ',
+ * '%' and DEL); caller frees. */
+char *store_decode_path(const char *text);
+
 /* Finishes the transactions a killed run committed and removes those it had
  * not; returns how many were finished, or -1. */
 int store_recover(struct store *store, struct error *err);
@@ -61,11 +68,27 @@ int transaction_begin(struct store *store, struct transaction *transaction,
 /* Adds a file with these bytes, to be placed at destination (relative). */
 int transaction_put(struct transaction *transaction, const char *destination,
 		    const void *data, size_t size, struct error *err);
+/* Adds an empty file to be placed at destination; its path inside the
+ * transaction, for the caller to write, goes into path. */
+int transaction_create(struct transaction *transaction, const char *destination,
+		       char *path, size_t size, struct error *err);
 /* Moves the input at source (relative, in the dropbox) to destination. */
 int transaction_take(struct transaction *transaction, const char *source,
 		     const char *destination, struct error *err);
 /* Removes the file at path (relative) if it exists. */
 int transaction_remove(struct transaction *transaction, const char *path, struct error *err);
+/* What the transaction will leave at destination: 1 and the path of the
+ * staged file in path when it puts or takes a file there; 0 when it removes
+ * it; -1 when it does not touch it. Reads inside a run go through this, so
+ * that they see the run's own uncommitted changes. */
+int transaction_staged(const struct transaction *transaction, const char *destination,
+		       char *path, size_t size);
+
+/* Where to read the state's file `relative` as the open transaction (may be
+ * NULL) will leave it: 1 with its path, or 0 when there is none. */
+int store_locate(const struct store *store, const struct transaction *transaction,
+		 const char *relative, char *path, size_t size);
+
 /* 1 if the transaction holds no operation. */
 int transaction_empty(const struct transaction *transaction);
 /* Commits and applies; the transaction is released whatever happens. */

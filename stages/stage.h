@@ -25,7 +25,15 @@ struct holding {
 	day_t expires;
 };
 
-/* Read-only access to the register, provided by the caller. */
+/* A new certificate's numbers: the holder's registration number (kept for
+ * life) and the certificate's serial (registration-N). */
+struct certificate_slot {
+	char registration[64];
+	char serial[96];
+};
+
+/* Access to the register, provided by the caller: read-only, but for the one
+ * thing a certification needs, numbers that are never reused or skipped. */
 struct register_view {
 	void *context;
 	/* 1 if the identity is banned for life, 0 if not, -1 on error. */
@@ -33,6 +41,13 @@ struct register_view {
 	/* 1 and *holding filled if the registration exists, 0 if not, -1 on error. */
 	int (*find_holding)(void *context, const char *registration, struct holding *holding,
 			    struct error *err);
+	/* The numbers for a new certificate of the person with this identity:
+	 * `registration` ("" for a first certificate) is kept; otherwise the
+	 * person's registration if they ever had one, else the next in sequence.
+	 * 0 on success, -1 on error. */
+	int (*allocate_certificate)(void *context, const char *identity,
+				    const char *registration, struct certificate_slot *slot,
+				    struct error *err);
 };
 
 /* A register that holds nothing: for filters run without a state directory. */
@@ -53,5 +68,34 @@ struct stage_context {
  * there was nothing to do, -1 on an internal error. */
 int stage_validate(const struct stage_context *context, struct dossier *dossier,
 		   struct error *err);
+
+/* Material review (R4): applies the review records waiting in the dossier
+ * (examiner on the roster, no conflict of interest, one per examiner and
+ * round) and, once the policy's quorum is in, decides: supplement, failed,
+ * confirmation (simplified route, R6), interview or passed (into publicity).
+ * Returns 1 if it changed the dossier, 0 if not, -1 on error. */
+int stage_review(const struct stage_context *context, struct dossier *dossier,
+		 struct error *err);
+
+/* Interview (R5): applies the first valid interview sheet of an application
+ * awaiting interview and scores it against the level's scale. */
+int stage_interview(const struct stage_context *context, struct dossier *dossier,
+		    struct error *err);
+
+/* Certification (R6, R6b, R7, R8): the secretariat's confirmation,
+ * publicity with its objections and resolutions, and the certificate, for
+ * applications that passed and re-registrations that validated. */
+int stage_certify(const struct stage_context *context, struct dossier *dossier,
+		  struct error *err);
+
+/* Every stage in order, as the batch runs them; returns 1 if any changed
+ * the dossier. Records no stage could take are refused as record-wrong-state. */
+int stages_run(const struct stage_context *context, struct dossier *dossier,
+	       struct error *err);
+
+/* For the stages: an application that passed enters publicity (R6b), or is
+ * certified at once when the policy's publicity lasts 0 days. */
+int publicity_begin(const struct stage_context *context, struct dossier *dossier,
+		    struct error *err);
 
 #endif

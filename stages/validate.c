@@ -6,12 +6,14 @@
  * returns (fixable within the deadline); R3 only advises the examiners.
  */
 #include "stage.h"
+#include "result.h"
 
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "cpd.h"
 #include "experience.h"
 #include "identity.h"
 #include "text.h"
@@ -86,22 +88,6 @@ static void add_note(struct findings *findings, const char *code, const char *fo
 	va_start(args, format);
 	add_finding(findings, "note", code, format, args);
 	va_end(args);
-}
-
-/* Text of a child element, trimmed of surrounding white space; "" if absent. */
-static void child_text(xmlNodePtr parent, const char *name, char *out, size_t size)
-{
-	char *text = xml_text(xml_child(parent, name));
-	const char *start = text ? text : "";
-	size_t length;
-
-	while (*start == ' ' || *start == '\t' || *start == '\n' || *start == '\r')
-		start++;
-	snprintf(out, size, "%s", start);
-	length = strlen(out);
-	while (length > 0 && strchr(" \t\r\n", out[length - 1]))
-		out[--length] = '\0';
-	xmlFree(text);
 }
 
 static day_t submitted_day(xmlNodePtr application, day_t fallback)
@@ -564,6 +550,20 @@ static int find_own_holding(const struct stage_context *context, struct findings
 	return 1;
 }
 
+/* A certificate status in the words of a letter. */
+static const char *certificate_status_name(const char *status)
+{
+	static const char *const names[][2] = {
+		{ "valid", "有效" }, { "suspended", "暂停" }, { "cancelled", "注销" },
+		{ "revoked", "撤销" }, { "expired", "过期" }, { "superseded", "已换发" },
+	};
+
+	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++)
+		if (strcmp(names[i][0], status) == 0)
+			return names[i][1];
+	return status;
+}
+
 static int check_upgrade(const struct stage_context *context, struct findings *findings,
 			 xmlNodePtr application, const char *identity, int level,
 			 struct error *err)
@@ -578,15 +578,89 @@ static int check_upgrade(const struct stage_context *context, struct findings *f
 	date_format(holding.expires, expires);
 	if (strcmp(holding.status, "valid") != 0 || holding.expires < context->date) {
 		add_reason(findings, "not-holder",
-			   "晋级申请须持有有效的工程会员证书；注册编号 %s 的证书当前状态为%s（有效期至 %s）。",
+			   "晋级申请须持有有效的工程会员证书；注册编号 %s 的证书当前状态为“%s”（有效期至 %s）。",
 			   holding.registration, strcmp(holding.status, "valid") == 0 ? "已过期" :
-			   holding.status, expires);
+			   certificate_status_name(holding.status), expires);
 		return 0;
 	}
 	if (level != holding.level + 1)
 		add_reason(findings, "level-skip",
 			   "申请人现持%s证书，晋级只能申请高一级别，不能越级或平级申请%s。",
 			   level_name(holding.level), level_name(level));
+	return 0;
+}
+
+/* ---- R8 continuing professional development ---- */
+
+#define MAX_ACTIVITIES 4096
+
+static size_t read_activities(xmlNodePtr cpd, struct cpd_activity *activities)
+{
+	size_t count = 0;
+
+	for (xmlNodePtr node = xml_child(cpd, "activity"); node && count < MAX_ACTIVITIES;
+	     node = xml_next(node, "activity")) {
+		char date[32], minutes[32];
+		struct cpd_activity *activity = &activities[count];
+
+		if (date_parse(xml_attribute_copy(node, "date", date, sizeof(date)),
+			       &activity->date) < 0)
+			continue;
+		xml_attribute_copy(node, "minutes", minutes, sizeof(minutes));
+		activity->minutes = minutes[0] ? atoi(minutes) : -1;
+		xml_attribute_copy(node, "category", activity->category, sizeof(activity->category));
+		count++;
+	}
+	return count;
+}
+
+static size_t read_exemptions(xmlNodePtr cpd, int *years, size_t max)
+{
+	size_t count = 0;
+	char year[16];
+
+	for (xmlNodePtr node = xml_child(cpd, "exemption"); node && count < max;
+	     node = xml_next(node, "exemption"))
+		years[count++] = atoi(xml_attribute_copy(node, "year", year, sizeof(year)));
+	return count;
+}
+
+/* R8: each year of the certificate's validity needs its hours (Q22, Q23). */
+static int check_cpd(const struct stage_context *context, struct findings *findings,
+		     xmlNodePtr application, const struct holding *holding, struct error *err)
+{
+	const struct policy *policy = context->policy;
+	xmlNodePtr cpd = xml_child(application, "cpd");
+	struct cpd_activity *activities = calloc(MAX_ACTIVITIES, sizeof(*activities));
+	struct cpd_year years[100];
+	int exempted[100], validity = policy->validity_years < 100 ? policy->validity_years : 100;
+	size_t activity_count, exempted_count;
+
+	if (!activities)
+		return error_set(err, "out of memory");
+	activity_count = read_activities(cpd, activities);
+	exempted_count = read_exemptions(cpd, exempted, 100);
+	cpd_evaluate(activities, activity_count, exempted, exempted_count, holding->issued,
+		     submitted_day(application, context->date), policy, years, validity);
+	free(activities);
+	for (int k = 0; k < validity; k++) {
+		xmlNodePtr node = xml_add_child(findings->validation, "cpd", NULL);
+		char from[11], to[11];
+
+		date_format(years[k].from, from);
+		date_format(years[k].to, to);
+		xml_set_format(node, "year", "%d", years[k].year);
+		xml_set(node, "from", from);
+		xml_set(node, "to", to);
+		xml_set_format(node, "hours", "%d", years[k].hours);
+		xml_set_format(node, "required", "%d", policy->cpd_hours_per_year);
+		xml_set(node, "exempted", years[k].exempted ? "true" : "false");
+		if (!years[k].met)
+			add_reason(findings, "cpd-insufficient",
+				   "证书有效期第 %d 年（%s 至 %s）的持续职业发展活动为 %d 学时，"
+				   "不足每年 %d 学时的要求。", years[k].year, from, to,
+				   years[k].hours, policy->cpd_hours_per_year);
+	}
 	return 0;
 }
 
@@ -617,7 +691,7 @@ static int check_reregistration(const struct stage_context *context, struct find
 			   "注册编号 %s 的证书有效期至 %s，再注册应在 %s 至 %s 之间办理。",
 			   holding.registration, expires, opens_text, closes_text);
 	}
-	return 0;
+	return check_cpd(context, findings, application, &holding, err);
 }
 
 static int check_eligibility(const struct stage_context *context, struct dossier *dossier,
@@ -641,8 +715,10 @@ static int check_eligibility(const struct stage_context *context, struct dossier
 		dossier_set(dossier, "fieldName", field->name);
 	if (check_ban(context, findings, identity, err) < 0)
 		return -1;
-	if (strcmp(kind, "upgrade") == 0)
-		return check_upgrade(context, findings, application, identity, level, err);
+	/* an upgrade goes through the full process of its level, nothing waived (Q34) */
+	if (strcmp(kind, "upgrade") == 0 &&
+	    check_upgrade(context, findings, application, identity, level, err) < 0)
+		return -1;
 	if (strcmp(kind, "reregistration") == 0)
 		return check_reregistration(context, findings, application, identity, err);
 	return check_experience(findings, application, level, field, policy, submitted, err);
@@ -860,4 +936,10 @@ static int no_holding(void *context, const char *registration, struct holding *h
 	return 0;
 }
 
-const struct register_view empty_register = { NULL, no_ban, no_holding };
+static int no_certificates(void *context, const char *identity, const char *registration,
+			   struct certificate_slot *slot, struct error *err)
+{
+	return error_set(err, "no register to number a certificate from (give --state DIR)");
+}
+
+const struct register_view empty_register = { NULL, no_ban, no_holding, no_certificates };

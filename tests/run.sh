@@ -20,7 +20,8 @@ run_one() {
 	# the sub-test's own summary line becomes a comment
 	sed 's/^\([0-9]* passed, [0-9]* failed.*\)$/# \1/' "$output"
 	ok=$(grep -c '^ok ' "$output")
-	not_ok=$(grep -c '^not ok ' "$output")
+	# a "not ok ... # TODO" is a known gap, not a failure (TAP)
+	not_ok=$(grep '^not ok ' "$output" | grep -vc '# TODO')
 	passed=$((passed + ok))
 	failed=$((failed + not_ok))
 	if [ "$status" -ne 0 ] && [ "$not_ok" -eq 0 ]; then

@@ -5,7 +5,9 @@
 # as malformed, and not because the schema failed to compile).
 #
 # KIND names the schema xsd/KIND.xsd; invalid-record-* are checked against
-# record.xsd, the schema of every record kind. Prints TAP.
+# record.xsd, the schema of every record kind. Further valid dossiers are
+# tests/data/formats/dossier-*.xml, and each record example must also be
+# accepted as the copy inside a dossier's <record>. Prints TAP.
 
 cd "$(dirname "$0")/.." || exit 1
 xsd=xsd
@@ -49,7 +51,8 @@ expect_invalid() {	# expect_invalid SCHEMA FILE
 schema_of_invalid() {
 	name=$(basename "$1" .xml)
 	for kind in status-action review-record interview-sheet application confirmation \
-		    objection resolution record policy members dossier status register; do
+		    objection resolution record policy members dossier status \
+		    register-changes register-change register publicity-list certificate; do
 		case $name in
 		invalid-$kind-*) echo "$xsd/$kind.xsd"; return 0 ;;
 		esac
@@ -79,14 +82,42 @@ wildcards=$(grep -l 'xs:any' "$xsd"/*.xsd | grep -v '/dossier.xsd$')
 report $? "no schema but dossier.xsd has a wildcard${wildcards:+ (found in: $wildcards)}"
 
 for kind in application review-record interview-sheet confirmation objection resolution \
-	    status-action policy members dossier status register; do
+	    status-action policy members dossier status register certificate register-change \
+	    register-changes publicity-list; do
 	expect_valid "$xsd/$kind.xsd" "$data/$kind.xml"
+done
+for file in "$data"/dossier-*.xml; do
+	expect_valid "$xsd/dossier.xsd" "$file"
 done
 for kind in review-record interview-sheet confirmation objection resolution status-action; do
 	expect_valid "$xsd/record.xsd" "$data/$kind.xml"
 done
 expect_invalid "$xsd/record.xsd" "$data/application.xml"
 expect_invalid "$xsd/application.xsd" "$data/review-record.xml"
+expect_valid "$xsd/register-changes.xsd" "$data/register-change.xml"
+expect_invalid "$xsd/register-change.xsd" "$data/register-changes.xml"
+expect_invalid "$xsd/certificate.xsd" "$data/dossier-certified.xml"
+
+# A dossier keeps a copy of each record it takes: every record example,
+# wrapped in <record>, makes a valid dossier.
+wrapped=$(mktemp) || exit 1
+for kind in reviewRecord:review-record interviewSheet:interview-sheet \
+	    confirmation:confirmation objection:objection resolution:resolution \
+	    statusAction:status-action; do
+	{
+		echo '<dossier xmlns="urn:ecap:1" id="A2026-000123" state="in-review"'
+		echo '  since="2026-11-24" society="CSEE" societyName="中国电机工程学会">'
+		echo "<record kind=\"${kind%%:*}\" received=\"2026-11-25\" input=\"store/inputs/ab/ab.xml\" status=\"new\">"
+		sed '/^<?xml/d' "$data/${kind#*:}.xml"
+		echo '</record>'
+		echo '</dossier>'
+	} >"$wrapped"
+	status=$(validate "$xsd/dossier.xsd" "$wrapped")
+	[ "$status" -eq 0 ]
+	report $? "$data/${kind#*:}.xml is valid as a dossier's <record>"
+	[ "$status" -eq 0 ] || sed 's/^/#   /' "$errors"
+done
+rm -f "$wrapped"
 expect_valid "$xsd/policy.xsd" policy/default.xml
 
 for file in "$data"/invalid-*.xml; do

@@ -75,7 +75,8 @@ DEFECTS = {
 				     "the only experience is during undergraduate study"),
 	"no-application": ("no-application", "quarantined", "archive without application.xml"),
 	"malformed": ("xml-malformed", "returned", "application.xml not well-formed (id still readable)"),
-	"doctype": ("xml-malformed", "returned", "application.xml with a DOCTYPE declaring an entity"),
+	# the reader stops at the DOCTYPE, before the root's id: no dossier to return
+	"doctype": ("xml-malformed", "quarantined", "application.xml with a DOCTYPE declaring an entity"),
 	"extra-file": ("extra-file", "accepted", "an unreferenced notes.txt (a note, not a defect)"),
 }
 

@@ -282,6 +282,410 @@
     </xsl:if>
   </xsl:template>
 
+  <!-- ======================================= later-stage lookups == -->
+
+  <!--
+    The stage result a notice of the later stages tells (doc/dossier.md,
+    "Records and the later stages"): the nearest preceding sibling among
+    validation, review, interview, publicityEnd and certification.
+  -->
+  <xsl:variable name="result"
+		select="$notice/preceding-sibling::*[self::e:validation or self::e:review
+			or self::e:interview or self::e:publicityEnd
+			or self::e:certification][1]"/>
+
+  <!-- What that result is: "review:supplement", "certification", ... -->
+  <xsl:variable name="result-kind">
+    <xsl:value-of select="local-name($result)"/>
+    <xsl:if test="normalize-space($result/@outcome) != ''">
+      <xsl:value-of select="concat(':', normalize-space($result/@outcome))"/>
+    </xsl:if>
+  </xsl:variable>
+
+  <xsl:variable name="result-date">
+    <xsl:call-template name="chinese-date">
+      <xsl:with-param name="iso" select="$result/@date"/>
+    </xsl:call-template>
+  </xsl:variable>
+
+  <!--
+    require-notice for the later kinds: stops unless the notice exists, is of
+    KIND, and the result before it is one of RESULTS, a list of
+    "element:outcome" pairs or bare element names (any outcome), each
+    surrounded by spaces.
+  -->
+  <xsl:template name="require-later-notice">
+    <xsl:param name="kind"/>
+    <xsl:param name="results"/>
+    <xsl:if test="not($dossier)">
+      <xsl:message terminate="yes">notice: the document is not an ecap dossier</xsl:message>
+    </xsl:if>
+    <xsl:if test="not($notice)">
+      <xsl:message terminate="yes">notice: the dossier has no notice with seq '<xsl:value-of select="$seq"/>'</xsl:message>
+    </xsl:if>
+    <xsl:if test="string($notice/@kind) != $kind">
+      <xsl:message terminate="yes">notice: notice <xsl:value-of select="$seq"/> is of kind '<xsl:value-of select="$notice/@kind"/>', this stylesheet writes '<xsl:value-of select="$kind"/>'</xsl:message>
+    </xsl:if>
+    <xsl:if test="not($result)">
+      <xsl:message terminate="yes">notice: notice <xsl:value-of select="$seq"/> follows no stage result</xsl:message>
+    </xsl:if>
+    <xsl:if test="not(contains($results, concat(' ', $result-kind, ' '))
+		  or contains($results, concat(' ', local-name($result), ' ')))">
+      <xsl:message terminate="yes">notice: notice <xsl:value-of select="$seq"/> follows '<xsl:value-of select="$result-kind"/>', not one of<xsl:value-of select="$results"/></xsl:message>
+    </xsl:if>
+  </xsl:template>
+
+  <!--
+    Interview notices: the secretariat's refusal of the simplified route
+    (R6), when one came between the review and the notice.
+  -->
+  <xsl:variable name="confirmation-refused"
+		select="$result/following-sibling::e:confirmation[@confirmed = 'false']
+			[following-sibling::e:notice[count(. | $notice) = 1]][1]"/>
+
+  <!-- The projects of the form, for an interview (2 or 3 are presented). -->
+  <xsl:variable name="application-projects"
+		select="$application/e:projects/e:project[normalize-space(e:title) != '']"/>
+
+  <!--
+    Failure notices: the publicity an objection interrupted and the
+    resolution that upheld it (R6b), when the failure is objection-upheld.
+  -->
+  <xsl:variable name="upheld-resolution"
+		select="$result/preceding-sibling::e:resolution[@upheld = 'true'][1]"/>
+  <xsl:variable name="last-publicity"
+		select="$result/preceding-sibling::e:publicity[1]"/>
+
+  <!--
+    The reasons of a failure that call for advice, one per distinct
+    dimension: dimension-not-met names it, score-knowledge and score-ethics
+    imply it.
+  -->
+  <xsl:variable name="advised-dimensions">
+    <xsl:for-each select="$result/e:reason">
+      <xsl:choose>
+	<xsl:when test="@code = 'dimension-not-met' and normalize-space(@dimension) != ''">
+	  <xsl:value-of select="concat(' ', normalize-space(@dimension), ' ')"/>
+	</xsl:when>
+	<xsl:when test="@code = 'score-knowledge'"> knowledge </xsl:when>
+	<xsl:when test="@code = 'score-ethics'"> ethics </xsl:when>
+      </xsl:choose>
+    </xsl:for-each>
+  </xsl:variable>
+
+  <!-- The dimension codes in their order (process.md R5). -->
+  <xsl:variable name="dimension-codes" select="'knowledge ethics teamwork learning leadership'"/>
+
+  <xsl:template name="level-name-en">
+    <xsl:param name="code"/>
+    <xsl:choose>
+      <xsl:when test="$code = 'apprentice'">Apprentice Engineer</xsl:when>
+      <xsl:when test="$code = 'professional'">Professional Engineer</xsl:when>
+      <xsl:when test="$code = 'senior'">Senior Professional Engineer</xsl:when>
+      <xsl:otherwise><xsl:value-of select="$code"/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- A certificate's status in the register (formats.md §4). -->
+  <xsl:template name="certificate-status-name">
+    <xsl:param name="code"/>
+    <xsl:choose>
+      <xsl:when test="$code = 'valid'">有效</xsl:when>
+      <xsl:when test="$code = 'suspended'">暂停</xsl:when>
+      <xsl:when test="$code = 'cancelled'">注销</xsl:when>
+      <xsl:when test="$code = 'revoked'">撤销</xsl:when>
+      <xsl:when test="$code = 'expired'">到期失效</xsl:when>
+      <xsl:when test="$code = 'superseded'">已换发新证</xsl:when>
+      <xsl:otherwise><xsl:value-of select="$code"/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- A change of a certificate's status (registerChange/@action). -->
+  <xsl:template name="status-action-name">
+    <xsl:param name="code"/>
+    <xsl:choose>
+      <xsl:when test="$code = 'suspend'">暂停</xsl:when>
+      <xsl:when test="$code = 'restore'">恢复</xsl:when>
+      <xsl:when test="$code = 'cancel'">注销</xsl:when>
+      <xsl:when test="$code = 'revoke'">撤销</xsl:when>
+      <xsl:when test="$code = 'expire'">到期失效</xsl:when>
+      <xsl:otherwise><xsl:value-of select="$code"/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- The last component of a relative path: out/certificates/X.svg -> X.svg -->
+  <xsl:template name="file-name">
+    <xsl:param name="path"/>
+    <xsl:choose>
+      <xsl:when test="contains($path, '/')">
+	<xsl:call-template name="file-name">
+	  <xsl:with-param name="path" select="substring-after($path, '/')"/>
+	</xsl:call-template>
+      </xsl:when>
+      <xsl:otherwise><xsl:value-of select="$path"/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- What an applicant may work on, for a dimension found not met (R4). -->
+  <xsl:template name="dimension-advice">
+    <xsl:param name="code"/>
+    <xsl:choose>
+      <xsl:when test="$code = 'knowledge'">工程知识与专业能力：建议在工作情况自述中结合具体工程项目，说明您运用专业知识分析和解决复杂工程问题的过程与结果，并提供设计文件、技术报告等能体现本人专业水平的佐证材料。</xsl:when>
+      <xsl:when test="$code = 'ethics'">工程伦理与职业道德：建议学习工程伦理和职业行为规范，在自述中举例说明您在工作中如何处理安全、质量、环境、公众利益等方面的问题，以及如何遵守法律法规和职业操守。</xsl:when>
+      <xsl:when test="$code = 'teamwork'">团队合作与交流能力：建议在自述中具体说明您在团队中承担的角色，与同事、其他专业和相关方的沟通协作方式及成效，并注意区分个人贡献与集体成绩。</xsl:when>
+      <xsl:when test="$code = 'learning'">持续发展与终身学习能力：建议有计划地参加继续教育、培训、学术交流等活动并保存记录，在自述中说明所学新知识、新技术在工作中的应用。</xsl:when>
+      <xsl:when test="$code = 'leadership'">组织领导与项目管理能力：建议争取承担项目或专业负责人等职责，在自述中说明您在计划、组织、协调、进度、质量和成本控制等方面的具体工作和成效。</xsl:when>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- ========================================= certification texts == -->
+
+  <!-- The certification's kind: initial, upgrade or reregistration. -->
+  <xsl:variable name="certification-kind">
+    <xsl:choose>
+      <xsl:when test="normalize-space($result[self::e:certification]/@kind) != ''">
+	<xsl:value-of select="normalize-space($result/@kind)"/>
+      </xsl:when>
+      <xsl:otherwise>
+	<xsl:value-of select="normalize-space($application/@kind)"/>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:variable>
+
+  <!-- The CPD years a re-registration was decided on (R8). -->
+  <xsl:variable name="cpd-years"
+		select="$result[self::e:certification]/preceding-sibling::e:validation[1]/e:cpd"/>
+
+  <!-- "专业工程会员（Professional Engineer）" for the certificate's level. -->
+  <xsl:template name="certificate-level-phrase">
+    <xsl:variable name="code" select="normalize-space($result/@level)"/>
+    <xsl:call-template name="level-name">
+      <xsl:with-param name="code" select="$code"/>
+    </xsl:call-template>
+    <xsl:variable name="english">
+      <xsl:call-template name="level-name-en">
+	<xsl:with-param name="code" select="$code"/>
+      </xsl:call-template>
+    </xsl:variable>
+    <xsl:if test="$english != $code">
+      <xsl:value-of select="concat('（', $english, '）')"/>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- The certificate's printable file: the SVG's name, else the XML's. -->
+  <xsl:template name="certificate-file-name">
+    <xsl:call-template name="file-name">
+      <xsl:with-param name="path">
+	<xsl:choose>
+	  <xsl:when test="normalize-space($result/@svg) != ''">
+	    <xsl:value-of select="normalize-space($result/@svg)"/>
+	  </xsl:when>
+	  <xsl:otherwise>
+	    <xsl:value-of select="normalize-space($result/@certificate)"/>
+	  </xsl:otherwise>
+	</xsl:choose>
+      </xsl:with-param>
+    </xsl:call-template>
+  </xsl:template>
+
+  <!-- The steps an application went through, "材料审查、面试和公示". -->
+  <xsl:template name="certified-steps">
+    <xsl:variable name="steps">
+      <xsl:if test="$result/preceding-sibling::e:review">、材料审查</xsl:if>
+      <xsl:if test="$result/preceding-sibling::e:confirmation[@confirmed = 'true']">、联合体秘书处确认</xsl:if>
+      <xsl:if test="$result/preceding-sibling::e:interview[@outcome = 'passed']">、面试</xsl:if>
+    </xsl:variable>
+    <xsl:variable name="list" select="substring($steps, 2)"/>
+    <xsl:choose>
+      <xsl:when test="$list != '' and $result/preceding-sibling::e:publicity">
+	<xsl:value-of select="concat($list, '和公示')"/>
+      </xsl:when>
+      <xsl:when test="$list != ''"><xsl:value-of select="$list"/></xsl:when>
+      <xsl:when test="$result/preceding-sibling::e:publicity">评价和公示</xsl:when>
+      <xsl:otherwise>评价</xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- The first paragraph of a certificate notice. -->
+  <xsl:template name="certified-opening">
+    <xsl:variable name="level">
+      <xsl:call-template name="certificate-level-phrase"/>
+    </xsl:variable>
+    <xsl:choose>
+      <xsl:when test="$certification-kind = 'reregistration'">
+	<xsl:text>您提交的工程会员再注册申请</xsl:text>
+	<xsl:if test="$application-id != ''">
+	  <xsl:value-of select="concat('（申请编号：', $application-id, '）')"/>
+	</xsl:if>
+	<xsl:text>已收悉。经审查，您在原证书有效期内的持续职业发展活动符合再注册要求。本学会决定予以再注册，注册为</xsl:text>
+	<xsl:value-of select="$level"/>
+	<xsl:text>，并换发新的工程会员证书。根据规定，再注册后您的注册编号保持不变。</xsl:text>
+      </xsl:when>
+      <xsl:otherwise>
+	<xsl:text>您的</xsl:text>
+	<xsl:call-template name="application-phrase"/>
+	<xsl:text>经</xsl:text>
+	<xsl:call-template name="certified-steps"/>
+	<xsl:text>，评价合格。</xsl:text>
+	<xsl:if test="$result/preceding-sibling::e:resolution[@upheld = 'false']">
+	  <xsl:text>公示期间收到的异议，经调查核实不成立。</xsl:text>
+	</xsl:if>
+	<xsl:choose>
+	  <xsl:when test="$certification-kind = 'upgrade'">
+	    <xsl:text>本学会决定将您晋级注册为</xsl:text>
+	    <xsl:value-of select="$level"/>
+	    <xsl:text>，并换发工程会员证书；您的注册编号保持不变。</xsl:text>
+	  </xsl:when>
+	  <xsl:otherwise>
+	    <xsl:text>本学会决定注册您为</xsl:text>
+	    <xsl:value-of select="$level"/>
+	    <xsl:text>，并颁发工程会员证书。</xsl:text>
+	  </xsl:otherwise>
+	</xsl:choose>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- "2021年12月20日至2022年12月19日" for the current cpd element. -->
+  <xsl:template name="cpd-period">
+    <xsl:call-template name="chinese-date">
+      <xsl:with-param name="iso" select="@from"/>
+    </xsl:call-template>
+    <xsl:text>至</xsl:text>
+    <xsl:call-template name="chinese-date">
+      <xsl:with-param name="iso" select="@to"/>
+    </xsl:call-template>
+  </xsl:template>
+
+  <xsl:template name="cpd-verdict">
+    <xsl:choose>
+      <xsl:when test="@exempted = 'true'">经本学会批准豁免，视为达到要求</xsl:when>
+      <xsl:when test="number(@hours) &gt;= number(@required)">达到要求</xsl:when>
+      <xsl:otherwise>未达到要求</xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- How the certificate is used and checked, one sentence each. -->
+  <xsl:template name="certificate-use-issued">
+    <xsl:variable name="file">
+      <xsl:call-template name="certificate-file-name"/>
+    </xsl:variable>
+    <xsl:value-of select="concat('本证书由', $signatory, '签发。')"/>
+    <xsl:if test="$file != ''">
+      <xsl:value-of select="concat('电子证书文件（', $file, '）随本通知一并提供，可直接打印使用，请妥善保管。')"/>
+    </xsl:if>
+  </xsl:template>
+
+  <xsl:variable name="certificate-use-check">证书信息可在中国工程师联合体官网和本学会官方平台查询。他人查验您的证书时，可凭注册编号和证书验证码核对证书的真实性和当前状态。</xsl:variable>
+
+  <xsl:variable name="certificate-use-replaced">新证书签发后，您此前持有的工程会员证书由新证书替代，不再使用；注册编号保持不变。</xsl:variable>
+
+  <xsl:variable name="certificate-use-public">证书的暂停、恢复、注销、撤销等状态变化，本学会将依规向社会公开，并向中国工程师联合体通报。</xsl:variable>
+
+  <xsl:variable name="cpd-reminder">在证书有效期内，您每年应完成不少于 50 学时的持续职业发展活动，每学时不少于 45 分钟，以及时更新专业知识、跟踪行业发展、保持并提高工程能力。标准起草、课题研究、论文发表等没有明确时长的活动，由本学会按规定认定学时。请填写持续职业发展活动记录表，完整记录每项活动并保存证明材料，以备再注册时审查。</xsl:variable>
+
+  <xsl:template name="cpd-reminder-renewal">
+    <xsl:text>证书有效期届满</xsl:text>
+    <xsl:if test="normalize-space($result/@expires) != ''">
+      <xsl:text>（</xsl:text>
+      <xsl:call-template name="chinese-date">
+	<xsl:with-param name="iso" select="$result/@expires"/>
+      </xsl:call-template>
+      <xsl:text>）</xsl:text>
+    </xsl:if>
+    <xsl:text>前后，请按规定的期限申请再注册。有效期内任一年度学时不足的，将无法再注册。如因特殊原因不能按时完成持续职业发展活动，请及时按本学会的规定申请豁免，以免证书被暂停或注销。</xsl:text>
+  </xsl:template>
+
+  <!-- ======================================= status change texts == -->
+
+  <!-- A register change (notice-status*.xsl): the document's root. -->
+  <xsl:variable name="register-change" select="/e:registerChange"/>
+
+  <xsl:variable name="change-action" select="normalize-space($register-change/@action)"/>
+
+  <xsl:variable name="change-action-name">
+    <xsl:call-template name="status-action-name">
+      <xsl:with-param name="code" select="$change-action"/>
+    </xsl:call-template>
+  </xsl:variable>
+
+  <xsl:variable name="change-banned"
+		select="$change-action = 'revoke' and $register-change/@fraud = 'true'"/>
+
+  <xsl:variable name="change-title">
+    <xsl:choose>
+      <xsl:when test="$change-action = 'expire'">工程会员证书到期失效通知</xsl:when>
+      <xsl:when test="string-length($change-action-name) = 2">
+	<xsl:value-of select="concat('工程会员证书', $change-action-name, '通知')"/>
+      </xsl:when>
+      <xsl:otherwise>工程会员证书状态变更通知</xsl:otherwise>
+    </xsl:choose>
+  </xsl:variable>
+
+  <!-- "（证书编号：CSEE-000123-1，注册编号：CSEE-000123）" with what is known. -->
+  <xsl:variable name="change-certificate-phrase">
+    <xsl:variable name="serial" select="normalize-space($register-change/@serial)"/>
+    <xsl:variable name="registration" select="normalize-space($register-change/@registration)"/>
+    <xsl:if test="$serial != '' or $registration != ''">
+      <xsl:text>（</xsl:text>
+      <xsl:if test="$serial != ''">
+	<xsl:value-of select="concat('证书编号：', $serial)"/>
+      </xsl:if>
+      <xsl:if test="$serial != '' and $registration != ''">，</xsl:if>
+      <xsl:if test="$registration != ''">
+	<xsl:value-of select="concat('注册编号：', $registration)"/>
+      </xsl:if>
+      <xsl:text>）</xsl:text>
+    </xsl:if>
+  </xsl:variable>
+
+  <!-- The first paragraph: what was decided, from when. -->
+  <xsl:template name="change-opening">
+    <xsl:variable name="date">
+      <xsl:call-template name="chinese-date">
+	<xsl:with-param name="iso" select="$register-change/@date"/>
+      </xsl:call-template>
+    </xsl:variable>
+    <xsl:choose>
+      <xsl:when test="$change-action = 'expire'">
+	<xsl:value-of select="concat('您的工程会员证书', $change-certificate-phrase, '有效期已届满，自', $date, '起失效。')"/>
+      </xsl:when>
+      <xsl:when test="$change-action = 'restore'">
+	<xsl:value-of select="concat('根据工程会员证书管理的有关规定，本学会决定自', $date, '起恢复您的工程会员证书', $change-certificate-phrase, '，证书恢复有效。')"/>
+      </xsl:when>
+      <xsl:otherwise>
+	<xsl:value-of select="concat('根据工程会员证书管理的有关规定，本学会决定自', $date, '起', $change-action-name, '您的工程会员证书', $change-certificate-phrase, '。')"/>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- What the change means for the holder. -->
+  <xsl:template name="change-effect">
+    <xsl:choose>
+      <xsl:when test="$change-action = 'suspend'">证书暂停期间，证书状态显示为“暂停”，您不得以工程会员的名义对外使用该证书。导致暂停的情形消除后，您可以向本学会申请恢复；经审核同意后，本学会将恢复证书并书面通知您。</xsl:when>
+      <xsl:when test="$change-action = 'restore'">自恢复之日起，您的证书可以正常使用。请继续按要求完成每年的持续职业发展活动。</xsl:when>
+      <xsl:when test="$change-action = 'cancel'">证书注销后不再有效，请停止使用。如今后仍希望取得工程会员资格，可按规定重新提出工程能力评价申请。</xsl:when>
+      <xsl:when test="$change-action = 'revoke'">证书撤销后不再有效，请立即停止以工程会员的名义对外使用该证书。</xsl:when>
+      <xsl:when test="$change-action = 'expire'">证书失效后不再有效。如您希望继续保持工程会员资格，可在规定期限内申请再注册（须满足证书有效期内每年的持续职业发展学时要求），或重新提出工程能力评价申请。</xsl:when>
+      <xsl:otherwise>证书的状态已按上述情况变更。</xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <xsl:variable name="change-ban-text">根据工程能力评价的有关规定，对提供虚假佐证材料或其他信息、违背工程伦理和道德学风的，一经发现即终身取消申请工程会员的资格。自本决定之日起，本学会将不再受理您提出的工程能力评价申请。</xsl:variable>
+
+  <xsl:variable name="change-public-text">根据规定，本次证书状态变更将向社会公示，并向中国工程师联合体通报。公众可在中国工程师联合体官网和本学会官方平台查询证书的当前状态。</xsl:variable>
+
+  <xsl:template name="change-contact">
+    <xsl:text>如您对本决定有异议，或有需要说明的情况，请以书面形式向本学会提出</xsl:text>
+    <xsl:if test="normalize-space($register-change/@registration) != ''">
+      <xsl:value-of select="concat('，并注明注册编号 ', normalize-space($register-change/@registration))"/>
+      <xsl:if test="normalize-space($register-change/@reference) != ''">
+	<xsl:value-of select="concat(' 和决定文号 ', normalize-space($register-change/@reference))"/>
+      </xsl:if>
+    </xsl:if>
+    <xsl:text>。</xsl:text>
+  </xsl:template>
+
   <!-- ============================================ expiry texts == -->
 
   <!-- The return notice an expiry follows, and the late package if one came. -->
@@ -560,6 +964,39 @@ ol.steps li, ul.notes li {
 ul.notes {
 	margin: 0 0 3mm 0;
 	padding-left: 2em;
+}
+table.data {
+	border-collapse: collapse;
+	margin: 0 0 3mm 0;
+	font-size: 10.5pt;
+	line-height: 1.5;
+	break-inside: avoid;
+	page-break-inside: avoid;
+}
+table.data th, table.data td {
+	border: 1px solid #666;
+	padding: 1mm 2mm;
+	vertical-align: top;
+	text-align: left;
+}
+table.data thead th {
+	background: #f0f0f0;
+	text-align: center;
+}
+table.data td.number {
+	text-align: right;
+	white-space: nowrap;
+}
+table.data tr.short td {
+	font-weight: bold;
+}
+table.data tr.total td, table.data tr.total th {
+	border-top: 2px solid #333;
+}
+.code {
+	font-family: "DejaVu Sans Mono", "Noto Sans Mono CJK SC", monospace;
+	font-weight: bold;
+	letter-spacing: 0.05em;
 }
 .deadline {
 	font-weight: bold;

@@ -1,0 +1,88 @@
+/* batch.h - what the parts of one batch run share (driver.c, packages.c,
+ * records.c, publish.c): the run's resources, its open transaction, and the
+ * steps every input goes through. Not for use outside a run. */
+#ifndef ECAP_BATCH_H
+#define ECAP_BATCH_H
+
+#include <stdio.h>
+#include <libxml/tree.h>
+#include "dossier.h"
+#include "driver.h"
+#include "intake.h"
+#include "notice.h"
+#include "policy.h"
+#include "register.h"
+#include "stage.h"
+#include "store.h"
+
+struct batch {
+	const struct run_options *options;
+	struct run_summary *summary;
+	struct store store;
+	struct policy policy;
+	int policy_loaded;
+	struct schema *policy_schema;
+	struct schema *application_schema;
+	struct schema *record_schema;
+	struct renderer *renderer;
+	struct register_store register_store;
+	struct register_view register_view;
+	struct stage_context stage;
+	struct transaction transaction;
+	int transaction_open;
+	size_t group_inputs;
+	char **group_ids;		/* applications changed in the open transaction */
+	size_t group_id_count;
+	char **group_digests;		/* inputs taken in the open transaction */
+	size_t group_digest_count;
+	unsigned input_sequence;	/* numbers quarantine and record names in this run */
+	FILE *log;
+	char *log_text;
+	size_t log_size;
+};
+
+void log_line(struct batch *batch, const char *format, ...)
+	__attribute__((format(printf, 2, 3)));
+
+/* Opens a transaction if none is, committing the open one first when it is
+ * full or when `id` (may be NULL) was already changed in it. */
+int prepare_group_for(struct batch *batch, const char *id, struct error *err);
+int commit_group(struct batch *batch, struct error *err);
+
+/* store/inputs/<aa>/<digest> */
+void content_path(const char *digest, char *out, size_t size);
+/* 1 if an input with this SHA-256 was taken or quarantined before. */
+int seen_before(struct batch *batch, const char *digest);
+/* Moves dropbox/<name> into the content store. */
+int take_input(struct batch *batch, const char *name, const char *digest, struct error *err);
+/* Reads dropbox/<name> (at most max_bytes); caller frees. */
+char *read_dropbox_file(struct batch *batch, const char *name, size_t max_bytes, size_t *size,
+			struct error *err);
+/* Moves dropbox/<name> into quarantine/ with a reason file. */
+int quarantine(struct batch *batch, const char *name, const char *code, const char *message,
+	       const char *digest, struct error *err);
+int put_document(struct batch *batch, const char *destination, xmlDocPtr document,
+		 struct error *err);
+
+int id_is_safe(const char *id);
+/* Loads the dossier of id as the open transaction leaves it; 1 if it existed,
+ * 0 if a new one was created (when create is set) or none exists. */
+int open_dossier(struct batch *batch, const char *id, int create, struct dossier *dossier,
+		 struct error *err);
+/* Runs the stages over a dossier and writes all that follows from what they
+ * decided: letters, certificates, register entries, publicity, markers, and
+ * the dossier itself. */
+int settle_dossier(struct batch *batch, struct dossier *dossier, struct error *err);
+
+int take_package(struct batch *batch, const struct intake_item *item, struct error *err);
+int take_record(struct batch *batch, const struct intake_item *item, struct error *err);
+
+/* A change of a certificate's status: the holder's letter now, the public
+ * notice and the federation's report at the end of the run. Frees change. */
+int publish_register_change(struct batch *batch, xmlDocPtr change, struct error *err);
+/* An application that entered publicity, for the run's public notice. */
+int queue_publicity_entry(struct batch *batch, const struct dossier *dossier, struct error *err);
+/* Writes the run's public notices and report from what was queued. */
+int publish_run(struct batch *batch, struct error *err);
+
+#endif

@@ -1,0 +1,79 @@
+/* command_register.c - `ecap register DIR [--xml]`: the certificate register. */
+#include <stdio.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "commands.h"
+#include "exits.h"
+#include "register.h"
+#include "xml.h"
+
+static const char usage[] = "usage: ecap register DIR [--xml]\n";
+
+static void print_table(xmlDocPtr document, FILE *out)
+{
+	size_t members = 0;
+
+	for (xmlNodePtr member = xml_child(xmlDocGetRootElement(document), "member"); member;
+	     member = xml_next(member, "member")) {
+		char registration[64], name[128], masked[64], field[64];
+
+		if (members++ == 0)
+			fprintf(out, "%-14s %-12s %-20s %-12s %-18s %-13s %-10s %-10s %s\n",
+				"registration", "name", "id", "field", "serial", "level", "issued",
+				"expires", "status");
+		xml_attribute_copy(member, "registration", registration, sizeof(registration));
+		xml_attribute_copy(member, "name", name, sizeof(name));
+		xml_attribute_copy(member, "idMasked", masked, sizeof(masked));
+		xml_attribute_copy(member, "field", field, sizeof(field));
+		for (xmlNodePtr certificate = xml_child(member, "certificate"); certificate;
+		     certificate = xml_next(certificate, "certificate")) {
+			char serial[96], level[32], issued[16], expires[16], status[16];
+
+			fprintf(out, "%-14s %-12s %-20s %-12s %-18s %-13s %-10s %-10s %s\n",
+				registration, name, masked, field,
+				xml_attribute_copy(certificate, "serial", serial, sizeof(serial)),
+				xml_attribute_copy(certificate, "level", level, sizeof(level)),
+				xml_attribute_copy(certificate, "issued", issued, sizeof(issued)),
+				xml_attribute_copy(certificate, "expires", expires, sizeof(expires)),
+				xml_attribute_copy(certificate, "status", status, sizeof(status)));
+			registration[0] = name[0] = masked[0] = field[0] = '\0';
+		}
+		if (xml_attribute_true(member, "banned"))
+			fprintf(out, "%14s banned for life (Q14)\n", "");
+	}
+	fprintf(out, members ? "\n%zu members\n" : "the register is empty%.0zu\n", members);
+}
+
+int command_register(int argc, char **argv)
+{
+	const char *directory = NULL;
+	struct error err = { "" };
+	struct stat info;
+	xmlDocPtr document;
+	int as_xml = 0;
+
+	for (int i = 1; i < argc; i++) {
+		if (strcmp(argv[i], "--xml") == 0)
+			as_xml = 1;
+		else if (strcmp(argv[i], "--help") == 0)
+			return fputs(usage, stdout), EXIT_OK;
+		else if (argv[i][0] != '-' && !directory)
+			directory = argv[i];
+		else
+			return fputs(usage, stderr), EXIT_USAGE;
+	}
+	if (!directory)
+		return fputs(usage, stderr), EXIT_USAGE;
+	if (stat(directory, &info) < 0 || !S_ISDIR(info.st_mode))
+		return report_failure(EXIT_NO_INPUT, "no such state directory");
+	document = register_build(directory, &err);
+	if (!document)
+		return report_failure(EXIT_SOFTWARE, err.message);
+	if (as_xml)
+		xmlDocFormatDump(stdout, document, 1);
+	else
+		print_table(document, stdout);
+	xmlFreeDoc(document);
+	return EXIT_OK;
+}

@@ -1,0 +1,295 @@
+/* review.c - the material review stage (材料审查, R4): examiners' review
+ * records are applied, and once the policy's quorum of valid records of the
+ * current round is in, the review decides.
+ */
+#include "stage.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "result.h"
+#include "xml.h"
+
+#define MAX_RECORDS 64
+
+/* The round's records start after the last validation (a supplement package
+ * is validated again) or the last review decision, whichever is later. */
+static xmlNodePtr round_start(const struct dossier *dossier)
+{
+	xmlNodePtr start = NULL;
+
+	for (xmlNodePtr node = xml_child(dossier->root, NULL); node; node = xml_next(node, NULL))
+		if (strcmp((const char *)node->name, "validation") == 0 ||
+		    strcmp((const char *)node->name, "review") == 0)
+			start = node;
+	return start;
+}
+
+static int examiner_in_round(const struct dossier *dossier, const char *examiner)
+{
+	xmlNodePtr records[MAX_RECORDS];
+	size_t count = records_applied_since(dossier, "reviewRecord", round_start(dossier),
+					     records, MAX_RECORDS);
+	char other[64];
+
+	for (size_t i = 0; i < count; i++)
+		if (strcmp(xml_attribute_copy(xml_child(records[i], "reviewRecord"), "examiner",
+					      other, sizeof(other)), examiner) == 0)
+			return 1;
+	return 0;
+}
+
+int examiner_admissible(const struct policy *policy, xmlNodePtr application,
+			xmlNodePtr record, const char *examiner_id)
+{
+	const struct policy_examiner *examiner = policy_find_examiner(policy, examiner_id);
+	char employer[256];
+
+	child_text(xml_child(application, "applicant"), "employer", employer, sizeof(employer));
+	if (!examiner) {
+		record_refuse(record, "examiner-unknown", "考官 %s 不在本学会的考官名单中",
+			      examiner_id);
+		return 0;
+	}
+	if (employer[0] && strcmp(examiner->employer, employer) == 0) {
+		record_refuse(record, "examiner-conflict",
+			      "考官 %s（%s）与申请人同属 %s，须回避", examiner_id, examiner->name,
+			      employer);
+		return 0;
+	}
+	return 1;
+}
+
+/* Applies one review record if it may count; 1 if applied. */
+static int apply_review_record(const struct stage_context *context, struct dossier *dossier,
+			       xmlNodePtr record, xmlNodePtr content)
+{
+	char examiner[64];
+
+	xml_attribute_copy(content, "examiner", examiner, sizeof(examiner));
+	if (!examiner_admissible(context->policy, dossier_application(dossier), record, examiner))
+		return 0;
+	if (examiner_in_round(dossier, examiner)) {
+		record_refuse(record, "record-duplicate",
+			      "考官 %s 在本轮审查中已提交过审查记录", examiner);
+		return 0;
+	}
+	record_apply(record);
+	return 1;
+}
+
+/* ---- the decision ---- */
+
+struct tally {
+	xmlNodePtr records[MAX_RECORDS];	/* the <reviewRecord> elements */
+	size_t count;
+	size_t supplements, fails, interviews;
+};
+
+static void count_recommendations(struct tally *tally)
+{
+	char recommendation[32];
+
+	for (size_t i = 0; i < tally->count; i++) {
+		child_text(tally->records[i], "recommendation", recommendation,
+			   sizeof(recommendation));
+		if (strcmp(recommendation, "supplement") == 0)
+			tally->supplements++;
+		else if (strcmp(recommendation, "fail") == 0)
+			tally->fails++;
+		if (xml_attribute_true(xml_child(tally->records[i], "interview"), "required"))
+			tally->interviews++;
+	}
+}
+
+static void add_supplement_reasons(xmlNodePtr review, const struct tally *tally)
+{
+	char request[1024], recommendation[32];
+
+	for (size_t i = 0; i < tally->count; i++) {
+		child_text(tally->records[i], "recommendation", recommendation,
+			   sizeof(recommendation));
+		if (strcmp(recommendation, "supplement") != 0)
+			continue;
+		child_text(tally->records[i], "supplement", request, sizeof(request));
+		result_add_reason(review, "review-supplement", "%s",
+				  request[0] ? request : "请补充能够证明各方面能力要求达成情况的佐证材料。");
+	}
+}
+
+/* Every dimension that some examiner found not met, with their comments. */
+static void add_dimension_reasons(xmlNodePtr review, const struct tally *tally)
+{
+	for (int d = 0; d < DIMENSION_COUNT; d++) {
+		char comments[1600] = "";
+		int not_met = 0;
+
+		for (size_t i = 0; i < tally->count; i++)
+			for (xmlNodePtr node = xml_child(tally->records[i], "dimension"); node;
+			     node = xml_next(node, "dimension")) {
+				char code[32], comment[512];
+				char *text;
+
+				xml_attribute_copy(node, "code", code, sizeof(code));
+				if (strcmp(code, dimension_codes[d]) != 0 ||
+				    xml_attribute_true(node, "met"))
+					continue;
+				not_met++;
+				text = xml_text(node);
+				snprintf(comment, sizeof(comment), "%s", text ? text : "");
+				xmlFree(text);
+				if (comment[0] && strlen(comments) + strlen(comment) + 4 < sizeof(comments))
+					strcat(strcat(comments, comments[0] ? "；" : ""), comment);
+			}
+		if (not_met)
+			xml_set(result_add_reason(review, "dimension-not-met",
+						  "考官认为申请材料未能充分证明“%s”方面达到要求%s%s",
+						  dimension_names[d], comments[0] ? "：" : "。",
+						  comments),
+				"dimension", dimension_codes[d]);
+	}
+}
+
+static void copy_focus(xmlNodePtr review, const struct tally *tally)
+{
+	char examiner[64], dimension[32];
+
+	for (size_t i = 0; i < tally->count; i++) {
+		xmlNodePtr interview = xml_child(tally->records[i], "interview");
+
+		xml_attribute_copy(tally->records[i], "examiner", examiner, sizeof(examiner));
+		for (xmlNodePtr focus = xml_child(interview, "focus"); focus;
+		     focus = xml_next(focus, "focus")) {
+			char *text = xml_text(focus);
+			xmlNodePtr copy = xml_add_child(review, "focus", text);
+
+			if (xml_attribute_copy(focus, "dimension", dimension, sizeof(dimension))[0])
+				xml_set(copy, "dimension", dimension);
+			xml_set(copy, "examiner", examiner);
+			xmlFree(text);
+		}
+	}
+}
+
+/* R6: a recognized international title, with its proof among the evidence. */
+static int on_simplified_route(const struct policy *policy, xmlNodePtr application)
+{
+	xmlNodePtr evidence = xml_child(application, "evidence");
+
+	for (xmlNodePtr title = xml_child(xml_child(application, "titles"), "title"); title;
+	     title = xml_next(title, "title")) {
+		char scheme[32], proof[64], id[64], type[32];
+
+		xml_attribute_copy(title, "scheme", scheme, sizeof(scheme));
+		xml_attribute_copy(title, "evidence", proof, sizeof(proof));
+		if (!policy_find_title(policy, scheme) || !proof[0])
+			continue;
+		for (xmlNodePtr file = xml_child(evidence, "file"); file; file = xml_next(file, "file"))
+			if (strcmp(xml_attribute_copy(file, "id", id, sizeof(id)), proof) == 0 &&
+			    strcmp(xml_attribute_copy(file, "type", type, sizeof(type)), "title") == 0)
+				return 1;
+	}
+	return 0;
+}
+
+static int application_level(xmlNodePtr application)
+{
+	char level[32];
+
+	child_text(application, "level", level, sizeof(level));
+	return level_parse(level);
+}
+
+static void list_examiners(xmlNodePtr review, const struct tally *tally)
+{
+	char examiners[512] = "", examiner[64];
+
+	for (size_t i = 0; i < tally->count; i++) {
+		xml_attribute_copy(tally->records[i], "examiner", examiner, sizeof(examiner));
+		if (strlen(examiners) + strlen(examiner) + 2 < sizeof(examiners))
+			strcat(strcat(examiners, examiners[0] ? " " : ""), examiner);
+	}
+	xml_set(review, "examiners", examiners);
+}
+
+static int decide(const struct stage_context *context, struct dossier *dossier,
+		  struct tally *tally, struct error *err)
+{
+	xmlNodePtr application = dossier_application(dossier);
+	int level = application_level(application);
+	int round = 1;
+	xmlNodePtr review;
+
+	for (xmlNodePtr node = xml_child(dossier->root, "review"); node;
+	     node = xml_next(node, "review"))
+		round++;
+	count_recommendations(tally);
+	review = result_begin(dossier, "review", context->date);
+	xml_set_format(review, "round", "%d", round);
+	list_examiners(review, tally);
+	if (tally->supplements > 0) {
+		xml_set(review, "outcome", "supplement");
+		add_supplement_reasons(review, tally);
+		dossier_set_state(dossier, "supplement-requested", context->date);
+		return 1;
+	}
+	if (tally->fails * 2 > tally->count) {
+		xml_set(review, "outcome", "failed");
+		add_dimension_reasons(review, tally);
+		if (!xml_child(review, "reason"))
+			result_add_reason(review, "dimension-not-met",
+					  "多数考官建议材料审查不予通过。");
+		dossier_set_state(dossier, "failed", context->date);
+		return 1;
+	}
+	if (on_simplified_route(context->policy, application)) {
+		xml_set(review, "outcome", "confirmation");
+		dossier_set_state(dossier, "awaiting-confirmation", context->date);
+		return 1;
+	}
+	if (tally->interviews > 0 || (level >= 0 && context->policy->interview_levels[level])) {
+		xml_set(review, "outcome", "interview");
+		copy_focus(review, tally);
+		dossier_set_state(dossier, "awaiting-interview", context->date);
+		return 1;
+	}
+	xml_set(review, "outcome", "passed");
+	return publicity_begin(context, dossier, err) < 0 ? -1 : 1;
+}
+
+static int quorum_reached(const struct stage_context *context, const struct dossier *dossier,
+			  struct tally *tally)
+{
+	xmlNodePtr records[MAX_RECORDS];
+
+	tally->count = records_applied_since(dossier, "reviewRecord", round_start(dossier),
+					     records, MAX_RECORDS);
+	for (size_t i = 0; i < tally->count; i++)
+		tally->records[i] = xml_child(records[i], "reviewRecord");
+	return (int)tally->count >= context->policy->review_quorum;
+}
+
+int stage_review(const struct stage_context *context, struct dossier *dossier,
+		 struct error *err)
+{
+	xmlNodePtr record = NULL, content;
+	char state[32];
+	int changed = 0;
+
+	while ((record = record_next_new(dossier, "reviewRecord", record, &content))) {
+		struct tally tally = { .count = 0 };
+
+		dossier_get(dossier, "state", state, sizeof(state));
+		if (strcmp(state, "in-review") != 0)
+			continue;	/* refused as record-wrong-state by stages_run */
+		if (!apply_review_record(context, dossier, record, content)) {
+			changed = 1;
+			continue;
+		}
+		changed = 1;
+		if (quorum_reached(context, dossier, &tally) &&
+		    decide(context, dossier, &tally, err) < 0)
+			return -1;
+	}
+	return changed;
+}

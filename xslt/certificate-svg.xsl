@@ -1,0 +1,533 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  certificate-svg.xsl - the engineer membership certificate (工程会员证书) as
+  SVG 1.1, A4 landscape (297 x 210 mm; one user unit is one millimetre),
+  ready to print: out/certificates/<serial>.svg from <serial>.xml
+  (doc/dossier.md, "Documents outside the dossier"; R7).
+
+  Chinese and English: the title, the holder's name, the level (Chinese and
+  English names), the field, the registration number and serial, the
+  issue and expiry dates, the issuing society in both languages and, set
+  apart in a box, the verification code. A patterned border frames it.
+
+  Nothing may run out of its space: each variable text gets a font size
+  from its length (CJK characters counting two columns), in quarter-
+  millimetre steps down to a floor; a text still too long at the floor is
+  squeezed to its width with textLength. Takes no parameter, loads nothing.
+-->
+<xsl:stylesheet version="1.0"
+		xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+		xmlns:e="urn:ecap:1"
+		xmlns="http://www.w3.org/2000/svg"
+		exclude-result-prefixes="e">
+
+  <xsl:import href="notice-common.xsl"/>
+
+  <xsl:output method="xml" encoding="UTF-8" indent="yes" media-type="image/svg+xml"/>
+
+  <xsl:variable name="certificate" select="/e:certificate"/>
+
+  <xsl:variable name="serif">'Noto Serif CJK SC', 'Noto Sans CJK SC', 'Source Han Serif SC', 'WenQuanYi Zen Hei', serif</xsl:variable>
+  <xsl:variable name="mono">'DejaVu Sans Mono', 'Noto Sans Mono CJK SC', 'Liberation Mono', monospace</xsl:variable>
+
+  <xsl:variable name="red" select="'#8b1a1a'"/>
+  <xsl:variable name="gold" select="'#a8843a'"/>
+  <xsl:variable name="ink" select="'#222222'"/>
+  <xsl:variable name="grey" select="'#555555'"/>
+
+  <!-- The page's horizontal centre and the two columns of particulars. -->
+  <xsl:variable name="centre" select="148.5"/>
+
+  <!-- =============================================== the values == -->
+
+  <xsl:variable name="holder" select="normalize-space($certificate/@name)"/>
+  <xsl:variable name="level-code" select="normalize-space($certificate/@level)"/>
+
+  <xsl:variable name="level-zh">
+    <xsl:choose>
+      <xsl:when test="normalize-space($certificate/@levelName) != ''">
+	<xsl:value-of select="normalize-space($certificate/@levelName)"/>
+      </xsl:when>
+      <xsl:otherwise>
+	<xsl:call-template name="level-name">
+	  <xsl:with-param name="code" select="$level-code"/>
+	</xsl:call-template>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:variable>
+
+  <xsl:variable name="level-en">
+    <xsl:choose>
+      <xsl:when test="normalize-space($certificate/@levelNameEn) != ''">
+	<xsl:value-of select="normalize-space($certificate/@levelNameEn)"/>
+      </xsl:when>
+      <xsl:otherwise>
+	<xsl:call-template name="level-name-en">
+	  <xsl:with-param name="code" select="$level-code"/>
+	</xsl:call-template>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:variable>
+
+  <xsl:variable name="field-zh">
+    <xsl:choose>
+      <xsl:when test="normalize-space($certificate/@fieldName) != ''">
+	<xsl:value-of select="normalize-space($certificate/@fieldName)"/>
+      </xsl:when>
+      <xsl:otherwise><xsl:value-of select="normalize-space($certificate/@field)"/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:variable>
+
+  <xsl:variable name="field-en">
+    <xsl:choose>
+      <xsl:when test="normalize-space($certificate/@fieldNameEn) != ''">
+	<xsl:value-of select="normalize-space($certificate/@fieldNameEn)"/>
+      </xsl:when>
+      <xsl:otherwise><xsl:value-of select="normalize-space($certificate/@field)"/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:variable>
+
+  <xsl:variable name="issuer-zh" select="normalize-space($certificate/@societyName)"/>
+  <xsl:variable name="issuer-en" select="normalize-space($certificate/@societyNameEn)"/>
+
+  <!-- ============================================ the document == -->
+
+  <xsl:template match="/">
+    <xsl:if test="not($certificate)">
+      <xsl:message terminate="yes">certificate-svg: the document is not an ecap certificate</xsl:message>
+    </xsl:if>
+    <svg version="1.1" width="297mm" height="210mm" viewBox="0 0 297 210"
+	 font-family="{$serif}" fill="{$ink}" xml:lang="zh-CN">
+      <title>
+	<xsl:value-of select="concat('工程会员证书 Certificate of Engineer Membership ', normalize-space($certificate/@serial))"/>
+      </title>
+      <desc>
+	<xsl:value-of select="concat($holder, '，', $level-zh, '（', $level-en, '），注册编号 ', normalize-space($certificate/@registration), '，证书编号 ', normalize-space($certificate/@serial), '，验证码 ', normalize-space($certificate/@verification))"/>
+      </desc>
+      <xsl:call-template name="definitions"/>
+      <xsl:call-template name="frame"/>
+      <xsl:call-template name="heading"/>
+      <xsl:call-template name="statement"/>
+      <xsl:call-template name="particulars"/>
+      <xsl:call-template name="verification"/>
+      <xsl:call-template name="issuer"/>
+      <xsl:call-template name="footnote"/>
+    </svg>
+  </xsl:template>
+
+  <xsl:template name="definitions">
+    <defs>
+      <pattern id="band" width="4" height="4" patternUnits="userSpaceOnUse">
+	<rect width="4" height="4" fill="#f6ecd2"/>
+	<path d="M0 2 L2 0 L4 2 L2 4 Z" fill="none" stroke="{$gold}" stroke-width="0.25"/>
+	<circle cx="2" cy="2" r="0.45" fill="{$red}"/>
+      </pattern>
+    </defs>
+  </xsl:template>
+
+  <!-- Background, a patterned band between two rules, corner ornaments. -->
+  <xsl:template name="frame">
+    <rect x="0" y="0" width="297" height="210" fill="#fffdf6"/>
+    <rect x="6" y="6" width="285" height="198" fill="none" stroke="{$gold}" stroke-width="1.1"/>
+    <path fill="url(#band)" fill-rule="evenodd"
+	  d="M8 8 H289 V202 H8 Z M13 13 V197 H284 V13 Z"/>
+    <rect x="8" y="8" width="281" height="194" fill="none" stroke="{$gold}" stroke-width="0.3"/>
+    <rect x="13" y="13" width="271" height="184" fill="none" stroke="{$gold}" stroke-width="0.3"/>
+    <rect x="15.5" y="15.5" width="266" height="179" fill="none" stroke="{$red}" stroke-width="0.45"/>
+    <xsl:call-template name="corner"><xsl:with-param name="x" select="15.5"/><xsl:with-param name="y" select="15.5"/></xsl:call-template>
+    <xsl:call-template name="corner"><xsl:with-param name="x" select="281.5"/><xsl:with-param name="y" select="15.5"/></xsl:call-template>
+    <xsl:call-template name="corner"><xsl:with-param name="x" select="15.5"/><xsl:with-param name="y" select="194.5"/></xsl:call-template>
+    <xsl:call-template name="corner"><xsl:with-param name="x" select="281.5"/><xsl:with-param name="y" select="194.5"/></xsl:call-template>
+    <!-- a faint emblem behind the text -->
+    <g fill="none" stroke="{$gold}" stroke-opacity="0.16">
+      <circle cx="{$centre}" cy="112" r="58" stroke-width="1.4"/>
+      <circle cx="{$centre}" cy="112" r="52" stroke-width="0.4"/>
+      <circle cx="{$centre}" cy="112" r="30" stroke-width="0.4"/>
+    </g>
+  </xsl:template>
+
+  <xsl:template name="corner">
+    <xsl:param name="x"/>
+    <xsl:param name="y"/>
+    <g transform="translate({$x} {$y})">
+      <rect x="-3" y="-3" width="6" height="6" fill="#fffdf6" stroke="{$gold}" stroke-width="0.4"
+	    transform="rotate(45)"/>
+      <rect x="-1.6" y="-1.6" width="3.2" height="3.2" fill="{$red}" transform="rotate(45)"/>
+    </g>
+  </xsl:template>
+
+  <!-- The society at the top, the title in both languages, a rule. -->
+  <xsl:template name="heading">
+    <xsl:call-template name="line">
+      <xsl:with-param name="text" select="$issuer-zh"/>
+      <xsl:with-param name="y" select="28"/>
+      <xsl:with-param name="size" select="5.5"/>
+      <xsl:with-param name="width" select="200"/>
+      <xsl:with-param name="fill" select="$red"/>
+      <xsl:with-param name="weight" select="'bold'"/>
+    </xsl:call-template>
+    <xsl:call-template name="line">
+      <xsl:with-param name="text" select="$issuer-en"/>
+      <xsl:with-param name="y" select="33.5"/>
+      <xsl:with-param name="size" select="3"/>
+      <xsl:with-param name="width" select="200"/>
+      <xsl:with-param name="fill" select="$red"/>
+      <xsl:with-param name="lang" select="'en'"/>
+    </xsl:call-template>
+    <text x="{$centre}" y="48" text-anchor="middle" font-size="13" font-weight="bold"
+	  letter-spacing="3" fill="{$red}">工程会员证书</text>
+    <text x="{$centre}" y="56" text-anchor="middle" font-size="4.6" letter-spacing="0.9"
+	  fill="{$red}" xml:lang="en">CERTIFICATE OF ENGINEER MEMBERSHIP</text>
+    <xsl:call-template name="rule">
+      <xsl:with-param name="y" select="60.5"/>
+      <xsl:with-param name="half" select="42"/>
+    </xsl:call-template>
+  </xsl:template>
+
+  <!-- A thin rule across the centre with a small diamond in its middle. -->
+  <xsl:template name="rule">
+    <xsl:param name="y"/>
+    <xsl:param name="half"/>
+    <line x1="{$centre - $half}" y1="{$y}" x2="{$centre - 2.5}" y2="{$y}" stroke="{$gold}" stroke-width="0.4"/>
+    <line x1="{$centre + 2.5}" y1="{$y}" x2="{$centre + $half}" y2="{$y}" stroke="{$gold}" stroke-width="0.4"/>
+    <rect x="-1.3" y="-1.3" width="2.6" height="2.6" fill="{$red}"
+	  transform="translate({$centre} {$y}) rotate(45)"/>
+  </xsl:template>
+
+  <!-- "兹证明 … 经工程能力评价合格，注册为 …" with the name and level large. -->
+  <xsl:template name="statement">
+    <text x="{$centre}" y="71" text-anchor="middle" font-size="4.2" fill="{$grey}">
+      <xsl:text>兹证明</xsl:text>
+      <tspan font-size="3.4" font-style="italic" xml:lang="en">　This is to certify that</tspan>
+    </text>
+    <xsl:call-template name="line">
+      <xsl:with-param name="text" select="$holder"/>
+      <xsl:with-param name="y" select="85"/>
+      <xsl:with-param name="size" select="12"/>
+      <xsl:with-param name="width" select="210"/>
+      <xsl:with-param name="weight" select="'bold'"/>
+      <xsl:with-param name="spacing">
+	<xsl:if test="string-length($holder) &lt;= 4 and translate($holder, $narrow-characters, '') = $holder">2.5</xsl:if>
+      </xsl:with-param>
+      <xsl:with-param name="class" select="'holder'"/>
+    </xsl:call-template>
+    <line x1="{$centre - 60}" y1="88.5" x2="{$centre + 60}" y2="88.5" stroke="{$gold}" stroke-width="0.3"/>
+    <xsl:call-template name="line">
+      <xsl:with-param name="text" select="concat('经', $field-zh, '领域工程能力评价合格，注册为')"/>
+      <xsl:with-param name="y" select="96.5"/>
+      <xsl:with-param name="size" select="4.6"/>
+      <xsl:with-param name="width" select="230"/>
+    </xsl:call-template>
+    <xsl:call-template name="line">
+      <xsl:with-param name="text" select="concat('has been assessed in ', $field-en, ' and is registered as')"/>
+      <xsl:with-param name="y" select="102"/>
+      <xsl:with-param name="size" select="3.4"/>
+      <xsl:with-param name="width" select="230"/>
+      <xsl:with-param name="fill" select="$grey"/>
+      <xsl:with-param name="style" select="'italic'"/>
+      <xsl:with-param name="lang" select="'en'"/>
+    </xsl:call-template>
+    <xsl:call-template name="line">
+      <xsl:with-param name="text" select="$level-zh"/>
+      <xsl:with-param name="y" select="114"/>
+      <xsl:with-param name="size" select="8.5"/>
+      <xsl:with-param name="width" select="200"/>
+      <xsl:with-param name="weight" select="'bold'"/>
+      <xsl:with-param name="fill" select="$red"/>
+      <xsl:with-param name="spacing" select="'1.5'"/>
+      <xsl:with-param name="class" select="'level'"/>
+    </xsl:call-template>
+    <xsl:call-template name="line">
+      <xsl:with-param name="text" select="$level-en"/>
+      <xsl:with-param name="y" select="121"/>
+      <xsl:with-param name="size" select="4.4"/>
+      <xsl:with-param name="width" select="200"/>
+      <xsl:with-param name="fill" select="$red"/>
+      <xsl:with-param name="lang" select="'en'"/>
+      <xsl:with-param name="class" select="'level-en'"/>
+    </xsl:call-template>
+    <xsl:call-template name="rule">
+      <xsl:with-param name="y" select="127"/>
+      <xsl:with-param name="half" select="70"/>
+    </xsl:call-template>
+  </xsl:template>
+
+  <!-- Two columns: field, registration number, serial; issue and expiry. -->
+  <xsl:template name="particulars">
+    <xsl:call-template name="particular">
+      <xsl:with-param name="x" select="36"/>
+      <xsl:with-param name="y" select="137"/>
+      <xsl:with-param name="label" select="'技术领域'"/>
+      <xsl:with-param name="label-en" select="'Field'"/>
+      <xsl:with-param name="value" select="$field-zh"/>
+      <xsl:with-param name="value-en" select="$field-en"/>
+    </xsl:call-template>
+    <xsl:call-template name="particular">
+      <xsl:with-param name="x" select="36"/>
+      <xsl:with-param name="y" select="147"/>
+      <xsl:with-param name="label" select="'注册编号'"/>
+      <xsl:with-param name="label-en" select="'Registration No.'"/>
+      <xsl:with-param name="value" select="normalize-space($certificate/@registration)"/>
+      <xsl:with-param name="class" select="'registration'"/>
+    </xsl:call-template>
+    <xsl:call-template name="particular">
+      <xsl:with-param name="x" select="36"/>
+      <xsl:with-param name="y" select="157"/>
+      <xsl:with-param name="label" select="'证书编号'"/>
+      <xsl:with-param name="label-en" select="'Certificate Serial No.'"/>
+      <xsl:with-param name="value" select="normalize-space($certificate/@serial)"/>
+      <xsl:with-param name="class" select="'serial'"/>
+    </xsl:call-template>
+    <xsl:call-template name="particular">
+      <xsl:with-param name="x" select="162"/>
+      <xsl:with-param name="y" select="137"/>
+      <xsl:with-param name="label" select="'发证日期'"/>
+      <xsl:with-param name="label-en" select="'Date of Issue'"/>
+      <xsl:with-param name="value">
+	<xsl:call-template name="chinese-date">
+	  <xsl:with-param name="iso" select="$certificate/@issued"/>
+	</xsl:call-template>
+      </xsl:with-param>
+      <xsl:with-param name="value-en">
+	<xsl:call-template name="english-date">
+	  <xsl:with-param name="iso" select="$certificate/@issued"/>
+	</xsl:call-template>
+      </xsl:with-param>
+      <xsl:with-param name="class" select="'issued'"/>
+    </xsl:call-template>
+    <xsl:call-template name="particular">
+      <xsl:with-param name="x" select="162"/>
+      <xsl:with-param name="y" select="147"/>
+      <xsl:with-param name="label" select="'有效期至'"/>
+      <xsl:with-param name="label-en" select="'Valid Until'"/>
+      <xsl:with-param name="value">
+	<xsl:call-template name="chinese-date">
+	  <xsl:with-param name="iso" select="$certificate/@expires"/>
+	</xsl:call-template>
+      </xsl:with-param>
+      <xsl:with-param name="value-en">
+	<xsl:call-template name="english-date">
+	  <xsl:with-param name="iso" select="$certificate/@expires"/>
+	</xsl:call-template>
+      </xsl:with-param>
+      <xsl:with-param name="class" select="'expires'"/>
+    </xsl:call-template>
+    <xsl:call-template name="particular">
+      <xsl:with-param name="x" select="162"/>
+      <xsl:with-param name="y" select="157"/>
+      <xsl:with-param name="label" select="'会员级别'"/>
+      <xsl:with-param name="label-en" select="'Grade'"/>
+      <xsl:with-param name="value" select="$level-zh"/>
+      <xsl:with-param name="value-en" select="$level-en"/>
+    </xsl:call-template>
+  </xsl:template>
+
+  <!--
+    One particular at (X, Y): the label above its English name on the left
+    (28 mm), the value and its English form on the right (up to 70 mm).
+  -->
+  <xsl:template name="particular">
+    <xsl:param name="x"/>
+    <xsl:param name="y"/>
+    <xsl:param name="label"/>
+    <xsl:param name="label-en"/>
+    <xsl:param name="value"/>
+    <xsl:param name="value-en" select="''"/>
+    <xsl:param name="class" select="''"/>
+    <text x="{$x}" y="{$y}" font-size="3.4" fill="{$grey}"><xsl:value-of select="$label"/></text>
+    <text x="{$x}" y="{$y + 3.6}" font-size="2.4" fill="{$grey}" xml:lang="en"><xsl:value-of select="$label-en"/></text>
+    <xsl:call-template name="line">
+      <xsl:with-param name="text" select="$value"/>
+      <xsl:with-param name="x" select="$x + 28"/>
+      <xsl:with-param name="y" select="$y + 0.3"/>
+      <xsl:with-param name="anchor" select="'start'"/>
+      <xsl:with-param name="size" select="4.4"/>
+      <xsl:with-param name="width" select="70"/>
+      <xsl:with-param name="weight" select="'bold'"/>
+      <xsl:with-param name="class" select="$class"/>
+    </xsl:call-template>
+    <xsl:if test="$value-en != '' and $value-en != $value">
+      <xsl:call-template name="line">
+	<xsl:with-param name="text" select="$value-en"/>
+	<xsl:with-param name="x" select="$x + 28"/>
+	<xsl:with-param name="y" select="$y + 4"/>
+	<xsl:with-param name="anchor" select="'start'"/>
+	<xsl:with-param name="size" select="2.8"/>
+	<xsl:with-param name="width" select="70"/>
+	<xsl:with-param name="fill" select="$grey"/>
+	<xsl:with-param name="lang" select="'en'"/>
+      </xsl:call-template>
+    </xsl:if>
+    <line x1="{$x}" y1="{$y + 5.6}" x2="{$x + 98}" y2="{$y + 5.6}" stroke="{$gold}"
+	  stroke-width="0.2" stroke-dasharray="0.8 0.8"/>
+  </xsl:template>
+
+  <!-- The verification code, boxed and large, bottom left. -->
+  <xsl:template name="verification">
+    <g class="verification">
+      <rect x="36" y="167" width="98" height="19" rx="1.5" fill="#ffffff" stroke="{$red}" stroke-width="0.6"/>
+      <rect x="37.2" y="168.2" width="95.6" height="16.6" rx="1" fill="none" stroke="{$red}" stroke-width="0.2"/>
+      <text x="85" y="172.6" text-anchor="middle" font-size="3" fill="{$red}">
+	<xsl:text>证书验证码</xsl:text>
+	<tspan font-size="2.5" xml:lang="en">　Verification Code</tspan>
+      </text>
+      <xsl:call-template name="line">
+	<xsl:with-param name="text" select="normalize-space($certificate/@verification)"/>
+	<xsl:with-param name="x" select="85"/>
+	<xsl:with-param name="y" select="181.5"/>
+	<xsl:with-param name="size" select="7"/>
+	<xsl:with-param name="width" select="88"/>
+	<xsl:with-param name="weight" select="'bold'"/>
+	<xsl:with-param name="family" select="$mono"/>
+	<xsl:with-param name="ratio" select="0.62"/>
+	<xsl:with-param name="spacing" select="'0.6'"/>
+	<xsl:with-param name="fill" select="$red"/>
+	<xsl:with-param name="class" select="'verification-code'"/>
+      </xsl:call-template>
+    </g>
+  </xsl:template>
+
+  <!-- The issuing society in both languages with a seal, bottom right. -->
+  <xsl:template name="issuer">
+    <text x="208" y="170" text-anchor="middle" font-size="2.8" fill="{$grey}">
+      <xsl:text>发证机构</xsl:text>
+      <tspan xml:lang="en">　Issued by</tspan>
+    </text>
+    <xsl:call-template name="line">
+      <xsl:with-param name="text" select="$issuer-zh"/>
+      <xsl:with-param name="x" select="208"/>
+      <xsl:with-param name="y" select="177.5"/>
+      <xsl:with-param name="size" select="5"/>
+      <xsl:with-param name="width" select="80"/>
+      <xsl:with-param name="weight" select="'bold'"/>
+    </xsl:call-template>
+    <xsl:call-template name="line">
+      <xsl:with-param name="text" select="$issuer-en"/>
+      <xsl:with-param name="x" select="208"/>
+      <xsl:with-param name="y" select="182.5"/>
+      <xsl:with-param name="size" select="2.8"/>
+      <xsl:with-param name="width" select="80"/>
+      <xsl:with-param name="lang" select="'en'"/>
+    </xsl:call-template>
+    <g transform="translate(263 175)" fill="none" stroke="{$red}" stroke-opacity="0.85">
+      <circle r="11" stroke-width="0.9"/>
+      <circle r="9.6" stroke-width="0.25"/>
+      <path d="M0 -5 L1.47 -2.02 L4.76 -1.55 L2.38 0.77 L2.94 4.05 L0 2.5 L-2.94 4.05 L-2.38 0.77 L-4.76 -1.55 L-1.47 -2.02 Z"
+	    fill="{$red}" fill-opacity="0.85" stroke="none" transform="translate(0 -2.2) scale(0.8)"/>
+      <xsl:call-template name="line">
+	<xsl:with-param name="text" select="normalize-space($certificate/@society)"/>
+	<xsl:with-param name="x" select="0"/>
+	<xsl:with-param name="y" select="6"/>
+	<xsl:with-param name="size" select="3"/>
+	<xsl:with-param name="width" select="14"/>
+	<xsl:with-param name="weight" select="'bold'"/>
+	<xsl:with-param name="fill" select="$red"/>
+	<xsl:with-param name="lang" select="'en'"/>
+      </xsl:call-template>
+    </g>
+  </xsl:template>
+
+  <xsl:template name="footnote">
+    <text x="{$centre}" y="190.6" text-anchor="middle" font-size="2.3" fill="{$grey}">本证书信息可在中国工程师联合体官网及发证学会官方平台凭注册编号和验证码查询核验。</text>
+    <text x="{$centre}" y="193.4" text-anchor="middle" font-size="2.1" fill="{$grey}" xml:lang="en">This certificate can be verified online with the registration number and the verification code.</text>
+  </xsl:template>
+
+  <!-- ============================================ text that fits == -->
+
+  <!--
+    A <text> of TEXT at (X, Y), at most SIZE, fitted into WIDTH: the size is
+    chosen from the length (CJK counting two columns of RATIO em each, plus
+    SPACING per character) in quarter-millimetre steps, down to 45% of SIZE;
+    below that the text keeps that size and is squeezed with textLength.
+    Nothing is written for an empty TEXT.
+  -->
+  <xsl:template name="line">
+    <xsl:param name="text"/>
+    <xsl:param name="x" select="$centre"/>
+    <xsl:param name="y"/>
+    <xsl:param name="anchor" select="'middle'"/>
+    <xsl:param name="size"/>
+    <xsl:param name="width"/>
+    <xsl:param name="ratio" select="0.55"/>
+    <xsl:param name="spacing" select="''"/>
+    <xsl:param name="weight" select="''"/>
+    <xsl:param name="style" select="''"/>
+    <xsl:param name="family" select="''"/>
+    <xsl:param name="fill" select="''"/>
+    <xsl:param name="lang" select="''"/>
+    <xsl:param name="class" select="''"/>
+    <xsl:variable name="content" select="normalize-space($text)"/>
+    <xsl:variable name="columns"
+		  select="string-length($content)
+			  + string-length(translate($content, $narrow-characters, ''))"/>
+    <xsl:variable name="letter-spacing">
+      <xsl:choose>
+	<xsl:when test="string(number($spacing)) != 'NaN'"><xsl:value-of select="number($spacing)"/></xsl:when>
+	<xsl:otherwise>0</xsl:otherwise>
+      </xsl:choose>
+    </xsl:variable>
+    <xsl:variable name="room" select="$width - $letter-spacing * string-length($content)"/>
+    <xsl:variable name="ideal" select="$room div ($columns * $ratio)"/>
+    <xsl:variable name="smallest" select="floor($size * 0.45 * 4) div 4"/>
+    <xsl:variable name="fitted">
+      <xsl:choose>
+	<xsl:when test="$room &gt; 0 and $ideal &gt;= $size"><xsl:value-of select="$size"/></xsl:when>
+	<xsl:when test="$room &gt; 0 and $ideal &gt;= $smallest">
+	  <xsl:value-of select="floor($ideal * 4) div 4"/>
+	</xsl:when>
+	<xsl:otherwise><xsl:value-of select="$smallest"/></xsl:otherwise>
+      </xsl:choose>
+    </xsl:variable>
+    <xsl:if test="$content != ''">
+      <text x="{$x}" y="{$y}" text-anchor="{$anchor}" font-size="{$fitted}">
+	<xsl:if test="$room &lt;= 0 or $ideal &lt; $smallest">
+	  <xsl:attribute name="textLength"><xsl:value-of select="$width"/></xsl:attribute>
+	  <xsl:attribute name="lengthAdjust">spacingAndGlyphs</xsl:attribute>
+	</xsl:if>
+	<xsl:if test="$letter-spacing &gt; 0 and $room &gt; 0 and $ideal &gt;= $smallest">
+	  <xsl:attribute name="letter-spacing"><xsl:value-of select="$letter-spacing"/></xsl:attribute>
+	</xsl:if>
+	<xsl:if test="$weight != ''">
+	  <xsl:attribute name="font-weight"><xsl:value-of select="$weight"/></xsl:attribute>
+	</xsl:if>
+	<xsl:if test="$style != ''">
+	  <xsl:attribute name="font-style"><xsl:value-of select="$style"/></xsl:attribute>
+	</xsl:if>
+	<xsl:if test="$family != ''">
+	  <xsl:attribute name="font-family"><xsl:value-of select="$family"/></xsl:attribute>
+	</xsl:if>
+	<xsl:if test="$fill != ''">
+	  <xsl:attribute name="fill"><xsl:value-of select="$fill"/></xsl:attribute>
+	</xsl:if>
+	<xsl:if test="$lang != ''">
+	  <xsl:attribute name="xml:lang"><xsl:value-of select="$lang"/></xsl:attribute>
+	</xsl:if>
+	<xsl:if test="$class != ''">
+	  <xsl:attribute name="class"><xsl:value-of select="$class"/></xsl:attribute>
+	</xsl:if>
+	<xsl:value-of select="$content"/>
+      </text>
+    </xsl:if>
+  </xsl:template>
+
+  <xsl:variable name="month-names"
+		select="' 01:January 02:February 03:March 04:April 05:May 06:June 07:July 08:August 09:September 10:October 11:November 12:December '"/>
+
+  <!-- 2026-12-11 -> 11 December 2026; anything else as it is. -->
+  <xsl:template name="english-date">
+    <xsl:param name="iso"/>
+    <xsl:variable name="day" select="substring(normalize-space($iso), 1, 10)"/>
+    <xsl:variable name="month"
+		  select="substring-before(substring-after($month-names,
+			  concat(' ', substring($day, 6, 2), ':')), ' ')"/>
+    <xsl:choose>
+      <xsl:when test="string-length($day) = 10 and $month != ''
+		      and string(number(substring($day, 9, 2))) != 'NaN'
+		      and string(number(substring($day, 1, 4))) != 'NaN'">
+	<xsl:value-of select="concat(number(substring($day, 9, 2)), ' ', $month, ' ', substring($day, 1, 4))"/>
+      </xsl:when>
+      <xsl:otherwise><xsl:value-of select="normalize-space($iso)"/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+</xsl:stylesheet>
