@@ -4,6 +4,7 @@
 #ifndef ECAP_BATCH_H
 #define ECAP_BATCH_H
 
+#include <limits.h>
 #include <stdio.h>
 #include <libxml/tree.h>
 #include "dossier.h"
@@ -36,9 +37,9 @@ struct batch {
 	char **group_digests;		/* inputs taken in the open transaction */
 	size_t group_digest_count;
 	unsigned input_sequence;	/* numbers quarantine and record names in this run */
-	FILE *log;
-	char *log_text;
-	size_t log_size;
+	FILE *log;			/* the run log, written as the run goes */
+	char log_relative[PATH_MAX];	/* store/run-<run>.log until the run ends */
+	int run_completed;
 };
 
 void log_line(struct batch *batch, const char *format, ...)

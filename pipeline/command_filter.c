@@ -132,7 +132,13 @@ static int dossier_from_package(const struct filter_input *input, const struct p
 	if (!form || dossier_from_application(dossier, form, policy, err) < 0)
 		goto out;
 	sha256_hex(input->bytes, input->size, digest);
-	dossier_add_submission(dossier, name, digest, date, "", &package, NULL);
+	{
+		const char *slash = strrchr(name, '/');
+
+		/* what the filter read, by its file name: it stores nothing */
+		dossier_add_submission(dossier, slash ? slash + 1 : name, digest, date,
+				       slash ? slash + 1 : name, &package, NULL);
+	}
 	result = 0;
 out:
 	package_release(&package);

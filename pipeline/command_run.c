@@ -13,7 +13,7 @@ static void print_summary(const struct run_options *options, const struct run_su
 {
 	printf("run %s: %zu packages and %zu records taken, %zu inputs quarantined\n",
 	       summary->run_id, summary->packages, summary->records, summary->quarantined);
-	printf("  validation: %zu accepted, %zu returned, %zu rejected, %zu expired\n",
+	printf("  validation: %zu accepted for review, %zu returned, %zu rejected, %zu expired\n",
 	       summary->accepted, summary->returned, summary->rejected, summary->expired);
 	if (summary->records)
 		printf("  records: %zu applied, %zu refused\n", summary->records_applied,

@@ -687,20 +687,89 @@ static int take_inputs(struct batch *batch, enum input_kind kind, const struct i
 	return 0;
 }
 
+/* The log is written to store/run-<run>.log as the run goes (its size grows
+ * with the batch, so it is never kept in memory) and moved into out/reports/
+ * by the run's last transaction. A log left behind by a killed run is moved
+ * by the next. */
+static int open_run_log(struct batch *batch, struct error *err)
+{
+	char path[PATH_MAX];
+
+	snprintf(batch->log_relative, sizeof(batch->log_relative), "store/run-%s.log",
+		 batch->store.run_id);
+	batch->log = fopen(store_path(&batch->store, batch->log_relative, path, sizeof(path)),
+			   "wx");
+	if (!batch->log)
+		return error_set_errno(err, "unable to create the run log '%s'", path);
+	return 0;
+}
+
+static int move_log(struct batch *batch, const char *relative, const char *suffix,
+		    struct error *err)
+{
+	char destination[PATH_MAX], name[PATH_MAX];
+	size_t length;
+
+	snprintf(name, sizeof(name), "%s", relative + strlen("store/run-"));
+	length = strlen(name);
+	if (length > 4)
+		name[length - 4] = '\0';	/* drop ".log" */
+	snprintf(destination, sizeof(destination), "out/reports/%s%s.log", name, suffix);
+	if (prepare_group_for(batch, NULL, err) < 0)
+		return -1;
+	return transaction_take(&batch->transaction, relative, destination, err);
+}
+
+/* Logs of runs that died are kept, as out/reports/<run>.interrupted.log. */
+static int move_orphan_logs(struct batch *batch, struct error *err)
+{
+	char directory[PATH_MAX], relative[PATH_MAX];
+	DIR *listing = opendir(store_path(&batch->store, "store", directory, sizeof(directory)));
+	struct dirent *entry;
+	int result = 0;
+
+	if (!listing)
+		return error_set_errno(err, "unable to read '%s'", directory);
+	while (result == 0 && (entry = readdir(listing))) {
+		size_t length = strlen(entry->d_name);
+
+		if (strncmp(entry->d_name, "run-", 4) != 0 || length < 8 ||
+		    strcmp(entry->d_name + length - 4, ".log") != 0)
+			continue;
+		snprintf(relative, sizeof(relative), "store/%s", entry->d_name);
+		if (strcmp(relative, batch->log_relative) == 0)
+			continue;
+		result = move_log(batch, relative, ".interrupted", err);
+	}
+	closedir(listing);
+	return result;
+}
+
 static int write_run_log(struct batch *batch, struct error *err)
 {
-	char relative[PATH_MAX];
+	int failed;
 
 	if (!batch->log)
 		return 0;
-	fclose(batch->log);
+	failed = fclose(batch->log) != 0;
 	batch->log = NULL;
-	snprintf(relative, sizeof(relative), "out/reports/%s.log", batch->store.run_id);
-	snprintf(batch->summary->log_path, sizeof(batch->summary->log_path), "%s", relative);
-	if (ensure_transaction(batch, err) < 0)
-		return -1;
-	return transaction_put(&batch->transaction, relative, batch->log_text, batch->log_size,
-			       err);
+	if (failed)
+		return error_set_errno(err, "unable to write the run log");
+	snprintf(batch->summary->log_path, sizeof(batch->summary->log_path),
+		 "out/reports/%s.log", batch->store.run_id);
+	return move_log(batch, batch->log_relative, "", err);
+}
+
+static void discard_run_log(struct batch *batch)
+{
+	char path[PATH_MAX];
+
+	if (batch->log)
+		fclose(batch->log);
+	batch->log = NULL;
+	/* a log with nothing to say is not kept; one of a failed run is, for the next */
+	if (batch->log_relative[0] && !batch->summary->log_path[0] && batch->run_completed)
+		unlink(store_path(&batch->store, batch->log_relative, path, sizeof(path)));
 }
 
 static int did_anything(const struct batch *batch)
@@ -744,6 +813,8 @@ static int run_batch(struct batch *batch, struct error *err)
 			 "weekends only", date_year(batch->options->date));
 	if (recovered > 0)
 		log_line(batch, "finished %d transactions of an interrupted run", recovered);
+	if (move_orphan_logs(batch, err) < 0)
+		return EXIT_IO;
 	if (intake_list(store_path(&batch->store, "dropbox", dropbox, sizeof(dropbox)),
 			batch->policy.settle_seconds, time(NULL), &list, err) < 0)
 		return EXIT_IO;
@@ -758,6 +829,7 @@ static int run_batch(struct batch *batch, struct error *err)
 		goto out;
 	if (commit_group(batch, err) < 0 || write_audit(batch, err) < 0)
 		goto out;
+	batch->run_completed = 1;
 	result = EXIT_OK;
 out:
 	intake_list_release(&list);
@@ -771,9 +843,7 @@ static void release_batch(struct batch *batch)
 	forget_group(batch);
 	free(batch->group_ids);
 	free(batch->group_digests);
-	if (batch->log)
-		fclose(batch->log);
-	free(batch->log_text);
+	discard_run_log(batch);
 	renderer_free(batch->renderer);
 	schema_free(batch->record_schema);
 	schema_free(batch->application_schema);
@@ -800,12 +870,9 @@ int driver_run(const struct run_options *options, struct run_summary *summary,
 	lock = lock_acquire(batch.store.root, err);
 	if (lock < 0)
 		goto out;
-	result = EXIT_SOFTWARE;
-	batch.log = open_memstream(&batch.log_text, &batch.log_size);
-	if (!batch.log) {
-		error_set(err, "out of memory");
+	result = EXIT_IO;
+	if (open_run_log(&batch, err) < 0)
 		goto out;
-	}
 	result = run_batch(&batch, err);
 out:
 	release_batch(&batch);

@@ -2,6 +2,7 @@
  * (工程能力评价) of an authorized society as file-based batches. Dispatches to
  * the subcommands of commands.h; see ecap(1) and README.md. */
 #include <locale.h>
+#include <signal.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -58,6 +59,9 @@ int main(int argc, char **argv)
 	/* Chinese entry names and text classes need a UTF-8 locale (security.md). */
 	setlocale(LC_CTYPE, "C.UTF-8");
 	umask(077);	/* application material is personal data (R10) */
+	/* over a file-size limit, a write fails with EFBIG and the run stops
+	 * cleanly, like on a full disk, instead of being killed mid-step */
+	signal(SIGXFSZ, SIG_IGN);
 	if (argc < 2 || strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0) {
 		fputs(usage, argc < 2 ? stderr : stdout);
 		return argc < 2 ? EXIT_USAGE : EXIT_OK;

@@ -69,7 +69,7 @@ static int put_index_entry(struct batch *batch, const char *relative, const char
 static int apply_to_application(struct batch *batch, xmlNodePtr record, const char *digest,
 				struct record_outcome *outcome, struct error *err)
 {
-	char id[128], date[11], input[PATH_MAX], status[16];
+	char id[128], date[11], input[PATH_MAX], status[16], code[64];
 	struct dossier dossier;
 	xmlNodePtr wrapper, copy;
 	int exists, result = -1;
@@ -103,8 +103,8 @@ static int apply_to_application(struct batch *batch, xmlNodePtr record, const ch
 	if (settle_dossier(batch, &dossier, err) < 0)
 		goto out;
 	xml_attribute_copy(wrapper, "status", status, sizeof(status));
-	set_outcome(outcome, status, xml_attribute_copy(wrapper, "code", outcome->code,
-							sizeof(outcome->code)), NULL);
+	xml_attribute_copy(wrapper, "code", code, sizeof(code));
+	set_outcome(outcome, status, code, NULL);
 	xml_attribute_copy(wrapper, "message", outcome->message, sizeof(outcome->message));
 	result = 0;
 out:

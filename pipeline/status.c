@@ -121,7 +121,9 @@ static void add_application(xmlNodePtr status, xmlNodePtr dossier)
 	copy_attribute(dossier, "since", entry, NULL);
 	copy_attribute(dossier, "deadline", entry, NULL);
 	xml_attribute_copy(dossier, "state", state, sizeof(state));
-	if (reasons && strcmp(state, "in-review") != 0)
+	/* reasons explain only the states that have them */
+	if (reasons && strstr(" returned rejected expired failed supplement-requested ", state) &&
+	    state[0])
 		for (xmlNodePtr reason = xml_child(reasons, "reason"); reason;
 		     reason = xml_next(reason, "reason")) {
 			char *text = xml_text(reason);
@@ -134,6 +136,15 @@ static void add_application(xmlNodePtr status, xmlNodePtr dossier)
 	for (xmlNodePtr notice = xml_child(dossier, "notice"); notice;
 	     notice = xml_next(notice, "notice"))
 		copy_attribute(notice, "html", xml_add_child(entry, "notice", NULL), "path");
+	for (xmlNodePtr node = xml_child(dossier, "certification"); node;
+	     node = xml_next(node, "certification")) {
+		xmlNodePtr certificate = xml_add_child(entry, "certificate", NULL);
+
+		copy_attribute(node, "registration", certificate, NULL);
+		copy_attribute(node, "serial", certificate, NULL);
+		copy_attribute(node, "expires", certificate, NULL);
+		copy_attribute(node, "svg", certificate, "path");
+	}
 }
 
 static void add_from_files(xmlNodePtr status, const char *state_dir, const char *directory,

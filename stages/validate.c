@@ -690,6 +690,7 @@ static int check_reregistration(const struct stage_context *context, struct find
 		add_reason(findings, "renewal-window",
 			   "注册编号 %s 的证书有效期至 %s，再注册应在 %s 至 %s 之间办理。",
 			   holding.registration, expires, opens_text, closes_text);
+		return 0;	/* CPD is judged only within the window */
 	}
 	return check_cpd(context, findings, application, &holding, err);
 }

@@ -198,20 +198,10 @@
   <xsl:template name="statement">
     <text x="{$centre}" y="71" text-anchor="middle" font-size="4.2" fill="{$grey}">
       <xsl:text>兹证明</xsl:text>
-      <tspan font-size="3.4" font-style="italic" xml:lang="en">　This is to certify that</tspan>
+      <tspan dx="2" font-size="3.4" font-style="italic" xml:lang="en">This is to certify that</tspan>
     </text>
-    <xsl:call-template name="line">
-      <xsl:with-param name="text" select="$holder"/>
-      <xsl:with-param name="y" select="85"/>
-      <xsl:with-param name="size" select="12"/>
-      <xsl:with-param name="width" select="210"/>
-      <xsl:with-param name="weight" select="'bold'"/>
-      <xsl:with-param name="spacing">
-	<xsl:if test="string-length($holder) &lt;= 4 and translate($holder, $narrow-characters, '') = $holder">2.5</xsl:if>
-      </xsl:with-param>
-      <xsl:with-param name="class" select="'holder'"/>
-    </xsl:call-template>
-    <line x1="{$centre - 60}" y1="88.5" x2="{$centre + 60}" y2="88.5" stroke="{$gold}" stroke-width="0.3"/>
+    <xsl:call-template name="holder"/>
+    <line x1="{$centre - 60}" y1="89" x2="{$centre + 60}" y2="89" stroke="{$gold}" stroke-width="0.3"/>
     <xsl:call-template name="line">
       <xsl:with-param name="text" select="concat('经', $field-zh, '领域工程能力评价合格，注册为')"/>
       <xsl:with-param name="y" select="96.5"/>
@@ -251,6 +241,82 @@
       <xsl:with-param name="half" select="70"/>
     </xsl:call-template>
   </xsl:template>
+
+  <!--
+    The holder's name, large: on one line while it fits at 7 mm or more,
+    else on two, cut at the first space after the middle (or at the middle
+    when there is none), both lines the same size.
+  -->
+  <xsl:template name="holder">
+    <xsl:variable name="ems">
+      <xsl:call-template name="ems">
+	<xsl:with-param name="text" select="$holder"/>
+      </xsl:call-template>
+    </xsl:variable>
+    <xsl:variable name="short-cjk"
+		  select="string-length($holder) &lt;= 4
+			  and translate($holder, $narrow-characters, '') = $holder"/>
+    <xsl:choose>
+      <xsl:when test="$ems * 7 &lt;= $holder-width">
+	<xsl:call-template name="line">
+	  <xsl:with-param name="text" select="$holder"/>
+	  <xsl:with-param name="y" select="85"/>
+	  <xsl:with-param name="size" select="12"/>
+	  <xsl:with-param name="width" select="$holder-width"/>
+	  <xsl:with-param name="weight" select="'bold'"/>
+	  <xsl:with-param name="spacing">
+	    <xsl:if test="$short-cjk">2.5</xsl:if>
+	  </xsl:with-param>
+	  <xsl:with-param name="class" select="'holder'"/>
+	</xsl:call-template>
+      </xsl:when>
+      <xsl:otherwise>
+	<xsl:variable name="half" select="floor(string-length($holder) div 2)"/>
+	<xsl:variable name="after" select="substring($holder, $half + 1)"/>
+	<xsl:variable name="cut">
+	  <xsl:choose>
+	    <xsl:when test="contains($after, ' ')">
+	      <xsl:value-of select="$half + string-length(substring-before($after, ' '))"/>
+	    </xsl:when>
+	    <xsl:otherwise><xsl:value-of select="$half"/></xsl:otherwise>
+	  </xsl:choose>
+	</xsl:variable>
+	<xsl:variable name="first" select="normalize-space(substring($holder, 1, $cut))"/>
+	<xsl:variable name="second" select="normalize-space(substring($holder, $cut + 1))"/>
+	<xsl:variable name="first-ems">
+	  <xsl:call-template name="ems">
+	    <xsl:with-param name="text" select="$first"/>
+	  </xsl:call-template>
+	</xsl:variable>
+	<xsl:variable name="longer">
+	  <xsl:choose>
+	    <xsl:when test="$first-ems &gt;= $ems - $first-ems"><xsl:value-of select="$first"/></xsl:when>
+	    <xsl:otherwise><xsl:value-of select="$second"/></xsl:otherwise>
+	  </xsl:choose>
+	</xsl:variable>
+	<xsl:call-template name="line">
+	  <xsl:with-param name="text" select="$first"/>
+	  <xsl:with-param name="measure" select="$longer"/>
+	  <xsl:with-param name="y" select="79.6"/>
+	  <xsl:with-param name="size" select="6"/>
+	  <xsl:with-param name="width" select="$holder-width"/>
+	  <xsl:with-param name="weight" select="'bold'"/>
+	  <xsl:with-param name="class" select="'holder'"/>
+	</xsl:call-template>
+	<xsl:call-template name="line">
+	  <xsl:with-param name="text" select="$second"/>
+	  <xsl:with-param name="measure" select="$longer"/>
+	  <xsl:with-param name="y" select="86.2"/>
+	  <xsl:with-param name="size" select="6"/>
+	  <xsl:with-param name="width" select="$holder-width"/>
+	  <xsl:with-param name="weight" select="'bold'"/>
+	  <xsl:with-param name="class" select="'holder'"/>
+	</xsl:call-template>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <xsl:variable name="holder-width" select="220"/>
 
   <!-- Two columns: field, registration number, serial; issue and expiry. -->
   <xsl:template name="particulars">
@@ -369,7 +435,7 @@
       <rect x="37.2" y="168.2" width="95.6" height="16.6" rx="1" fill="none" stroke="{$red}" stroke-width="0.2"/>
       <text x="85" y="172.6" text-anchor="middle" font-size="3" fill="{$red}">
 	<xsl:text>证书验证码</xsl:text>
-	<tspan font-size="2.5" xml:lang="en">　Verification Code</tspan>
+	<tspan dx="1.5" font-size="2.5" xml:lang="en">Verification Code</tspan>
       </text>
       <xsl:call-template name="line">
 	<xsl:with-param name="text" select="normalize-space($certificate/@verification)"/>
@@ -379,7 +445,6 @@
 	<xsl:with-param name="width" select="88"/>
 	<xsl:with-param name="weight" select="'bold'"/>
 	<xsl:with-param name="family" select="$mono"/>
-	<xsl:with-param name="ratio" select="0.62"/>
 	<xsl:with-param name="spacing" select="'0.6'"/>
 	<xsl:with-param name="fill" select="$red"/>
 	<xsl:with-param name="class" select="'verification-code'"/>
@@ -391,7 +456,7 @@
   <xsl:template name="issuer">
     <text x="208" y="170" text-anchor="middle" font-size="2.8" fill="{$grey}">
       <xsl:text>发证机构</xsl:text>
-      <tspan xml:lang="en">　Issued by</tspan>
+      <tspan dx="1.5" xml:lang="en">Issued by</tspan>
     </text>
     <xsl:call-template name="line">
       <xsl:with-param name="text" select="$issuer-zh"/>
@@ -409,11 +474,11 @@
       <xsl:with-param name="width" select="80"/>
       <xsl:with-param name="lang" select="'en'"/>
     </xsl:call-template>
-    <g transform="translate(263 175)" fill="none" stroke="{$red}" stroke-opacity="0.85">
-      <circle r="11" stroke-width="0.9"/>
-      <circle r="9.6" stroke-width="0.25"/>
+    <g transform="translate(263 175)" opacity="0.85">
+      <circle r="11" fill="none" stroke="{$red}" stroke-width="0.9"/>
+      <circle r="9.6" fill="none" stroke="{$red}" stroke-width="0.25"/>
       <path d="M0 -5 L1.47 -2.02 L4.76 -1.55 L2.38 0.77 L2.94 4.05 L0 2.5 L-2.94 4.05 L-2.38 0.77 L-4.76 -1.55 L-1.47 -2.02 Z"
-	    fill="{$red}" fill-opacity="0.85" stroke="none" transform="translate(0 -2.2) scale(0.8)"/>
+	    fill="{$red}" transform="translate(0 -2.2) scale(0.8)"/>
       <xsl:call-template name="line">
 	<xsl:with-param name="text" select="normalize-space($certificate/@society)"/>
 	<xsl:with-param name="x" select="0"/>
@@ -434,21 +499,52 @@
 
   <!-- ============================================ text that fits == -->
 
+  <xsl:variable name="wide-characters" select="'ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789@#%&amp;'"/>
+  <xsl:variable name="small-characters" select="'abcdefghijklmnopqrstuvwxyz'"/>
+
+  <!--
+    The width of TEXT in ems, estimated generously for a bold serif face:
+    CJK and other wide characters 1, capitals and digits 0.72, small
+    letters 0.56, spaces 0.3, other ASCII 0.5; in a monospace face every
+    ASCII character 0.62.
+  -->
+  <xsl:template name="ems">
+    <xsl:param name="text"/>
+    <xsl:param name="monospace" select="false()"/>
+    <xsl:variable name="length" select="string-length($text)"/>
+    <xsl:variable name="cjk" select="string-length(translate($text, $narrow-characters, ''))"/>
+    <xsl:variable name="narrow" select="$length - $cjk"/>
+    <xsl:choose>
+      <xsl:when test="$monospace">
+	<xsl:value-of select="$cjk + 0.62 * $narrow"/>
+      </xsl:when>
+      <xsl:otherwise>
+	<xsl:variable name="wide" select="$length - string-length(translate($text, $wide-characters, ''))"/>
+	<xsl:variable name="small" select="$length - string-length(translate($text, $small-characters, ''))"/>
+	<xsl:variable name="blank" select="$length - string-length(translate($text, ' ', ''))"/>
+	<xsl:value-of select="$cjk + 0.72 * $wide + 0.56 * $small + 0.3 * $blank
+			      + 0.5 * ($narrow - $wide - $small - $blank)"/>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
   <!--
     A <text> of TEXT at (X, Y), at most SIZE, fitted into WIDTH: the size is
-    chosen from the length (CJK counting two columns of RATIO em each, plus
-    SPACING per character) in quarter-millimetre steps, down to 45% of SIZE;
-    below that the text keeps that size and is squeezed with textLength.
-    Nothing is written for an empty TEXT.
+    chosen from the estimated width of MEASURE (TEXT unless given; lines that
+    belong together measure the same text to share a size), plus SPACING per
+    character, in quarter-millimetre steps down to 45% of SIZE. A text still
+    too wide at that size is compressed horizontally to WIDTH with a scale
+    transform (textLength is not honoured by every renderer). Nothing is
+    written for an empty TEXT.
   -->
   <xsl:template name="line">
     <xsl:param name="text"/>
+    <xsl:param name="measure" select="$text"/>
     <xsl:param name="x" select="$centre"/>
     <xsl:param name="y"/>
     <xsl:param name="anchor" select="'middle'"/>
     <xsl:param name="size"/>
     <xsl:param name="width"/>
-    <xsl:param name="ratio" select="0.55"/>
     <xsl:param name="spacing" select="''"/>
     <xsl:param name="weight" select="''"/>
     <xsl:param name="style" select="''"/>
@@ -457,34 +553,55 @@
     <xsl:param name="lang" select="''"/>
     <xsl:param name="class" select="''"/>
     <xsl:variable name="content" select="normalize-space($text)"/>
-    <xsl:variable name="columns"
-		  select="string-length($content)
-			  + string-length(translate($content, $narrow-characters, ''))"/>
+    <xsl:variable name="measured" select="normalize-space($measure)"/>
+    <xsl:variable name="ems">
+      <xsl:call-template name="ems">
+	<xsl:with-param name="text" select="$measured"/>
+	<xsl:with-param name="monospace" select="$family = $mono"/>
+      </xsl:call-template>
+    </xsl:variable>
     <xsl:variable name="letter-spacing">
       <xsl:choose>
 	<xsl:when test="string(number($spacing)) != 'NaN'"><xsl:value-of select="number($spacing)"/></xsl:when>
 	<xsl:otherwise>0</xsl:otherwise>
       </xsl:choose>
     </xsl:variable>
-    <xsl:variable name="room" select="$width - $letter-spacing * string-length($content)"/>
-    <xsl:variable name="ideal" select="$room div ($columns * $ratio)"/>
+    <xsl:variable name="room" select="$width - $letter-spacing * string-length($measured)"/>
     <xsl:variable name="smallest" select="floor($size * 0.45 * 4) div 4"/>
+    <!-- spaced out only when the spacing leaves room at the smallest size -->
+    <xsl:variable name="spaced" select="$letter-spacing &gt; 0 and $room &gt;= $ems * $smallest"/>
+    <xsl:variable name="available">
+      <xsl:choose>
+	<xsl:when test="$spaced"><xsl:value-of select="$room"/></xsl:when>
+	<xsl:otherwise><xsl:value-of select="$width"/></xsl:otherwise>
+      </xsl:choose>
+    </xsl:variable>
+    <xsl:variable name="ideal" select="$available div $ems"/>
     <xsl:variable name="fitted">
       <xsl:choose>
-	<xsl:when test="$room &gt; 0 and $ideal &gt;= $size"><xsl:value-of select="$size"/></xsl:when>
-	<xsl:when test="$room &gt; 0 and $ideal &gt;= $smallest">
-	  <xsl:value-of select="floor($ideal * 4) div 4"/>
-	</xsl:when>
+	<xsl:when test="$ems = 0 or $ideal &gt;= $size"><xsl:value-of select="$size"/></xsl:when>
+	<xsl:when test="$ideal &gt;= $smallest"><xsl:value-of select="floor($ideal * 4) div 4"/></xsl:when>
 	<xsl:otherwise><xsl:value-of select="$smallest"/></xsl:otherwise>
       </xsl:choose>
     </xsl:variable>
+    <xsl:variable name="squeeze" select="$ems &gt; 0 and $ideal &lt; $smallest"/>
     <xsl:if test="$content != ''">
-      <text x="{$x}" y="{$y}" text-anchor="{$anchor}" font-size="{$fitted}">
-	<xsl:if test="$room &lt;= 0 or $ideal &lt; $smallest">
-	  <xsl:attribute name="textLength"><xsl:value-of select="$width"/></xsl:attribute>
-	  <xsl:attribute name="lengthAdjust">spacingAndGlyphs</xsl:attribute>
-	</xsl:if>
-	<xsl:if test="$letter-spacing &gt; 0 and $room &gt; 0 and $ideal &gt;= $smallest">
+      <text text-anchor="{$anchor}" font-size="{$fitted}">
+	<xsl:choose>
+	  <xsl:when test="$squeeze">
+	    <xsl:attribute name="x">0</xsl:attribute>
+	    <xsl:attribute name="y">0</xsl:attribute>
+	    <xsl:attribute name="transform">
+	      <xsl:value-of select="concat('translate(', $x, ' ', $y, ') scale(',
+				    floor($width div ($ems * $smallest) * 1000) div 1000, ' 1)')"/>
+	    </xsl:attribute>
+	  </xsl:when>
+	  <xsl:otherwise>
+	    <xsl:attribute name="x"><xsl:value-of select="$x"/></xsl:attribute>
+	    <xsl:attribute name="y"><xsl:value-of select="$y"/></xsl:attribute>
+	  </xsl:otherwise>
+	</xsl:choose>
+	<xsl:if test="$spaced">
 	  <xsl:attribute name="letter-spacing"><xsl:value-of select="$letter-spacing"/></xsl:attribute>
 	</xsl:if>
 	<xsl:if test="$weight != ''">
