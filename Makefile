@@ -50,9 +50,11 @@ PIPELINE_OBJECTS = \
 	$(BUILD)/pipeline/notice.o \
 	$(BUILD)/pipeline/packages.o \
 	$(BUILD)/pipeline/paths.o \
+	$(BUILD)/pipeline/progress.o \
 	$(BUILD)/pipeline/publish.o \
 	$(BUILD)/pipeline/records.o \
 	$(BUILD)/pipeline/register.o \
+	$(BUILD)/pipeline/statistics.o \
 	$(BUILD)/pipeline/status.o \
 	$(BUILD)/pipeline/store.o
 

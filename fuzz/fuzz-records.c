@@ -25,24 +25,24 @@ enum base {
 	BASE_INTERVIEW,			/* zhang-wei, awaiting-interview */
 	BASE_CONFIRMATION,		/* ma-jun, awaiting-confirmation (R6) */
 	BASE_PUBLICITY,			/* li-na, in publicity */
-	BASE_OBJECTION,			/* li-na, in publicity with an objection */
+	BASE_OBJECTION,			/* li-na, on hold after an objection */
 	BASE_COUNT
 };
 
 static xmlDocPtr bases[BASE_COUNT];
 
-static const char *const pass_record =
-	"<reviewRecord xmlns=\"urn:ecap:1\" application=\"%s\" examiner=\"%s\" date=\"2026-11-24\">"
-	"<dimension code=\"knowledge\" met=\"true\">ok</dimension>"
-	"<dimension code=\"ethics\" met=\"true\">ok</dimension>"
-	"<dimension code=\"teamwork\" met=\"true\">ok</dimension>"
-	"<dimension code=\"learning\" met=\"true\">ok</dimension>"
-	"<dimension code=\"leadership\" met=\"true\">ok</dimension>"
-	"<recommendation>pass</recommendation></reviewRecord>";
+#define PASS_RECORD \
+	"<reviewRecord xmlns=\"urn:ecap:1\" application=\"%s\" examiner=\"%s\" date=\"2026-11-24\">" \
+	"<dimension code=\"knowledge\" met=\"true\">ok</dimension>" \
+	"<dimension code=\"ethics\" met=\"true\">ok</dimension>" \
+	"<dimension code=\"teamwork\" met=\"true\">ok</dimension>" \
+	"<dimension code=\"learning\" met=\"true\">ok</dimension>" \
+	"<dimension code=\"leadership\" met=\"true\">ok</dimension>" \
+	"<recommendation>pass</recommendation></reviewRecord>"
 
-static const char *const objection_record =
-	"<objection xmlns=\"urn:ecap:1\" application=\"%s\" date=\"2026-11-25\""
-	" reference=\"CSEE-OBJ-2026-001\">项目P1的负责人另有其人。</objection>";
+#define OBJECTION_RECORD \
+	"<objection xmlns=\"urn:ecap:1\" application=\"%s\" date=\"2026-11-25\"" \
+	" reference=\"CSEE-OBJ-2026-001\">项目P1的负责人另有其人。</objection>"
 
 /* The sample's application.xml, read as the batch reads the package. */
 static void load_sample(const char *name, struct dossier *dossier)
@@ -73,17 +73,30 @@ static void load_sample(const char *name, struct dossier *dossier)
 	free(bytes);
 }
 
-/* Appends a record made from `format` (with the dossier's id) and runs the
- * stages on the run date. */
-static void add_record(struct dossier *dossier, const char *format, const char *examiner)
+static void append_text(struct dossier *dossier, const char *text)
+{
+	if (fuzz_append_record(dossier, text, strlen(text), fuzz_date(FUZZ_RUN_DATE),
+			       "base.xml") < 0)
+		fuzz_fail("a base record", NULL);
+}
+
+/* Appends a review record recommending a pass, from `examiner`. */
+static void add_review(struct dossier *dossier, const char *examiner)
 {
 	char id[64], text[2048];
 
 	dossier_get(dossier, "id", id, sizeof(id));
-	snprintf(text, sizeof(text), format, id, examiner);
-	if (fuzz_append_record(dossier, text, strlen(text), fuzz_date(FUZZ_RUN_DATE),
-			       "base.xml") < 0)
-		fuzz_fail("a base record", NULL);
+	snprintf(text, sizeof(text), PASS_RECORD, id, examiner);
+	append_text(dossier, text);
+}
+
+static void add_objection(struct dossier *dossier)
+{
+	char id[64], text[2048];
+
+	dossier_get(dossier, "id", id, sizeof(id));
+	snprintf(text, sizeof(text), OBJECTION_RECORD, id);
+	append_text(dossier, text);
 }
 
 static void run_stages(struct dossier *dossier)
@@ -118,31 +131,31 @@ static void build_bases(void)
 	load_sample("2026-11-02-zhang-wei.zip", &dossier);
 	run_stages(&dossier);
 	keep(BASE_IN_REVIEW, &dossier, "in-review");
-	add_record(&dossier, pass_record, "EX-017");
+	add_review(&dossier, "EX-017");
 	run_stages(&dossier);
 	keep(BASE_ONE_RECORD, &dossier, "in-review");
-	add_record(&dossier, pass_record, "EX-034");
+	add_review(&dossier, "EX-034");
 	run_stages(&dossier);
 	keep(BASE_INTERVIEW, &dossier, "awaiting-interview");
 	dossier_release(&dossier);
 
 	load_sample("2026-11-09-ma-jun.tar", &dossier);
 	run_stages(&dossier);
-	add_record(&dossier, pass_record, "EX-017");
-	add_record(&dossier, pass_record, "EX-034");
+	add_review(&dossier, "EX-017");
+	add_review(&dossier, "EX-034");
 	run_stages(&dossier);
 	keep(BASE_CONFIRMATION, &dossier, "awaiting-confirmation");
 	dossier_release(&dossier);
 
 	load_sample("2026-11-03-li-na.tar.gz", &dossier);
 	run_stages(&dossier);
-	add_record(&dossier, pass_record, "EX-017");
-	add_record(&dossier, pass_record, "EX-034");
+	add_review(&dossier, "EX-017");
+	add_review(&dossier, "EX-034");
 	run_stages(&dossier);
 	keep(BASE_PUBLICITY, &dossier, "publicity");
-	add_record(&dossier, objection_record, "");
+	add_objection(&dossier);
 	run_stages(&dossier);
-	keep(BASE_OBJECTION, &dossier, "publicity");
+	keep(BASE_OBJECTION, &dossier, "on-hold");
 	dossier_release(&dossier);
 }
 

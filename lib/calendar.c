@@ -343,3 +343,18 @@ day_t calendar_add_working_days(const struct calendar *calendar, day_t start, in
 	}
 	return day;
 }
+
+void datetime_now(char *out, size_t size)
+{
+	time_t now = time(NULL);
+	struct tm local;
+	char zone[8];
+	size_t length;
+
+	localtime_r(&now, &local);
+	strftime(out, size, "%Y-%m-%dT%H:%M:%S", &local);
+	strftime(zone, sizeof(zone), "%z", &local);
+	length = strlen(out);
+	/* ISO 8601 wants +08:00 where strftime gives +0800 */
+	snprintf(out + length, size - length, "%.3s:%.2s", zone, zone + 3);
+}

@@ -40,6 +40,10 @@ day_t date_add_years(day_t day, int years);
 /* Today's date in local time. */
 day_t date_today(void);
 
+/* Now as an ISO 8601 local time with its offset, "2026-11-24T10:00:00+08:00"
+ * (out: at least 26 bytes). */
+void datetime_now(char *out, size_t size);
+
 struct calendar {
 	day_t *holidays;		/* sorted, owned */
 	size_t holiday_count;

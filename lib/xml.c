@@ -15,6 +15,7 @@
 #include <libxml/xmlschemas.h>
 #include <libxml/xmlschemastypes.h>
 #include <libxslt/xslt.h>
+#include <libexslt/exslt.h>
 
 static char allowed_directory[PATH_MAX];
 static xmlExternalEntityLoader default_entity_loader;
@@ -38,11 +39,23 @@ static xmlParserInputPtr guarded_entity_loader(const char *url, const char *id,
 	return NULL;
 }
 
+static void ignore_generic_error(void *context, const char *format, ...)
+{
+}
+
 int xml_library_setup(const char *share_dir, struct error *err)
 {
 	xmlInitParser();
 	xmlSchemaInitTypes();
 	xsltInit();
+	/* only the EXSLT modules the stylesheets use: exsltRegisterAll would also
+	 * enable dyn:evaluate (security.md) */
+	exsltCommonRegister();
+	exsltMathRegister();
+	exsltStrRegister();
+	/* libxml2's own diagnostics are collected where they matter (parser and
+	 * schema contexts); nothing is printed behind the caller's back */
+	xmlSetGenericErrorFunc(NULL, ignore_generic_error);
 	if (!realpath(share_dir, allowed_directory))
 		return error_set_errno(err, "unable to find the data directory '%s'", share_dir);
 	default_entity_loader = xmlGetExternalEntityLoader();

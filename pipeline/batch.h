@@ -6,6 +6,7 @@
 
 #include <limits.h>
 #include <stdio.h>
+#include <time.h>
 #include <libxml/tree.h>
 #include "dossier.h"
 #include "driver.h"
@@ -13,6 +14,7 @@
 #include "notice.h"
 #include "policy.h"
 #include "register.h"
+#include "statistics.h"
 #include "stage.h"
 #include "store.h"
 
@@ -40,6 +42,9 @@ struct batch {
 	FILE *log;			/* the run log, written as the run goes */
 	char log_relative[PATH_MAX];	/* store/run-<run>.log until the run ends */
 	int run_completed;
+	time_t started;
+	size_t inputs_done, inputs_total;
+	struct run_statistics statistics;
 };
 
 void log_line(struct batch *batch, const char *format, ...)

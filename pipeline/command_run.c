@@ -5,6 +5,7 @@
 #include "commands.h"
 #include "driver.h"
 #include "exits.h"
+#include "progress.h"
 
 static const char usage[] =
 	"usage: ecap run DIR [--date YYYY-MM-DD] [--jobs N] [--verbose | --quiet]\n";
@@ -37,6 +38,8 @@ static void print_summary(const struct run_options *options, const struct run_su
 		       options->state_dir);
 	if (summary->register_changes)
 		printf("  %zu certificate status changes published\n", summary->register_changes);
+	if (summary->report_path[0])
+		printf("  report: %s/%s\n", options->state_dir, summary->report_path);
 	if (summary->log_path[0])
 		printf("  log: %s/%s\n", options->state_dir, summary->log_path);
 	if (summary->audit_path[0])
@@ -45,8 +48,9 @@ static void print_summary(const struct run_options *options, const struct run_su
 
 int command_run(int argc, char **argv)
 {
-	struct run_options options = { NULL, date_today(), 0 };
+	struct run_options options = { NULL, date_today(), 0, NULL, NULL };
 	struct run_summary summary;
+	struct progress progress;
 	struct error err = { "" };
 	int quiet = 0, code;
 
@@ -71,7 +75,13 @@ int command_run(int argc, char **argv)
 	}
 	if (!options.state_dir)
 		return fputs(usage, stderr), EXIT_USAGE;
+	progress_init(&progress, stderr);
+	if (!quiet && !options.verbose) {
+		options.progress = progress_update;
+		options.progress_context = &progress;
+	}
 	code = driver_run(&options, &summary, &err);
+	progress_finish(&progress);
 	if (code != EXIT_OK)
 		return report_failure(code, err.message);
 	if (!quiet)

@@ -263,6 +263,8 @@ int quarantine(struct batch *batch, const char *name, const char *code,
 			return -1;
 	}
 	batch->summary->quarantined++;
+	snprintf(seen, sizeof(seen), "dropbox/%s", name);
+	statistics_count_quarantine(&batch->statistics, seen, code, message);
 	log_line(batch, "quarantined dropbox/%s: %s: %s", name, code, message);
 	return 0;
 }
@@ -539,11 +541,14 @@ static int update_wakeup(struct batch *batch, const char *before, struct dossier
 
 int settle_dossier(struct batch *batch, struct dossier *dossier, struct error *err)
 {
-	char id[128], relative[PATH_MAX], before[16];
+	char id[128], relative[PATH_MAX], before[16], state_before[32];
 	xmlNodePtr last = xmlGetLastChild(dossier->root);
 	int changed;
 
 	period_end(dossier, before, sizeof(before));
+	dossier_get(dossier, "state", state_before, sizeof(state_before));
+	if (!dossier_last(dossier, "validation"))
+		state_before[0] = '\0';	/* a new application enters its first state */
 	/* the submission or record the caller just appended is not a result */
 	if (last && (is_named(last, "submission") || is_named(last, "record")))
 		last = last->prev;
@@ -551,6 +556,7 @@ int settle_dossier(struct batch *batch, struct dossier *dossier, struct error *e
 	if (changed < 0 || follow_results(batch, dossier, last, err) < 0 ||
 	    update_wakeup(batch, before, dossier, err) < 0)
 		return -1;
+	statistics_count_dossier(&batch->statistics, dossier, state_before, last);
 	dossier_get(dossier, "id", id, sizeof(id));
 	dossier_relative(id, relative, sizeof(relative));
 	return put_document(batch, relative, dossier->document, err);
@@ -664,15 +670,26 @@ static int load_run_resources(struct batch *batch, struct error *err)
 	return 0;
 }
 
+static void report_progress(struct batch *batch, const char *stage)
+{
+	if (batch->options->progress)
+		batch->options->progress(batch->options->progress_context, batch->inputs_done,
+					 batch->inputs_total, stage);
+}
+
 static int take_inputs(struct batch *batch, enum input_kind kind, const struct intake_list *list,
 		       struct error *err)
 {
+	const char *stage = kind == INPUT_RECORD ? "records" : "packages";
+
 	for (size_t i = 0; i < list->count; i++) {
 		const struct intake_item *item = &list->items[i];
 		int result = 0;
 
 		if (item->kind != kind)
 			continue;
+		batch->inputs_done++;
+		report_progress(batch, stage);
 		if (kind == INPUT_RECORD)
 			result = take_record(batch, item, err);
 		else if (kind == INPUT_PACKAGE)
@@ -772,6 +789,40 @@ static void discard_run_log(struct batch *batch)
 		unlink(store_path(&batch->store, batch->log_relative, path, sizeof(path)));
 }
 
+/* The run report: out/reports/<run>.xml and, by xslt/report.xsl, .html. */
+static int write_report(struct batch *batch, struct error *err)
+{
+	char date[11], xml_path[PATH_MAX], html_path[PATH_MAX];
+	double seconds = difftime(time(NULL), batch->started);
+	xmlDocPtr report;
+	xmlChar *html = NULL;
+	int size = 0, result = -1;
+
+	date_format(batch->options->date, date);
+	report = statistics_report(&batch->statistics, batch->summary, &batch->policy, date,
+				   seconds);
+	snprintf(xml_path, sizeof(xml_path), "out/reports/%s.xml", batch->store.run_id);
+	snprintf(html_path, sizeof(html_path), "out/reports/%s.html", batch->store.run_id);
+	if (prepare_group_for(batch, NULL, err) < 0 ||
+	    put_document(batch, xml_path, report, err) < 0) 
+		goto out;
+	if (access(paths_stylesheet("report.xsl", html_path, sizeof(html_path)), F_OK) != 0) {
+		result = 0;	/* TEMPORARY until xslt/report.xsl lands */
+		goto out;
+	}
+	snprintf(html_path, sizeof(html_path), "out/reports/%s.html", batch->store.run_id);
+	if (renderer_apply(batch->renderer, "report.xsl", report, NULL, &html, &size, err) < 0 ||
+	    transaction_put(&batch->transaction, html_path, html, (size_t)size, err) < 0)
+		goto out;
+	snprintf(batch->summary->report_path, sizeof(batch->summary->report_path), "%s",
+		 html_path);
+	result = 0;
+out:
+	xmlFree(html);
+	xmlFreeDoc(report);
+	return result;
+}
+
 static int did_anything(const struct batch *batch)
 {
 	const struct run_summary *summary = batch->summary;
@@ -819,13 +870,15 @@ static int run_batch(struct batch *batch, struct error *err)
 			batch->policy.settle_seconds, time(NULL), &list, err) < 0)
 		return EXIT_IO;
 	batch->summary->waiting = list.waiting;
+	batch->inputs_total = list.count;
 	if (take_inputs(batch, INPUT_RECORD, &list, err) < 0 ||
 	    take_inputs(batch, INPUT_SPECIAL, &list, err) < 0 ||
 	    take_inputs(batch, INPUT_PACKAGE, &list, err) < 0 ||
-	    sweep_wakeups(batch, err) < 0 || sweep_expiries(batch, err) < 0 ||
-	    publish_run(batch, err) < 0)
+	    (report_progress(batch, "deadlines"), sweep_wakeups(batch, err)) < 0 ||
+	    sweep_expiries(batch, err) < 0 || publish_run(batch, err) < 0)
 		goto out;
-	if (did_anything(batch) && write_run_log(batch, err) < 0)
+	report_progress(batch, "archive");
+	if (did_anything(batch) && (write_report(batch, err) < 0 || write_run_log(batch, err) < 0))
 		goto out;
 	if (commit_group(batch, err) < 0 || write_audit(batch, err) < 0)
 		goto out;
@@ -844,6 +897,7 @@ static void release_batch(struct batch *batch)
 	free(batch->group_ids);
 	free(batch->group_digests);
 	discard_run_log(batch);
+	statistics_release(&batch->statistics);
 	renderer_free(batch->renderer);
 	schema_free(batch->record_schema);
 	schema_free(batch->application_schema);
@@ -864,6 +918,8 @@ int driver_run(const struct run_options *options, struct run_summary *summary,
 	batch.options = options;
 	batch.summary = summary;
 	batch.store.root_fd = -1;
+	batch.started = time(NULL);
+	statistics_init(&batch.statistics);
 	if (store_open(&batch.store, options->state_dir, err) < 0)
 		goto out;
 	result = EXIT_LOCKED;

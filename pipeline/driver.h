@@ -18,6 +18,10 @@ struct run_options {
 	const char *state_dir;
 	day_t date;			/* the run's effective date */
 	int verbose;			/* log each input on stderr */
+	/* called as inputs are taken (may be NULL): done of total, and what
+	 * the run is doing ("records", "packages", "sweep", "archive") */
+	void (*progress)(void *context, size_t done, size_t total, const char *stage);
+	void *progress_context;
 };
 
 struct run_summary {
@@ -36,6 +40,7 @@ struct run_summary {
 	int calendar_covered;		/* the run date's year is in the policy calendar */
 	char log_path[PATH_MAX];	/* relative to the state directory */
 	char audit_path[PATH_MAX];	/* the run's audit archive, "" if none */
+	char report_path[PATH_MAX];	/* the run's report (HTML), "" if none */
 };
 
 /* Returns an exit code of exits.h: EXIT_OK when the run completed, whatever

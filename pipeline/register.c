@@ -11,7 +11,6 @@
 #include <time.h>
 
 #include "hash.h"
-#include "identity.h"
 #include "policy.h"
 #include "xml.h"
 
@@ -602,13 +601,11 @@ static void add_public_member(xmlNodePtr root, xmlNodePtr member)
 
 xmlDocPtr register_build(const char *state_dir, struct error *err)
 {
-	char directory[PATH_MAX], path[PATH_MAX], generated[40], zone[8], society[64] = "";
+	char directory[PATH_MAX], path[PATH_MAX], generated[40], society[64] = "";
 	xmlNodePtr root;
 	xmlDocPtr document = new_document("register", &root);
 	size_t count = 0;
 	char **names;
-	time_t now = time(NULL);
-	struct tm local;
 
 	snprintf(directory, sizeof(directory), "%s/store/register", state_dir);
 	names = list_names(directory, &count);
@@ -636,11 +633,7 @@ xmlDocPtr register_build(const char *state_dir, struct error *err)
 		xmlFreeDoc(policy);
 	}
 	xml_set(root, "society", society);
-	localtime_r(&now, &local);
-	strftime(generated, sizeof(generated), "%Y-%m-%dT%H:%M:%S", &local);
-	strftime(zone, sizeof(zone), "%z", &local);
-	snprintf(generated + strlen(generated), sizeof(generated) - strlen(generated),
-		 "%.3s:%.2s", zone, zone + 3);
+	datetime_now(generated, sizeof(generated));
 	xml_set(root, "generated", generated);
 	(void)err;
 	return document;

@@ -7,6 +7,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "calendar.h"
 #include "xml.h"
 
 static const char *const state_names[][2] = {
@@ -209,19 +210,6 @@ static void add_record(xmlNodePtr status, xmlNodePtr record)
 	xmlFree(text);
 }
 
-static void now_with_offset(char *out, size_t size)
-{
-	time_t now = time(NULL);
-	struct tm local;
-	char zone[8];
-
-	localtime_r(&now, &local);
-	strftime(out, size, "%Y-%m-%dT%H:%M:%S", &local);
-	strftime(zone, sizeof(zone), "%z", &local);
-	/* ISO 8601 wants +08:00, strftime gives +0800 */
-	snprintf(out + strlen(out), size - strlen(out), "%.3s:%.2s", zone, zone + 3);
-}
-
 xmlDocPtr status_build(const char *state_dir, struct error *err)
 {
 	xmlDocPtr document = xmlNewDoc((const xmlChar *)"1.0");
@@ -235,7 +223,7 @@ xmlDocPtr status_build(const char *state_dir, struct error *err)
 	root = xmlNewDocNode(document, NULL, (const xmlChar *)"status", NULL);
 	xmlSetNs(root, xmlNewNs(root, (const xmlChar *)ECAP_NAMESPACE, NULL));
 	xmlDocSetRootElement(document, root);
-	now_with_offset(generated, sizeof(generated));
+	datetime_now(generated, sizeof(generated));
 	xml_set(root, "generated", generated);
 	add_from_files(root, state_dir, "store/dossiers", ".xml", add_application);
 	add_from_files(root, state_dir, "quarantine", ".reason.xml", add_quarantined);

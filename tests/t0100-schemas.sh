@@ -52,7 +52,8 @@ schema_of_invalid() {
 	name=$(basename "$1" .xml)
 	for kind in status-action review-record interview-sheet application confirmation \
 		    objection resolution record policy members dossier status \
-		    register-changes register-change register publicity-list certificate; do
+		    register-changes register-change register publicity-list certificate \
+		    run-report; do
 		case $name in
 		invalid-$kind-*) echo "$xsd/$kind.xsd"; return 0 ;;
 		esac
@@ -83,7 +84,7 @@ report $? "no schema but dossier.xsd has a wildcard${wildcards:+ (found in: $wil
 
 for kind in application review-record interview-sheet confirmation objection resolution \
 	    status-action policy members dossier status register certificate register-change \
-	    register-changes publicity-list; do
+	    register-changes publicity-list run-report; do
 	expect_valid "$xsd/$kind.xsd" "$data/$kind.xml"
 done
 for file in "$data"/dossier-*.xml; do

@@ -173,6 +173,20 @@ for name in $sheets; do
 		sh -c '! grep -E -q "document\(|idDocument|(include|import) href=\"[a-z]+:|exsl:document|xsl:document|extension-element-prefixes|saxon:|redirect:" "$1"' - "$sheet"
 done
 
+# --- the test data is what the stages write (xsd/) ------------------------------
+
+for pair in dossier:supplement dossier:interview dossier:failed-review \
+	dossier:failed-interview dossier:certified dossier:reregistered; do
+	check "tests/data/dossiers/${pair#*:}.xml is valid against xsd/dossier.xsd" \
+		xmllint --noout --nonet --schema "$top/xsd/dossier.xsd" "$data/${pair#*:}.xml"
+done
+for pair in certificate:certificate register-change:register-change-revoke \
+	register-change:register-change-suspend publicity-list:publicity-list \
+	register-changes:register-changes; do
+	check "tests/data/documents/${pair#*:}.xml is valid against xsd/${pair%%:*}.xsd" \
+		xmllint --noout --nonet --schema "$top/xsd/${pair%%:*}.xsd" "$documents/${pair#*:}.xml"
+done
+
 # --- supplement.xml: the review asks for three things -----------------------------
 
 s="$work/supplement-supplement-1"

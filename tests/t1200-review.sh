@@ -297,6 +297,9 @@ expect_equal "D: the identical file is not added to the dossier" \
 	"$(dossier_count $D "//*[local-name()='record']")" 2
 expect_equal "S: a review while the supplement is awaited: record-wrong-state" \
 	"$(dossier_record_outcome $S s-early.xml)" "refused record-wrong-state"
+expect_equal "the status gives these codes too" \
+	"$(record_outcome f-late.xml) / $(record_outcome s-early.xml)" \
+	"refused record-wrong-state / refused record-wrong-state"
 expect_equal "S: the supplement package is validated again: in review" "$(state_of $S)" in-review
 expect_equal "S: two submissions, the second accepted" \
 	"$(dossier_value $S "concat(count(//*[local-name()='submission']), ' ', //*[local-name()='validation'][last()]/@submission, ' ', //*[local-name()='validation'][last()]/@outcome)")" \

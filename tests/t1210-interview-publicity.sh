@@ -234,7 +234,7 @@ done
 expect_equal "the five that missed a threshold failed, each with a failed letter" "$failed_states" \
 	"$(printf ' failed:01-interview.html 01-interview.txt 02-failed.html 02-failed.txt%.0s' 1 2 3 4 5)"
 expect "the failed letter gives the knowledge score and its minimum" \
-	grep -q '17' "$state/out/notices/$K17/02-failed.txt"
+	grep -q '得分 17 分，低于 18 分' "$state/out/notices/$K17/02-failed.html"
 expect_equal "the status shows the failure's reasons" "$(reasons_of $ALL)" \
 	"score-ethics score-knowledge score-total"
 expect_equal "questions 25 minutes: record-invalid" \

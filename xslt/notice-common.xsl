@@ -10,7 +10,16 @@
     - the XHTML pieces: print CSS, letterhead, particulars, reasons,
       closing and footer;
     - the plain-text pieces: a line wrapper that counts CJK characters as
-      two columns, centring, the same letter parts as text.
+      two columns, centring, the same letter parts as text;
+    - for the later stages: the stage result a notice tells ($result, the
+      nearest of validation, review, interview, publicityEnd,
+      certification), its check (require-later-notice), and the texts the
+      XHTML and plain-text twins of the supplement, interview, failure,
+      certificate and status letters share;
+    - names used by the certificate and the public notices (English level
+      names, certificate statuses and status changes).
+  The status letter and the public notices render other documents than a
+  dossier: they redefine the lookups they need ($society-name, ...).
 
   Privacy (process.md R9, R10): a letter shows the ID number only as the
   dossier's @idMasked; nothing here ever reads the applicant's ID document

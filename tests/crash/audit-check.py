@@ -2,19 +2,15 @@
 """audit-check.py - what the crash-safety tests ask of the audit archives
 (doc/audit.md), independently of ecap.
 
-  audit-check.py taken ARCHIVE...   one line per input an archive holds,
-                                    "inputs/<sha256>/<name>" or
-                                    "quarantine/<name>" with the run id and
-                                    sequence prefix of a quarantined name cut
-  audit-check.py verify ARCHIVE...  checks each bag (one top directory named
-                                    like the archive, bagit.txt, both
-                                    manifests, Payload-Oxum) and the chain
-                                    (sequence numbers without a gap, each
-                                    Ecap-Previous-Archive-SHA256 the hash of
-                                    the archive before); one line per
-                                    problem, exit 1 if any
+  audit-check.py ARCHIVE...
 
-Used where `ecap audit verify` is not available, and to count inputs.
+On stdout, one line per input an archive holds, "inputs/<sha256>/<name>" or
+"quarantine/<name>" (the run id and sequence prefix of a quarantined name
+cut). On stderr, one line per problem found: each bag is checked (one top
+directory named like the archive, bagit.txt, both manifests, Payload-Oxum),
+then the chain (sequence numbers without a gap, each
+Ecap-Previous-Archive-SHA256 the hash of the archive before). Exits 1 if
+anything is wrong. One pass over the archives: they are large.
 """
 import hashlib
 import os
@@ -37,15 +33,12 @@ def members(path):
 	return files, tops
 
 
-def taken(paths):
-	for path in paths:
-		files, _ = members(path)
-		for name in sorted(files):
-			if name.startswith("data/inputs/"):
-				print(name[len("data/"):])
-			elif name.startswith("data/quarantine/") and not name.endswith(".reason.xml"):
-				print("quarantine/" + RUN_PREFIX.sub("", name[len("data/quarantine/"):]))
-	return 0
+def taken(files):
+	for name in sorted(files):
+		if name.startswith("data/inputs/"):
+			print(name[len("data/"):])
+		elif name.startswith("data/quarantine/") and not name.endswith(".reason.xml"):
+			print("quarantine/" + RUN_PREFIX.sub("", name[len("data/quarantine/"):]))
 
 
 def manifest_problems(files, manifest, wanted):
@@ -93,6 +86,7 @@ def verify(paths):
 	problems, chain = [], []
 	for path in paths:
 		files, tops = members(path)
+		taken(files)
 		problems += ["%s: %s" % (path, problem) for problem in bag_problems(path, files, tops)]
 		fields = info(files)
 		with open(path, "rb") as f:
@@ -108,14 +102,14 @@ def verify(paths):
 	if chain and chain[0][0] == 1 and chain[0][3] != "none":
 		problems.append("%s: the first archive names a previous one" % chain[0][1])
 	for problem in problems:
-		print(problem)
+		print(problem, file=sys.stderr)
 	return 1 if problems else 0
 
 
 def main():
-	if len(sys.argv) < 2 or sys.argv[1] not in ("taken", "verify"):
-		sys.exit("usage: audit-check.py taken|verify ARCHIVE...")
-	sys.exit(taken(sys.argv[2:]) if sys.argv[1] == "taken" else verify(sys.argv[2:]))
+	if len(sys.argv) < 2:
+		sys.exit("usage: audit-check.py ARCHIVE...")
+	sys.exit(verify(sys.argv[1:]))
 
 
 if __name__ == "__main__":

@@ -11,8 +11,9 @@ examiners' records and late packages for a second run (phase 2), into OUT:
                                    interviewed, publicity of 0 days; the
                                    sample roster plus every applicant
   OUT/phase1/, OUT/phase2/         the inputs of each phase
-  OUT/order1, OUT/order2           "EPOCH NAME" per input: the modification
-                                   time that fixes its arrival order
+  OUT/order1, OUT/order2           "EPOCH NAME" per input: its modification
+                                   time (already set), which fixes the
+                                   arrival order (copy with cp -p)
   OUT/expected                     what the corpus holds, for the report
 
 The mix (phase 1): clean packages of the three levels (most of them
@@ -30,6 +31,7 @@ packages within their deadline.
 import os
 import random
 import re
+import shutil
 import sys
 
 FORMATS = ("zip", "tar", "tar.gz", "tar.bz2", "tar.xz", "7z")
@@ -65,8 +67,12 @@ class Corpus:
 
 	def arrive(self, phase, name, data):
 		directory = os.path.join(self.out, "phase%d" % phase)
-		with open(os.path.join(directory, name), "wb") as f:
+		path = os.path.join(directory, name)
+		with open(path, "wb") as f:
 			f.write(data)
+		# the arrival order: distinct modification times, all in the past
+		stamp = BASE_EPOCH + phase * 100000 + len(self.orders[phase])
+		os.utime(path, (stamp, stamp))
 		self.orders[phase].append(name)
 
 	def package(self, arguments):
@@ -241,7 +247,15 @@ class Corpus:
 def main():
 	if len(sys.argv) not in (3, 4):
 		sys.exit("usage: make-corpus.py TOP OUT [PACKAGES]")
-	Corpus(sys.argv[1], sys.argv[2], int(sys.argv[3]) if len(sys.argv) == 4 else 300).build()
+	top, out = sys.argv[1], sys.argv[2].rstrip("/")
+	temporary = "%s.tmp-%d" % (out, os.getpid())
+	Corpus(top, temporary, int(sys.argv[3]) if len(sys.argv) == 4 else 300).build()
+	try:
+		os.rename(temporary, out)	# all of it or nothing, even if two tests build it at once
+	except OSError:
+		shutil.rmtree(temporary)
+		if not os.path.isdir(out):
+			raise
 
 
 if __name__ == "__main__":

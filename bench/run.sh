@@ -1,0 +1,175 @@
+#!/bin/sh
+# run.sh - the benchmark (`make bench`): ecap's throughput, time per input
+# and peak memory at growing N, and the same validation and letter work done
+# by an operator's shell loop (bench/baseline.sh) on the same packages.
+#
+#   sh bench/run.sh
+#
+# For each N (1,000 and 10,000; also 100,000 with BENCH_LARGE=1): generates
+# the packages and records once (bench/generate.py, cached in
+# bench/work/gen-N-SEED-HASH, HASH naming the generator's version), then in a
+# fresh state directory runs `ecap run` three times, each under
+# /usr/bin/time for the peak RSS:
+#   packages    the N packages in the dropbox          --date 2026-11-24
+#   reviews     the review records                     --date 2026-11-26
+#   interviews  the interview sheets                   --date 2026-11-30
+# and checks that each run took its whole dropbox and that the states
+# match what the generator says each package should come to. Then runs
+# the baseline on the 1,000 packages and prints the ratio. Prints Markdown.
+#
+# Environment: BENCH_LARGE=1 adds N = 100,000; BENCH_SIZES="1000 5000"
+# replaces the list; BENCH_SEED (default 1); BENCH_WORK (default
+# bench/work); BENCH_KEEP=1 keeps the state directories; BENCH_BASELINE_N
+# (default 1000) is the N whose packages the baseline runs on (keep it in the list).
+set -eu
+
+here=$(cd "$(dirname "$0")" && pwd)
+root=$(dirname "$here")
+ecap="$root/bin/ecap"
+seed=${BENCH_SEED:-1}
+work=${BENCH_WORK:-$here/work}
+sizes=${BENCH_SIZES:-"1000 10000"}
+if [ "${BENCH_LARGE:-0}" = 1 ] && [ -z "${BENCH_SIZES:-}" ]; then
+	sizes="$sizes 100000"
+fi
+baseline_n=${BENCH_BASELINE_N:-1000}
+results="$work/results.tsv"
+
+fail() {
+	echo "bench: $*" >&2
+	exit 1
+}
+
+command -v bsdtar >/dev/null || fail "bsdtar is missing (Debian: libarchive-tools)"
+command -v xmllint >/dev/null || fail "xmllint is missing (Debian: libxml2-utils)"
+command -v xsltproc >/dev/null || fail "xsltproc is missing (Debian: xsltproc)"
+command -v bc >/dev/null || fail "bc is missing (Debian: bc)"
+[ -x /usr/bin/time ] || fail "/usr/bin/time is missing (Debian: time)"
+
+make -C "$root" -s >/dev/null || fail "make failed"
+mkdir -p "$work"
+: >"$results"
+
+generator_version=$(cat "$here/generate.py" "$root/tools/mkpackage.py" | sha256sum | cut -c1-10)
+
+# generated N: the cached generation directory of N packages (made if absent).
+generated() {
+	dir="$work/gen-$1-$seed-$generator_version"
+	if [ ! -f "$dir/generated.txt" ]; then
+		echo "generating $1 packages (seed $seed) into $dir ..." >&2
+		python3 "$here/generate.py" "$1" "$seed" "$dir" >&2 ||
+			fail "generate.py failed"
+	fi
+	echo "$dir"
+}
+
+# drop FROM STATE: hard-links (else copies) every file of FROM into the
+# state's dropbox; the run moves them into its store, the cache keeps them.
+drop() {
+	find "$1" -type f -exec ln -t "$2/dropbox" {} + 2>/dev/null ||
+		find "$1" -type f -exec cp -p -t "$2/dropbox" {} +
+}
+
+# count_state STATE NAME: how many applications are in state NAME.
+count_state() {
+	"$ecap" status "$1" --xml | grep -c "state=\"$2\"" || true
+}
+
+# expected GEN COLUMN VALUE: manifest lines whose column has that value.
+expected() {
+	awk -F '\t' -v column="$2" -v value="$3" 'NR > 1 && $column == value' \
+		"$1/manifest.tsv" | wc -l
+}
+
+# check STATE WHAT NAME EXPECTED: the count of NAME equals EXPECTED.
+check() {
+	actual=$(count_state "$1" "$3")
+	[ "$actual" -eq "$4" ] ||
+		echo "bench: warning: after the $2 run $actual applications are $3, expected $4" >&2
+}
+
+# timed_run STATE DATE N WHAT INPUTS BYTES: one `ecap run`, a line of results.
+timed_run() {
+	state=$1
+	timing="$work/time.txt"
+	/usr/bin/time -f "%e %M %U %S" -o "$timing" "$ecap" run "$state" --date "$2" --quiet ||
+		fail "ecap run failed on the $4 (N=$3)"
+	left=$(find "$state/dropbox" -type f | wc -l)
+	[ "$left" -eq 0 ] || echo "bench: warning: $left inputs left in the dropbox after the $4 run" >&2
+	read -r seconds rss user system <"$timing"
+	printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$3" "$4" "$5" "$6" "$seconds" "$rss" \
+		"$user" "$system" >>"$results"
+}
+
+for n in $sizes; do
+	gen=$(generated "$n")
+	state="$work/state-$n"
+	rm -rf "$state"
+	"$ecap" init "$state" --policy "$gen/policy.xml" >/dev/null
+	bytes=$(awk -F '\t' 'NR > 1 { total += $9 } END { print total }' "$gen/manifest.tsv")
+	sync
+	echo "N=$n: packages (load average $(cut -d' ' -f1-3 /proc/loadavg)) ..." >&2
+	drop "$gen/dropbox" "$state"
+	timed_run "$state" 2026-11-24 "$n" packages "$n" "$bytes"
+	check "$state" packages in-review "$(expected "$gen" 5 accepted)"
+	check "$state" packages returned "$(expected "$gen" 5 returned)"
+	check "$state" packages rejected "$(expected "$gen" 5 rejected)"
+
+	echo "N=$n: reviews ..." >&2
+	drop "$gen/reviews" "$state"
+	timed_run "$state" 2026-11-26 "$n" reviews "$(find "$gen/reviews" -type f | wc -l)" \
+		"$(du -sb "$gen/reviews" | cut -f1)"
+	check "$state" reviews failed "$(expected "$gen" 7 fail)"
+	check "$state" reviews awaiting-interview "$(find "$gen/interviews" -type f | wc -l)"
+
+	echo "N=$n: interviews ..." >&2
+	drop "$gen/interviews" "$state"
+	timed_run "$state" 2026-11-30 "$n" interviews "$(find "$gen/interviews" -type f | wc -l)" \
+		"$(du -sb "$gen/interviews" | cut -f1)"
+	check "$state" interviews awaiting-interview 0
+	[ "${BENCH_KEEP:-0}" = 1 ] || rm -rf "$state"
+done
+
+echo "baseline on $baseline_n packages (load average $(cut -d' ' -f1-3 /proc/loadavg)) ..." >&2
+gen=$(generated "$baseline_n")
+/usr/bin/time -f "%e %U %S" -o "$work/baseline-time.txt" sh "$here/baseline.sh" "$gen/dropbox" \
+	>"$work/baseline.txt" || fail "baseline.sh failed"
+cat "$work/baseline.txt" >&2
+read -r baseline_seconds baseline_user baseline_system <"$work/baseline-time.txt"
+baseline_cpu=$(echo "$baseline_user + $baseline_system" | bc)
+
+# The report. Wall time is what an operator waits; CPU time (user + system)
+# is what a busy machine disturbs least.
+echo
+echo "| N | run | inputs | MB in | wall s | CPU s | inputs/s | ms per input | CPU ms per input | peak RSS (MB) |"
+echo "|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|"
+awk -F '\t' '{
+	cpu = $7 + $8
+	printf "| %d | %s | %d | %.1f | %.2f | %.2f | %.1f | %.2f | %.2f | %.1f |\n",
+		$1, $2, $3, $4 / 1e6, $5, cpu, ($5 > 0 ? $3 / $5 : 0), 1000 * $5 / $3,
+		1000 * cpu / $3, $6 / 1024
+}' "$results"
+echo
+ecap_seconds=$(awk -F '\t' -v n="$baseline_n" '$1 == n && $2 == "packages" { print $5 }' "$results")
+ecap_cpu=$(awk -F '\t' -v n="$baseline_n" '$1 == n && $2 == "packages" { print $7 + $8 }' "$results")
+if [ -n "$ecap_seconds" ]; then
+	printf 'Baseline (bench/baseline.sh: bsdtar, xmllint --schema, sha256sum, xsltproc per package)'
+	printf ' on the same %d packages: %.1f s wall, %.1f s CPU, %.1f ms per package.\n' \
+		"$baseline_n" "$baseline_seconds" "$baseline_cpu" \
+		"$(echo "1000 * $baseline_seconds / $baseline_n" | bc -l)"
+	printf 'ecap / baseline throughput: %.1fx wall, %.1fx CPU (target: at least 20x).\n' \
+		"$(echo "$baseline_seconds / $ecap_seconds" | bc -l)" \
+		"$(echo "$baseline_cpu / $ecap_cpu" | bc -l)"
+fi
+largest=$(awk -F '\t' '$2 == "packages" { n = $1 } END { print n }' "$results")
+if [ -n "$largest" ] && [ "$largest" != "$baseline_n" ] && [ -n "$ecap_seconds" ]; then
+	awk -F '\t' -v small="$baseline_n" -v large="$largest" '
+		$2 == "packages" && $1 == small {
+			wall_small = $5 / $3; cpu_small = ($7 + $8) / $3; rss_small = $6 }
+		$2 == "packages" && $1 == large {
+			wall_large = $5 / $3; cpu_large = ($7 + $8) / $3; rss_large = $6 }
+		END {
+			printf "From N=%d to N=%d (packages run): time per package x%.2f wall, x%.2f CPU", small, large, wall_large / wall_small, cpu_large / cpu_small
+			printf " (target: at most 1.3); peak RSS x%.2f (target: at most 1.5).\n", rss_large / rss_small
+		}' "$results"
+fi

@@ -1,0 +1,61 @@
+#!/bin/sh
+# build.sh - builds the libFuzzer harnesses into build/fuzz/: the library
+# sources (lib/ stages/ pipeline/ but pipeline/main.c) instrumented with
+# -fsanitize=fuzzer-no-link,address,undefined, each harness linked with
+# -fsanitize=fuzzer,address,undefined. Needs clang and Debian's
+# libclang-rt-14-dev (installed with apt-get when run as root).
+set -eu
+
+top=$(cd "$(dirname "$0")/.." && pwd)
+out="$top/build/fuzz"
+CLANG=${CLANG:-clang}
+PKG_CONFIG=${PKG_CONFIG:-pkg-config}
+LIBRARIES="libxml-2.0 libxslt libexslt libarchive zlib libcrypto"
+HARNESSES="fuzz-package fuzz-xml fuzz-stages fuzz-records"
+
+have_fuzzer_runtime() {
+	command -v "$CLANG" >/dev/null 2>&1 &&
+		echo 'int LLVMFuzzerTestOneInput(const char *d, unsigned long s) { return 0; }' |
+		"$CLANG" -fsanitize=fuzzer -x c - -o /dev/null >/dev/null 2>&1
+}
+
+if ! have_fuzzer_runtime; then
+	if [ "$(id -u)" -eq 0 ] && command -v apt-get >/dev/null 2>&1; then
+		apt-get install -y clang libclang-rt-14-dev >&2
+	fi
+	if ! have_fuzzer_runtime; then
+		echo "fuzz/build.sh: needs clang with libFuzzer: apt-get install clang libclang-rt-14-dev" >&2
+		exit 1
+	fi
+fi
+
+cflags="-std=c11 -D_GNU_SOURCE -g -O1 -fno-omit-frame-pointer -Wall -Wextra -Wno-unused-parameter
+	-I$top/lib -I$top/stages -I$top/pipeline -I$top/fuzz
+	-DECAP_SOURCE_DIR=\"$top\" $($PKG_CONFIG --cflags $LIBRARIES)"
+libs="$($PKG_CONFIG --libs $LIBRARIES) -lm"
+sanitize="-fsanitize=address,undefined -fno-sanitize-recover=undefined"
+
+mkdir -p "$out/objects"
+objects=""
+for source in "$top"/lib/*.c "$top"/stages/*.c "$top"/pipeline/*.c "$top"/fuzz/common.c; do
+	case "$source" in
+	*/pipeline/main.c) continue ;;
+	esac
+	object="$out/objects/$(basename "$(dirname "$source")")-$(basename "$source" .c).o"
+	if [ ! -e "$object" ] || [ "$source" -nt "$object" ] ||
+	   [ -n "$(find "$top/lib" "$top/stages" "$top/pipeline" "$top/fuzz" -name '*.h' -newer "$object" 2>/dev/null | head -1)" ]; then
+		# shellcheck disable=SC2086
+		"$CLANG" $cflags $sanitize -fsanitize=fuzzer-no-link -c -o "$object" "$source"
+	fi
+	objects="$objects $object"
+done
+rm -f "$out/libecap-fuzz.a"
+# shellcheck disable=SC2086
+ar rcs "$out/libecap-fuzz.a" $objects
+
+for harness in $HARNESSES; do
+	# shellcheck disable=SC2086
+	"$CLANG" $cflags $sanitize -fsanitize=fuzzer -o "$out/$harness" \
+		"$top/fuzz/$harness.c" "$out/libecap-fuzz.a" $libs
+	echo "built build/fuzz/$harness"
+done

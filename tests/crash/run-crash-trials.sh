@@ -1,0 +1,120 @@
+#!/bin/sh
+# run-crash-trials.sh TRIALS - crash safety (pipeline/README.md, the table of
+# transactions): `ecap run` killed with SIGKILL at any instant and run again
+# finishes the work with nothing lost and nothing done twice.
+#
+# The inputs are a corpus of about 300 packages (valid and defective, six
+# archive formats) for a first run dated $date1, and examiners' records (and
+# late corrections) for a second run dated $date2 that certifies and so issues
+# registration numbers (tests/crash/make-corpus.py; cached in
+# tests/work/crash-inputs/). The reference is an uninterrupted run of each
+# phase in a fresh state directory. Each trial takes the same inputs, with
+# the same modification times, into a fresh state directory; for each phase
+# it kills `ecap run` after a delay between 0 and the reference run's
+# duration (spread over the trials, so that kills land while parsing,
+# committing and archiving; every third trial kills the rerun too), runs it
+# again to the end, and compares the invariants with the reference's
+# (lib-crash.sh, check_invariants).
+#
+# Environment: CRASH_SEED (default 1) draws the delays; CRASH_PACKAGES
+# (default 300) the corpus's size; CRASH_WORK the scratch directory's name
+# under tests/work/ (default crash-trials).
+# Prints TAP and a final "N passed, N failed" line; exits 0 only if none failed.
+set -u
+top=$(cd "$(dirname "$0")/../.." && pwd)
+work="$top/tests/work/${CRASH_WORK:-crash-trials}"
+. "$top/tests/crash/lib-crash.sh"
+
+trials=${1:-}
+seed=${CRASH_SEED:-1}
+case $trials in
+''|*[!0-9]*)
+	echo "usage: sh tests/crash/run-crash-trials.sh TRIALS" >&2
+	exit 64 ;;
+esac
+
+expect "ecap is built" test -x "$ecap"
+expect "the corpus is ready (tests/work/crash-inputs/${CRASH_PACKAGES:-300})" \
+	corpus_ready "${CRASH_PACKAGES:-300}"
+sed 's/^/# corpus: /' "$corpus/expected"
+
+# --- the reference: each phase run once, uninterrupted -----------------------
+
+reference="$work/reference"
+fresh_state "$reference/state"
+for phase in 1 2; do
+	drop_phase "$reference/state" $phase
+	started=$(now_ms)
+	run_to_end "$reference/state" "$(date_of_phase $phase)" "$reference/run.log"
+	eval "duration$phase=\$(( \$(now_ms) - started ))"
+	expect_equal "reference phase $phase: the run completes" "$run_status" 0
+	snapshot "$reference/state" "$reference/phase$phase"
+done
+echo "# reference runs: phase 1 ${duration1} ms, phase 2 ${duration2} ms"
+expect "the reference issued registration numbers" test -s "$reference/phase2/registrations"
+expect "the reference's audit chain verifies" \
+	test "$(cat "$reference/phase2/audit-verify-status")" = 0
+expect "the reference's letters carry no run id" \
+	same_file "$reference/phase2/notices-with-run-id" /dev/null
+echo "# audit archives verified with ${audit_verifier:-?}"
+
+# --- the trials --------------------------------------------------------------
+
+# delays TRIALS: "PHASE1 AGAIN1 PHASE2 AGAIN2" in seconds per trial. The
+# first kills are spread over the run's duration, phase 1 from early to late
+# trial after trial and phase 2 the other way; AGAIN (every third trial) kills
+# the rerun as well, else it is "-".
+awk -v seed="$seed" -v trials="$trials" -v t1="$duration1" -v t2="$duration2" 'BEGIN {
+	srand(seed)
+	for (i = 0; i < trials; i++) {
+		first = t1 * (i + rand()) / trials / 1000
+		second = t2 * (trials - 1 - i + rand()) / trials / 1000
+		if (i % 3 == 2)
+			printf "%.3f %.3f %.3f %.3f\n", first, rand() * t1 * 0.7 / 1000,
+				second, rand() * t2 * 0.7 / 1000
+		else
+			printf "%.3f - %.3f -\n", first, second
+	}
+}' >"$work/delays"
+
+trial=0
+killed_count=0
+while read -r delay1 again1 delay2 again2; do
+	trial=$((trial + 1))
+	state="$work/trial/state"
+	log="$work/trial-$trial.log"
+	fresh_state "$state"
+	for phase in 1 2; do
+		eval "delay=\$delay$phase again=\$again$phase"
+		date=$(date_of_phase $phase)
+		drop_phase "$state" $phase
+		run_killed "$state" "$date" "$delay" "$log"
+		story="killed at ${delay}s"
+		if [ "$run_status" = killed ]; then
+			killed_count=$((killed_count + 1))
+			echo "# trial $trial phase $phase: killed at ${delay}s, leaving $(left_behind "$state")"
+		else
+			story="not killed at ${delay}s (it ended first, exit $run_status)"
+		fi
+		if [ "$again" != - ]; then
+			run_killed "$state" "$date" "$again" "$log"
+			if [ "$run_status" = killed ]; then
+				story="$story, rerun killed at ${again}s"
+				echo "# trial $trial phase $phase: rerun killed at ${again}s, leaving $(left_behind "$state")"
+			else
+				story="$story, rerun not killed at ${again}s (exit $run_status)"
+			fi
+		fi
+		run_to_end "$state" "$date" "$log"
+		expect_equal "trial $trial phase $phase ($story): the last run completes" "$run_status" 0
+		snapshot "$state" "$work/trial/phase$phase"
+		check_invariants "trial $trial phase $phase" "$work/trial/phase$phase" \
+			"$reference/phase$phase"
+		if [ "$test_failed" -gt 0 ] && [ ! -d "$work/failed-trial-$trial" ]; then
+			# keep what failed for a look
+			cp -a "$work/trial" "$work/failed-trial-$trial"
+		fi
+	done
+done <"$work/delays"
+echo "# $trial trials (seed $seed), $killed_count of $((trial * 2)) first runs killed mid-run"
+done_testing
