@@ -9,9 +9,9 @@ LIBRARIES = libxml-2.0 libxslt libexslt libarchive zlib libcrypto
 
 CFLAGS ?= -O2 -g
 WARNINGS = -Wall -Wextra -Wno-unused-parameter -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Wformat=2 -Wno-format-truncation
-ALL_CFLAGS = -std=c11 -D_GNU_SOURCE $(WARNINGS) $(CFLAGS) -Ilib -Istages -Ipipeline \
+ALL_CFLAGS = -std=c11 -D_GNU_SOURCE -pthread $(WARNINGS) $(CFLAGS) -Ilib -Istages -Ipipeline \
 	$(shell $(PKG_CONFIG) --cflags $(LIBRARIES) 2>/dev/null)
-LIBS = $(shell $(PKG_CONFIG) --libs $(LIBRARIES) 2>/dev/null) -lm
+LIBS = $(shell $(PKG_CONFIG) --libs $(LIBRARIES) 2>/dev/null) -lm -pthread
 
 BUILD = build
 
@@ -39,6 +39,8 @@ STAGE_OBJECTS = \
 
 PIPELINE_OBJECTS = \
 	$(BUILD)/pipeline/audit.o \
+	$(BUILD)/pipeline/audit_verify.o \
+	$(BUILD)/pipeline/command_audit.o \
 	$(BUILD)/pipeline/command_filter.o \
 	$(BUILD)/pipeline/command_init.o \
 	$(BUILD)/pipeline/command_register.o \
@@ -110,6 +112,10 @@ install: bin/ecap
 	install -m 644 xsd/*.xsd $(DESTDIR)$(PREFIX)/share/ecap/xsd/
 	install -m 644 xslt/*.xsl $(DESTDIR)$(PREFIX)/share/ecap/xslt/
 	install -m 644 policy/default.xml $(DESTDIR)$(PREFIX)/share/ecap/policy/
+	install -d $(DESTDIR)$(PREFIX)/share/man/man1 $(DESTDIR)$(PREFIX)/lib/systemd/system
+	install -m 644 doc/ecap.1 $(DESTDIR)$(PREFIX)/share/man/man1/ecap.1
+	install -m 644 systemd/ecap-run@.service systemd/ecap-run@.timer \
+		systemd/ecap-dropbox@.path $(DESTDIR)$(PREFIX)/lib/systemd/system/
 
 clean:
 	rm -rf $(BUILD) bin demo tests/work

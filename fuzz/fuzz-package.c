@@ -46,7 +46,7 @@ static void take_application(const struct package *package)
 	if (!form || dossier_from_application(&dossier, form, fuzz_policy(), &err) < 0)
 		goto out;
 	dossier_add_submission(&dossier, "fuzz.zip", "0000", fuzz_date(FUZZ_RUN_DATE), "",
-			       package, NULL);
+			       package, NULL, NULL);
 	if (dossier_serialize(&dossier, &bytes, &length, &err) == 0)
 		xmlFree(bytes);
 out:

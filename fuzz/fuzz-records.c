@@ -68,7 +68,7 @@ static void load_sample(const char *name, struct dossier *dossier)
 	if (!form || dossier_from_application(dossier, form, policy, &err) < 0)
 		fuzz_fail(name, &err);
 	dossier_add_submission(dossier, name, "0000", fuzz_date("2026-11-20"), "", &package,
-			       NULL);
+			       NULL, NULL);
 	package_release(&package);
 	free(bytes);
 }

@@ -193,6 +193,18 @@ write(out, "li-two-reviews-objection", SEPARATOR.join([li, review(b"A2026-000102
 write(out, "ma-two-reviews-confirmation", SEPARATOR.join([ma, review(b"A2026-000106", b"EX-017"),
 							  review(b"A2026-000106", b"EX-034"),
 							  record("confirmation.xml", b"A2026-000106")]))
+# the application of each test dossier on its own, run on the day it was received
+import re
+for path in sorted(glob.glob(os.path.join(top, "tests", "data", "dossiers", "*.xml"))):
+	with open(path, "rb") as f:
+		text = f.read()
+	found = re.search(rb"<application .*?</application>", text, re.S)
+	received = re.search(rb'received="(\d{4}-\d\d-\d\d)"', text)
+	if not found:
+		continue
+	form = found.group(0).replace(b"<application ", b'<application xmlns="urn:ecap:1" ', 1)
+	date = b"%%date " + (received.group(1) if received else b"2026-11-24") + b"\n"
+	write(out, "form-" + os.path.basename(path), date + b'<?xml version="1.0" encoding="UTF-8"?>\n' + form)
 with open(os.path.join(top, "tests", "data", "dossiers", "interview.xml"), "rb") as f:
 	interview = f.read()
 write(out, "dossier-interview-sheet", SEPARATOR.join([interview, record("interview-sheet.xml", b"A2026-000123")]))

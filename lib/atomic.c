@@ -116,7 +116,7 @@ int copy_file(const char *source, const char *destination, mode_t mode, struct e
 	int in = -1, out = -1, result = -1;
 	ssize_t got;
 
-	in = open(source, O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
+	in = open(source, O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK);
 	if (in < 0) {
 		error_set_errno(err, "unable to open '%s'", source);
 		goto done;

@@ -191,7 +191,7 @@ int dossier_count(const struct dossier *dossier, const char *element)
 
 void dossier_add_submission(struct dossier *dossier, const char *name, const char *digest,
 			    day_t received, const char *input, const struct package *package,
-			    const char *problem)
+			    const char *problem, const char *problem_code)
 {
 	xmlNodePtr submission = dossier_append(dossier, "submission");
 	char date[11];
@@ -211,5 +211,6 @@ void dossier_add_submission(struct dossier *dossier, const char *name, const cha
 		xml_set(entry, "sha256", package->entries[i].sha256);
 	}
 	if (problem)
-		xml_add_child(submission, "problem", problem);
+		xml_set(xml_add_child(submission, "problem", problem), "code",
+			problem_code ? problem_code : "xml-malformed");
 }

@@ -63,6 +63,11 @@ int xml_library_setup(const char *share_dir, struct error *err)
 	return 0;
 }
 
+void xml_thread_setup(void)
+{
+	xmlSetGenericErrorFunc(NULL, ignore_generic_error);
+}
+
 void xml_library_cleanup(void)
 {
 	xsltCleanupGlobals();

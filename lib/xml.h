@@ -19,6 +19,9 @@
  * schemas and stylesheets are). */
 int xml_library_setup(const char *share_dir, struct error *err);
 void xml_library_cleanup(void);
+/* In each thread other than the main one, before it parses anything:
+ * libxml2's error handlers are per thread. */
+void xml_thread_setup(void);
 
 struct xml_limits {
 	size_t max_bytes;		/* the document's size */

@@ -193,11 +193,10 @@ static const char *unsafe_path_reason(const char *path)
 static int sequence_from_name(const char *name, unsigned long *sequence)
 {
 	size_t digits = strspn(name, "0123456789");
-	char *end;
 
 	if (digits < 6 || digits > 9 || name[digits] != '-')
 		return -1;
-	*sequence = strtoul(name, &end, 10);
+	*sequence = strtoul(name, NULL, 10);
 	return *sequence > 0 ? 0 : -1;
 }
 
@@ -486,6 +485,17 @@ out:
 	return result;
 }
 
+/* Says why the archive cannot be read at all: libarchive reports a format it
+ * does not know with EILSEQ (its ARCHIVE_ERRNO_FILE_FORMAT on Linux), a
+ * gzip stream cut short or corrupt with another code. */
+static void report_unreadable(struct archive_check *check, struct archive *archive)
+{
+	if (archive_errno(archive) == EILSEQ)
+		problem(check, "not a gzip-compressed tar (%s)", archive_error_string(archive));
+	else
+		problem(check, "damaged archive: %s", archive_error_string(archive));
+}
+
 static int open_archive(struct archive_check *check, struct archive *archive,
 			struct raw_input *input, struct error *err)
 {
@@ -496,7 +506,7 @@ static int open_archive(struct archive_check *check, struct archive *archive,
 	if (archive_read_open(archive, input, NULL, read_raw, NULL) != ARCHIVE_OK) {
 		if (input->hash_failed)
 			return error_set(err, "unable to compute a SHA-256");
-		problem(check, "not a gzip-compressed tar (%s)", archive_error_string(archive));
+		report_unreadable(check, archive);	/* the format is chosen here */
 		return 1;
 	}
 	/* gzip and nothing else: no plain tar, no gzip in a gzip */
@@ -529,9 +539,8 @@ static int read_archive(struct archive_check *check, struct raw_input *input,
 		if (status != ARCHIVE_OK && input->hash_failed) {
 			status = error_set(err, "unable to compute a SHA-256");
 		} else if (status != ARCHIVE_OK) {	/* ARCHIVE_WARN too: refused */
-			if (first)	/* no tar header even: not a tar at all */
-				problem(check, "not a gzip-compressed tar (%s)",
-					archive_error_string(archive));
+			if (first)
+				report_unreadable(check, archive);
 			else
 				problem(check, "damaged archive: %s", archive_error_string(archive));
 			status = 1;
@@ -939,10 +948,17 @@ static char *decode_manifest_path(const char *text, size_t length, const char **
 	return path;
 }
 
-/* Splits a manifest line "CHECKSUM PATH": the checksum, one or more spaces
- * or tabs, the path (RFC 8493 §2.1.3). Returns the decoded path (owned) with
- * the checksum in lowercase, or NULL with *reason set or err filled. */
-static char *parse_manifest_line(const char *line, size_t length, char checksum[65],
+/* A manifest line: the checksum, one or more spaces or tabs, the path as
+ * written (RFC 8493 §2.1.3). */
+struct manifest_line {
+	char checksum[65];		/* lowercase */
+	const char *written;		/* the path still percent-encoded */
+	int written_length;
+};
+
+/* Splits a manifest line into its parts. Returns the decoded path (owned),
+ * or NULL with *reason set or err filled. */
+static char *parse_manifest_line(const char *line, size_t length, struct manifest_line *parts,
 				 const char **reason, struct error *err)
 {
 	size_t digits = 0, start;
@@ -961,8 +977,10 @@ static char *parse_manifest_line(const char *line, size_t length, char checksum[
 		return NULL;
 	}
 	for (int i = 0; i < 64; i++)
-		checksum[i] = (char)tolower((unsigned char)line[i]);
-	checksum[64] = '\0';
+		parts->checksum[i] = (char)tolower((unsigned char)line[i]);
+	parts->checksum[64] = '\0';
+	parts->written = line + start;
+	parts->written_length = length - start > MAX_NAME ? MAX_NAME : (int)(length - start);
 	return decode_manifest_path(line + start, length - start, reason, err);
 }
 
@@ -1001,20 +1019,26 @@ static int check_manifest(struct archive_check *check, const struct bag_file *ma
 			  struct file_list *files, int tag_manifest, struct error *err)
 {
 	struct line_reader lines = { manifest->text, manifest->text + manifest->size, 0 };
+	struct manifest_line parts;
 	const char *line, *reason;
-	char checksum[65], *path;
 	size_t length;
+	char *path;
 
 	while (next_line(&lines, &line, &length)) {
 		reason = NULL;
-		path = parse_manifest_line(line, length, checksum, &reason, err);
+		memset(&parts, 0, sizeof(parts));
+		path = parse_manifest_line(line, length, &parts, &reason, err);
 		if (!path && !reason)
 			return -1;
-		if (!path)
+		/* the text is checked UTF-8 without CR, LF or controls: printable as is */
+		if (!path && parts.written)
+			problem(check, "%s: line %zu: %.*s: %s", manifest->path, lines.number,
+				parts.written_length, parts.written, reason);
+		else if (!path)
 			problem(check, "%s: line %zu: %s", manifest->path, lines.number, reason);
 		else
-			check_manifest_entry(check, manifest, files, tag_manifest, path, checksum,
-					     lines.number);
+			check_manifest_entry(check, manifest, files, tag_manifest, path,
+					     parts.checksum, lines.number);
 		free(path);
 	}
 	return 0;
@@ -1133,7 +1157,7 @@ static int verify_archive(struct chain_link *link, FILE *report, struct error *e
 	else if (check.problems > MAX_PROBLEMS_SHOWN)
 		fprintf(report, "%s: and %zu more problems\n", link->file,
 			check.problems - MAX_PROBLEMS_SHOWN);
-	result = check.problems;
+	result = check.problems > 0;
 out:
 	if (input->fd >= 0)
 		close(input->fd);

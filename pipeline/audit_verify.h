@@ -13,6 +13,10 @@
  * "chain: intact (N archives)" or one "chain: ..." line per broken link.
  * Paths in the report are written as in a manifest: a '%', CR or LF in them
  * as %25, %0D, %0A, so that every problem stays on one line.
+ *
+ * Names are checked as UTF-8 with mbrtowc(), so LC_CTYPE must be a UTF-8
+ * locale (main sets C.UTF-8); in the C locale every non-ASCII name would be
+ * refused.
  */
 #ifndef ECAP_AUDIT_VERIFY_H
 #define ECAP_AUDIT_VERIFY_H

@@ -81,6 +81,12 @@ int open_dossier(struct batch *batch, const char *id, int create, struct dossier
 int settle_dossier(struct batch *batch, struct dossier *dossier, struct error *err);
 
 int take_package(struct batch *batch, const struct intake_item *item, struct error *err);
+/* The same for many packages, prepared by `jobs` threads (read, hashed,
+ * unpacked, parsed) and filed in order by this one; progress is called
+ * before each is filed. */
+int take_packages_in_parallel(struct batch *batch, const struct intake_item **items,
+			      size_t count, int jobs, void (*progress)(struct batch *),
+			      struct error *err);
 int take_record(struct batch *batch, const struct intake_item *item, struct error *err);
 
 /* A change of a certificate's status: the holder's letter now, the public

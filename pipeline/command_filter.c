@@ -137,7 +137,7 @@ static int dossier_from_package(const struct filter_input *input, const struct p
 
 		/* what the filter read, by its file name: it stores nothing */
 		dossier_add_submission(dossier, slash ? slash + 1 : name, digest, date,
-				       slash ? slash + 1 : name, &package, NULL);
+				       slash ? slash + 1 : name, &package, NULL, NULL);
 	}
 	result = 0;
 out:

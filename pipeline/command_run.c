@@ -1,5 +1,6 @@
 /* command_run.c - `ecap run DIR [--date D] [--verbose|--quiet]`: one batch. */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "commands.h"
@@ -48,7 +49,7 @@ static void print_summary(const struct run_options *options, const struct run_su
 
 int command_run(int argc, char **argv)
 {
-	struct run_options options = { NULL, date_today(), 0, NULL, NULL };
+	struct run_options options = { NULL, date_today(), 0, 1, NULL, NULL };
 	struct run_summary summary;
 	struct progress progress;
 	struct error err = { "" };
@@ -60,7 +61,12 @@ int command_run(int argc, char **argv)
 				return report_failure(EXIT_USAGE, "--date takes a date such as "
 						      "2026-11-24");
 		} else if (strcmp(argv[i], "--jobs") == 0 && i + 1 < argc) {
-			i++;	/* one job: accepted for the command line's sake */
+			char *end;
+			long jobs = strtol(argv[++i], &end, 10);
+
+			if (*end || jobs < 1 || jobs > 64)
+				return report_failure(EXIT_USAGE, "--jobs takes a number from 1 to 64");
+			options.jobs = (int)jobs;
 		} else if (strcmp(argv[i], "--verbose") == 0) {
 			options.verbose = 1;
 		} else if (strcmp(argv[i], "--quiet") == 0) {

@@ -129,10 +129,47 @@ char *read_dropbox_file(struct batch *batch, const char *name, size_t max_bytes,
 			struct error *err)
 {
 	char relative[PATH_MAX], path[PATH_MAX];
+	struct stat info;
+	char *bytes = NULL;
+	size_t got = 0;
+	int fd;
 
 	snprintf(relative, sizeof(relative), "dropbox/%s", name);
-	return xml_read_file(store_path(&batch->store, relative, path, sizeof(path)), max_bytes,
-			     size, err);
+	/* never through a link, never blocking on a pipe swapped in since the listing */
+	fd = open(store_path(&batch->store, relative, path, sizeof(path)),
+		  O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC);
+	if (fd < 0 || fstat(fd, &info) < 0) {
+		error_set_errno(err, "unable to read '%s'", path);
+		goto out;
+	}
+	if (!S_ISREG(info.st_mode) || (size_t)info.st_size > max_bytes) {
+		error_set(err, "'%s' changed while it was being taken", path);
+		goto out;
+	}
+	bytes = malloc((size_t)info.st_size + 1);
+	if (!bytes) {
+		error_set(err, "out of memory reading '%s'", path);
+		goto out;
+	}
+	while (got < (size_t)info.st_size) {
+		ssize_t count = read(fd, bytes + got, (size_t)info.st_size - got);
+
+		if (count < 0 && errno == EINTR)
+			continue;
+		if (count <= 0) {
+			error_set_errno(err, "unable to read '%s'", path);
+			free(bytes);
+			bytes = NULL;
+			goto out;
+		}
+		got += (size_t)count;
+	}
+	bytes[got] = '\0';
+	*size = got;
+out:
+	if (fd >= 0)
+		close(fd);
+	return bytes;
 }
 
 void content_path(const char *digest, char *out, size_t size)
@@ -677,9 +714,35 @@ static void report_progress(struct batch *batch, const char *stage)
 					 batch->inputs_total, stage);
 }
 
+static void count_package_progress(struct batch *batch)
+{
+	batch->inputs_done++;
+	report_progress(batch, "packages");
+}
+
+static int take_packages(struct batch *batch, const struct intake_list *list, struct error *err)
+{
+	const struct intake_item **items = calloc(list->count + 1, sizeof(*items));
+	size_t count = 0;
+	int result;
+
+	if (!items)
+		return error_set(err, "out of memory");
+	for (size_t i = 0; i < list->count; i++)
+		if (list->items[i].kind == INPUT_PACKAGE)
+			items[count++] = &list->items[i];
+	result = take_packages_in_parallel(batch, items, count, batch->options->jobs,
+					   count_package_progress, err);
+	free(items);
+	return result;
+}
+
 static int take_inputs(struct batch *batch, enum input_kind kind, const struct intake_list *list,
 		       struct error *err)
 {
+	if (kind == INPUT_PACKAGE && batch->options->jobs > 1)
+		return take_packages(batch, list, err);
+
 	const char *stage = kind == INPUT_RECORD ? "records" : "packages";
 
 	for (size_t i = 0; i < list->count; i++) {
@@ -804,14 +867,8 @@ static int write_report(struct batch *batch, struct error *err)
 	snprintf(xml_path, sizeof(xml_path), "out/reports/%s.xml", batch->store.run_id);
 	snprintf(html_path, sizeof(html_path), "out/reports/%s.html", batch->store.run_id);
 	if (prepare_group_for(batch, NULL, err) < 0 ||
-	    put_document(batch, xml_path, report, err) < 0) 
-		goto out;
-	if (access(paths_stylesheet("report.xsl", html_path, sizeof(html_path)), F_OK) != 0) {
-		result = 0;	/* TEMPORARY until xslt/report.xsl lands */
-		goto out;
-	}
-	snprintf(html_path, sizeof(html_path), "out/reports/%s.html", batch->store.run_id);
-	if (renderer_apply(batch->renderer, "report.xsl", report, NULL, &html, &size, err) < 0 ||
+	    put_document(batch, xml_path, report, err) < 0 ||
+	    renderer_apply(batch->renderer, "report.xsl", report, NULL, &html, &size, err) < 0 ||
 	    transaction_put(&batch->transaction, html_path, html, (size_t)size, err) < 0)
 		goto out;
 	snprintf(batch->summary->report_path, sizeof(batch->summary->report_path), "%s",

@@ -18,6 +18,7 @@ struct run_options {
 	const char *state_dir;
 	day_t date;			/* the run's effective date */
 	int verbose;			/* log each input on stderr */
+	int jobs;			/* threads preparing packages (1: none) */
 	/* called as inputs are taken (may be NULL): done of total, and what
 	 * the run is doing ("records", "packages", "sweep", "archive") */
 	void (*progress)(void *context, size_t done, size_t total, const char *stage);

@@ -21,11 +21,14 @@ static const char usage[] =
 	"  run DIR [--date YYYY-MM-DD]   take the dropbox and move every application on\n"
 	"  status DIR [--xml]            the state of every application and input\n"
 	"  register DIR [--xml]          the certificate register\n"
+	"  audit verify FILE...          check audit archives and the chain between them\n"
 	"  validate [FILE]               the validation stage as a filter (stdin to stdout)\n"
-	"  review, interview, certify    the other stages as filters; stages: all in order\n"
-	"  render STYLESHEET [FILE]      render a dossier with one of ecap's stylesheets\n"
+	"  review, interview, certify    the other stages as filters\n"
+	"  stages [FILE]                 every stage in order, as a filter\n"
+	"  render STYLESHEET [FILE]      render a document with one of ecap's stylesheets\n"
 	"\n"
-	"'ecap COMMAND --help' tells more; exit status 0 means the command completed.\n";
+	"'ecap COMMAND --help' tells more; man ecap for everything. Exit status 0 means\n"
+	"the command completed.\n";
 
 struct command {
 	const char *name;
@@ -42,6 +45,7 @@ static const struct command commands[] = {
 	{ "certify", command_stage },
 	{ "stages", command_stage },
 	{ "register", command_register },
+	{ "audit", command_audit },
 	{ "render", command_render },
 };
 

@@ -4,6 +4,7 @@
 #include "batch.h"
 
 #include <limits.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -27,7 +28,7 @@ static int takes_new_package(const char *state, int exists)
  * replaces the dossier's, the submission is recorded, and validation runs. */
 static int file_package(struct batch *batch, const char *name, const char *digest,
 			const struct package *package, xmlDocPtr form, const char *id,
-			const char *problem, struct error *err)
+			const char *problem, const char *problem_code, struct error *err)
 {
 	struct dossier dossier;
 	char state[32] = "", message[512], input[PATH_MAX];
@@ -50,7 +51,7 @@ static int file_package(struct batch *batch, const char *name, const char *diges
 		goto out;
 	content_path(digest, input, sizeof(input));
 	dossier_add_submission(&dossier, name, digest, batch->options->date, input, package,
-			       problem);
+			       problem, problem_code);
 	if (take_input(batch, name, digest, err) < 0 || settle_dossier(batch, &dossier, err) < 0)
 		goto out;
 	batch->summary->packages++;
@@ -69,69 +70,254 @@ static int application_id_of(xmlDocPtr form, char *id, size_t size)
 	return id_is_safe(id);
 }
 
-static int read_form(struct batch *batch, const char *name, const char *digest,
-		     const struct package *package, struct error *err)
+static int is_application_root(xmlNodePtr root)
 {
-	struct xml_limits limits = { batch->policy.package_limits.max_xml_bytes,
-				     batch->policy.max_xml_depth };
-	struct error problem = { "" };
-	char id[128] = "", message[1200];
-	xmlDocPtr form;
-	int result;
-
-	form = xml_parse_untrusted(package->application_xml, package->application_xml_size,
-				   "application.xml", &limits, id, sizeof(id), &problem);
-	if (!form && !id_is_safe(id))
-		return quarantine(batch, name, "xml-malformed", problem.message, digest, err);
-	if (!form)
-		return file_package(batch, name, digest, package, NULL, id, problem.message, err);
-	if (!application_id_of(form, id, sizeof(id))) {
-		snprintf(message, sizeof(message), "application.xml 的根元素没有可用的申请编号（id 属性）：'%.64s'",
-			 id);
-		xmlFreeDoc(form);
-		return quarantine(batch, name, "schema", message, digest, err);
-	}
-	result = file_package(batch, name, digest, package, form, id, NULL, err);
-	xmlFreeDoc(form);
-	return result;
+	return root->ns && strcmp((const char *)root->ns->href, ECAP_NAMESPACE) == 0 &&
+	       strcmp((const char *)root->name, "application") == 0;
 }
 
-int take_package(struct batch *batch, const struct intake_item *item, struct error *err)
+/* ---- what a package's bytes alone tell: any thread may work it out ---- */
+
+struct prepared_package {
+	int too_large;			/* over the archive limit: never read */
+	int unreadable;			/* could not be read from the dropbox */
+	struct error read_error;
+	char digest[65];
+	enum package_result outcome;
+	struct error problem;		/* why package_read refused it */
+	struct package package;
+	xmlDocPtr form;			/* application.xml parsed, or NULL */
+	char form_id[128];		/* its root's id, even when it failed to parse */
+	struct error form_problem;
+};
+
+static void prepare_package(const struct batch *batch, const struct intake_item *item,
+			    struct prepared_package *prepared)
 {
 	const struct package_limits *limits = &batch->policy.package_limits;
-	struct error problem = { "" };
-	struct package package;
-	char digest[65] = "", message[1200];
-	enum package_result outcome;
+	struct xml_limits xml_limits = { limits->max_xml_bytes, batch->policy.max_xml_depth };
 	size_t size = 0;
-	char *bytes = NULL;
-	int result = -1;
+	char *bytes;
 
-	package_init(&package);
+	memset(prepared, 0, sizeof(*prepared));
+	package_init(&prepared->package);
 	if ((size_t)item->size > limits->max_archive_bytes) {
+		prepared->too_large = 1;
+		return;
+	}
+	bytes = read_dropbox_file((struct batch *)batch, item->name, limits->max_archive_bytes,
+				  &size, &prepared->read_error);
+	if (!bytes) {
+		prepared->unreadable = 1;
+		return;
+	}
+	sha256_hex(bytes, size, prepared->digest);
+	prepared->outcome = package_read(bytes, size, limits, &prepared->package,
+					 &prepared->problem);
+	free(bytes);
+	if (prepared->outcome == PACKAGE_OK)
+		prepared->form = xml_parse_untrusted(prepared->package.application_xml,
+						     prepared->package.application_xml_size,
+						     "application.xml", &xml_limits,
+						     prepared->form_id, sizeof(prepared->form_id),
+						     &prepared->form_problem);
+}
+
+static void release_prepared(struct prepared_package *prepared)
+{
+	package_release(&prepared->package);
+	if (prepared->form)
+		xmlFreeDoc(prepared->form);
+	prepared->form = NULL;
+}
+
+/* ---- filing it, in arrival order, in the run's thread ---- */
+
+static int file_form(struct batch *batch, const char *name, struct prepared_package *prepared,
+		     struct error *err)
+{
+	xmlDocPtr form = prepared->form;
+	char id[128], message[1200];
+	xmlNodePtr root;
+
+	snprintf(id, sizeof(id), "%s", prepared->form_id);
+	if (!form && !id_is_safe(id))
+		return quarantine(batch, name, "xml-malformed", prepared->form_problem.message,
+				  prepared->digest, err);
+	if (!form)
+		return file_package(batch, name, prepared->digest, &prepared->package, NULL, id,
+				    prepared->form_problem.message, NULL, err);
+	root = xmlDocGetRootElement(form);
+	if (!application_id_of(form, id, sizeof(id))) {
+		snprintf(message, sizeof(message),
+			 "application.xml 的根元素没有可用的申请编号（id 属性）：'%.64s'", id);
+		return quarantine(batch, name, "schema", message, prepared->digest, err);
+	}
+	if (!is_application_root(root)) {
+		/* a readable id on another document: returned, the form being wrong */
+		snprintf(message, sizeof(message),
+			 "application.xml 的根元素应为 {%s}application，实为 {%s}%.64s",
+			 ECAP_NAMESPACE, root->ns ? (const char *)root->ns->href : "",
+			 (const char *)root->name);
+		return file_package(batch, name, prepared->digest, &prepared->package, NULL, id,
+				    message, "schema", err);
+	}
+	return file_package(batch, name, prepared->digest, &prepared->package, form, id, NULL,
+			    NULL, err);
+}
+
+static int file_prepared(struct batch *batch, const struct intake_item *item,
+			 struct prepared_package *prepared, struct error *err)
+{
+	const struct package_limits *limits = &batch->policy.package_limits;
+	char message[1200];
+
+	if (prepared->too_large) {
 		snprintf(message, sizeof(message), "%lld bytes, more than the limit of %zu bytes",
 			 (long long)item->size, limits->max_archive_bytes);
 		return quarantine(batch, item->name, "archive-too-large", message, "", err);
 	}
-	bytes = read_dropbox_file(batch, item->name, limits->max_archive_bytes, &size, err);
-	if (!bytes)
-		goto out;
-	sha256_hex(bytes, size, digest);
-	if (seen_before(batch, digest)) {
-		snprintf(message, sizeof(message),
-			 "与此前已收取或已隔离的文件完全相同（SHA-256 %s），不再重复处理", digest);
-		result = quarantine(batch, item->name, "duplicate-package", message, digest, err);
-		goto out;
+	if (prepared->unreadable) {
+		/* left in the dropbox for the next run; it is named in the log */
+		log_line(batch, "not taken: %s", prepared->read_error.message);
+		return 0;
 	}
-	outcome = package_read(bytes, size, limits, &package, &problem);
-	if (outcome != PACKAGE_OK)
-		result = quarantine(batch, item->name, package_result_code(outcome),
-				    problem.message, digest, err);
-	else
-		result = read_form(batch, item->name, digest, &package, err);
-out:
-	free(bytes);
-	package_release(&package);
+	if (seen_before(batch, prepared->digest)) {
+		snprintf(message, sizeof(message),
+			 "与此前已收取或已隔离的文件完全相同（SHA-256 %s），不再重复处理",
+			 prepared->digest);
+		return quarantine(batch, item->name, "duplicate-package", message,
+				  prepared->digest, err);
+	}
+	if (prepared->outcome != PACKAGE_OK)
+		return quarantine(batch, item->name, package_result_code(prepared->outcome),
+				  prepared->problem.message, prepared->digest, err);
+	return file_form(batch, item->name, prepared, err);
+}
+
+int take_package(struct batch *batch, const struct intake_item *item, struct error *err)
+{
+	struct prepared_package prepared;
+	int result;
+
+	prepare_package(batch, item, &prepared);
+	result = file_prepared(batch, item, &prepared, err);
+	release_prepared(&prepared);
 	return result;
 }
 
+/* ---- several threads preparing, one filing ---- */
+
+/* Packages are prepared by the workers up to WINDOW ahead of the one being
+ * filed, so memory does not grow with the batch; the filing order, and so
+ * every result, is the same as with one thread. */
+#define WINDOW_PER_JOB 8
+
+struct pool {
+	struct batch *batch;
+	const struct intake_item **items;	/* the packages, in arrival order */
+	size_t count;
+	struct prepared_package *slots;
+	int *ready;
+	size_t window;
+	size_t next_to_prepare, next_to_file;
+	int stop;
+	pthread_mutex_t lock;
+	pthread_cond_t prepared, consumed;
+};
+
+static void *prepare_in_thread(void *argument)
+{
+	struct pool *pool = argument;
+
+	xml_thread_setup();
+	for (;;) {
+		size_t index;
+
+		pthread_mutex_lock(&pool->lock);
+		while (!pool->stop && pool->next_to_prepare < pool->count &&
+		       pool->next_to_prepare >= pool->next_to_file + pool->window)
+			pthread_cond_wait(&pool->consumed, &pool->lock);
+		if (pool->stop || pool->next_to_prepare >= pool->count) {
+			pthread_mutex_unlock(&pool->lock);
+			return NULL;
+		}
+		index = pool->next_to_prepare++;
+		pthread_mutex_unlock(&pool->lock);
+		prepare_package(pool->batch, pool->items[index], &pool->slots[index % pool->window]);
+		pthread_mutex_lock(&pool->lock);
+		pool->ready[index % pool->window] = 1;
+		pthread_cond_broadcast(&pool->prepared);
+		pthread_mutex_unlock(&pool->lock);
+	}
+}
+
+static int file_in_order(struct pool *pool, void (*progress)(struct batch *),
+			 struct error *err)
+{
+	for (size_t index = 0; index < pool->count; index++) {
+		struct prepared_package *slot = &pool->slots[index % pool->window];
+		int result;
+
+		pthread_mutex_lock(&pool->lock);
+		while (!pool->ready[index % pool->window])
+			pthread_cond_wait(&pool->prepared, &pool->lock);
+		pthread_mutex_unlock(&pool->lock);
+		progress(pool->batch);
+		result = file_prepared(pool->batch, pool->items[index], slot, err);
+		release_prepared(slot);
+		pthread_mutex_lock(&pool->lock);
+		pool->ready[index % pool->window] = 0;
+		pool->next_to_file++;
+		pthread_cond_broadcast(&pool->consumed);
+		pthread_mutex_unlock(&pool->lock);
+		if (result < 0)
+			return -1;
+	}
+	return 0;
+}
+
+int take_packages_in_parallel(struct batch *batch, const struct intake_item **items,
+			      size_t count, int jobs, void (*progress)(struct batch *),
+			      struct error *err)
+{
+	struct pool pool = { .batch = batch, .items = items, .count = count,
+			     .window = (size_t)jobs * WINDOW_PER_JOB };
+	pthread_t *threads = calloc((size_t)jobs, sizeof(*threads));
+	int started = 0, result = -1;
+
+	pool.slots = calloc(pool.window, sizeof(*pool.slots));
+	pool.ready = calloc(pool.window, sizeof(*pool.ready));
+	pthread_mutex_init(&pool.lock, NULL);
+	pthread_cond_init(&pool.prepared, NULL);
+	pthread_cond_init(&pool.consumed, NULL);
+	if (!threads || !pool.slots || !pool.ready) {
+		error_set(err, "out of memory");
+		goto out;
+	}
+	for (; started < jobs; started++)
+		if (pthread_create(&threads[started], NULL, prepare_in_thread, &pool) != 0) {
+			error_set(err, "unable to start %d threads", jobs);
+			break;
+		}
+	if (started == jobs)
+		result = file_in_order(&pool, progress, err);
+	pthread_mutex_lock(&pool.lock);
+	pool.stop = 1;
+	pthread_cond_broadcast(&pool.consumed);
+	pthread_mutex_unlock(&pool.lock);
+	for (int i = 0; i < started; i++)
+		pthread_join(threads[i], NULL);
+	/* what was prepared but not filed, after a failure */
+	for (size_t i = 0; i < pool.window; i++)
+		if (pool.ready[i])
+			release_prepared(&pool.slots[i]);
+out:
+	pthread_cond_destroy(&pool.consumed);
+	pthread_cond_destroy(&pool.prepared);
+	pthread_mutex_destroy(&pool.lock);
+	free(pool.ready);
+	free(pool.slots);
+	free(threads);
+	return result;
+}

@@ -7,7 +7,6 @@
 
 #include "driver.h"
 #include "policy.h"
-#include "status.h"
 #include "xml.h"
 
 static const char *const state_codes[STATISTICS_STATES] = {
@@ -251,7 +250,7 @@ xmlDocPtr statistics_report(const struct run_statistics *statistics,
 	states = xml_add_child(root, "states", NULL);
 	for (int i = 0; i < STATISTICS_STATES; i++)
 		if (statistics->states[i])
-			add_count(states, "state", "name", state_codes[i], state_name(state_codes[i]),
+			add_count(states, "state", "name", state_codes[i], NULL,
 				  statistics->states[i]);
 	fields = xml_add_child(root, "fields", NULL);
 	for (size_t i = 0; i < statistics->field_count; i++) {

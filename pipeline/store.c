@@ -301,10 +301,10 @@ int transaction_put(struct transaction *transaction, const char *destination,
 	if (fd < 0)
 		return error_set_errno(err, "unable to create '%s'", path);
 	result = write_all(fd, data, size, err);
-	if (close(fd) < 0 && result == 0)
-		result = error_set_errno(err, "unable to write '%s'", path);
 	if (result < 0)
-		error_set(err, "unable to write '%s' (is the disk full?)", destination);
+		error_set_errno(err, "unable to write '%s'", destination);
+	if (close(fd) < 0 && result == 0)
+		result = error_set_errno(err, "unable to write '%s'", destination);
 	return result;
 }
 
@@ -323,6 +323,21 @@ int transaction_create(struct transaction *transaction, const char *destination,
 		return error_set_errno(err, "unable to create '%s'", path);
 	close(fd);
 	return 0;
+}
+
+/* chmod 0600 through a descriptor of the file itself: were the dropbox
+ * entry swapped for a link since it was looked at, nothing is followed. */
+static int make_private(const char *path, const char *source, struct error *err)
+{
+	struct stat info;
+	int fd = open(path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC), result = 0;
+
+	if (fd < 0)
+		return error_set_errno(err, "unable to take '%s'", source);
+	if (fstat(fd, &info) < 0 || !S_ISREG(info.st_mode) || fchmod(fd, 0600) < 0)
+		result = error_set(err, "unable to take '%s': it changed while being taken", source);
+	close(fd);
+	return result;
 }
 
 int transaction_take(struct transaction *transaction, const char *source,
@@ -344,13 +359,17 @@ int transaction_take(struct transaction *transaction, const char *source,
 		return error_set_errno(err, "unable to take '%s'", source);
 	operation->device = info.st_dev;
 	operation->inode = info.st_ino;
+	/* Anything but a regular file (a link, a pipe, a device) is moved as it
+	 * is, never followed or opened: link() and rename() act on the entry. */
+	if (!S_ISREG(info.st_mode)) {
+		if (link(from, to) == 0)
+			return 0;
+		return error_set_errno(err, "unable to take '%s'", source);
+	}
 	/* A hard link costs no copy; a dropbox on another file system is copied.
 	 * Either way the input becomes private (R10): 0600. */
-	if (link(from, to) == 0) {
-		if (chmod(to, 0600) < 0)
-			return error_set_errno(err, "unable to protect '%s'", source);
-		return 0;
-	}
+	if (link(from, to) == 0)
+		return make_private(to, source, err);
 	if (errno != EXDEV && errno != EPERM && errno != EMLINK)
 		return error_set_errno(err, "unable to take '%s'", source);
 	return copy_file(from, to, 0600, err);

@@ -907,12 +907,16 @@ int stage_validate(const struct stage_context *context, struct dossier *dossier,
 		return 0;
 	findings.validation = begin_validation(context, dossier, submission);
 	if (submission && xml_child(submission, "problem")) {
-		char problem[1024];
+		char problem[1024], code[32];
 
 		child_text(submission, "problem", problem, sizeof(problem));
-		add_reason(&findings, "xml-malformed",
-			   "申请表 application.xml 无法读取（%s），请检查文件是否完整、是否为规范的 XML。",
-			   problem);
+		xml_attribute_copy(xml_child(submission, "problem"), "code", code, sizeof(code));
+		if (strcmp(code, "schema") == 0)
+			add_reason(&findings, "schema", "申请表不符合规定格式：%s", problem);
+		else
+			add_reason(&findings, "xml-malformed",
+				   "申请表 application.xml 无法读取（%s），请检查文件是否完整、是否为规范的 XML。",
+				   problem);
 	} else if (!application) {
 		add_reason(&findings, "no-application", "材料包中没有申请表 application.xml。");
 	} else if (validate_application(context, dossier, &findings, application, submission,

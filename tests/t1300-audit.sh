@@ -12,8 +12,10 @@ bagit_check="$top/tests/tools/bagit_check.py"
 # retar.py IN --to OUT [EDIT]... [--to OUT [EDIT]...]...: copies of the
 # archive IN with the edits made in order, re-tarred deterministically (pax,
 # gzip without a timestamp); one Python for them all. NAME is relative to the
-# bag directory. --manifest, --oxum and --tagmanifest redo those the way a
-# forger would; --unsafe adds a '..' name, an absolute name and a symlink.
+# bag directory. --sub NAME REGEX REPLACEMENT edits a file with re.sub;
+# --mkdir NAME adds a directory entry; --manifest, --oxum and --tagmanifest
+# redo those the way a forger would; --unsafe adds a '..' name, an absolute
+# name and a symlink.
 cat >"$work/retar.py" <<'EOF'
 import argparse, copy, gzip, hashlib, io, re, sys, tarfile
 
@@ -24,7 +26,8 @@ class Edit(argparse.Action):
 parser = argparse.ArgumentParser()
 parser.add_argument("out")
 for name, count in (("flip", 1), ("remove", 1), ("add", 2), ("replace", 3),
-                    ("manifest", 0), ("oxum", 0), ("tagmanifest", 0), ("unsafe", 0)):
+                    ("sub", 3), ("mkdir", 1), ("manifest", 0), ("oxum", 0),
+                    ("tagmanifest", 0), ("unsafe", 0)):
     parser.add_argument("--" + name, dest=name, nargs=count, action=Edit)
 
 def find(members, bag, name):
@@ -69,6 +72,13 @@ def edit(members, bag, kind, arguments):
         if old not in member[1]:
             sys.exit(f"retar.py: no {arguments[1]!r} in {arguments[0]}")
         member[1] = member[1].replace(old, new, 1)
+    elif kind == "sub":
+        member = at(arguments[0])
+        member[1] = re.sub(arguments[1].encode(), arguments[2].encode(), member[1])
+    elif kind == "mkdir":
+        info = tarfile.TarInfo(bag + "/" + arguments[0] if arguments[0] != "." else bag)
+        info.type, info.mode = tarfile.DIRTYPE, 0o700
+        members.insert(0, [info, None])
     elif kind == "manifest":
         at("manifest-sha256.txt")[1] = manifest_of(payload(members, bag))
     elif kind == "oxum":
@@ -193,10 +203,10 @@ expect "the second archive holds a dossier to tamper with" test -n "$dossier"
 checksum=$(tar xzOf "$second" --wildcards '*/manifest-sha256.txt' | grep -F "  $dossier" |
 	cut -c1-64)
 oxum=$(bag_info "$second" Payload-Oxum)
-odd_name="data/out/100% sure
-two lines.txt"
+odd_name=$(printf 'data/out/100%% sure\r\ntwo lines.txt')
 for case in retarred payload-byte bag-info-byte removed added forged manifest-line \
-	version oxum unsafe percent; do
+	version oxum unsafe percent crlf tab continued directories bad-percent twice \
+	no-sequence; do
 	mkdir -p "$tampered/$case"
 done
 python3 "$work/retar.py" "$second" \
@@ -215,7 +225,17 @@ python3 "$work/retar.py" "$second" \
 	--to "$tampered/oxum/$base2" \
 		--replace bag-info.txt "Payload-Oxum: $oxum" "Payload-Oxum: 1$oxum" --tagmanifest \
 	--to "$tampered/unsafe/$base2" --unsafe \
-	--to "$tampered/percent/$base2" --add "$odd_name" "odd" --manifest --oxum --tagmanifest
+	--to "$tampered/percent/$base2" --add "$odd_name" "odd" --manifest --oxum --tagmanifest \
+	--to "$tampered/crlf/$base2" --sub manifest-sha256.txt '\n' '\r\n' --tagmanifest \
+	--to "$tampered/tab/$base2" --sub manifest-sha256.txt '  data/' '\t data/' --tagmanifest \
+	--to "$tampered/continued/$base2" \
+		--sub bag-info.txt '(Source-Organization: .*)' '\1\n  (continued)' --tagmanifest \
+	--to "$tampered/directories/$base2" --mkdir data/dossiers --mkdir data --mkdir . \
+	--to "$tampered/bad-percent/$base2" --sub manifest-sha256.txt '  data/policy/' \
+		'  data/policy/%41' --tagmanifest \
+	--to "$tampered/twice/$base2" --add "$dossier" "<dossier/>" \
+	--to "$tampered/no-sequence/$base2" --sub bag-info.txt 'Ecap-Archive-Sequence: 2\n' '' \
+		--tagmanifest
 expect "retar.py made every tampered copy" test -f "$tampered/percent/$base2"
 
 # what the independent validator says of each, in one call
@@ -294,11 +314,31 @@ expect "nothing was written outside the bag" test ! -e /etc/ecap-escape.txt
 
 # a path with '%' and a line feed is percent-encoded in the manifest
 copy="$tampered/percent/$base2"
-expect "the manifest holds %25 and %0A" sh -c "tar xzOf '$copy' --wildcards \
-	'*/manifest-sha256.txt' | grep -qF 'data/out/100%25 sure%0Atwo lines.txt'"
+expect "the manifest holds %25, %0D and %0A" sh -c "tar xzOf '$copy' --wildcards \
+	'*/manifest-sha256.txt' | grep -qF 'data/out/100%25 sure%0D%0Atwo lines.txt'"
 verify "$copy"
 expect_equal "and ecap decodes them (RFC 8493 §2.1.3)" "$verified" 0
 expect_equal "as bagit_check.py does" "$(bagit_says "$copy")" valid
+
+# what RFC 8493 allows is accepted: CRLF line ends, more than one space or a
+# tab between checksum and path, continuation lines, directory entries
+for case in crlf tab continued directories; do
+	verify "$tampered/$case/$base2"
+	expect_equal "ecap accepts the $case variant of the bag" "$verified" 0
+	expect_equal "as bagit_check.py does" "$(bagit_says "$tampered/$case/$base2")" valid
+done
+# and what it does not allow is not
+copy="$tampered/bad-percent/$base2"
+rejected "a '%' that is not %25, %0A or %0D in a manifest path" \
+	"$copy: manifest-sha256.txt: line ..." "$copy"
+expect "the report says which '%'" grep -qF ": data/policy/%41policy.xml: a '%' that is not" \
+	"$work/verify.out"
+copy="$tampered/twice/$base2"
+rejected "a payload file twice in the archive" "$copy: $dossier: more than once in the archive" \
+	"$copy"
+copy="$tampered/no-sequence/$base2"
+rejected "bag-info.txt without its sequence number" "$copy: bag-info.txt: no Ecap-Archive-Sequence" \
+	"$copy"
 
 # ---- the chain
 
@@ -327,6 +367,8 @@ copy="$tampered/broken/$base2"
 size=$(wc -c <"$second" | tr -d ' ')
 head -c $((size / 2)) "$second" >"$copy"
 rejected "an archive truncated to half" "$copy: damaged archive: ..." "$copy"
+head -c 100 "$second" >"$copy"
+rejected "an archive cut after 100 bytes" "$copy: damaged archive: ..." "$copy"
 head -c $((size - 10)) "$second" >"$copy"
 rejected "an archive missing its last 10 bytes" "$copy: damaged archive: ..." "$copy"
 rejected "which breaks the chain too" "chain: $base3 follows $base2 but ..." \

@@ -7,7 +7,8 @@
 #                 `ecap validate FILE` (a package read from a file);
 #   fuzz-xml      as an application or dossier (`ecap validate FILE`) and as
 #                 a record in a dropbox (checked against record.xsd);
-#   fuzz-stages   split at the "%%record" lines: `ecap stages --record ...`;
+#   fuzz-stages   split at the "%%record" lines: `ecap stages --record ...`
+#                 (a first line "%%date YYYY-MM-DD" gives --date);
 #   fuzz-records  the first byte picks the base dossier, built here with ecap
 #                 from the sample packages as fuzz/fuzz-records.c builds it,
 #                 and the run date; the rest is the record (`ecap stages
@@ -77,8 +78,15 @@ for i, part in enumerate(data):
 stages_case() {
 	file=$1
 	label=$2
+	day=$run_date
+	if head -c 7 "$file" | grep -q '^%%date '; then
+		day=$(head -n 1 "$file" | cut -c 8-17)
+		date -u -d "$day" >/dev/null 2>&1 || day=$run_date
+		tail -n +2 "$file" >"$work/dated"
+		file="$work/dated"
+	fi
 	split_parts "$file"
-	set -- "$ecap" stages --date "$run_date"
+	set -- "$ecap" stages --date "$day"
 	for part in "$work"/part-1 "$work"/part-2 "$work"/part-3; do
 		[ -e "$part" ] && set -- "$@" --record "$part"
 	done

@@ -17,7 +17,7 @@
 
 tab=$(printf '\t')
 corpus="$work/corpus"
-limit=30			# seconds a run may take before it counts as hung
+limit=20			# seconds a run may take before it counts as hung
 target=A2026-159001		# the first good package of the corpus
 
 # run_limited ARGS...: ecap with a time limit; the exit status, 124 if hung
@@ -31,6 +31,7 @@ decoy="$corpus/decoy"
 decoy_mode=$(stat -c %a "$decoy")
 decoy_sum=$(sha256sum <"$decoy")
 decoy_text=$(cat "$decoy")
+corpus_mode=$(stat -c %a "$corpus")	# a link points at this directory
 
 new_state "$corpus/policy.xml"
 cp -a "$corpus/inputs"/good-* "$state/dropbox/"
@@ -105,8 +106,10 @@ while IFS="$tab" read -r name application outcome code kind description; do
 	expect_equal "$name: the next run exits 0 (the state is not wedged)" "$?" 0
 	expect_equal "$name: the decoy keeps its mode ($decoy_mode)" "$(stat -c %a "$decoy")" "$decoy_mode"
 	expect_equal "$name: the decoy keeps its bytes" "$(sha256sum <"$decoy")" "$decoy_sum"
+	expect_equal "$name: the directory a link points to keeps its mode ($corpus_mode)" \
+		"$(stat -c %a "$corpus")" "$corpus_mode"
 	chmod "$decoy_mode" "$decoy"
-	chmod 755 "$corpus"
+	chmod "$corpus_mode" "$corpus"
 	expect "$name: the decoy's text is nowhere in the state" \
 		sh -c "grep -rlF -e '$decoy_text' '$state'; test \$? -eq 1"
 done <"$work/specials.tsv"

@@ -5,7 +5,7 @@
 set -u
 
 packages="gcc make pkg-config libxml2-dev libxslt1-dev libarchive-dev libssl-dev zlib1g-dev
-python3 libarchive-tools libxml2-utils xsltproc"
+python3 libarchive-tools libxml2-utils xsltproc zip p7zip-full time man-db groff-base"
 
 if ! command -v dpkg-query >/dev/null 2>&1; then
 	echo "setup: not a Debian system; make sure these (or their equivalents) are installed:" >&2

@@ -845,7 +845,7 @@ dl.run dt {
 }
 dl.run dd {
 	margin: 0;
-	overflow-wrap: anywhere;
+	white-space: nowrap;
 }
 dl.run dd.code {
 	margin-left: 0;
@@ -859,6 +859,14 @@ section {
 section.interviews, section.quarantine {
 	break-inside: auto;
 	page-break-inside: auto;
+}
+h2, h3, p.legend, p.outcomes {
+	break-after: avoid;
+	page-break-after: avoid;
+}
+div.scale, table.quarantine tr {
+	break-inside: avoid;
+	page-break-inside: avoid;
 }
 table {
 	border-collapse: collapse;

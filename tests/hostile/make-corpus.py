@@ -10,32 +10,41 @@ encodings; files in the dropbox that are not regular files. Each input comes
 with the outcome the run must reach (formats.md §5), and a few good packages
 (tools/mkpackage.py) are mixed in.
 
-	make-corpus.py OUTDIR [--port PORT] [--good N]
+	make-corpus.py OUTDIR [--port PORT] [--good N] [--parts P,Q,...]
+	               [--record-target ID]
 
 writes, in a fresh OUTDIR:
-	inputs/NAME     each input, to be copied into a dropbox as it is (cp -a:
-	                some are symbolic links or fifos)
+	inputs/NAME     each input, to be copied into a dropbox as it is
 	manifest.tsv    one line per input: NAME, application id or "-",
 	                outcome (quarantined | returned | record-refused |
-	                in-review), reason code or "-", kind, description
+	                record-applied | in-review), reason code or "-", kind,
+	                description
+	specials/NAME   dropbox entries that are not regular files (symbolic
+	specials.tsv    links, a fifo: copy with cp -a) and their manifest
+	decoy           a file outside any state the links point at
+	outside/        files an mtree package names by absolute path
 	policy.xml      the sample policy with small intake limits (LIMITS below)
 	members.xml     the sample roster plus every applicant of the corpus
 
 PORT is a loopback port the test listens on: every network reference of the
 corpus points there, and the test asserts that nothing ever connected.
 Names that escape all contain MARKER, so that the test can look for them.
+Records name --record-target: by default an application that does not exist
+(a valid record is then refused record-unknown-application; naming one in
+review, it is applied). --parts picks among PARTS (default: all).
 
 Python standard library, plus `bsdtar` (libarchive-tools), `zip` (zip) and
 `7z` (p7zip-full) for the 7z and encrypted archives.
 """
 
 import argparse
+import gzip
 import hashlib
 import io
+import lzma
 import os
 import random
 import re
-import shutil
 import struct
 import subprocess
 import sys
@@ -201,10 +210,8 @@ def tar_bytes(members, compress=None):
 			archive.addfile(info, io.BytesIO(data))
 	data = buffer.getvalue()
 	if compress == "gz":
-		import gzip
 		data = gzip.compress(data, 9, mtime=0)
 	elif compress == "xz":
-		import lzma
 		data = lzma.compress(data, format=lzma.FORMAT_XZ)
 	return data
 
@@ -721,7 +728,6 @@ def formats_not_accepted(corpus):
 		   "formats", "an mtree naming files outside the state (contents=/abs/path)", package.id)
 
 	package = corpus.package()
-	import gzip
 	corpus.add("application.xml.gz", gzip.compress(package.application_xml, mtime=0), "quarantined",
 		   "archive-unreadable", "formats", "a gzipped application.xml, not an archive (raw format)")
 

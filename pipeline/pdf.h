@@ -1,0 +1,34 @@
+/* pdf.h - letters and certificates as PDF, made in memory.
+ *
+ * A letter's PDF is typeset from its plain-text twin (the output of
+ * xslt/notice-*-text.xsl: UTF-8, lines already wrapped at 72 columns with a
+ * CJK character counted as two) with Pango on a cairo PDF surface: A4
+ * portrait, one monospaced CJK TrueType font ("WenQuanYi Zen Hei Mono", Debian
+ * package fonts-wqy-zenhei; pdf.c says why not Noto) sized so that 72 columns
+ * fill the text width, as many pages as the lines need, each page numbered
+ * "第 N 页 共 M 页" at its foot. A line the font makes wider than the text
+ * width is squeezed to fit rather than run into the margin.
+ *
+ * A certificate's PDF is its SVG (xslt/certificate-svg.xsl) drawn by librsvg
+ * onto one A4 landscape page. The SVG is loaded from memory with no base URI,
+ * so it cannot make librsvg read a file or the network.
+ *
+ * Neither function touches the file system: the caller gets the bytes and
+ * stores them itself. On success *pdf holds *pdf_size bytes owned by the
+ * caller (free with free()); on failure both are left NULL / 0, err says why
+ * and the function returns -1. title (may be NULL) becomes the document's
+ * Title; its Creator is "ecap".
+ */
+#ifndef ECAP_PDF_H
+#define ECAP_PDF_H
+
+#include <stddef.h>
+#include "error.h"
+
+int pdf_from_text(const char *text, size_t size, const char *title,
+		  unsigned char **pdf, size_t *pdf_size, struct error *err);
+
+int pdf_from_svg(const char *svg, size_t size, const char *title,
+		 unsigned char **pdf, size_t *pdf_size, struct error *err);
+
+#endif
