@@ -5,7 +5,7 @@
 PREFIX ?= /usr/local
 CC ?= cc
 PKG_CONFIG ?= pkg-config
-LIBRARIES = libxml-2.0 libxslt libexslt libarchive zlib libcrypto
+LIBRARIES = libxml-2.0 libxslt libexslt libarchive zlib libcrypto pangocairo cairo-pdf librsvg-2.0
 
 CFLAGS ?= -O2 -g
 WARNINGS = -Wall -Wextra -Wno-unused-parameter -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Wformat=2 -Wno-format-truncation
@@ -25,6 +25,7 @@ LIB_OBJECTS = \
 	$(BUILD)/lib/hash.o \
 	$(BUILD)/lib/identity.o \
 	$(BUILD)/lib/package.o \
+	$(BUILD)/lib/paths.o \
 	$(BUILD)/lib/policy.o \
 	$(BUILD)/lib/text.o \
 	$(BUILD)/lib/xml.o
@@ -51,7 +52,7 @@ PIPELINE_OBJECTS = \
 	$(BUILD)/pipeline/lock.o \
 	$(BUILD)/pipeline/notice.o \
 	$(BUILD)/pipeline/packages.o \
-	$(BUILD)/pipeline/paths.o \
+	$(BUILD)/pipeline/pdf.o \
 	$(BUILD)/pipeline/progress.o \
 	$(BUILD)/pipeline/publish.o \
 	$(BUILD)/pipeline/records.o \
@@ -68,15 +69,18 @@ UNIT_TESTS = \
 	$(BUILD)/tests/test-experience \
 	$(BUILD)/tests/test-identity \
 	$(BUILD)/tests/test-package \
+	$(BUILD)/tests/test-pdf \
 	$(BUILD)/tests/test-policy \
 	$(BUILD)/tests/test-text
 
 ARCHIVE = $(BUILD)/libecap.a
 
-all: bin/ecap
+BIN = bin/ecap
 
-bin/ecap: $(MAIN_OBJECT) $(ARCHIVE)
-	@mkdir -p bin
+all: $(BIN)
+
+$(BIN): $(MAIN_OBJECT) $(ARCHIVE)
+	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $(MAIN_OBJECT) $(ARCHIVE) $(LIBS)
 
 $(ARCHIVE): $(LIB_OBJECTS) $(STAGE_OBJECTS) $(PIPELINE_OBJECTS)
@@ -101,6 +105,33 @@ check: setup
 	@$(MAKE) --no-print-directory all $(UNIT_TESTS)
 	@sh tests/run.sh $(UNIT_TESTS)
 
+# The whole suite against a build with AddressSanitizer and UBSan (build-asan/).
+SANITIZE = -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=undefined
+check-asan: setup
+	@$(MAKE) --no-print-directory BUILD=build-asan BIN=build-asan/ecap CFLAGS="$(SANITIZE)" \
+		LDFLAGS="-fsanitize=address,undefined" build-asan/ecap \
+		$(subst $(BUILD)/,build-asan/,$(UNIT_TESTS))
+	@ECAP=$(CURDIR)/build-asan/ecap ASAN_OPTIONS=detect_leaks=1:abort_on_error=0 \
+		LSAN_OPTIONS=suppressions=$(CURDIR)/tests/tools/lsan.supp \
+		UBSAN_OPTIONS=print_stacktrace=1 sh tests/run.sh $(subst $(BUILD)/,build-asan/,$(UNIT_TESTS))
+
+# The end-to-end tests with every ecap run under valgrind (slow: minutes).
+check-valgrind: setup
+	@$(MAKE) --no-print-directory all
+	@ECAP=$(CURDIR)/tests/tools/valgrind-ecap sh tests/run.sh
+
+# Kills runs at 50 random points and checks nothing is lost or doubled.
+check-crash: setup
+	@$(MAKE) --no-print-directory all
+	@sh tests/crash/run-crash-trials.sh 50
+
+fuzz:
+	sh fuzz/build.sh && sh fuzz/run.sh $${FUZZ_SECONDS:-60}
+
+bench: setup
+	@$(MAKE) --no-print-directory all
+	sh bench/run.sh
+
 demo: setup
 	@$(MAKE) --no-print-directory all
 	@sh tools/demo.sh
@@ -118,6 +149,6 @@ install: bin/ecap
 		systemd/ecap-dropbox@.path $(DESTDIR)$(PREFIX)/lib/systemd/system/
 
 clean:
-	rm -rf $(BUILD) bin demo tests/work
+	rm -rf $(BUILD) build-asan bin demo tests/work
 
-.PHONY: all setup check demo install clean
+.PHONY: all setup check check-asan check-valgrind check-crash fuzz bench demo install clean

@@ -4,11 +4,12 @@
 # packages in every format made from their application.xml, with a few
 # hostile ones), the application.xml inside each, the documents of
 # tests/data, and the records of tests/data/formats aimed at each base
-# dossier of fuzz-records. Deterministic; needs python3, bsdtar and 7z.
+# dossier of fuzz-records. The same bytes each time but for the encrypted
+# archives (random salts); needs python3, bsdtar, zstd, zip and 7z.
 set -eu
 top=$(cd "$(dirname "$0")/.." && pwd)
 exec python3 - "$top" <<'EOF'
-import glob, io, os, shutil, subprocess, sys, tarfile, tempfile, zipfile
+import glob, gzip, io, os, shutil, subprocess, sys, tarfile, tempfile, zipfile
 
 top = sys.argv[1]
 seeds = os.path.join(top, "fuzz", "seeds")
@@ -76,7 +77,7 @@ small = [("application.xml", small_app)] + EVIDENCE
 write(out, "small.zip", zip_bytes(small))
 write(out, "small-stored.zip", zip_bytes(small, zipfile.ZIP_STORED))
 write(out, "small.tar", tar_bytes(small))
-write(out, "small.tar.gz", tar_bytes(small, "w:gz"))
+write(out, "small.tar.gz", gzip.compress(tar_bytes(small), mtime=0))
 write(out, "small.tar.bz2", tar_bytes(small, "w:bz2"))
 write(out, "small.tar.xz", tar_bytes(small, "w:xz"))
 write(out, "small.tar.zst", subprocess.run(["zstd", "-q", "-c"], input=tar_bytes(small),
@@ -85,6 +86,8 @@ with tempfile.TemporaryDirectory() as directory:
 	for name, data in small:
 		os.makedirs(os.path.dirname(os.path.join(directory, name)) or directory, exist_ok=True)
 		write(directory, name, data)
+		os.utime(os.path.join(directory, name), (1793000000, 1793000000))
+	os.utime(os.path.join(directory, "evidence"), (1793000000, 1793000000))
 	subprocess.run(["7z", "a", "-bd", "-mx=9", "small.7z", "application.xml", "evidence"],
 		       cwd=directory, capture_output=True, check=True)
 	shutil.copy(os.path.join(directory, "small.7z"), os.path.join(out, "small.7z"))
@@ -205,6 +208,25 @@ for path in sorted(glob.glob(os.path.join(top, "tests", "data", "dossiers", "*.x
 	form = found.group(0).replace(b"<application ", b'<application xmlns="urn:ecap:1" ', 1)
 	date = b"%%date " + (received.group(1) if received else b"2026-11-24") + b"\n"
 	write(out, "form-" + os.path.basename(path), date + b'<?xml version="1.0" encoding="UTF-8"?>\n' + form)
+# schema-valid upgrades and re-registrations by holders of the harness's
+# register (fuzz/common.c), so that eligibility and CPD are reached
+def made(*arguments):
+	with tempfile.TemporaryDirectory() as directory:
+		subprocess.run([sys.executable, os.path.join(top, "tools", "mkpackage.py"), "--seed", "7",
+				"--out", os.path.join(directory, "p.tar"), "--evidence-kb", "1"] + list(arguments),
+			       check=True, capture_output=True)
+		return application_of(os.path.join(directory, "p.tar"))
+
+
+write(out, "reregistration-cpd", b"%%date 2026-12-15\n" + made(
+	"--kind", "reregistration", "--id-number", "330102198005123618", "--holding",
+	"CSEE-000087:professional", "--level", "professional", "--submitted", "2026-12-14T16:20:00+08:00"))
+write(out, "reregistration-expired", b"%%date 2026-12-15\n" + made(
+	"--kind", "reregistration", "--id-number", "330102198005123618", "--holding",
+	"CSEE-000103:senior", "--level", "senior", "--submitted", "2026-12-14T16:20:00+08:00"))
+write(out, "upgrade", made(
+	"--kind", "upgrade", "--id-number", "410105199705079471", "--holding", "CSEE-000101:apprentice",
+	"--level", "professional", "--submitted", "2026-11-20T10:00:00+08:00"))
 with open(os.path.join(top, "tests", "data", "dossiers", "interview.xml"), "rb") as f:
 	interview = f.read()
 write(out, "dossier-interview-sheet", SEPARATOR.join([interview, record("interview-sheet.xml", b"A2026-000123")]))

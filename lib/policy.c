@@ -440,7 +440,7 @@ static int roster_path(const struct reader *reader, const char *href, char *out,
 }
 
 /* Validates the roster against xsd/members.xsd, found beside the policy's
- * schema in the data directory (pipeline/paths.h). */
+ * schema in the data directory (lib/paths.h). */
 static int validate_roster(const char *path, xmlDocPtr doc, struct error *err)
 {
 	char schema_path[4096];

@@ -18,6 +18,7 @@
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
+#include <wchar.h>
 
 #include "hash.h"
 #include "xml.h"
@@ -47,12 +48,11 @@ struct bag {
 
 /* ---- what goes in ---- */
 
+/* Duplicates (a dossier changed twice in the run) are dropped once all are
+ * in: sorting then is O(n log n) where a search at each add was O(n^2). */
 static int add_payload(struct bag *bag, const char *source, const char *path,
 		       struct error *err)
 {
-	for (size_t i = 0; i < bag->count; i++)
-		if (strcmp(bag->files[i].path, path) == 0)
-			return 0;	/* changed twice in the run: once in the bag */
 	if (bag->count == bag->capacity) {
 		size_t capacity = bag->capacity * 2 + 64;
 		struct payload_file *grown = realloc(bag->files, capacity * sizeof(*grown));
@@ -83,6 +83,37 @@ static const char *base_name(const char *path)
 	return slash ? slash + 1 : path;
 }
 
+/* A file name as it may stand in a bag (security.md's rules for names): a
+ * backslash, a control character, a '%' or a byte that is not valid UTF-8
+ * is written %XX, so a hostile dropbox name is kept recognizable but safe. */
+static void safe_name(const char *name, char *out, size_t size)
+{
+	mbstate_t state;
+	size_t used = 0, length = strlen(name);
+
+	memset(&state, 0, sizeof(state));
+	for (size_t i = 0; i < length && used + 4 < size;) {
+		unsigned char c = (unsigned char)name[i];
+		wchar_t character;
+		size_t step = c < 0x80 ? 1 : mbrtowc(&character, name + i, length - i, &state);
+
+		if (step == (size_t)-1 || step == (size_t)-2 || step == 0) {
+			memset(&state, 0, sizeof(state));
+			step = 1;
+			used += (size_t)snprintf(out + used, size - used, "%%%02X", c);
+		} else if (c < 0x20 || c == 0x7f || c == '\\' || c == '%') {
+			used += (size_t)snprintf(out + used, size - used, "%%%02X", c);
+		} else {
+			if (used + step >= size)
+				break;
+			memcpy(out + used, name + i, step);
+			used += step;
+		}
+		i += step;
+	}
+	out[used] = '\0';
+}
+
 /* Where a changed file of the state goes in the bag, if it goes at all:
  * markers and queues (wakeups, pending, seen, expiries, identities) do not. */
 static int bag_path_for(const char *destination, const char *source, char *out, size_t size)
@@ -95,14 +126,18 @@ static int bag_path_for(const char *destination, const char *source, char *out, 
 		{ "out/", "data/out/" },
 	};
 
+	char safe[NAME_MAX * 3 + 1];
+
 	if (starts_with(destination, "store/inputs/") && source) {
-		snprintf(out, size, "data/inputs/%s/%s", base_name(destination), base_name(source));
+		safe_name(base_name(source), safe, sizeof(safe));
+		snprintf(out, size, "data/inputs/%s/%s", base_name(destination), safe);
 		return 1;
 	}
 	for (size_t i = 0; i < sizeof(mapped) / sizeof(mapped[0]); i++)
 		if (starts_with(destination, mapped[i][0])) {
-			snprintf(out, size, "%s%s", mapped[i][1],
-				 destination + strlen(mapped[i][0]));
+			/* quarantined names carry the dropbox name as it was */
+			safe_name(destination + strlen(mapped[i][0]), safe, sizeof(safe));
+			snprintf(out, size, "%s%s", mapped[i][1], safe);
 			return 1;
 		}
 	return 0;
@@ -478,9 +513,30 @@ out:
 	return result;
 }
 
+/* Sorts the payload by its path in the bag and keeps each path once. */
+static void sort_unique_payload(struct bag *bag)
+{
+	size_t kept = 0;
+
+	if (bag->count == 0)
+		return;
+	qsort(bag->files, bag->count, sizeof(*bag->files), compare_payload);
+	for (size_t i = 1; i < bag->count; i++) {
+		if (strcmp(bag->files[i].path, bag->files[kept].path) == 0) {
+			free(bag->files[i].source);
+			free(bag->files[i].path);
+			continue;
+		}
+		bag->files[++kept] = bag->files[i];
+	}
+	bag->count = kept + 1;
+}
+
 static int write_archive(struct bag *bag, const char *path, struct error *err)
 {
 	int result = -1;
+
+	sort_unique_payload(bag);
 
 	bag->archive = archive_write_new();
 	if (!bag->archive)
@@ -499,7 +555,6 @@ static int write_archive(struct bag *bag, const char *path, struct error *err)
 	for (size_t i = 0; i < bag->count; i++)
 		if (write_payload(bag, &bag->files[i], err) < 0)
 			goto out;
-	qsort(bag->files, bag->count, sizeof(*bag->files), compare_payload);
 	if (write_tags(bag, err) < 0)
 		goto out;
 	if (archive_write_close(bag->archive) != ARCHIVE_OK) {

@@ -97,7 +97,9 @@ static void problem(struct archive_check *check, const char *format, ...)
 }
 
 /* A path written as a manifest writes it (RFC 8493 §2.1.3: '%', CR and LF
- * percent-encoded) and cut short if very long, so that it stays on its line. */
+ * percent-encoded), the other control characters of a refused name encoded
+ * the same way, and cut short if very long: so that it stays on its line and
+ * cannot drive the terminal. */
 struct printable {
 	char text[3 * MAX_NAME + 8];
 };
@@ -107,8 +109,10 @@ static const char *printable(const char *path, struct printable *out)
 	size_t used = 0;
 
 	for (; *path && used + 3 < sizeof(out->text) - 4; path++) {
-		if (*path == '%' || *path == '\r' || *path == '\n')
-			used += (size_t)sprintf(out->text + used, "%%%02X", (unsigned char)*path);
+		unsigned char byte = (unsigned char)*path;
+
+		if (byte == '%' || (byte < 0x20 && byte != '\t') || byte == 0x7f)
+			used += (size_t)sprintf(out->text + used, "%%%02X", byte);
 		else
 			out->text[used++] = *path;
 	}
@@ -173,6 +177,9 @@ static const char *unsafe_path_reason(const char *path)
 		return "an absolute name";
 	if (strchr(path, '\\'))
 		return "a backslash in the name";
+	for (const char *c = path; *c; c++)
+		if (((unsigned char)*c < 0x20 && !strchr("\t\r\n", *c)) || *c == 0x7f)
+			return "a control character in the name";
 	if (!is_utf8_text(path, length))
 		return "a name that is not UTF-8 text";
 	for (const char *component = path; component; ) {

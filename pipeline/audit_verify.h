@@ -12,7 +12,8 @@
  * ("FILE: manifest-sha256.txt: data/out/x.html: checksum mismatch"), then
  * "chain: intact (N archives)" or one "chain: ..." line per broken link.
  * Paths in the report are written as in a manifest: a '%', CR or LF in them
- * as %25, %0D, %0A, so that every problem stays on one line.
+ * as %25, %0D, %0A (and any other control character of a refused name as
+ * %XX), so that every problem stays on one line.
  *
  * Names are checked as UTF-8 with mbrtowc(), so LC_CTYPE must be a UTF-8
  * locale (main sets C.UTF-8); in the C locale every non-ASCII name would be

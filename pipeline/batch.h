@@ -34,8 +34,6 @@ struct batch {
 	struct transaction transaction;
 	int transaction_open;
 	size_t group_inputs;
-	char **group_ids;		/* applications changed in the open transaction */
-	size_t group_id_count;
 	char **group_digests;		/* inputs taken in the open transaction */
 	size_t group_digest_count;
 	unsigned input_sequence;	/* numbers quarantine and record names in this run */
@@ -51,8 +49,8 @@ void log_line(struct batch *batch, const char *format, ...)
 	__attribute__((format(printf, 2, 3)));
 
 /* Opens a transaction if none is, committing the open one first when it is
- * full or when `id` (may be NULL) was already changed in it. */
-int prepare_group_for(struct batch *batch, const char *id, struct error *err);
+ * full (GROUP_LIMIT inputs). */
+int prepare_group_for(struct batch *batch, struct error *err);
 int commit_group(struct batch *batch, struct error *err);
 
 /* store/inputs/<aa>/<digest> */
@@ -69,6 +67,9 @@ int quarantine(struct batch *batch, const char *name, const char *code, const ch
 	       const char *digest, struct error *err);
 int put_document(struct batch *batch, const char *destination, xmlDocPtr document,
 		 struct error *err);
+/* The PDF of a letter's text, stored beside text_path with .pdf. */
+int put_pdf_of_text(struct batch *batch, const char *text, size_t size, const char *text_path,
+		    struct error *err);
 
 int id_is_safe(const char *id);
 /* Loads the dossier of id as the open transaction leaves it; 1 if it existed,

@@ -21,6 +21,7 @@
 #include "hash.h"
 #include "lock.h"
 #include "paths.h"
+#include "pdf.h"
 #include "xml.h"
 
 /* How many inputs one transaction commits at most: large enough that the two
@@ -52,11 +53,9 @@ void log_line(struct batch *batch, const char *format, ...)
 
 static void forget_group(struct batch *batch)
 {
-	for (size_t i = 0; i < batch->group_id_count; i++)
-		free(batch->group_ids[i]);
 	for (size_t i = 0; i < batch->group_digest_count; i++)
 		free(batch->group_digests[i]);
-	batch->group_id_count = batch->group_digest_count = 0;
+	batch->group_digest_count = 0;
 	batch->group_inputs = 0;
 }
 
@@ -106,20 +105,16 @@ static int add_to_list(char ***list, size_t *count, const char *text, struct err
 	return 0;
 }
 
-/* Before an input that changes application id: a dossier changed earlier in
- * the open transaction is not yet on disk, so commit first; and commit every
- * GROUP_LIMIT inputs. */
-int prepare_group_for(struct batch *batch, const char *id, struct error *err)
+/* Before an input: commit every GROUP_LIMIT inputs. A dossier changed
+ * earlier in the open transaction needs no commit first: reads go through
+ * the transaction (store_locate), so they see its latest version. */
+int prepare_group_for(struct batch *batch, struct error *err)
 {
-	if (batch->group_inputs >= GROUP_LIMIT ||
-	    (id && in_list(batch->group_ids, batch->group_id_count, id)))
-		if (commit_group(batch, err) < 0)
-			return -1;
+	if (batch->group_inputs >= GROUP_LIMIT && commit_group(batch, err) < 0)
+		return -1;
 	if (ensure_transaction(batch, err) < 0)
 		return -1;
 	batch->group_inputs++;
-	if (id && add_to_list(&batch->group_ids, &batch->group_id_count, id, err) < 0)
-		return -1;
 	return 0;
 }
 
@@ -283,7 +278,7 @@ int quarantine(struct batch *batch, const char *name, const char *code,
 {
 	char source[PATH_MAX], destination[PATH_MAX], seen[PATH_MAX];
 
-	if (prepare_group_for(batch, NULL, err) < 0)
+	if (prepare_group_for(batch, err) < 0)
 		return -1;
 	snprintf(source, sizeof(source), "dropbox/%s", name);
 	/* the run and a sequence number keep names unique; the original name,
@@ -371,6 +366,38 @@ static const char *notice_kind_for(xmlNodePtr result)
 	return NULL;
 }
 
+/* path with its extension replaced: "x/01-returned.txt" -> "x/01-returned.pdf" */
+static void with_extension(const char *path, const char *extension, char *out, size_t size)
+{
+	const char *dot = strrchr(path, '.');
+
+	snprintf(out, size, "%.*s%s", (int)(dot ? dot - path : (long)strlen(path)), path,
+		 extension);
+}
+
+static void run_date_text(const struct batch *batch, char out[11])
+{
+	date_format(batch->options->date, out);
+}
+
+/* The PDF twin of a letter, typeset from its text (pdf.c), beside it. */
+int put_pdf_of_text(struct batch *batch, const char *text, size_t size, const char *text_path,
+		    struct error *err)
+{
+	char path[PATH_MAX], date[11];
+	unsigned char *pdf = NULL;
+	size_t pdf_size = 0;
+	int result;
+
+	with_extension(text_path, ".pdf", path, sizeof(path));
+	run_date_text(batch, date);
+	if (pdf_from_text(text, size, strrchr(path, '/') + 1, date, &pdf, &pdf_size, err) < 0)
+		return -1;
+	result = transaction_put(&batch->transaction, path, pdf, pdf_size, err);
+	free(pdf);
+	return result;
+}
+
 static int render_pair(struct batch *batch, const char *kind, xmlDocPtr document,
 		       const char *const *parameters, const char *html, const char *text,
 		       struct error *err)
@@ -389,7 +416,8 @@ static int render_pair(struct batch *batch, const char *kind, xmlDocPtr document
 	snprintf(stylesheet, sizeof(stylesheet), "notice-%s-text.xsl", kind);
 	if (renderer_apply(batch->renderer, stylesheet, document, parameters, &output, &size,
 			   err) < 0 ||
-	    transaction_put(&batch->transaction, text, output, (size_t)size, err) < 0)
+	    transaction_put(&batch->transaction, text, output, (size_t)size, err) < 0 ||
+	    put_pdf_of_text(batch, (const char *)output, (size_t)size, text, err) < 0)
 		goto out;
 	batch->summary->notices++;
 	result = 0;
@@ -434,7 +462,24 @@ static void set_from(xmlNodePtr to, const char *name, xmlNodePtr from, const cha
 					     sizeof(value)));
 }
 
-/* The certificate as XML (xsd/certificate.xsd) and SVG, and its register entry. */
+static int put_certificate_pdf(struct batch *batch, const char *svg, size_t size,
+			       const char *svg_path, struct error *err)
+{
+	char path[PATH_MAX], date[11];
+	unsigned char *pdf = NULL;
+	size_t pdf_size = 0;
+	int result;
+
+	with_extension(svg_path, ".pdf", path, sizeof(path));
+	run_date_text(batch, date);
+	if (pdf_from_svg(svg, size, strrchr(path, '/') + 1, date, &pdf, &pdf_size, err) < 0)
+		return -1;
+	result = transaction_put(&batch->transaction, path, pdf, pdf_size, err);
+	free(pdf);
+	return result;
+}
+
+/* The certificate as XML (xsd/certificate.xsd), SVG and PDF, and its register entry. */
 static int write_certificate(struct batch *batch, const struct dossier *dossier,
 			     xmlNodePtr certification, struct error *err)
 {
@@ -473,6 +518,7 @@ static int write_certificate(struct batch *batch, const struct dossier *dossier,
 	    transaction_put(&batch->transaction, xml_attribute_copy(certification, "svg", path,
 								    sizeof(path)),
 			    svg, (size_t)size, err) < 0 ||
+	    put_certificate_pdf(batch, (const char *)svg, (size_t)size, path, err) < 0 ||
 	    register_record_certification(&batch->register_store, dossier, certification, err) < 0)
 		goto out;
 	batch->summary->certified++;
@@ -613,7 +659,7 @@ static int wake_up(struct batch *batch, const char *marker_name, struct error *e
 	snprintf(id, sizeof(id), "%s", separator + 1);
 	if (date_parse(date_text, &date) < 0 || date >= batch->options->date || !id_is_safe(id))
 		return 0;
-	if (prepare_group_for(batch, id, err) < 0)
+	if (prepare_group_for(batch, err) < 0)
 		return -1;
 	exists = open_dossier(batch, id, 0, &dossier, err);
 	if (exists <= 0) {
@@ -638,6 +684,9 @@ static int compare_strings(const void *a, const void *b)
 /* Periods that ended before the run's date: returns expire, publicity ends. */
 static int sweep_wakeups(struct batch *batch, struct error *err)
 {
+	/* the markers are listed from disk: commit what the inputs changed first */
+	if (commit_group(batch, err) < 0)
+		return -1;
 	char directory[PATH_MAX];
 	char **names = NULL;
 	size_t count = 0;
@@ -669,7 +718,7 @@ static int publish_expiry(void *context, xmlDocPtr change, struct error *err)
 
 static int sweep_expiries(struct batch *batch, struct error *err)
 {
-	if (prepare_group_for(batch, NULL, err) < 0)
+	if (prepare_group_for(batch, err) < 0)
 		return -1;
 	return register_expire(&batch->register_store, batch->options->date, publish_expiry, batch,
 			       err);
@@ -795,7 +844,7 @@ static int move_log(struct batch *batch, const char *relative, const char *suffi
 	if (length > 4)
 		name[length - 4] = '\0';	/* drop ".log" */
 	snprintf(destination, sizeof(destination), "out/reports/%s%s.log", name, suffix);
-	if (prepare_group_for(batch, NULL, err) < 0)
+	if (prepare_group_for(batch, err) < 0)
 		return -1;
 	return transaction_take(&batch->transaction, relative, destination, err);
 }
@@ -866,7 +915,7 @@ static int write_report(struct batch *batch, struct error *err)
 				   seconds);
 	snprintf(xml_path, sizeof(xml_path), "out/reports/%s.xml", batch->store.run_id);
 	snprintf(html_path, sizeof(html_path), "out/reports/%s.html", batch->store.run_id);
-	if (prepare_group_for(batch, NULL, err) < 0 ||
+	if (prepare_group_for(batch, err) < 0 ||
 	    put_document(batch, xml_path, report, err) < 0 ||
 	    renderer_apply(batch->renderer, "report.xsl", report, NULL, &html, &size, err) < 0 ||
 	    transaction_put(&batch->transaction, html_path, html, (size_t)size, err) < 0)
@@ -951,7 +1000,6 @@ static void release_batch(struct batch *batch)
 	if (batch->transaction_open)
 		transaction_abort(&batch->transaction);
 	forget_group(batch);
-	free(batch->group_ids);
 	free(batch->group_digests);
 	discard_run_log(batch);
 	statistics_release(&batch->statistics);

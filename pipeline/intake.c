@@ -83,7 +83,7 @@ int intake_list(const char *dropbox_dir, int settle_seconds, time_t now,
 			break;
 	}
 	closedir(listing);
-	if (result == 0)
+	if (result == 0 && list->count)
 		qsort(list->items, list->count, sizeof(*list->items), arrival_order);
 	return result;
 }

@@ -35,7 +35,7 @@ static int file_package(struct batch *batch, const char *name, const char *diges
 	int exists, result = -1;
 
 	dossier_init(&dossier);
-	if (prepare_group_for(batch, id, err) < 0)
+	if (prepare_group_for(batch, err) < 0)
 		goto out;
 	exists = open_dossier(batch, id, 1, &dossier, err);
 	if (exists < 0)

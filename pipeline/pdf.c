@@ -47,7 +47,13 @@ struct letter_geometry {
 	double font_size;
 	double pitch;
 	int lines_per_page;
+	double left;			/* x of the text's left edge */
 };
+
+/* A letter set smaller to fit on one page is set no smaller than this, with
+ * lines this close; a longer one runs on to more pages at full size. */
+#define ONE_PAGE_MINIMUM_SIZE 9.0
+#define ONE_PAGE_LINE_PITCH 1.22
 
 static cairo_status_t pdf_buffer_write(void *closure, const unsigned char *data,
 				       unsigned int length)
@@ -79,7 +85,7 @@ static cairo_status_t pdf_buffer_write(void *closure, const unsigned char *data,
 /* A PDF surface of one page size writing into buffer, with the document's
  * Title and Creator set; NULL (err filled) when cairo cannot make one. */
 static cairo_surface_t *pdf_surface_open(struct pdf_buffer *buffer, double width, double height,
-					 const char *title, struct error *err)
+					 const char *title, const char *date, struct error *err)
 {
 	cairo_surface_t *surface;
 
@@ -97,6 +103,13 @@ static cairo_surface_t *pdf_surface_open(struct pdf_buffer *buffer, double width
 	if (title)
 		cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_TITLE, title);
 	cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATOR, "ecap");
+	if (date && strlen(date) == 10) {
+		char stamp[32];
+
+		snprintf(stamp, sizeof(stamp), "%sT00:00:00", date);
+		cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATE_DATE, stamp);
+		cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_MOD_DATE, stamp);
+	}
 	return surface;
 }
 
@@ -187,6 +200,7 @@ static int letter_geometry_measure(PangoLayout *layout, struct letter_geometry *
 	/* the first baseline is one font size below the top margin; the last
 	 * one may sit on the bottom margin */
 	geometry->lines_per_page = 1 + (int)((LETTER_TEXT_HEIGHT - geometry->font_size) / geometry->pitch);
+	geometry->left = LETTER_MARGIN;
 	layout_set_font(layout, geometry->font_size);
 	result = 0;
 out:
@@ -297,7 +311,7 @@ static void draw_letter(cairo_t *cr, PangoLayout *body, PangoLayout *footer,
 	for (page = 1; page <= pages; page++) {
 		for (row = 0; row < geometry->lines_per_page && drawn < lines; row++, drawn++) {
 			next_line(text, size, &offset, &line, &length);
-			draw_line(cr, body, line, length, LETTER_MARGIN,
+			draw_line(cr, body, line, length, geometry->left,
 				  LETTER_MARGIN + geometry->font_size + row * geometry->pitch);
 		}
 		draw_footer(cr, footer, page, pages);
@@ -305,7 +319,28 @@ static void draw_letter(cairo_t *cr, PangoLayout *body, PangoLayout *footer,
 	}
 }
 
-int pdf_from_text(const char *text, size_t size, const char *title,
+/* A letter a little longer than a page is set smaller, on one page, centred
+ * across it (a letter is mailed as one sheet); one that would need a size
+ * under ONE_PAGE_MINIMUM_SIZE keeps the full size and runs on. */
+static void fit_on_one_page(PangoLayout *layout, struct letter_geometry *geometry, int lines)
+{
+	double size;
+
+	if (lines <= geometry->lines_per_page)
+		return;
+	/* lines baselines: the first one size below the top, then (lines - 1) pitches */
+	size = LETTER_TEXT_HEIGHT / (1.0 + ONE_PAGE_LINE_PITCH * (lines - 1));
+	size = (int)(size * 100) / 100.0;
+	if (size < ONE_PAGE_MINIMUM_SIZE)
+		return;
+	geometry->left = (A4_SHORT_SIDE - LETTER_TEXT_WIDTH * size / geometry->font_size) / 2;
+	geometry->font_size = size;
+	geometry->pitch = size * ONE_PAGE_LINE_PITCH;
+	geometry->lines_per_page = lines;
+	layout_set_font(layout, size);
+}
+
+int pdf_from_text(const char *text, size_t size, const char *title, const char *date,
 		  unsigned char **pdf, size_t *pdf_size, struct error *err)
 {
 	struct pdf_buffer buffer = { NULL, 0, 0 };
@@ -322,7 +357,7 @@ int pdf_from_text(const char *text, size_t size, const char *title,
 		error_set(err, "letter text is not valid UTF-8");
 		goto out;
 	}
-	surface = pdf_surface_open(&buffer, A4_SHORT_SIDE, A4_LONG_SIDE, title, err);
+	surface = pdf_surface_open(&buffer, A4_SHORT_SIDE, A4_LONG_SIDE, title, date, err);
 	if (!surface)
 		goto out;
 	cr = cairo_create(surface);
@@ -330,6 +365,7 @@ int pdf_from_text(const char *text, size_t size, const char *title,
 	footer = letter_layout_new(cr);
 	if (letter_geometry_measure(body, &geometry, err) < 0)
 		goto out;
+	fit_on_one_page(body, &geometry, count_lines(text, size));
 	layout_set_font(footer, FOOTER_FONT_SIZE);
 	draw_letter(cr, body, footer, &geometry, text, size);
 	result = pdf_surface_close(cr, surface, &buffer, pdf, pdf_size, err);
@@ -346,7 +382,7 @@ out:
 	return result;
 }
 
-int pdf_from_svg(const char *svg, size_t size, const char *title,
+int pdf_from_svg(const char *svg, size_t size, const char *title, const char *date,
 		 unsigned char **pdf, size_t *pdf_size, struct error *err)
 {
 	struct pdf_buffer buffer = { NULL, 0, 0 };
@@ -367,7 +403,7 @@ int pdf_from_svg(const char *svg, size_t size, const char *title,
 			  failure ? failure->message : "unknown error");
 		goto out;
 	}
-	surface = pdf_surface_open(&buffer, A4_LONG_SIDE, A4_SHORT_SIDE, title, err);
+	surface = pdf_surface_open(&buffer, A4_LONG_SIDE, A4_SHORT_SIDE, title, date, err);
 	if (!surface)
 		goto out;
 	cr = cairo_create(surface);

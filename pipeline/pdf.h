@@ -25,10 +25,12 @@
 #include <stddef.h>
 #include "error.h"
 
-int pdf_from_text(const char *text, size_t size, const char *title,
+/* `date` ("YYYY-MM-DD", or NULL for now) is the document's creation date:
+ * given the run's date, the same letter gives the same bytes, run again. */
+int pdf_from_text(const char *text, size_t size, const char *title, const char *date,
 		  unsigned char **pdf, size_t *pdf_size, struct error *err);
 
-int pdf_from_svg(const char *svg, size_t size, const char *title,
+int pdf_from_svg(const char *svg, size_t size, const char *title, const char *date,
 		 unsigned char **pdf, size_t *pdf_size, struct error *err);
 
 #endif

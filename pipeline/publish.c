@@ -38,7 +38,8 @@ int publish_register_change(struct batch *batch, xmlDocPtr change, struct error 
 	output = NULL;
 	if (renderer_apply(batch->renderer, "notice-status-text.xsl", change, NULL, &output, &size,
 			   err) < 0 ||
-	    transaction_put(&batch->transaction, text, output, (size_t)size, err) < 0)
+	    transaction_put(&batch->transaction, text, output, (size_t)size, err) < 0 ||
+	    put_pdf_of_text(batch, (const char *)output, (size_t)size, text, err) < 0)
 		goto out;
 	snprintf(relative, sizeof(relative), PENDING_CHANGES "/%s-%04u.xml", batch->store.run_id,
 		 ++batch->input_sequence);
@@ -190,7 +191,7 @@ static int publish_publicity(struct batch *batch, struct error *err)
 		goto out;
 	result = -1;
 	document = new_list(batch, "publicityList", &root);
-	if (prepare_group_for(batch, NULL, err) < 0 ||
+	if (prepare_group_for(batch, err) < 0 ||
 	    drain_queue(batch, PENDING_PUBLICITY, names, count, root, err) < 0)
 		goto out;
 	first = xml_child(root, "entry");
@@ -221,7 +222,7 @@ static int publish_changes(struct batch *batch, struct error *err)
 		goto out;
 	result = -1;
 	document = new_list(batch, "registerChanges", &root);
-	if (prepare_group_for(batch, NULL, err) < 0 ||
+	if (prepare_group_for(batch, err) < 0 ||
 	    drain_queue(batch, PENDING_CHANGES, names, count, root, err) < 0)
 		goto out;
 	/* the federation's report (Q31) and the public notice of the same changes */

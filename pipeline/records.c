@@ -144,15 +144,6 @@ static int apply_record(struct batch *batch, xmlNodePtr record, const char *dige
 	return 0;
 }
 
-/* The application a record changes, for grouping (NULL for the register). */
-static const char *record_application(xmlNodePtr record, char *out, size_t size)
-{
-	if (is_status_action(record))
-		return NULL;
-	xml_attribute_copy(record, "application", out, size);
-	return id_is_safe(out) ? out : NULL;
-}
-
 static void index_relative(struct batch *batch, char *out, size_t size)
 {
 	snprintf(out, size, "store/records/%s-%04u.xml", batch->store.run_id,
@@ -164,12 +155,10 @@ static int file_record(struct batch *batch, const struct intake_item *item, cons
 		       xmlNodePtr record, int invalid, const char *problem, struct error *err)
 {
 	struct record_outcome outcome;
-	char application[128], input[PATH_MAX], received[11], relative[PATH_MAX];
+	char input[PATH_MAX], received[11], relative[PATH_MAX];
 	int duplicate = seen_before(batch, digest);
 
-	if (prepare_group_for(batch, invalid || duplicate ? NULL :
-			      record_application(record, application, sizeof(application)),
-			      err) < 0 ||
+	if (prepare_group_for(batch, err) < 0 ||
 	    take_input(batch, item->name, digest, err) < 0)
 		return -1;
 	if (invalid)

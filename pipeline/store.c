@@ -601,7 +601,8 @@ int store_recover(struct store *store, struct error *err)
 		count++;
 	}
 	closedir(listing);
-	qsort(names, count, sizeof(*names), compare_names);
+	if (count)
+		qsort(names, count, sizeof(*names), compare_names);
 	for (size_t i = 0; i < count && finished >= 0; i++) {
 		int result = recover_one(store, names[i], err);
 

@@ -16,57 +16,6 @@ todo() {
 	echo "$3" | head -5 | sed "s/^/#   /"
 }
 
-# build_packages: builds every package listed on stdin, one per line:
-# NAME [--replace OLD NEW | --replace-re PATTERN NEW]... [mkpackage options].
-# The package goes to $work/NAME; its applicant's roster line is added to
-# $state/members.xml (the sample roster of new_state); "NAME ID-NUMBER
-# APPLICANT" goes to $work/ids. --replace edits application.xml literally,
-# --replace-re by a Python regular expression (dot matches newlines); both
-# fail if nothing matches.
-build_packages() {
-	python3 -c '
-import re, shlex, sys
-tools, work, roster_path = sys.argv[1:4]
-sys.path.insert(0, tools)
-import mkpackage
-roster, ids = [], []
-for line in sys.stdin:
-	words = shlex.split(line, comments=True)
-	if not words:
-		continue
-	name, words, replacements = words[0], words[1:], []
-	for at in reversed([i for i, word in enumerate(words) if word in ("--replace", "--replace-re")]):
-		pattern = words[at + 1] if words[at] == "--replace-re" else re.escape(words[at + 1])
-		replacements.insert(0, (pattern, words[at + 2]))
-		del words[at:at + 3]
-	package = mkpackage.build(mkpackage.options_from_arguments(mkpackage.parse_arguments(words)))
-	xml = package.application_xml.decode("utf-8")
-	for pattern, new in replacements:
-		xml, count = re.subn(pattern, lambda match: new, xml, flags=re.S)
-		if count == 0:
-			sys.exit("%s: %r matches nothing in application.xml" % (name, pattern))
-	package.application_xml = xml.encode("utf-8")
-	package.files = [(path, package.application_xml if path == "application.xml" else data)
-			 for path, data in package.files]
-	mkpackage.write_archive(package, work + "/" + name,
-				mkpackage.format_from_name(name) or "zip")
-	number = re.search(r"<idDocument[^>]*>([^<]*)</idDocument>", xml)
-	ids.append("%s %s %s\n" % (name, number.group(1) if number else "-", package.name))
-	if package.member_line:
-		roster.append(package.member_line)
-with open(roster_path, encoding="utf-8") as f:
-	text = f.read()
-for line in roster:
-	number = re.search(r"number=\"[^\"]*\"", line).group(0)
-	if number not in text:
-		text = text.replace("</members>", line + "\n</members>")
-with open(roster_path, "w", encoding="utf-8") as f:
-	f.write(text)
-with open(work + "/ids", "a", encoding="utf-8") as f:
-	f.writelines(ids)
-' "$top/tools" "$work" "$state/members.xml"
-}
-
 run_date=2026-11-24		# a Tuesday
 
 # id_number_of NAME: the ID number in the form of package NAME

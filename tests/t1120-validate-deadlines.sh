@@ -7,57 +7,6 @@
 # year the calendar does not cover (weekends only, and the run says so).
 . "$(dirname "$0")/lib.sh"
 
-# build_packages: builds every package listed on stdin, one per line:
-# NAME [--replace OLD NEW | --replace-re PATTERN NEW]... [mkpackage options].
-# The package goes to $work/NAME; its applicant's roster line is added to
-# $state/members.xml (the sample roster of new_state); "NAME ID-NUMBER
-# APPLICANT" goes to $work/ids. --replace edits application.xml literally,
-# --replace-re by a Python regular expression (dot matches newlines); both
-# fail if nothing matches.
-build_packages() {
-	python3 -c '
-import re, shlex, sys
-tools, work, roster_path = sys.argv[1:4]
-sys.path.insert(0, tools)
-import mkpackage
-roster, ids = [], []
-for line in sys.stdin:
-	words = shlex.split(line, comments=True)
-	if not words:
-		continue
-	name, words, replacements = words[0], words[1:], []
-	for at in reversed([i for i, word in enumerate(words) if word in ("--replace", "--replace-re")]):
-		pattern = words[at + 1] if words[at] == "--replace-re" else re.escape(words[at + 1])
-		replacements.insert(0, (pattern, words[at + 2]))
-		del words[at:at + 3]
-	package = mkpackage.build(mkpackage.options_from_arguments(mkpackage.parse_arguments(words)))
-	xml = package.application_xml.decode("utf-8")
-	for pattern, new in replacements:
-		xml, count = re.subn(pattern, lambda match: new, xml, flags=re.S)
-		if count == 0:
-			sys.exit("%s: %r matches nothing in application.xml" % (name, pattern))
-	package.application_xml = xml.encode("utf-8")
-	package.files = [(path, package.application_xml if path == "application.xml" else data)
-			 for path, data in package.files]
-	mkpackage.write_archive(package, work + "/" + name,
-				mkpackage.format_from_name(name) or "zip")
-	number = re.search(r"<idDocument[^>]*>([^<]*)</idDocument>", xml)
-	ids.append("%s %s %s\n" % (name, number.group(1) if number else "-", package.name))
-	if package.member_line:
-		roster.append(package.member_line)
-with open(roster_path, encoding="utf-8") as f:
-	text = f.read()
-for line in roster:
-	number = re.search(r"number=\"[^\"]*\"", line).group(0)
-	if number not in text:
-		text = text.replace("</members>", line + "\n</members>")
-with open(roster_path, "w", encoding="utf-8") as f:
-	f.write(text)
-with open(work + "/ids", "a", encoding="utf-8") as f:
-	f.writelines(ids)
-' "$top/tools" "$work" "$state/members.xml"
-}
-
 # dossier_count ID XPATH: counts in the dossier of ID (local names)
 dossier_count() {
 	xmllint --xpath "count($2)" "$state/store/dossiers/$1.xml"
@@ -89,7 +38,7 @@ expect "a covered year: the run does not warn about the calendar" \
 	sh -c "! grep -q 'does not cover' '$work/ecap.out'"
 expect_equal "A: returned" "$(state_of A2026-112001)" returned
 expect_equal "A: deadline across National Day" "$(deadline_of A2026-112001)" 2026-10-16
-expect_equal "A: the returned letter, html and text" "$(letters A2026-112001)" "01-returned.html 01-returned.txt"
+expect_equal "A: the returned letter, html and text" "$(letters A2026-112001)" "01-returned.html 01-returned.pdf 01-returned.txt"
 expect "A: the letter gives the deadline 2026年10月16日" \
 	grep -q '2026年10月16日' "$state/out/notices/A2026-112001/01-returned.txt"
 expect "A: the html letter too" grep -q '2026年10月16日' "$state/out/notices/A2026-112001/01-returned.html"
@@ -111,11 +60,11 @@ expect_equal "A: the dossier's application is the corrected one" \
 expect_equal "A: the last validation is of submission 2, accepted" \
 	"$(xmllint --xpath "concat(//*[local-name()='validation'][last()]/@submission, ' ', //*[local-name()='validation'][last()]/@outcome)" \
 		"$state/store/dossiers/A2026-112001.xml")" "2 accepted"
-expect_equal "A: no new letter" "$(letters A2026-112001)" "01-returned.html 01-returned.txt"
+expect_equal "A: no new letter" "$(letters A2026-112001)" "01-returned.html 01-returned.pdf 01-returned.txt"
 expect_equal "A: its deadline marker is gone, C's stays" "$(ls "$state/store/wakeups" | tr '\n' ' ')" \
 	"2026-10-16_A2026-112003 "
 expect_equal "C: still returned on the day of its deadline" "$(state_of A2026-112003)" returned
-expect_equal "C: no letter yet but the first" "$(letters A2026-112003)" "01-returned.html 01-returned.txt"
+expect_equal "C: no letter yet but the first" "$(letters A2026-112003)" "01-returned.html 01-returned.pdf 01-returned.txt"
 
 # the day after: C expires
 expect "the run of 2026-10-17 completes" run_ecap run "$state" --date 2026-10-17
@@ -124,7 +73,7 @@ expect_equal "C: expired the day after its deadline" "$(state_of A2026-112003)" 
 expect_equal "C: reason resubmission-expired" "$(reasons_of A2026-112003)" resubmission-expired
 expect_equal "C: no deadline any more" "$(deadline_of A2026-112003)" ""
 expect_equal "C: an expired letter" "$(letters A2026-112003)" \
-	"01-returned.html 01-returned.txt 02-expired.html 02-expired.txt"
+	"01-returned.html 01-returned.pdf 01-returned.txt 02-expired.html 02-expired.pdf 02-expired.txt"
 expect "C: the expired letter names the deadline" \
 	grep -q '2026年10月16日' "$state/out/notices/A2026-112003/02-expired.txt"
 expect_equal "no deadline marker left" "$(ls "$state/store/wakeups" | wc -l | tr -d ' ')" 0
@@ -143,7 +92,7 @@ expect_equal "a package for an application in review is quarantined as duplicate
 expect_equal "A: still in review" "$(state_of A2026-112001)" in-review
 expect_equal "A: still two submissions" \
 	"$(dossier_count A2026-112001 "//*[local-name()='submission']")" 2
-expect_equal "A: still no new letter" "$(letters A2026-112001)" "01-returned.html 01-returned.txt"
+expect_equal "A: still no new letter" "$(letters A2026-112001)" "01-returned.html 01-returned.pdf 01-returned.txt"
 
 # B's correction arrives the day after its deadline
 drop b-2.tar.gz
@@ -156,7 +105,7 @@ expect_equal "B: the expiry names the late submission" \
 	"$(xmllint --xpath "string(//*[local-name()='validation'][last()]/@submission)" \
 		"$state/store/dossiers/A2026-112002.xml")" 2
 expect_equal "B: an expired letter" "$(letters A2026-112002)" \
-	"01-returned.html 01-returned.txt 02-expired.html 02-expired.txt"
+	"01-returned.html 01-returned.pdf 01-returned.txt 02-expired.html 02-expired.pdf 02-expired.txt"
 expect "B: the expired letter names the deadline" \
 	grep -q '2026年11月16日' "$state/out/notices/A2026-112002/02-expired.txt"
 

@@ -201,7 +201,7 @@ expect_equal "S: review round 1, outcome supplement" \
 	"$(dossier_value $S "concat(//*[local-name()='review']/@round, ' ', //*[local-name()='review']/@outcome)")" \
 	"1 supplement"
 expect_equal "S: one review-supplement reason" "$(reasons_of $S)" review-supplement
-expect_equal "S: a supplement letter" "$(letters $S)" "01-supplement.html 01-supplement.txt"
+expect_equal "S: a supplement letter" "$(letters $S)" "01-supplement.html 01-supplement.pdf 01-supplement.txt"
 expect "S: the letter lists the request" \
 	grep -q '请补充220千伏东郊变电站项目的竣工验收报告' "$state/out/notices/$S/01-supplement.html"
 expect "S: so does its text twin" grep -q '竣工验收报告' "$state/out/notices/$S/01-supplement.txt"
@@ -214,7 +214,7 @@ expect_equal "F: one dimension-not-met per dimension found not met (knowledge, e
 expect_equal "F: review outcome failed, both examiners named" \
 	"$(dossier_value $F "concat(//*[local-name()='review']/@outcome, ' ', //*[local-name()='review']/@examiners)")" \
 	"failed EX-011 EX-025"
-expect_equal "F: a failed letter" "$(letters $F)" "01-failed.html 01-failed.txt"
+expect_equal "F: a failed letter" "$(letters $F)" "01-failed.html 01-failed.pdf 01-failed.txt"
 expect "F: the letter names 工程伦理与职业道德" \
 	grep -q '工程伦理与职业道德' "$state/out/notices/$F/01-failed.html"
 expect "F: and gives the examiners' comments" \
@@ -234,7 +234,7 @@ expect_equal "I: review outcome interview" \
 expect_equal "I: the focus is kept for the panel" \
 	"$(dossier_value $I "concat(//*[local-name()='review']/*[local-name()='focus']/@dimension, ' ', //*[local-name()='review']/*[local-name()='focus']/@examiner)")" \
 	"leadership EX-017"
-expect_equal "I: an interview letter" "$(letters $I)" "01-interview.html 01-interview.txt"
+expect_equal "I: an interview letter" "$(letters $I)" "01-interview.html 01-interview.pdf 01-interview.txt"
 
 # an apprentice passed by both: publicity
 expect_equal "P: publicity" "$(state_of $P)" publicity
@@ -286,11 +286,11 @@ expect_equal "Q: the second record decides: a professional is interviewed (polic
 expect_equal "Q: review outcome interview, nobody asked for it" \
 	"$(dossier_value $Q "concat(//*[local-name()='review']/@outcome, ' ', count(//*[local-name()='review']/*[local-name()='focus']))")" \
 	"interview 0"
-expect_equal "Q: an interview letter" "$(letters $Q)" "01-interview.html 01-interview.txt"
+expect_equal "Q: an interview letter" "$(letters $Q)" "01-interview.html 01-interview.pdf 01-interview.txt"
 expect_equal "F: a review for a failed application: record-wrong-state" \
 	"$(dossier_record_outcome $F f-late.xml)" "refused record-wrong-state"
 expect_equal "F: still failed, still one letter" "$(state_of $F) $(letters $F)" \
-	"failed 01-failed.html 01-failed.txt"
+	"failed 01-failed.html 01-failed.pdf 01-failed.txt"
 expect_equal "D: a byte-identical record file: record-duplicate" \
 	"$(record_outcome d-copy.xml)" "refused record-duplicate"
 expect_equal "D: the identical file is not added to the dossier" \

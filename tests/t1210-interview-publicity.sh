@@ -232,7 +232,7 @@ for id in $K17 $K20 $E11 $T59 $ALL; do
 	failed_states="$failed_states $(state_of $id):$(letters $id)"
 done
 expect_equal "the five that missed a threshold failed, each with a failed letter" "$failed_states" \
-	"$(printf ' failed:01-interview.html 01-interview.txt 02-failed.html 02-failed.txt%.0s' 1 2 3 4 5)"
+	"$(printf ' failed:01-interview.html 01-interview.pdf 01-interview.txt 02-failed.html 02-failed.pdf 02-failed.txt%.0s' 1 2 3 4 5)"
 expect "the failed letter gives the knowledge score and its minimum" \
 	grep -q '得分 17 分，低于 18 分' "$state/out/notices/$K17/02-failed.html"
 expect_equal "the status shows the failure's reasons" "$(reasons_of $ALL)" \
@@ -264,7 +264,7 @@ expect_equal "the confirmation is recorded" \
 	"true CSE-SEC-2026-0042"
 expect_equal "APX: never interviewed" "$(dossier_count $APX "//*[local-name()='interview']")" 0
 expect_equal "not confirmed: the full process, an interview" "$(state_of $NOC)" awaiting-interview
-expect_equal "not confirmed: an interview letter" "$(letters $NOC)" "01-interview.html 01-interview.txt"
+expect_equal "not confirmed: an interview letter" "$(letters $NOC)" "01-interview.html 01-interview.pdf 01-interview.txt"
 notice=$(ls "$state"/out/public/*-publicity.html 2>/dev/null | head -1)
 expect "a public notice of publicity is written" test -n "$notice"
 expect_equal "one publicity list" "$(ls "$state"/out/public/*-publicity.xml 2>/dev/null | wc -l | tr -d ' ')" 1
@@ -331,7 +331,7 @@ expect_equal "PRO: publicity ended certified, then the certification" \
 	"$(dossier_value $PRO "concat(//*[local-name()='publicityEnd']/@outcome, ' ', //*[local-name()='certification']/@issued)")" \
 	"certified 2026-11-18"
 expect_equal "PRO: a certified letter" "$(letters $PRO)" \
-	"01-interview.html 01-interview.txt 02-certified.html 02-certified.txt"
+	"01-interview.html 01-interview.pdf 01-interview.txt 02-certified.html 02-certified.pdf 02-certified.txt"
 expect_equal "an objection dated after the period is refused" \
 	"$(dossier_record_outcome $K18 k18-late.xml)" "refused record-wrong-state"
 expect_equal "K18 certified" "$(state_of $K18)" certified

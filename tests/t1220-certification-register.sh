@@ -181,7 +181,7 @@ expect_equal "D: CSEE-000003" "$(certified $D)" "CSEE-000003 CSEE-000003-1 2026-
 expect_equal "X (failed) got no number; C (publicity) not yet" \
 	"$(certified $X)|$(certified $C)|$(state_of $C)" "   |   |publicity"
 expect_equal "the sequence stands at 3" "$(sequence)" 3
-expect_equal "A: a certified letter" "$(letters $A)" "01-certified.html 01-certified.txt"
+expect_equal "A: a certified letter" "$(letters $A)" "01-certified.html 01-certified.pdf 01-certified.txt"
 expect_equal "the status names A's certificate" \
 	"$(xpath "string(//*[local-name()='application'][@id='$A']/*[local-name()='certificate']/@serial)")" \
 	CSEE-000001-1
@@ -220,11 +220,11 @@ expect_equal "C: a later run gives the next number, CSEE-000004" \
 	"$(certified $C)" "CSEE-000004 CSEE-000004-1 2026-11-20 2031-11-19"
 expect_equal "the suspension applied" "$(record_outcome suspend-a.xml)" applied
 expect_equal "A's certificate suspended in the register" "$(certificate_status CSEE-000001-1)" suspended
-expect_equal "a status letter to A" "$(letters CSEE-000001)" "01-status.html 01-status.txt"
+expect_equal "a status letter to A" "$(letters CSEE-000001)" "01-status.html 01-status.pdf 01-status.txt"
 expect "the letter shows the masked ID number" \
 	grep -qF "$(dossier_value $A "/*/@idMasked")" "$state/out/notices/CSEE-000001/01-status.txt"
 expect_equal "B's certificate cancelled" "$(certificate_status CSEE-000002-1)" cancelled
-expect_equal "a status letter to B" "$(letters CSEE-000002)" "01-status.html 01-status.txt"
+expect_equal "a status letter to B" "$(letters CSEE-000002)" "01-status.html 01-status.pdf 01-status.txt"
 expect "a public notice of the changes" test -s "$state/out/public/$run5-register-changes.html"
 report="$state/out/reports/$run5-register-changes.xml"
 expect "the report to the federation validates against xsd/register-changes.xsd" \
@@ -250,7 +250,7 @@ expect_equal "A restored: valid" "$(certificate_status CSEE-000001-1)" valid
 expect_equal "restoring a valid certificate: refused, record-wrong-state" \
 	"$(record_outcome restore-a-again.xml)" "refused record-wrong-state"
 expect_equal "A: the suspension and the restore, two letters" "$(letters CSEE-000001)" \
-	"01-status.html 01-status.txt 02-status.html 02-status.txt"
+	"01-status.html 01-status.pdf 01-status.txt 02-status.html 02-status.pdf 02-status.txt"
 expect_equal "C revoked" "$(certificate_status CSEE-000004-1)" revoked
 expect_equal "C banned for life" "$(register_value "//*[local-name()='member'][@registration='CSEE-000004']/@banned")" true
 expect_equal "the report of this run: restore and revoke, with fraud" \
@@ -326,7 +326,7 @@ expect_equal "no letter to D yet" "$(letters CSEE-000003)" ""
 expect "the run of 2031-11-18 completes" run_ecap run "$state" --date 2031-11-18
 run11=$(run_id)
 expect_equal "the day after: expired" "$(certificate_status CSEE-000003-1)" expired
-expect_equal "a status letter to D" "$(letters CSEE-000003)" "01-status.html 01-status.txt"
+expect_equal "a status letter to D" "$(letters CSEE-000003)" "01-status.html 01-status.pdf 01-status.txt"
 expect_equal "the report: one expiry of D, dated the day after the expiry" \
 	"$(xmllint --xpath "concat(count(/*/*[local-name()='registerChange']), ' ', /*/*[1]/@registration, ' ', /*/*[1]/@action, ' ', /*/*[1]/@from, ' ', /*/*[1]/@to, ' ', /*/*[1]/@date)" "$state/out/reports/$run11-register-changes.xml" 2>/dev/null)" \
 	"1 CSEE-000003 expire valid expired 2031-11-18"

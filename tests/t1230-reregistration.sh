@@ -195,7 +195,7 @@ expect_equal "OK: the old certificate superseded, the new one valid" \
 	"superseded valid"
 expect_equal "OK: still one member CSEE-000101" \
 	"$(register_value "count(//*[local-name()='member'][@registration='CSEE-000101'])")" 1
-expect_equal "OK: a certified letter" "$(letters $OK)" "01-certified.html 01-certified.txt"
+expect_equal "OK: a certified letter" "$(letters $OK)" "01-certified.html 01-certified.pdf 01-certified.txt"
 expect "OK: the certificate validates" \
 	xmllint --noout --nonet --schema "$top/xsd/certificate.xsd" "$state/out/certificates/CSEE-000101-2.xml"
 expect "OK: its SVG parses" xmllint --noout --nonet "$state/out/certificates/CSEE-000101-2.svg"
@@ -206,7 +206,7 @@ expect_equal "SHORT: rejected" "$(state_of $SHORT)" rejected
 expect_equal "SHORT: one cpd-insufficient" "$(reasons_of $SHORT)" cpd-insufficient
 expect_equal "SHORT: it names year 3" "$(short_years $SHORT)" 3
 expect_equal "SHORT: 49 hours in year 3" "$(cpd_hours $SHORT)" "1:50 2:50 3:49 4:50 5:50"
-expect_equal "SHORT: a rejected letter" "$(letters $SHORT)" "01-rejected.html 01-rejected.txt"
+expect_equal "SHORT: a rejected letter" "$(letters $SHORT)" "01-rejected.html 01-rejected.pdf 01-rejected.txt"
 expect "SHORT: the letter gives the year's hours" grep -q '49' "$state/out/notices/$SHORT/01-rejected.txt"
 expect_equal "SHORT: the certificate is untouched" \
 	"$(register_value "concat(count(//*[local-name()='member'][@registration='CSEE-000102']/*), ' ', //*[local-name()='certificate'][@serial='CSEE-000102-1']/@status)")" \

@@ -18,6 +18,7 @@ set -u
 top=$(cd "$(dirname "$0")/.." && pwd)
 work="$top/tests/work/$(basename "$0" .sh)"
 . "$top/tests/crash/lib-crash.sh"
+trap 'exit 130' INT TERM	# so that the EXIT trap below unmounts
 
 # todo DESCRIPTION WHY DETAIL: a failing check of a known product bug, as a
 # TAP TODO (not counted as a failure by done_testing)
@@ -105,7 +106,8 @@ limited_run() {
 }
 
 expect "ecap is built" test -x "$ecap"
-expect "the corpus is ready (tests/work/crash-inputs/120)" corpus_ready 120
+expect "the corpus is ready (tests/work/crash-inputs/60)" corpus_ready 60
+[ "$test_failed" -eq 0 ] || { done_testing; exit 1; }	# nothing to test with
 
 # --- the reference -----------------------------------------------------------
 
@@ -116,6 +118,8 @@ for phase in 1 2; do
 	run_to_end "$reference/state" "$(date_of_phase $phase)" "$reference/run.log"
 	expect_equal "reference phase $phase: the run completes" "$run_status" 0
 	snapshot "$reference/state" "$reference/phase$phase"
+	[ $phase = 1 ] && written_kib=$(( $(du -sk "$reference/state" | cut -f1) -
+		$(du -sk "$corpus/phase1" | cut -f1) ))
 done
 expect "the reference issues registration numbers" test -s "$reference/phase2/registrations"
 largest_dossier=$(find "$reference/state/store/dossiers" -type f -printf '%s\n' | sort -n | tail -1)
@@ -194,8 +198,8 @@ rerun_and_compare "unwritable store/dossiers" "$state" 2
 
 small="$work/small"
 mkdir -p "$small"
-# room for the inputs and about 1 MiB more: the run fills it mid-way
-size=$(( $(du -sk "$corpus/phase1" | cut -f1) + 1024 ))
+# room for the inputs and a fifth of what the run writes: it fills up mid-way
+size=$(( $(du -sk "$corpus/phase1" | cut -f1) + written_kib / 5 ))
 if mount -t tmpfs -o "size=${size}k,mode=0700" tmpfs "$small" 2>"$work/mount.err"; then
 	trap 'umount "$small" 2>/dev/null' EXIT
 	fresh_state "$small/state"

@@ -158,7 +158,7 @@ static void test_short_letter(void)
 	char fonts[4096], text[8192], command[512];
 	const char *path;
 
-	is_int(pdf_from_text(short_letter, strlen(short_letter), "受理通知 A2026-000001-01",
+	is_int(pdf_from_text(short_letter, strlen(short_letter), "受理通知 A2026-000001-01", NULL,
 			     &pdf, &size, &err), 0, "a short letter becomes a PDF");
 	if (!pdf) {
 		printf("# %s\n", err.message);
@@ -192,13 +192,13 @@ static void test_glyphs_are_drawn(void)
 	struct error err = { "" };
 	long ink;
 
-	pdf_from_text(glyphs, strlen(glyphs), NULL, &pdf, &size, &err);
+	pdf_from_text(glyphs, strlen(glyphs), NULL, NULL, &pdf, &size, &err);
 	ink = pdf ? dark_pixels(save(pdf, size, "glyphs.pdf"), 1, MARGIN, MARGIN, 120, 20) : -1;
 	ok(ink > 100, "如 is drawn with ink");
 	printf("# %ld dark pixels\n", ink);
 	free(pdf);
 	pdf = NULL;
-	pdf_from_text(blank, strlen(blank), NULL, &pdf, &size, &err);
+	pdf_from_text(blank, strlen(blank), NULL, NULL, &pdf, &size, &err);
 	ink = pdf ? dark_pixels(save(pdf, size, "blank.pdf"), 1, MARGIN, MARGIN, 120, 20) : -1;
 	is_int(ink, 0, "spaces leave the same box empty (the ink count can fail)");
 	free(pdf);
@@ -216,7 +216,7 @@ static void test_no_overflow(void)
 	memset(text, '=', 72);
 	strcpy(text + 72, "\n");
 	strcat(text, "这一行比版心宽得多：它有一百个字符宽，本不该出现，但也不能写到右边距里去。这一行比版心宽得多。\n");
-	pdf_from_text(text, strlen(text), NULL, &pdf, &size, &err);
+	pdf_from_text(text, strlen(text), NULL, NULL, &pdf, &size, &err);
 	if (!pdf) {
 		ok(0, "an over-wide line is drawn");
 		return;
@@ -238,7 +238,7 @@ static void test_pagination(void)
 	const char *path;
 	int per_page, pages;
 
-	is_int(pdf_from_text(text, strlen(text), NULL, &pdf, &size, &err), 0, "a long letter");
+	is_int(pdf_from_text(text, strlen(text), NULL, NULL, &pdf, &size, &err), 0, "a long letter");
 	path = save(pdf, size, "long.pdf");
 	per_page = last_line_on_page(path, 1);
 	pages = page_count(path);
@@ -252,12 +252,12 @@ static void test_pagination(void)
 
 	/* exactly 3 pages' worth, and one line more */
 	length = strlen(text) / 200 * (3 * per_page);
-	pdf_from_text(text, length, NULL, &pdf, &size, &err);
+	pdf_from_text(text, length, NULL, NULL, &pdf, &size, &err);
 	is_int(pdf ? page_count(save(pdf, size, "three.pdf")) : 0, 3, "3 pages of lines give 3 pages");
 	free(pdf);
 	pdf = NULL;
 	length = strlen(text) / 200 * (3 * per_page + 1);
-	pdf_from_text(text, length, NULL, &pdf, &size, &err);
+	pdf_from_text(text, length, NULL, NULL, &pdf, &size, &err);
 	is_int(pdf ? page_count(save(pdf, size, "four.pdf")) : 0, 4, "one line more starts page 4");
 	free(pdf);
 	pdf = NULL;
@@ -265,7 +265,7 @@ static void test_pagination(void)
 	/* trailing blank lines do not make an empty page */
 	length = strlen(text) / 200 * per_page;
 	memcpy(text + length, "\n\n   \n\n", 7);
-	pdf_from_text(text, length + 7, NULL, &pdf, &size, &err);
+	pdf_from_text(text, length + 7, NULL, NULL, &pdf, &size, &err);
 	is_int(pdf ? page_count(save(pdf, size, "trailing.pdf")) : 0, 1,
 	       "a full page and blank lines is one page");
 	free(pdf);
@@ -278,12 +278,12 @@ static void test_bad_text(void)
 	size_t size = 99;
 	struct error err = { "" };
 
-	is_int(pdf_from_text("abc\xff\xfe", 5, NULL, &pdf, &size, &err), -1, "invalid UTF-8 is refused");
+	is_int(pdf_from_text("abc\xff\xfe", 5, NULL, NULL, &pdf, &size, &err), -1, "invalid UTF-8 is refused");
 	ok(pdf == NULL && size == 0, "and nothing is returned");
 	ok(strstr(err.message, "UTF-8") != NULL, "the error says why");
-	is_int(pdf_from_text("ab\0cd", 5, NULL, &pdf, &size, &err), -1, "a NUL byte is refused");
-	is_int(pdf_from_text("abc", 3, "\xc3", &pdf, &size, &err), -1, "an invalid title is refused");
-	is_int(pdf_from_text("", 0, NULL, &pdf, &size, &err), 0, "an empty text is a PDF");
+	is_int(pdf_from_text("ab\0cd", 5, NULL, NULL, &pdf, &size, &err), -1, "a NUL byte is refused");
+	is_int(pdf_from_text("abc", 3, "\xc3", NULL, &pdf, &size, &err), -1, "an invalid title is refused");
+	is_int(pdf_from_text("", 0, NULL, NULL, &pdf, &size, &err), 0, "an empty text is a PDF");
 	is_int(pdf ? page_count(save(pdf, size, "empty.pdf")) : 0, 1, "of one (numbered) page");
 	free(pdf);
 }
@@ -311,7 +311,7 @@ static void test_certificate(void)
 	const char *path;
 
 	ok(svg_size > 1000 && strstr(svg, "<svg"), "bin/ecap renders the certificate SVG");
-	is_int(pdf_from_svg(svg, svg_size, "工程会员证书 CSEE-000124-1", &pdf, &size, &err), 0,
+	is_int(pdf_from_svg(svg, svg_size, "工程会员证书 CSEE-000124-1", NULL, &pdf, &size, &err), 0,
 	       "the certificate becomes a PDF");
 	if (!pdf) {
 		printf("# %s\n", err.message);
@@ -367,7 +367,7 @@ static void test_svg_reads_no_files(void)
 		 "<image x='10' y='10' width='100' height='100' xlink:href='file://%s'/>"
 		 "<image x='150' y='10' width='100' height='100' xlink:href='black.png'/>"
 		 "</svg>", png);
-	is_int(pdf_from_svg(svg, strlen(svg), NULL, &pdf, &size, &err), 0,
+	is_int(pdf_from_svg(svg, strlen(svg), NULL, NULL, &pdf, &size, &err), 0,
 	       "an SVG that refers to files still renders");
 	ink = pdf ? dark_pixels(save(pdf, size, "file.pdf"), 1, 0, 0, A4_LONG, A4_SHORT) : -1;
 	is_int(ink, 0, "but the files are not read");
@@ -377,7 +377,7 @@ static void test_svg_reads_no_files(void)
 		 "<svg xmlns='http://www.w3.org/2000/svg' xmlns:xlink='http://www.w3.org/1999/xlink'"
 		 " width='297mm' height='210mm' viewBox='0 0 297 210'>"
 		 "<image x='10' y='10' width='100' height='100' xlink:href='%s'/></svg>", data_uri);
-	pdf_from_svg(svg, strlen(svg), NULL, &pdf, &size, &err);
+	pdf_from_svg(svg, strlen(svg), NULL, NULL, &pdf, &size, &err);
 	ink = pdf ? dark_pixels(save(pdf, size, "data.pdf"), 1, 0, 0, A4_LONG, A4_SHORT) : -1;
 	ok(ink > 1000, "while the same image inline is drawn (the check can fail)");
 	free(pdf);
@@ -391,10 +391,10 @@ static void test_bad_svg(void)
 	size_t size = 0;
 	struct error err = { "" };
 
-	is_int(pdf_from_svg(broken, strlen(broken), NULL, &pdf, &size, &err), -1,
+	is_int(pdf_from_svg(broken, strlen(broken), NULL, NULL, &pdf, &size, &err), -1,
 	       "malformed SVG is refused");
 	ok(pdf == NULL && size == 0 && strstr(err.message, "SVG"), "with a message and no bytes");
-	is_int(pdf_from_svg("", 0, NULL, &pdf, &size, &err), -1, "an empty SVG is refused");
+	is_int(pdf_from_svg("", 0, NULL, NULL, &pdf, &size, &err), -1, "an empty SVG is refused");
 }
 
 static void remove_scratch(void)
