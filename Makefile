@@ -19,6 +19,7 @@ LIB_OBJECTS = \
 	$(BUILD)/lib/atomic.o \
 	$(BUILD)/lib/calendar.o \
 	$(BUILD)/lib/cpd.o \
+	$(BUILD)/lib/directory.o \
 	$(BUILD)/lib/dossier.o \
 	$(BUILD)/lib/error.o \
 	$(BUILD)/lib/experience.o \

@@ -17,6 +17,7 @@
 #include <unistd.h>
 
 #include "audit.h"
+#include "directory.h"
 #include "exits.h"
 #include "hash.h"
 #include "lock.h"
@@ -676,38 +677,21 @@ out:
 	return result;
 }
 
-static int compare_strings(const void *a, const void *b)
-{
-	return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
 /* Periods that ended before the run's date: returns expire, publicity ends. */
 static int sweep_wakeups(struct batch *batch, struct error *err)
 {
+	char directory[PATH_MAX];
+	struct name_list markers;
+	int result;
+
 	/* the markers are listed from disk: commit what the inputs changed first */
 	if (commit_group(batch, err) < 0)
 		return -1;
-	char directory[PATH_MAX];
-	char **names = NULL;
-	size_t count = 0;
-	struct dirent *entry;
-	DIR *listing;
-	int result = 0;
-
-	listing = opendir(store_path(&batch->store, "store/wakeups", directory, sizeof(directory)));
-	if (!listing)
-		return error_set_errno(err, "unable to read '%s'", directory);
-	while ((entry = readdir(listing)) && result == 0)
-		if (entry->d_name[0] != '.')
-			result = add_to_list(&names, &count, entry->d_name, err);
-	closedir(listing);
-	if (count)
-		qsort(names, count, sizeof(*names), compare_strings);
-	for (size_t i = 0; i < count && result == 0; i++)
-		result = wake_up(batch, names[i], err);
-	for (size_t i = 0; i < count; i++)
-		free(names[i]);
-	free(names);
+	result = directory_list(store_path(&batch->store, "store/wakeups", directory,
+					   sizeof(directory)), "", &markers, err);
+	for (size_t i = 0; i < markers.count && result == 0; i++)
+		result = wake_up(batch, markers.names[i], err);
+	name_list_release(&markers);
 	return result;
 }
 

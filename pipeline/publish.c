@@ -9,12 +9,12 @@
  */
 #include "batch.h"
 
-#include <dirent.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "directory.h"
 #include "xml.h"
 
 #define PENDING_PUBLICITY "store/pending/publicity"
@@ -91,35 +91,14 @@ int queue_publicity_entry(struct batch *batch, const struct dossier *dossier, st
 
 /* ---- the run's last step ---- */
 
-static int compare_names(const void *a, const void *b)
-{
-	return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
-static char **list_queue(struct batch *batch, const char *queue, size_t *count)
+/* The names queued in a store/pending/ directory, in order. */
+static int list_queue(struct batch *batch, const char *queue, struct name_list *list,
+		      struct error *err)
 {
 	char directory[PATH_MAX];
-	DIR *listing = opendir(store_path(&batch->store, queue, directory, sizeof(directory)));
-	struct dirent *entry;
-	char **names = NULL, **grown;
 
-	*count = 0;
-	if (!listing)
-		return NULL;
-	while ((entry = readdir(listing))) {
-		if (entry->d_name[0] == '.')
-			continue;
-		grown = realloc(names, (*count + 1) * sizeof(*names));
-		if (!grown)
-			break;
-		names = grown;
-		if ((names[*count] = strdup(entry->d_name)))
-			(*count)++;
-	}
-	closedir(listing);
-	if (*count)
-		qsort(names, *count, sizeof(*names), compare_names);
-	return names;
+	return directory_list(store_path(&batch->store, queue, directory, sizeof(directory)), "",
+			      list, err);
 }
 
 static xmlDocPtr new_list(struct batch *batch, const char *name, xmlNodePtr *root)
@@ -180,19 +159,20 @@ out:
 
 static int publish_publicity(struct batch *batch, struct error *err)
 {
-	size_t count = 0;
-	char **names = list_queue(batch, PENDING_PUBLICITY, &count);
+	struct name_list queued = { NULL, 0 };
 	char xml_path[PATH_MAX], html_path[PATH_MAX], value[16];
 	xmlNodePtr root, first;
 	xmlDocPtr document = NULL;
 	int result = 0;
 
-	if (count == 0)
+	if (list_queue(batch, PENDING_PUBLICITY, &queued, err) < 0)
+		return -1;
+	if (queued.count == 0)
 		goto out;
 	result = -1;
 	document = new_list(batch, "publicityList", &root);
 	if (prepare_group_for(batch, err) < 0 ||
-	    drain_queue(batch, PENDING_PUBLICITY, names, count, root, err) < 0)
+	    drain_queue(batch, PENDING_PUBLICITY, queued.names, queued.count, root, err) < 0)
 		goto out;
 	first = xml_child(root, "entry");
 	xml_set(root, "begins", xml_attribute_copy(first, "begins", value, sizeof(value)));
@@ -203,27 +183,26 @@ static int publish_publicity(struct batch *batch, struct error *err)
 out:
 	if (document)
 		xmlFreeDoc(document);
-	for (size_t i = 0; i < count; i++)
-		free(names[i]);
-	free(names);
+	name_list_release(&queued);
 	return result;
 }
 
 static int publish_changes(struct batch *batch, struct error *err)
 {
-	size_t count = 0;
-	char **names = list_queue(batch, PENDING_CHANGES, &count);
+	struct name_list queued = { NULL, 0 };
 	char xml_path[PATH_MAX], html_path[PATH_MAX];
 	xmlNodePtr root;
 	xmlDocPtr document = NULL;
 	int result = 0;
 
-	if (count == 0)
+	if (list_queue(batch, PENDING_CHANGES, &queued, err) < 0)
+		return -1;
+	if (queued.count == 0)
 		goto out;
 	result = -1;
 	document = new_list(batch, "registerChanges", &root);
 	if (prepare_group_for(batch, err) < 0 ||
-	    drain_queue(batch, PENDING_CHANGES, names, count, root, err) < 0)
+	    drain_queue(batch, PENDING_CHANGES, queued.names, queued.count, root, err) < 0)
 		goto out;
 	/* the federation's report (Q31) and the public notice of the same changes */
 	snprintf(xml_path, sizeof(xml_path), "out/reports/%s-register-changes.xml",
@@ -235,9 +214,7 @@ static int publish_changes(struct batch *batch, struct error *err)
 out:
 	if (document)
 		xmlFreeDoc(document);
-	for (size_t i = 0; i < count; i++)
-		free(names[i]);
-	free(names);
+	name_list_release(&queued);
 	return result;
 }
 

@@ -4,12 +4,12 @@
 #include "register.h"
 
 #include <ctype.h>
-#include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
+#include "directory.h"
 #include "hash.h"
 #include "policy.h"
 #include "xml.h"
@@ -521,58 +521,20 @@ out:
 	return result;
 }
 
-static int compare_strings(const void *a, const void *b)
-{
-	return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
-/* Sorted names in a store directory. */
-static char **list_names(const char *directory, size_t *count)
-{
-	DIR *listing = opendir(directory);
-	struct dirent *entry;
-	char **names = NULL, **grown;
-
-	*count = 0;
-	if (!listing)
-		return NULL;
-	while ((entry = readdir(listing))) {
-		if (entry->d_name[0] == '.')
-			continue;
-		grown = realloc(names, (*count + 1) * sizeof(*names));
-		if (!grown)
-			break;
-		names = grown;
-		if ((names[*count] = strdup(entry->d_name)))
-			(*count)++;
-	}
-	closedir(listing);
-	if (*count)
-		qsort(names, *count, sizeof(*names), compare_strings);
-	return names;
-}
-
-static void free_names(char **names, size_t count)
-{
-	for (size_t i = 0; i < count; i++)
-		free(names[i]);
-	free(names);
-}
-
 int register_expire(struct register_store *rs, day_t date,
 		    int (*changed)(void *context, xmlDocPtr change, struct error *err),
 		    void *context, struct error *err)
 {
 	char directory[PATH_MAX];
-	size_t count = 0;
-	char **names = list_names(store_path(rs->store, "store/expiries", directory,
-					     sizeof(directory)), &count);
-	int result = 0;
+	struct name_list markers;
+	int result;
 
-	for (size_t i = 0; i < count && result == 0; i++)
-		if (strlen(names[i]) > 11 && names[i][10] == '_')
-			result = expire_one(rs, names[i], date, changed, context, err);
-	free_names(names, count);
+	result = directory_list(store_path(rs->store, "store/expiries", directory,
+					   sizeof(directory)), "", &markers, err);
+	for (size_t i = 0; i < markers.count && result == 0; i++)
+		if (strlen(markers.names[i]) > 11 && markers.names[i][10] == '_')
+			result = expire_one(rs, markers.names[i], date, changed, context, err);
+	name_list_release(&markers);
 	return result;
 }
 
@@ -604,23 +566,25 @@ xmlDocPtr register_build(const char *state_dir, struct error *err)
 	char directory[PATH_MAX], path[PATH_MAX], generated[40], society[64] = "";
 	xmlNodePtr root;
 	xmlDocPtr document = new_document("register", &root);
-	size_t count = 0;
-	char **names;
+	struct name_list members;
 
 	snprintf(directory, sizeof(directory), "%s/store/register", state_dir);
-	names = list_names(directory, &count);
-	for (size_t i = 0; i < count; i++) {
+	if (directory_list(directory, ".xml", &members, err) < 0) {
+		xmlFreeDoc(document);
+		return NULL;
+	}
+	for (size_t i = 0; i < members.count; i++) {
 		xmlDocPtr member;
 		struct error ignored;
 
-		snprintf(path, sizeof(path), "%s/%s", directory, names[i]);
+		snprintf(path, sizeof(path), "%s/%s", directory, members.names[i]);
 		member = xml_parse_file(path, &ignored);
 		if (!member)
 			continue;
 		add_public_member(root, xmlDocGetRootElement(member));
 		xmlFreeDoc(member);
 	}
-	free_names(names, count);
+	name_list_release(&members);
 	{
 		struct error ignored;
 		xmlDocPtr policy;
@@ -635,6 +599,5 @@ xmlDocPtr register_build(const char *state_dir, struct error *err)
 	xml_set(root, "society", society);
 	datetime_now(generated, sizeof(generated));
 	xml_set(root, "generated", generated);
-	(void)err;
 	return document;
 }

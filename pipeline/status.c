@@ -1,13 +1,13 @@
 /* status.c - the status document and its table; see status.h. */
 #include "status.h"
 
-#include <dirent.h>
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
 #include "calendar.h"
+#include "directory.h"
 #include "xml.h"
 
 static const char *const state_names[][2] = {
@@ -24,47 +24,6 @@ const char *state_name(const char *state)
 		if (strcmp(state_names[i][0], state) == 0)
 			return state_names[i][1];
 	return state;
-}
-
-/* Sorted names of the files in directory ending in suffix. */
-static char **list_files(const char *directory, const char *suffix, size_t *count)
-{
-	DIR *listing = opendir(directory);
-	struct dirent *entry;
-	char **names = NULL;
-	size_t suffix_length = strlen(suffix);
-
-	*count = 0;
-	if (!listing)
-		return NULL;
-	while ((entry = readdir(listing))) {
-		size_t length = strlen(entry->d_name);
-		char **grown;
-
-		if (entry->d_name[0] == '.' || length <= suffix_length ||
-		    strcmp(entry->d_name + length - suffix_length, suffix) != 0)
-			continue;
-		grown = realloc(names, (*count + 1) * sizeof(*names));
-		if (!grown)
-			break;
-		names = grown;
-		if ((names[*count] = strdup(entry->d_name)))
-			(*count)++;
-	}
-	closedir(listing);
-	return names;
-}
-
-static int compare_names(const void *a, const void *b)
-{
-	return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
-static void free_names(char **names, size_t count)
-{
-	for (size_t i = 0; i < count; i++)
-		free(names[i]);
-	free(names);
 }
 
 static void copy_attribute(xmlNodePtr from, const char *name, xmlNodePtr to, const char *as)
@@ -152,25 +111,23 @@ static void add_from_files(xmlNodePtr status, const char *state_dir, const char 
 			   const char *suffix, void (*add)(xmlNodePtr, xmlNodePtr))
 {
 	char path[PATH_MAX];
-	size_t count = 0;
-	char **names;
+	struct name_list files;
+	struct error ignored;
 
 	snprintf(path, sizeof(path), "%s/%s", state_dir, directory);
-	names = list_files(path, suffix, &count);
-	if (count)
-		qsort(names, count, sizeof(*names), compare_names);
-	for (size_t i = 0; i < count; i++) {
-		struct error ignored;
+	if (directory_list(path, suffix, &files, &ignored) < 0)
+		return;	/* a state without that directory has nothing of that kind */
+	for (size_t i = 0; i < files.count; i++) {
 		xmlDocPtr document;
 
-		snprintf(path, sizeof(path), "%s/%s/%s", state_dir, directory, names[i]);
+		snprintf(path, sizeof(path), "%s/%s/%s", state_dir, directory, files.names[i]);
 		document = xml_parse_file(path, &ignored);
 		if (!document)
 			continue;
 		add(status, xmlDocGetRootElement(document));
 		xmlFreeDoc(document);
 	}
-	free_names(names, count);
+	name_list_release(&files);
 }
 
 static void add_quarantined(xmlNodePtr status, xmlNodePtr reason)

@@ -198,8 +198,8 @@ expect "the SVG parses" xmllint --noout --nonet "$certificate.svg"
 expect_equal "the SVG is A4 landscape: 297mm wide" \
 	"$(xmllint --xpath "string(/*/@width)" "$certificate.svg" 2>/dev/null)" 297mm
 expect "the SVG names the holder" grep -q '张伟' "$certificate.svg"
-expect_equal "six certificate files (three XML, three SVG)" \
-	"$(ls "$state/out/certificates" | wc -l | tr -d ' ')" 6
+expect_equal "nine certificate files (three XML, three SVG, three PDF)" \
+	"$(ls "$state/out/certificates" | wc -l | tr -d ' ')" 9
 expect_equal "the register: three members, all valid" \
 	"$(register_value "concat(count(//*[local-name()='member']), ' ', count(//*[local-name()='certificate'][@status='valid']))")" \
 	"3 3"
@@ -331,7 +331,7 @@ expect_equal "the report: one expiry of D, dated the day after the expiry" \
 	"$(xmllint --xpath "concat(count(/*/*[local-name()='registerChange']), ' ', /*/*[1]/@registration, ' ', /*/*[1]/@action, ' ', /*/*[1]/@from, ' ', /*/*[1]/@to, ' ', /*/*[1]/@date)" "$state/out/reports/$run11-register-changes.xml" 2>/dev/null)" \
 	"1 CSEE-000003 expire valid expired 2031-11-18"
 expect_equal "A's superseded certificate (same expiry) is left alone" \
-	"$(certificate_status CSEE-000001-1) $(letters CSEE-000001 | wc -w | tr -d ' ')" "superseded 4"
+	"$(certificate_status CSEE-000001-1) $(letters CSEE-000001 | wc -w | tr -d ' ')" "superseded 6"
 expect_equal "B's cancelled and C's revoked certificates stay so" \
 	"$(certificate_status CSEE-000002-1) $(certificate_status CSEE-000004-1)" "cancelled revoked"
 expect_equal "E and A's new certificate are still valid" \

@@ -88,9 +88,10 @@ stages_case() {
 		day=$(head -n 1 "$file" | cut -c 8-17)
 		date -u -d "$day" >/dev/null 2>&1 || day=$run_date
 		tail -n +2 "$file" >"$work/dated"
-		file="$work/dated"
+		split_parts "$work/dated"
+	else
+		split_parts "$file"
 	fi
-	split_parts "$file"
 	set -- "$ecap" stages --date "$day"
 	for part in "$work"/part-1 "$work"/part-2 "$work"/part-3; do
 		[ -e "$part" ] && set -- "$@" --record "$part"
@@ -174,21 +175,22 @@ harness_current() {
 for harness in fuzz-package fuzz-xml fuzz-stages fuzz-records; do
 	kind=${harness#fuzz-}
 	found=0
-	for file in "$regressions/$harness"/*; do
-		[ -f "$file" ] || continue
-		case "$file" in *.txt | *.md) continue ;; esac
+	for regression in "$regressions/$harness"/*; do
+		[ -f "$regression" ] || continue
+		case "$regression" in *.txt | *.md) continue ;; esac
+		name=$(basename "$regression")
 		found=$((found + 1))
-		"${kind}_case" "$file" "$harness regression $(basename "$file")"
+		"${kind}_case" "$regression" "$harness regression $name"
 		if harness_current "$harness"; then
-			expect "$harness regression $(basename "$file"): clean under ASan and UBSan" \
-				"$top/build/fuzz/$harness" -rss_limit_mb=2048 -timeout=10 "$file"
+			expect "$harness regression $name: clean under ASan and UBSan" \
+				"$top/build/fuzz/$harness" -rss_limit_mb=2048 -timeout=10 "$regression"
 		else
-			echo "# skipped the sanitizer check of $(basename "$file"): build/fuzz/$harness is missing or older than the sources (sh fuzz/build.sh)"
+			echo "# skipped the sanitizer check of $name: build/fuzz/$harness is missing or older than the sources (sh fuzz/build.sh)"
 		fi
 	done
 	echo "# $harness: $found kept regression(s)"
-	for file in $(ls "$top/fuzz/seeds/$harness" 2>/dev/null | sort | sed -n '1~8p'); do
-		"${kind}_case" "$top/fuzz/seeds/$harness/$file" "$harness seed $file"
+	for seed in $(ls "$top/fuzz/seeds/$harness" 2>/dev/null | sort | sed -n '1~8p'); do
+		"${kind}_case" "$top/fuzz/seeds/$harness/$seed" "$harness seed $seed"
 	done
 done
 
