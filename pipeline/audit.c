@@ -319,6 +319,12 @@ static int find_previous(struct bag *bag, struct error *err)
 
 static int archive_failed(struct bag *bag, struct error *err)
 {
+	int number = archive_errno(bag->archive);
+
+	/* libarchive's own text is often just "Write error": add the system's reason */
+	if (number > 0)
+		return error_set(err, "unable to write the audit archive: %s: %s",
+				 archive_error_string(bag->archive), strerror(number));
 	return error_set(err, "unable to write the audit archive: %s",
 			 archive_error_string(bag->archive));
 }
