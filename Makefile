@@ -119,7 +119,8 @@ check-asan: setup
 # The end-to-end tests with every ecap run under valgrind (slow: minutes).
 check-valgrind: setup
 	@$(MAKE) --no-print-directory all
-	@ECAP=$(CURDIR)/tests/tools/valgrind-ecap sh tests/run.sh
+	@ECAP=$(CURDIR)/tests/tools/valgrind-ecap ECAP_REAL=$(CURDIR)/bin/ecap \
+		ECAP_SUPPRESSIONS=$(CURDIR)/tests/tools/valgrind.supp sh tests/run.sh
 
 # Kills runs at 50 random points and checks nothing is lost or doubled.
 check-crash: setup

@@ -3,6 +3,8 @@
  * says which years fall short of the policy's hours.
  */
 #include "cpd.h"
+
+#include <limits.h>
 #include "policy.h"
 
 /* Year k (1-based) runs from the (k-1)th anniversary of the issue to the day
@@ -73,8 +75,14 @@ int cpd_evaluate(const struct cpd_activity *activities, size_t activity_count,
 		if (activity->date > submitted)
 			continue;
 		index = cpd_year_index(years, validity_years, activity->date);
-		if (index >= 0)
-			years[index].hours += cpd_activity_hours(activity, policy);
+		if (index >= 0) {
+			/* a credit is never negative; the sum stops at INT_MAX (fuzzing
+			 * found minutes="2147483647" forty-six times overflowing it) */
+			int credit = cpd_activity_hours(activity, policy);
+
+			years[index].hours = credit > INT_MAX - years[index].hours ?
+					     INT_MAX : years[index].hours + credit;
+		}
 	}
 
 	for (int i = 0; i < validity_years; i++) {

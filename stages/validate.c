@@ -8,6 +8,7 @@
 #include "stage.h"
 #include "result.h"
 
+#include <limits.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -594,6 +595,14 @@ static int check_upgrade(const struct stage_context *context, struct findings *f
 
 #define MAX_ACTIVITIES 4096
 
+/* A duration in minutes, held within 0 .. INT_MAX whatever the text says. */
+static int read_minutes(const char *text)
+{
+	long value = strtol(text, NULL, 10);
+
+	return value < 0 ? 0 : value > INT_MAX ? INT_MAX : (int)value;
+}
+
 static size_t read_activities(xmlNodePtr cpd, struct cpd_activity *activities)
 {
 	size_t count = 0;
@@ -607,7 +616,7 @@ static size_t read_activities(xmlNodePtr cpd, struct cpd_activity *activities)
 			       &activity->date) < 0)
 			continue;
 		xml_attribute_copy(node, "minutes", minutes, sizeof(minutes));
-		activity->minutes = minutes[0] ? atoi(minutes) : -1;
+		activity->minutes = minutes[0] ? read_minutes(minutes) : -1;
 		xml_attribute_copy(node, "category", activity->category, sizeof(activity->category));
 		count++;
 	}

@@ -14,5 +14,6 @@ cp samples/dropbox/* "$state/dropbox/"
 echo
 ./bin/ecap status "$state"
 echo
-echo "The letters (HTML to print, .txt for e-mail) are in $state/out/notices/:"
+echo "The letters (HTML to print, .pdf, .txt for e-mail) are in $state/out/notices/:"
 find "$state/out/notices" -name '*.html' | sort | sed 's/^/  /'
+echo "Certificates: $state/out/certificates/  Run report: $state/out/reports/*.html"

@@ -31,10 +31,11 @@ mkdir -p "$work"
 # The tests run a copy of ecap and of its data files (xsd/, xslt/, policy/),
 # taken once: a rebuild or an edited stylesheet during a long series of
 # trials must not change the program under test halfway.
+# ECAP names another build to test (make check-asan, check-valgrind).
 ecap="$work/ecap/bin/ecap"
 mkdir -p "$work/ecap/bin"
-if [ -x "$top/bin/ecap" ]; then
-	cp "$top/bin/ecap" "$ecap"
+if [ -x "${ECAP:-$top/bin/ecap}" ]; then
+	cp "${ECAP:-$top/bin/ecap}" "$ecap"
 	cp -R "$top/xsd" "$top/xslt" "$top/policy" "$work/ecap/"
 fi
 test_count=0
