@@ -113,7 +113,7 @@ check-asan: setup
 		LDFLAGS="-fsanitize=address,undefined" build-asan/ecap \
 		$(subst $(BUILD)/,build-asan/,$(UNIT_TESTS))
 	@ECAP=$(CURDIR)/build-asan/ecap ASAN_OPTIONS=detect_leaks=1:abort_on_error=0 \
-		LSAN_OPTIONS=suppressions=$(CURDIR)/tests/tools/lsan.supp \
+		LSAN_OPTIONS=suppressions=$(CURDIR)/tests/tools/lsan.supp:print_suppressions=0 \
 		UBSAN_OPTIONS=print_stacktrace=1 sh tests/run.sh $(subst $(BUILD)/,build-asan/,$(UNIT_TESTS))
 
 # The end-to-end tests with every ecap run under valgrind (slow: minutes).
