@@ -383,3 +383,27 @@ size_t statement_unexplained_acronyms(const char *text, char *out, size_t out_si
 	free(list.items);
 	return count;
 }
+
+size_t text_display_width(const char *text)
+{
+	mbstate_t state;
+	size_t width = 0, length = strlen(text);
+
+	memset(&state, 0, sizeof(state));
+	for (size_t i = 0; i < length;) {
+		wchar_t character;
+		size_t step = mbrtowc(&character, text + i, length - i, &state);
+		int columns;
+
+		if (step == (size_t)-1 || step == (size_t)-2 || step == 0) {
+			memset(&state, 0, sizeof(state));
+			width++;
+			i++;
+			continue;
+		}
+		columns = wcwidth(character);
+		width += columns > 0 ? (size_t)columns : 0;
+		i += step;
+	}
+	return width;
+}

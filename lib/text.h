@@ -33,4 +33,7 @@ double statement_cjk_share(const struct statement_metrics *metrics);
  * returns how many there are. */
 size_t statement_unexplained_acronyms(const char *text, char *out, size_t out_size);
 
+/* The columns text takes on a terminal (wcwidth: a CJK character takes 2). */
+size_t text_display_width(const char *text);
+
 #endif

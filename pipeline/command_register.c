@@ -1,14 +1,22 @@
 /* command_register.c - `ecap register DIR [--xml]`: the certificate register. */
 #include <stdio.h>
 #include <string.h>
-#include <sys/stat.h>
 
 #include "commands.h"
 #include "exits.h"
 #include "register.h"
+#include "text.h"
 #include "xml.h"
 
 static const char usage[] = "usage: ecap register DIR [--xml]\n";
+
+/* Spaces that bring text to width columns (names are mostly CJK). */
+static int pad(const char *text, size_t width)
+{
+	size_t used = text_display_width(text);
+
+	return used < width ? (int)(width - used) : 0;
+}
 
 static void print_table(xmlDocPtr document, FILE *out)
 {
@@ -30,8 +38,8 @@ static void print_table(xmlDocPtr document, FILE *out)
 		     certificate = xml_next(certificate, "certificate")) {
 			char serial[96], level[32], issued[16], expires[16], status[16];
 
-			fprintf(out, "%-14s %-12s %-20s %-12s %-18s %-13s %-10s %-10s %s\n",
-				registration, name, masked, field,
+			fprintf(out, "%-14s %s%*s %-20s %-12s %-18s %-13s %-10s %-10s %s\n",
+				registration, name, pad(name, 12), "", masked, field,
 				xml_attribute_copy(certificate, "serial", serial, sizeof(serial)),
 				xml_attribute_copy(certificate, "level", level, sizeof(level)),
 				xml_attribute_copy(certificate, "issued", issued, sizeof(issued)),
@@ -47,33 +55,5 @@ static void print_table(xmlDocPtr document, FILE *out)
 
 int command_register(int argc, char **argv)
 {
-	const char *directory = NULL;
-	struct error err = { "" };
-	struct stat info;
-	xmlDocPtr document;
-	int as_xml = 0;
-
-	for (int i = 1; i < argc; i++) {
-		if (strcmp(argv[i], "--xml") == 0)
-			as_xml = 1;
-		else if (strcmp(argv[i], "--help") == 0)
-			return fputs(usage, stdout), EXIT_OK;
-		else if (argv[i][0] != '-' && !directory)
-			directory = argv[i];
-		else
-			return fputs(usage, stderr), EXIT_USAGE;
-	}
-	if (!directory)
-		return fputs(usage, stderr), EXIT_USAGE;
-	if (stat(directory, &info) < 0 || !S_ISDIR(info.st_mode))
-		return report_failure(EXIT_NO_INPUT, "no such state directory");
-	document = register_build(directory, &err);
-	if (!document)
-		return report_failure(EXIT_SOFTWARE, err.message);
-	if (as_xml)
-		xmlDocFormatDump(stdout, document, 1);
-	else
-		print_table(document, stdout);
-	xmlFreeDoc(document);
-	return EXIT_OK;
+	return command_document(argc, argv, usage, register_build, print_table);
 }

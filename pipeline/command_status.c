@@ -1,4 +1,5 @@
-/* command_status.c - `ecap status DIR [--xml]`. */
+/* command_status.c - `ecap status DIR [--xml]`, and the shape it shares with
+ * `ecap register`: a document built from the state, as XML or as a table. */
 #include <stdio.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -10,35 +11,42 @@
 
 static const char usage[] = "usage: ecap status DIR [--xml]\n";
 
-int command_status(int argc, char **argv)
+int command_document(int argc, char **argv, const char *command_usage,
+		     xmlDocPtr (*build)(const char *state_dir, struct error *err),
+		     void (*print_table)(xmlDocPtr document, FILE *out))
 {
 	const char *directory = NULL;
 	struct error err = { "" };
 	struct stat info;
-	xmlDocPtr status;
+	xmlDocPtr document;
 	int as_xml = 0;
 
 	for (int i = 1; i < argc; i++) {
 		if (strcmp(argv[i], "--xml") == 0)
 			as_xml = 1;
 		else if (strcmp(argv[i], "--help") == 0)
-			return fputs(usage, stdout), EXIT_OK;
+			return fputs(command_usage, stdout), EXIT_OK;
 		else if (argv[i][0] != '-' && !directory)
 			directory = argv[i];
 		else
-			return fputs(usage, stderr), EXIT_USAGE;
+			return fputs(command_usage, stderr), EXIT_USAGE;
 	}
 	if (!directory)
-		return fputs(usage, stderr), EXIT_USAGE;
+		return fputs(command_usage, stderr), EXIT_USAGE;
 	if (stat(directory, &info) < 0 || !S_ISDIR(info.st_mode))
 		return report_failure(EXIT_NO_INPUT, "no such state directory");
-	status = status_build(directory, &err);
-	if (!status)
+	document = build(directory, &err);
+	if (!document)
 		return report_failure(EXIT_SOFTWARE, err.message);
 	if (as_xml)
-		xmlDocFormatDump(stdout, status, 1);
+		xmlDocFormatDump(stdout, document, 1);
 	else
-		status_print_table(status, stdout);
-	xmlFreeDoc(status);
+		print_table(document, stdout);
+	xmlFreeDoc(document);
 	return EXIT_OK;
+}
+
+int command_status(int argc, char **argv)
+{
+	return command_document(argc, argv, usage, status_build, status_print_table);
 }

@@ -3,6 +3,10 @@
 #ifndef ECAP_COMMANDS_H
 #define ECAP_COMMANDS_H
 
+#include <stdio.h>
+#include <libxml/tree.h>
+#include "error.h"
+
 int command_init(int argc, char **argv);
 int command_run(int argc, char **argv);
 int command_status(int argc, char **argv);
@@ -11,6 +15,12 @@ int command_audit(int argc, char **argv);
 /* the stage filters: validate, review, interview, certify, stages */
 int command_stage(int argc, char **argv);
 int command_render(int argc, char **argv);
+
+/* `ecap status` and `ecap register`: DIR [--xml]; build makes the document
+ * from the state directory, print_table shows it to people. */
+int command_document(int argc, char **argv, const char *usage,
+		     xmlDocPtr (*build)(const char *state_dir, struct error *err),
+		     void (*print_table)(xmlDocPtr document, FILE *out));
 
 /* Prints "ecap: message" on stderr and returns code. */
 int report_failure(int code, const char *message);
