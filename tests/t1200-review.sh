@@ -11,42 +11,6 @@
 # (the same examiner twice in a round, and a byte-identical file).
 . "$(dirname "$0")/lib.sh"
 
-# build_packages: builds every package listed on stdin, one per line:
-# NAME [mkpackage options]. The package goes to $work/NAME; its applicant's
-# roster line is added to $state/members.xml; "NAME ID-NUMBER APPLICANT"
-# goes to $work/ids.
-build_packages() {
-	python3 -c '
-import re, shlex, sys
-tools, work, roster_path = sys.argv[1:4]
-sys.path.insert(0, tools)
-import mkpackage
-roster, ids = [], []
-for line in sys.stdin:
-	words = shlex.split(line, comments=True)
-	if not words:
-		continue
-	name, words = words[0], words[1:]
-	package = mkpackage.build(mkpackage.options_from_arguments(mkpackage.parse_arguments(words)))
-	mkpackage.write_archive(package, work + "/" + name, mkpackage.format_from_name(name) or "zip")
-	xml = package.application_xml.decode("utf-8")
-	number = re.search(r"<idDocument[^>]*>([^<]*)</idDocument>", xml)
-	ids.append("%s %s %s\n" % (name, number.group(1) if number else "-", package.name))
-	if package.member_line:
-		roster.append(package.member_line)
-with open(roster_path, encoding="utf-8") as f:
-	text = f.read()
-for line in roster:
-	number = re.search(r"number=\"[^\"]*\"", line).group(0)
-	if number not in text:
-		text = text.replace("</members>", line + "\n</members>")
-with open(roster_path, "w", encoding="utf-8") as f:
-	f.write(text)
-with open(work + "/ids", "a", encoding="utf-8") as f:
-	f.writelines(ids)
-' "$top/tools" "$work" "$state/members.xml"
-}
-
 # review_record NAME APPLICATION EXAMINER RECOMMENDATION [NOT-MET [INTERVIEW [SUPPLEMENT]]]:
 # writes the examiner's review record $work/NAME, dated $record_date.
 # NOT-MET: the dimensions judged not met (space-separated); INTERVIEW: a
