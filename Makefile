@@ -69,6 +69,7 @@ UNIT_TESTS = \
 	$(BUILD)/tests/test-cpd \
 	$(BUILD)/tests/test-experience \
 	$(BUILD)/tests/test-identity \
+	$(BUILD)/tests/test-intake \
 	$(BUILD)/tests/test-package \
 	$(BUILD)/tests/test-pdf \
 	$(BUILD)/tests/test-policy \

@@ -324,6 +324,7 @@ static void set_defaults(struct policy *policy)
 	policy->scales[LEVEL_SENIOR] = default_senior_scale;
 	policy->resubmission_working_days = 10;
 	policy->publicity_working_days = 5;
+	policy->notice_entries = 1000;
 	policy->validity_years = 5;
 	snprintf(policy->registration_format, sizeof(policy->registration_format), "%s",
 		 "{society}-{seq:6}");
@@ -717,6 +718,13 @@ static int read_working_days(const struct reader *reader, xmlNodePtr root, const
 	return node ? read_int(reader, node, "workingDays", minimum, 366, out) : 0;
 }
 
+static int read_notice_entries(const struct reader *reader, xmlNodePtr root, int *out)
+{
+	xmlNodePtr node = xml_child(root, "publicity");
+
+	return node ? read_int(reader, node, "noticeEntries", 1, 100000, out) : 0;
+}
+
 static int read_holiday(const struct reader *reader, xmlNodePtr node, struct calendar *calendar)
 {
 	day_t from, to;
@@ -928,6 +936,7 @@ static int read_policy(const struct reader *reader, xmlNodePtr root, struct poli
 	    read_working_days(reader, root, "resubmission", 1,
 			      &policy->resubmission_working_days) < 0 ||
 	    read_working_days(reader, root, "publicity", 0, &policy->publicity_working_days) < 0 ||
+	    read_notice_entries(reader, root, &policy->notice_entries) < 0 ||
 	    read_calendar(reader, root, policy) < 0 ||
 	    read_certificate(reader, root, policy) < 0 ||
 	    read_cpd(reader, root, policy) < 0 ||

@@ -93,6 +93,7 @@ struct policy {
 
 	int resubmission_working_days;
 	int publicity_working_days;
+	int notice_entries;		/* at most this many entries per public notice part */
 	struct calendar calendar;
 
 	int validity_years;

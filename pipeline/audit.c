@@ -12,6 +12,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -23,19 +24,24 @@
 #include "hash.h"
 #include "xml.h"
 
-/* One file of the payload: where it is in the state, where in the bag. */
-struct payload_file {
-	char *source;			/* relative to the state directory */
-	char *path;			/* relative to the bag: data/... */
-	char sha256[65];
-	size_t size;
+/* The payload is written as the journals are read, so the run's list of
+ * files is never held in memory: each file goes into the archive when it is
+ * first named, its manifest line into a temporary file (streamed into the
+ * bag at the end), and a path seen again (a dossier changed twice in the run)
+ * is found in a table of 8-byte slots that point at its manifest line. */
+struct seen_paths {
+	uint64_t *slots;		/* 0, or a tag (high 24 bits) and line offset + 1 */
+	size_t capacity;		/* a power of two, at least twice the paths */
 };
 
 struct bag {
 	struct store *store;
 	const struct audit_facts *facts;
-	struct payload_file *files;
-	size_t count, capacity;
+	struct seen_paths seen;
+	FILE *manifest;			/* the manifest's lines, unlinked temporary file */
+	struct sha256 manifest_hash;
+	unsigned long long payload_bytes;
+	size_t payload_files;
 	char **journals;		/* store/journal/ entries covered */
 	size_t journal_count;
 	size_t inputs, quarantined, dossiers, outputs;
@@ -45,31 +51,6 @@ struct bag {
 	char previous_sha256[65];
 	struct archive *archive;
 };
-
-/* ---- what goes in ---- */
-
-/* Duplicates (a dossier changed twice in the run) are dropped once all are
- * in: sorting then is O(n log n) where a search at each add was O(n^2). */
-static int add_payload(struct bag *bag, const char *source, const char *path,
-		       struct error *err)
-{
-	if (bag->count == bag->capacity) {
-		size_t capacity = bag->capacity * 2 + 64;
-		struct payload_file *grown = realloc(bag->files, capacity * sizeof(*grown));
-
-		if (!grown)
-			return error_set(err, "out of memory");
-		bag->files = grown;
-		bag->capacity = capacity;
-	}
-	memset(&bag->files[bag->count], 0, sizeof(bag->files[0]));
-	bag->files[bag->count].source = strdup(source);
-	bag->files[bag->count].path = strdup(path);
-	if (!bag->files[bag->count].source || !bag->files[bag->count].path)
-		return error_set(err, "out of memory");
-	bag->count++;
-	return 0;
-}
 
 static int starts_with(const char *text, const char *prefix)
 {
@@ -164,42 +145,20 @@ static int is_regular_file(const char *path)
 	return lstat(path, &info) == 0 && S_ISREG(info.st_mode);
 }
 
-static int add_journal_line(struct bag *bag, char *line, struct error *err)
-{
-	char *operation = strtok(line, " \n"), *destination_text = strtok(NULL, " \n");
-	char *source_text = strtok(NULL, " \n");
-	char *destination = NULL, *source = NULL, bag_path[PATH_MAX], path[PATH_MAX];
-	int result = 0;
-
-	if (!operation || !destination_text || strcmp(operation, "remove") == 0)
-		return 0;
-	destination = store_decode_path(destination_text);
-	source = source_text ? store_decode_path(source_text) : NULL;
-	if (!destination)
-		result = error_set(err, "out of memory");
-	else if (bag_path_for(destination, source, bag_path, sizeof(bag_path)) &&
-		 is_regular_file(store_path(bag->store, destination, path, sizeof(path)))) {
-		count_kind(bag, destination, operation);
-		result = add_payload(bag, destination, bag_path, err);
-	}
-	free(destination);
-	free(source);
-	return result;
-}
+/* ---- the journals ---- */
 
 static int compare_strings(const void *a, const void *b)
 {
 	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-static int read_journals(struct bag *bag, struct error *err)
+/* The names in store/journal/, in the order the transactions committed. */
+static int list_journals(struct bag *bag, struct error *err)
 {
-	char directory[PATH_MAX], path[PATH_MAX], *line = NULL;
-	size_t line_size = 0;
+	char directory[PATH_MAX];
 	DIR *listing = opendir(store_path(bag->store, "store/journal", directory,
 					  sizeof(directory)));
 	struct dirent *entry;
-	int result = 0;
 
 	if (!listing)
 		return error_set_errno(err, "unable to read '%s'", directory);
@@ -220,6 +179,51 @@ static int read_journals(struct bag *bag, struct error *err)
 	closedir(listing);
 	if (bag->journal_count)
 		qsort(bag->journals, bag->journal_count, sizeof(char *), compare_strings);
+	return 0;
+}
+
+/* What a journal line says changed, when it is a file that goes in the bag. */
+struct changed_file {
+	const char *operation;
+	char *destination;		/* relative to the state directory; owned */
+	char bag_path[PATH_MAX];	/* data/... */
+};
+
+typedef int (*changed_file_action)(struct bag *bag, const struct changed_file *file,
+				   struct error *err);
+
+/* Parses "OPERATION DESTINATION [SOURCE]"; returns 1 and fills *file when
+ * the line names a file of the bag, 0 when it does not, -1 on error. */
+static int parse_journal_line(char *line, struct changed_file *file, struct error *err)
+{
+	char *operation = strtok(line, " \n"), *destination_text = strtok(NULL, " \n");
+	char *source_text = strtok(NULL, " \n"), *source;
+	int found;
+
+	file->destination = NULL;
+	if (!operation || !destination_text || strcmp(operation, "remove") == 0)
+		return 0;
+	file->operation = operation;
+	file->destination = store_decode_path(destination_text);
+	source = source_text ? store_decode_path(source_text) : NULL;
+	if (!file->destination || (source_text && !source)) {
+		free(source);
+		return error_set(err, "out of memory");
+	}
+	found = bag_path_for(file->destination, source, file->bag_path, sizeof(file->bag_path));
+	free(source);
+	return found;
+}
+
+/* Calls action for every file of the bag the journals name, in order. */
+static int for_each_changed_file(struct bag *bag, changed_file_action action,
+				 struct error *err)
+{
+	char directory[PATH_MAX], path[PATH_MAX], *line = NULL;
+	size_t line_size = 0;
+	int result = 0;
+
+	store_path(bag->store, "store/journal", directory, sizeof(directory));
 	for (size_t i = 0; i < bag->journal_count && result == 0; i++) {
 		FILE *in;
 
@@ -229,36 +233,114 @@ static int read_journals(struct bag *bag, struct error *err)
 			result = error_set_errno(err, "unable to read '%s'", path);
 			break;
 		}
-		while (result == 0 && getline(&line, &line_size, in) > 0)
-			result = add_journal_line(bag, line, err);
+		while (result == 0 && getline(&line, &line_size, in) > 0) {
+			struct changed_file file;
+			int found = parse_journal_line(line, &file, err);
+
+			if (found < 0)
+				result = -1;
+			else if (found)
+				result = action(bag, &file, err);
+			free(file.destination);
+		}
 		fclose(in);
 	}
 	free(line);
 	return result;
 }
 
-/* The policy in force, and the member roster it names. */
-static int add_policy(struct bag *bag, struct error *err)
-{
-	char path[PATH_MAX], roster[PATH_MAX];
-	struct error ignored;
-	xmlDocPtr policy;
-	char *href = NULL;
-	int result = add_payload(bag, "policy.xml", "data/policy/policy.xml", err);
+/* ---- the paths already in the bag ---- */
 
-	policy = result == 0 ? xml_parse_file(store_path(bag->store, "policy.xml", path,
-							 sizeof(path)), &ignored) : NULL;
-	if (policy)
-		href = xml_attribute(xml_child(xmlDocGetRootElement(policy), "members"), "href");
-	if (href && !strchr(href, '/') && href[0] != '.') {
-		snprintf(roster, sizeof(roster), "data/policy/%s", href);
-		result = add_payload(bag, href, roster, err);
-	}
-	xmlFree(href);
-	xmlFreeDoc(policy);
-	return result;
+#define SLOT_OFFSET_BITS 40
+#define SLOT_OFFSET_MASK ((UINT64_C(1) << SLOT_OFFSET_BITS) - 1)
+
+static int plan_seen_paths(struct bag *bag, const struct changed_file *file, struct error *err)
+{
+	(void)file;
+	(void)err;
+	bag->seen.capacity++;	/* counts the paths first; sized after */
+	return 0;
 }
 
+/* Sizes the table for `paths` paths at most: never more than half full. */
+static int make_seen_paths(struct seen_paths *seen, size_t paths, struct error *err)
+{
+	size_t capacity = 64;
+
+	while (capacity < 2 * paths)
+		capacity *= 2;
+	seen->slots = calloc(capacity, sizeof(*seen->slots));
+	if (!seen->slots)
+		return error_set(err, "out of memory");
+	seen->capacity = capacity;
+	return 0;
+}
+
+/* RFC 8493 §2.1.3: %, CR and LF in a manifest path are percent-encoded. */
+static void encode_manifest_path(const char *path, char *out, size_t size)
+{
+	size_t used = 0;
+
+	for (const char *c = path; *c && used + 4 < size; c++) {
+		if (*c == '%' || *c == '\r' || *c == '\n')
+			used += (size_t)snprintf(out + used, size - used, "%%%02X",
+						 (unsigned char)*c);
+		else
+			out[used++] = *c;
+	}
+	out[used] = '\0';
+}
+
+static uint64_t path_hash(const char *encoded)
+{
+	char hex[65];
+
+	sha256_hex(encoded, strlen(encoded), hex);	/* "" if OpenSSL failed: then 0 */
+	hex[16] = '\0';
+	return strtoull(hex, NULL, 16);
+}
+
+/* Whether the manifest line at offset names the path `encoded`. */
+static int manifest_line_is(struct bag *bag, uint64_t offset, const char *encoded,
+			    struct error *err)
+{
+	size_t length = strlen(encoded), wanted = 66 + length + 1;
+	char line[66 + PATH_MAX * 3 + 2];
+	ssize_t got;
+
+	if (fflush(bag->manifest) != 0)
+		return error_set_errno(err, "unable to write the audit manifest");
+	got = pread(fileno(bag->manifest), line, wanted, (off_t)offset);
+	if (got < 0)
+		return error_set_errno(err, "unable to read the audit manifest");
+	return (size_t)got == wanted && memcmp(line + 66, encoded, length) == 0 &&
+	       line[66 + length] == '\n';
+}
+
+/* Finds `encoded` in the table: returns 1 if it is there, else 0 and the
+ * empty slot where it goes in *slot and its tag in *tag_out; -1 on error. */
+static int find_seen_path(struct bag *bag, const char *encoded, uint64_t **slot,
+			  uint64_t *tag_out, struct error *err)
+{
+	uint64_t hash = path_hash(encoded), tag = hash >> SLOT_OFFSET_BITS;
+	size_t mask = bag->seen.capacity - 1, index = (size_t)hash & mask;
+
+	for (;; index = (index + 1) & mask) {
+		uint64_t value = bag->seen.slots[index];
+		int same;
+
+		if (value == 0) {
+			*slot = &bag->seen.slots[index];
+			*tag_out = tag;
+			return 0;
+		}
+		if (value >> SLOT_OFFSET_BITS != tag)
+			continue;
+		same = manifest_line_is(bag, (value & SLOT_OFFSET_MASK) - 1, encoded, err);
+		if (same != 0)
+			return same;
+	}
+}
 /* ---- the chain ---- */
 
 static int hash_file(const char *path, char out[65], struct error *err)
@@ -360,7 +442,12 @@ static int write_bytes(struct bag *bag, const char *path, const char *bytes, siz
 }
 
 /* Streams one payload file into the archive, hashing it on the way. */
-static int write_payload(struct bag *bag, struct payload_file *file, struct error *err)
+
+/* ---- the payload ---- */
+
+/* Streams one file of the state into the archive, hashing it on the way. */
+static int write_payload(struct bag *bag, const char *source, const char *bag_path,
+			 char sha256[65], size_t *size, struct error *err)
 {
 	char path[PATH_MAX], buffer[65536];
 	struct sha256 hash = { NULL };
@@ -369,18 +456,18 @@ static int write_payload(struct bag *bag, struct payload_file *file, struct erro
 	ssize_t got;
 	size_t total = 0;
 
-	fd = open(store_path(bag->store, file->source, path, sizeof(path)),
+	fd = open(store_path(bag->store, source, path, sizeof(path)),
 		  O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK);
 	if (fd < 0 || fstat(fd, &info) < 0 || !S_ISREG(info.st_mode)) {
 		error_set_errno(err, "unable to read '%s' for the audit archive", path);
 		goto out;
 	}
-	file->size = (size_t)info.st_size;
-	if (write_header(bag, file->path, file->size, err) < 0 || sha256_begin(&hash) < 0)
+	*size = (size_t)info.st_size;
+	if (write_header(bag, bag_path, *size, err) < 0 || sha256_begin(&hash) < 0)
 		goto out;
-	while (total < file->size && (got = read(fd, buffer, sizeof(buffer))) > 0) {
-		if ((size_t)got > file->size - total)
-			got = (ssize_t)(file->size - total);
+	while (total < *size && (got = read(fd, buffer, sizeof(buffer))) > 0) {
+		if ((size_t)got > *size - total)
+			got = (ssize_t)(*size - total);
 		if (sha256_update(&hash, buffer, (size_t)got) < 0 ||
 		    archive_write_data(bag->archive, buffer, (size_t)got) != got) {
 			archive_failed(bag, err);
@@ -388,11 +475,11 @@ static int write_payload(struct bag *bag, struct payload_file *file, struct erro
 		}
 		total += (size_t)got;
 	}
-	if (total != file->size) {
+	if (total != *size) {
 		error_set(err, "'%s' changed while it was being archived", path);
 		goto out;
 	}
-	result = sha256_finish(&hash, file->sha256);
+	result = sha256_finish(&hash, sha256);
 out:
 	sha256_release(&hash);
 	if (fd >= 0)
@@ -400,27 +487,105 @@ out:
 	return result;
 }
 
-static int compare_payload(const void *a, const void *b)
+/* Puts a file of the state in the bag unless its path is there already (a
+ * dossier changed twice in the run is archived once, as it is now). */
+static int add_payload(struct bag *bag, const char *source, const char *bag_path,
+		       struct error *err)
 {
-	return strcmp(((const struct payload_file *)a)->path,
-		      ((const struct payload_file *)b)->path);
+	char encoded[PATH_MAX * 3 + 1], sha256[65];
+	uint64_t *slot, tag;
+	off_t offset;
+	size_t size = 0;
+	int found;
+
+	if (2 * (bag->payload_files + 1) > bag->seen.capacity)
+		return error_set(err, "the journals changed while the audit archive was written");
+	encode_manifest_path(bag_path, encoded, sizeof(encoded));
+	found = find_seen_path(bag, encoded, &slot, &tag, err);
+	if (found != 0)
+		return found < 0 ? -1 : 0;
+	offset = ftello(bag->manifest);
+	if (offset < 0 || (uint64_t)offset >= SLOT_OFFSET_MASK)
+		return error_set(err, "the audit manifest is too large");
+	if (write_payload(bag, source, bag_path, sha256, &size, err) < 0)
+		return -1;
+	if (fprintf(bag->manifest, "%s  %s\n", sha256, encoded) < 0 ||
+	    sha256_update(&bag->manifest_hash, sha256, 64) < 0 ||
+	    sha256_update(&bag->manifest_hash, "  ", 2) < 0 ||
+	    sha256_update(&bag->manifest_hash, encoded, strlen(encoded)) < 0 ||
+	    sha256_update(&bag->manifest_hash, "\n", 1) < 0)
+		return error_set_errno(err, "unable to write the audit manifest");
+	*slot = tag << SLOT_OFFSET_BITS | ((uint64_t)offset + 1);
+	bag->payload_bytes += size;
+	bag->payload_files++;
+	return 0;
 }
 
-/* RFC 8493 §2.1.3: %, CR and LF in a manifest path are percent-encoded. */
-static void write_manifest_path(FILE *out, const char *path)
+static int archive_changed_file(struct bag *bag, const struct changed_file *file,
+				struct error *err)
 {
-	for (const char *c = path; *c; c++) {
-		if (*c == '%')
-			fputs("%25", out);
-		else if (*c == '\r')
-			fputs("%0D", out);
-		else if (*c == '\n')
-			fputs("%0A", out);
-		else
-			fputc(*c, out);
+	char path[PATH_MAX];
+
+	if (!is_regular_file(store_path(bag->store, file->destination, path, sizeof(path))))
+		return 0;
+	count_kind(bag, file->destination, file->operation);
+	return add_payload(bag, file->destination, file->bag_path, err);
+}
+
+/* The policy in force, and the member roster it names. */
+static int add_policy(struct bag *bag, struct error *err)
+{
+	char path[PATH_MAX], roster[PATH_MAX];
+	struct error ignored;
+	xmlDocPtr policy;
+	char *href = NULL;
+	int result = add_payload(bag, "policy.xml", "data/policy/policy.xml", err);
+
+	policy = result == 0 ? xml_parse_file(store_path(bag->store, "policy.xml", path,
+							 sizeof(path)), &ignored) : NULL;
+	if (policy)
+		href = xml_attribute(xml_child(xmlDocGetRootElement(policy), "members"), "href");
+	if (href && !strchr(href, '/') && href[0] != '.') {
+		snprintf(roster, sizeof(roster), "data/policy/%s", href);
+		result = add_payload(bag, href, roster, err);
 	}
+	xmlFree(href);
+	xmlFreeDoc(policy);
+	return result;
 }
 
+/* The manifest's lines go to a file of their own, with no name, beside the
+ * archive being written: its size grows with the run. */
+static int open_manifest(struct bag *bag, const char *staged, struct error *err)
+{
+	char directory[PATH_MAX], *slash;
+	int fd;
+
+	snprintf(directory, sizeof(directory), "%s", staged);
+	slash = strrchr(directory, '/');
+	if (slash)
+		*slash = '\0';
+	fd = open(directory, O_TMPFILE | O_RDWR | O_CLOEXEC, 0600);
+	if (fd < 0 && (errno == EOPNOTSUPP || errno == EISDIR || errno == EINVAL)) {
+		char name[PATH_MAX];
+
+		snprintf(name, sizeof(name), "%s/manifest-XXXXXX", directory);
+		fd = mkstemp(name);
+		if (fd >= 0)
+			unlink(name);
+	}
+	if (fd < 0)
+		return error_set_errno(err, "unable to create the audit manifest in '%s'",
+				       directory);
+	bag->manifest = fdopen(fd, "w+");
+	if (!bag->manifest) {
+		close(fd);
+		return error_set(err, "out of memory");
+	}
+	if (sha256_begin(&bag->manifest_hash) < 0)
+		return error_set(err, "unable to start a SHA-256");
+	return 0;
+}
 struct tag_file {
 	const char *name;
 	char *text;
@@ -436,35 +601,19 @@ static int finish_tag(struct tag_file *tag, FILE *out, struct error *err)
 	return 0;
 }
 
-static int make_manifest(struct bag *bag, struct tag_file *tag, struct error *err)
-{
-	FILE *out = open_memstream(&tag->text, &tag->size);
-
-	if (!out)
-		return error_set(err, "out of memory");
-	for (size_t i = 0; i < bag->count; i++) {
-		fprintf(out, "%s  ", bag->files[i].sha256);
-		write_manifest_path(out, bag->files[i].path);
-		fputc('\n', out);
-	}
-	return finish_tag(tag, out, err);
-}
-
 static int make_bag_info(struct bag *bag, struct tag_file *tag, struct error *err)
 {
 	FILE *out = open_memstream(&tag->text, &tag->size);
-	unsigned long long bytes = 0;
 	char bagging_date[11], run_date[11];
 
 	if (!out)
 		return error_set(err, "out of memory");
-	for (size_t i = 0; i < bag->count; i++)
-		bytes += bag->files[i].size;
 	date_format(bag->facts->bagged / 86400, bagging_date);
 	date_format(bag->facts->run_date, run_date);
 	fprintf(out, "Source-Organization: %s\n", bag->facts->society_name);
 	fprintf(out, "Bagging-Date: %s\n", bagging_date);
-	fprintf(out, "Payload-Oxum: %llu.%zu\n", bytes, bag->count);
+	fprintf(out, "Payload-Oxum: %llu.%zu\n", bag->payload_bytes,
+		bag->payload_files);
 	fprintf(out, "External-Identifier: %s\n", bag->facts->run_id);
 	fprintf(out, "Ecap-Archive-Sequence: %lu\n", bag->sequence);
 	fprintf(out, "Ecap-Run-Date: %s\n", run_date);
@@ -487,63 +636,71 @@ static int make_text(struct tag_file *tag, const char *text, struct error *err)
 	return 0;
 }
 
+/* Copies the manifest's temporary file into the archive. */
+static int write_manifest(struct bag *bag, const char *name, struct error *err)
+{
+	char buffer[65536];
+	off_t size = ftello(bag->manifest), total = 0;
+	ssize_t got = 0;
+
+	if (size < 0 || fflush(bag->manifest) != 0)
+		return error_set_errno(err, "unable to write the audit manifest");
+	if (write_header(bag, name, (size_t)size, err) < 0)
+		return -1;
+	while (total < size &&
+	       (got = pread(fileno(bag->manifest), buffer, sizeof(buffer), total)) > 0) {
+		if (archive_write_data(bag->archive, buffer, (size_t)got) != got)
+			return archive_failed(bag, err);
+		total += got;
+	}
+	if (total != size)
+		return error_set_errno(err, "unable to read the audit manifest");
+	return 0;
+}
+
+/* bagit.txt, bag-info.txt, manifest-sha256.txt and tagmanifest-sha256.txt,
+ * after the payload. */
 static int write_tags(struct bag *bag, struct error *err)
 {
-	struct tag_file tags[4] = {
+	struct tag_file tags[3] = {
 		{ "bagit.txt", NULL, 0, "" }, { "bag-info.txt", NULL, 0, "" },
-		{ "manifest-sha256.txt", NULL, 0, "" }, { "tagmanifest-sha256.txt", NULL, 0, "" },
+		{ "tagmanifest-sha256.txt", NULL, 0, "" },
 	};
+	char manifest_sha256[65];
 	FILE *out;
 	int result = -1;
 
 	if (make_text(&tags[0], "BagIt-Version: 1.0\nTag-File-Character-Encoding: UTF-8\n",
-		      err) < 0 ||
-	    make_bag_info(bag, &tags[1], err) < 0 || make_manifest(bag, &tags[2], err) < 0)
+		      err) < 0 || make_bag_info(bag, &tags[1], err) < 0)
 		goto out;
-	out = open_memstream(&tags[3].text, &tags[3].size);
+	if (sha256_finish(&bag->manifest_hash, manifest_sha256) < 0) {
+		error_set(err, "unable to finish a SHA-256");
+		goto out;
+	}
+	out = open_memstream(&tags[2].text, &tags[2].size);
 	if (!out) {
 		error_set(err, "out of memory");
 		goto out;
 	}
-	for (int i = 0; i < 3; i++)
-		fprintf(out, "%s  %s\n", tags[i].sha256, tags[i].name);
-	if (finish_tag(&tags[3], out, err) < 0)
+	fprintf(out, "%s  %s\n", tags[0].sha256, tags[0].name);
+	fprintf(out, "%s  %s\n", tags[1].sha256, tags[1].name);
+	fprintf(out, "%s  %s\n", manifest_sha256, "manifest-sha256.txt");
+	if (finish_tag(&tags[2], out, err) < 0)
 		goto out;
-	for (int i = 0; i < 4; i++)
-		if (write_bytes(bag, tags[i].name, tags[i].text, tags[i].size, err) < 0)
-			goto out;
+	if (write_bytes(bag, tags[0].name, tags[0].text, tags[0].size, err) < 0 ||
+	    write_bytes(bag, tags[1].name, tags[1].text, tags[1].size, err) < 0 ||
+	    write_manifest(bag, "manifest-sha256.txt", err) < 0 ||
+	    write_bytes(bag, tags[2].name, tags[2].text, tags[2].size, err) < 0)
+		goto out;
 	result = 0;
 out:
-	for (int i = 0; i < 4; i++)
+	for (int i = 0; i < 3; i++)
 		free(tags[i].text);
 	return result;
 }
 
-/* Sorts the payload by its path in the bag and keeps each path once. */
-static void sort_unique_payload(struct bag *bag)
+static int open_archive(struct bag *bag, const char *path, struct error *err)
 {
-	size_t kept = 0;
-
-	if (bag->count == 0)
-		return;
-	qsort(bag->files, bag->count, sizeof(*bag->files), compare_payload);
-	for (size_t i = 1; i < bag->count; i++) {
-		if (strcmp(bag->files[i].path, bag->files[kept].path) == 0) {
-			free(bag->files[i].source);
-			free(bag->files[i].path);
-			continue;
-		}
-		bag->files[++kept] = bag->files[i];
-	}
-	bag->count = kept + 1;
-}
-
-static int write_archive(struct bag *bag, const char *path, struct error *err)
-{
-	int result = -1;
-
-	sort_unique_payload(bag);
-
 	bag->archive = archive_write_new();
 	if (!bag->archive)
 		return error_set(err, "out of memory");
@@ -554,33 +711,32 @@ static int write_archive(struct bag *bag, const char *path, struct error *err)
 	    archive_write_set_filter_option(bag->archive, "gzip", "compression-level", "0") !=
 	    ARCHIVE_OK ||
 	    archive_write_set_format_pax_restricted(bag->archive) != ARCHIVE_OK ||
-	    archive_write_open_filename(bag->archive, path) != ARCHIVE_OK) {
-		archive_failed(bag, err);
-		goto out;
-	}
-	for (size_t i = 0; i < bag->count; i++)
-		if (write_payload(bag, &bag->files[i], err) < 0)
-			goto out;
-	if (write_tags(bag, err) < 0)
-		goto out;
-	if (archive_write_close(bag->archive) != ARCHIVE_OK) {
-		archive_failed(bag, err);
-		goto out;
-	}
-	result = 0;
-out:
-	archive_write_free(bag->archive);
-	bag->archive = NULL;
-	return result;
+	    archive_write_open_filename(bag->archive, path) != ARCHIVE_OK)
+		return archive_failed(bag, err);
+	return 0;
+}
+
+/* Writes the whole bag into the archive at path. */
+static int write_archive(struct bag *bag, const char *path, struct error *err)
+{
+	if (open_archive(bag, path, err) < 0 || open_manifest(bag, path, err) < 0 ||
+	    add_policy(bag, err) < 0 ||
+	    for_each_changed_file(bag, archive_changed_file, err) < 0 ||
+	    write_tags(bag, err) < 0)
+		return -1;
+	if (archive_write_close(bag->archive) != ARCHIVE_OK)
+		return archive_failed(bag, err);
+	return 0;
 }
 
 static void release_bag(struct bag *bag)
 {
-	for (size_t i = 0; i < bag->count; i++) {
-		free(bag->files[i].source);
-		free(bag->files[i].path);
-	}
-	free(bag->files);
+	if (bag->archive)
+		archive_write_free(bag->archive);
+	if (bag->manifest)
+		fclose(bag->manifest);
+	sha256_release(&bag->manifest_hash);
+	free(bag->seen.slots);
 	for (size_t i = 0; i < bag->journal_count; i++)
 		free(bag->journals[i]);
 	free(bag->journals);
@@ -595,14 +751,17 @@ int audit_write(struct store *store, const struct audit_facts *facts, char *writ
 	int open = 0, result = -1;
 
 	written[0] = '\0';
-	if (read_journals(&bag, err) < 0)
+	if (list_journals(&bag, err) < 0)
 		goto out;
 	if (bag.journal_count == 0) {
 		result = 0;	/* nothing changed: no archive */
 		goto out;
 	}
-	if (add_policy(&bag, err) < 0 || find_previous(&bag, err) < 0 ||
-	    transaction_begin(store, &transaction, err) < 0)
+	/* the policy and the roster, and every path the journals name */
+	bag.seen.capacity = 2;
+	if (for_each_changed_file(&bag, plan_seen_paths, err) < 0 ||
+	    make_seen_paths(&bag.seen, bag.seen.capacity, err) < 0 ||
+	    find_previous(&bag, err) < 0 || transaction_begin(store, &transaction, err) < 0)
 		goto out;
 	open = 1;
 	transaction.keep_journal = 0;

@@ -41,9 +41,13 @@ struct batch {
 	char log_relative[PATH_MAX];	/* store/run-<run>.log until the run ends */
 	int run_completed;
 	time_t started;
+	time_t intake_time;		/* "now" for the dropbox's settle time, all run long */
 	size_t inputs_done, inputs_total;
 	struct run_statistics statistics;
 };
+
+/* How many inputs of a kind are listed and taken at a time (intake.h). */
+#define INTAKE_WINDOW 8192
 
 void log_line(struct batch *batch, const char *format, ...)
 	__attribute__((format(printf, 2, 3)));

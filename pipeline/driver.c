@@ -756,21 +756,19 @@ static void count_package_progress(struct batch *batch)
 static int take_packages(struct batch *batch, const struct intake_list *list, struct error *err)
 {
 	const struct intake_item **items = calloc(list->count + 1, sizeof(*items));
-	size_t count = 0;
 	int result;
 
 	if (!items)
 		return error_set(err, "out of memory");
 	for (size_t i = 0; i < list->count; i++)
-		if (list->items[i].kind == INPUT_PACKAGE)
-			items[count++] = &list->items[i];
-	result = take_packages_in_parallel(batch, items, count, batch->options->jobs,
+		items[i] = &list->items[i];
+	result = take_packages_in_parallel(batch, items, list->count, batch->options->jobs,
 					   count_package_progress, err);
 	free(items);
 	return result;
 }
 
-static int take_inputs(struct batch *batch, enum input_kind kind, const struct intake_list *list,
+static int take_window(struct batch *batch, enum input_kind kind, const struct intake_list *list,
 		       struct error *err)
 {
 	if (kind == INPUT_PACKAGE && batch->options->jobs > 1)
@@ -782,8 +780,6 @@ static int take_inputs(struct batch *batch, enum input_kind kind, const struct i
 		const struct intake_item *item = &list->items[i];
 		int result = 0;
 
-		if (item->kind != kind)
-			continue;
 		batch->inputs_done++;
 		report_progress(batch, stage);
 		if (kind == INPUT_RECORD)
@@ -798,6 +794,35 @@ static int take_inputs(struct batch *batch, enum input_kind kind, const struct i
 			return -1;
 	}
 	return 0;
+}
+
+/* Takes the ready inputs of one kind, in arrival order, INTAKE_WINDOW at a
+ * time: the dropbox is listed again for each window, so memory stays the
+ * same however many inputs wait. */
+static int take_inputs(struct batch *batch, enum input_kind kind, struct error *err)
+{
+	struct intake_item cursor = { NULL, kind, { 0, 0 }, 0 };
+	struct intake_list list = { NULL, 0 };
+	char dropbox[PATH_MAX];
+	int result = 0, more = 1;
+
+	store_path(&batch->store, "dropbox", dropbox, sizeof(dropbox));
+	while (result == 0 && more) {
+		result = intake_list_window(dropbox, batch->policy.settle_seconds,
+					    batch->intake_time, kind, cursor.name ? &cursor : NULL,
+					    INTAKE_WINDOW, &list, err);
+		if (result < 0 || list.count == 0)
+			break;
+		result = take_window(batch, kind, &list, err);
+		more = list.count == INTAKE_WINDOW;
+		free(cursor.name);
+		cursor = list.items[list.count - 1];
+		list.items[list.count - 1].name = NULL;	/* the cursor owns it now */
+		intake_list_release(&list);
+	}
+	intake_list_release(&list);
+	free(cursor.name);
+	return result;
 }
 
 /* The log is written to store/run-<run>.log as the run goes (its size grows
@@ -934,7 +959,7 @@ static int write_audit(struct batch *batch, struct error *err)
  * the configuration's, any other the file system's. */
 static int run_batch(struct batch *batch, struct error *err)
 {
-	struct intake_list list = { 0 };
+	struct intake_counts counts;
 	char dropbox[PATH_MAX], date[11];
 	int recovered, result = EXIT_IO;
 
@@ -956,14 +981,16 @@ static int run_batch(struct batch *batch, struct error *err)
 		log_line(batch, "finished %d transactions of an interrupted run", recovered);
 	if (move_orphan_logs(batch, err) < 0)
 		return EXIT_IO;
-	if (intake_list(store_path(&batch->store, "dropbox", dropbox, sizeof(dropbox)),
-			batch->policy.settle_seconds, time(NULL), &list, err) < 0)
+	batch->intake_time = time(NULL);
+	if (intake_count(store_path(&batch->store, "dropbox", dropbox, sizeof(dropbox)),
+			 batch->policy.settle_seconds, batch->intake_time, &counts, err) < 0)
 		return EXIT_IO;
-	batch->summary->waiting = list.waiting;
-	batch->inputs_total = list.count;
-	if (take_inputs(batch, INPUT_RECORD, &list, err) < 0 ||
-	    take_inputs(batch, INPUT_SPECIAL, &list, err) < 0 ||
-	    take_inputs(batch, INPUT_PACKAGE, &list, err) < 0 ||
+	batch->summary->waiting = counts.waiting;
+	batch->inputs_total = counts.ready[INPUT_RECORD] + counts.ready[INPUT_SPECIAL] +
+			      counts.ready[INPUT_PACKAGE];
+	if (take_inputs(batch, INPUT_RECORD, err) < 0 ||
+	    take_inputs(batch, INPUT_SPECIAL, err) < 0 ||
+	    take_inputs(batch, INPUT_PACKAGE, err) < 0 ||
 	    (report_progress(batch, "deadlines"), sweep_wakeups(batch, err)) < 0 ||
 	    sweep_expiries(batch, err) < 0 || publish_run(batch, err) < 0)
 		goto out;
@@ -975,7 +1002,6 @@ static int run_batch(struct batch *batch, struct error *err)
 	batch->run_completed = 1;
 	result = EXIT_OK;
 out:
-	intake_list_release(&list);
 	return result;
 }
 

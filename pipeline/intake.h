@@ -29,12 +29,28 @@ struct intake_item {
 struct intake_list {
 	struct intake_item *items;
 	size_t count;
-	size_t waiting;			/* files skipped as not yet settled */
 };
 
-/* Lists dropbox_dir. Directories inside it are left alone. */
-int intake_list(const char *dropbox_dir, int settle_seconds, time_t now,
-		struct intake_list *list, struct error *err);
+/* What a look at the dropbox found: ready inputs of each kind, and files
+ * skipped as not yet settled. Nothing is kept of their names. */
+struct intake_counts {
+	size_t ready[3];		/* by enum input_kind */
+	size_t waiting;
+};
+
+int intake_count(const char *dropbox_dir, int settle_seconds, time_t now,
+		 struct intake_counts *counts, struct error *err);
+
+/* Lists, in arrival order, at most `limit` ready inputs of `kind` that come
+ * after `after` (from the first if it is NULL): a batch is taken a window at
+ * a time, so memory does not grow with the size of the dropbox. Directories
+ * inside the dropbox are left alone. */
+int intake_list_window(const char *dropbox_dir, int settle_seconds, time_t now,
+		       enum input_kind kind, const struct intake_item *after, size_t limit,
+		       struct intake_list *list, struct error *err);
 void intake_list_release(struct intake_list *list);
+
+/* Whether a comes before b in arrival order: modification time, then name. */
+int intake_arrival_order(const struct intake_item *a, const struct intake_item *b);
 
 #endif

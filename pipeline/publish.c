@@ -157,71 +157,103 @@ out:
 	return result;
 }
 
-static int publish_publicity(struct batch *batch, struct error *err)
+/* One kind of public list: where its queue is and where its parts go. */
+struct public_list {
+	const char *queue;		/* store/pending/... */
+	const char *root;		/* the document's root element */
+	const char *stylesheet;
+	const char *xml_directory, *html_directory;
+	const char *suffix;		/* <run>-<suffix>[-<part>].xml and .html */
+	int publicity;			/* the list carries the period of its first entry */
+};
+
+static void part_path(struct batch *batch, const struct public_list *kind, const char *directory,
+		      size_t part, size_t parts, const char *extension, char *out, size_t size)
 {
-	struct name_list queued = { NULL, 0 };
+	if (parts == 1)
+		snprintf(out, size, "%s/%s-%s.%s", directory, batch->store.run_id, kind->suffix,
+			 extension);
+	else
+		snprintf(out, size, "%s/%s-%s-%zu.%s", directory, batch->store.run_id,
+			 kind->suffix, part, extension);
+}
+
+/* Part `part` of `parts`: the queued entries names[0..count), which come
+ * after `offset` others. Each part commits with the removal of its entries
+ * from the queue, so memory holds one part, and a run killed between parts
+ * leaves the rest queued for the next run. */
+static int publish_part(struct batch *batch, const struct public_list *kind, char **names,
+			size_t count, size_t part, size_t parts, size_t offset,
+			struct error *err)
+{
 	char xml_path[PATH_MAX], html_path[PATH_MAX], value[16];
-	xmlNodePtr root, first;
-	xmlDocPtr document = NULL;
-	int result = 0;
+	xmlNodePtr root;
+	xmlDocPtr document = new_list(batch, kind->root, &root);
+	int result = -1;
 
-	if (list_queue(batch, PENDING_PUBLICITY, &queued, err) < 0)
-		return -1;
-	if (queued.count == 0)
-		goto out;
-	result = -1;
-	document = new_list(batch, "publicityList", &root);
+	if (parts > 1) {
+		xml_set_format(root, "part", "%zu", part);
+		xml_set_format(root, "parts", "%zu", parts);
+		xml_set_format(root, "offset", "%zu", offset);
+	}
 	if (prepare_group_for(batch, err) < 0 ||
-	    drain_queue(batch, PENDING_PUBLICITY, queued.names, queued.count, root, err) < 0)
+	    drain_queue(batch, kind->queue, names, count, root, err) < 0)
 		goto out;
-	first = xml_child(root, "entry");
-	xml_set(root, "begins", xml_attribute_copy(first, "begins", value, sizeof(value)));
-	xml_set(root, "ends", xml_attribute_copy(first, "ends", value, sizeof(value)));
-	snprintf(xml_path, sizeof(xml_path), "out/public/%s-publicity.xml", batch->store.run_id);
-	snprintf(html_path, sizeof(html_path), "out/public/%s-publicity.html", batch->store.run_id);
-	result = write_public(batch, document, "public-publicity.xsl", xml_path, html_path, err);
+	if (kind->publicity) {
+		xmlNodePtr first = xml_child(root, "entry");
+
+		xml_set(root, "begins", xml_attribute_copy(first, "begins", value, sizeof(value)));
+		xml_set(root, "ends", xml_attribute_copy(first, "ends", value, sizeof(value)));
+	}
+	part_path(batch, kind, kind->xml_directory, part, parts, "xml", xml_path,
+		  sizeof(xml_path));
+	part_path(batch, kind, kind->html_directory, part, parts, "html", html_path,
+		  sizeof(html_path));
+	if (write_public(batch, document, kind->stylesheet, xml_path, html_path, err) < 0 ||
+	    (parts > 1 && commit_group(batch, err) < 0))
+		goto out;
+	result = 0;
 out:
-	if (document)
-		xmlFreeDoc(document);
-	name_list_release(&queued);
+	xmlFreeDoc(document);
 	return result;
 }
 
-static int publish_changes(struct batch *batch, struct error *err)
+static int publish_list(struct batch *batch, const struct public_list *kind, struct error *err)
 {
 	struct name_list queued = { NULL, 0 };
-	char xml_path[PATH_MAX], html_path[PATH_MAX];
-	xmlNodePtr root;
-	xmlDocPtr document = NULL;
+	size_t per_part = (size_t)batch->policy.notice_entries, parts;
 	int result = 0;
 
-	if (list_queue(batch, PENDING_CHANGES, &queued, err) < 0)
+	if (list_queue(batch, kind->queue, &queued, err) < 0)
 		return -1;
-	if (queued.count == 0)
-		goto out;
-	result = -1;
-	document = new_list(batch, "registerChanges", &root);
-	if (prepare_group_for(batch, err) < 0 ||
-	    drain_queue(batch, PENDING_CHANGES, queued.names, queued.count, root, err) < 0)
-		goto out;
-	/* the federation's report (Q31) and the public notice of the same changes */
-	snprintf(xml_path, sizeof(xml_path), "out/reports/%s-register-changes.xml",
-		 batch->store.run_id);
-	snprintf(html_path, sizeof(html_path), "out/public/%s-register-changes.html",
-		 batch->store.run_id);
-	result = write_public(batch, document, "public-register-changes.xsl", xml_path, html_path,
-			      err);
-out:
-	if (document)
-		xmlFreeDoc(document);
+	parts = (queued.count + per_part - 1) / per_part;
+	for (size_t part = 1; part <= parts && result == 0; part++) {
+		size_t offset = (part - 1) * per_part;
+		size_t count = queued.count - offset < per_part ? queued.count - offset : per_part;
+
+		result = publish_part(batch, kind, queued.names + offset, count, part, parts,
+				      offset, err);
+	}
 	name_list_release(&queued);
 	return result;
 }
+
+static const struct public_list publicity_list = {
+	PENDING_PUBLICITY, "publicityList", "public-publicity.xsl", "out/public", "out/public",
+	"publicity", 1
+};
+
+/* the federation's report (Q31) and the public notice of the same changes */
+static const struct public_list register_changes = {
+	PENDING_CHANGES, "registerChanges", "public-register-changes.xsl", "out/reports",
+	"out/public", "register-changes", 0
+};
 
 int publish_run(struct batch *batch, struct error *err)
 {
 	/* the queues are read from disk: commit what this run queued first */
 	if (commit_group(batch, err) < 0)
 		return -1;
-	return publish_publicity(batch, err) < 0 ? -1 : publish_changes(batch, err);
+	return publish_list(batch, &publicity_list, err) < 0 ? -1 :
+	       publish_list(batch, &register_changes, err);
 }

@@ -152,6 +152,18 @@ drop q-ex017.xml s-ex003.xml s-ex008.xml f-ex011.xml f-ex025.xml t-ex011.xml t-e
 expect "the run of 2026-11-03 completes" run_ecap run "$state" --date 2026-11-03
 expect_equal "every record left the dropbox" "$(dropbox_count)" 0
 
+# the run changed some dossiers more than once (S: two records): its audit
+# archive holds each once, as it is at the end of the run
+archive=$(ls "$state"/audit/*.tar.gz | tail -1)
+expect "the run's audit archive verifies" "$ecap" audit verify "$archive"
+expect_equal "no path twice in its manifest" \
+	"$(tar xzOf "$archive" --wildcards '*/manifest-sha256.txt' | cut -c67- | sort | uniq -d)" ""
+expect_equal "a dossier changed twice in the run is archived as it is now" \
+	"$(tar xzOf "$archive" --wildcards "*/data/dossiers/$S.xml" | sha256sum)" \
+	"$(sha256sum <"$state/store/dossiers/$S.xml")"
+expect_equal "and listed once" \
+	"$(tar tzf "$archive" | grep -c "/data/dossiers/$S.xml\$")" 1
+
 # quorum: one record decides nothing
 expect_equal "Q: one record applied" "$(record_outcome q-ex017.xml)" applied
 expect_equal "Q: one record of two: still in review" "$(state_of $Q)" in-review

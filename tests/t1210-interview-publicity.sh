@@ -170,6 +170,15 @@ simple_record apx-confirm.xml confirmation $APX 'date="2026-11-09" reference="CS
 simple_record noc-confirm.xml confirmation $NOC 'date="2026-11-09" reference="CSE-SEC-2026-0043" confirmed="false"'
 drop pro.xml sen.xml t60.xml k18.xml k17.xml k20.xml e11.xml t59.xml all.xml \
 	bad-questions.xml bad-projects.xml bad-score.xml bad-senior-scale.xml apx-confirm.xml noc-confirm.xml
+# the same run on a copy of the state whose policy allows two entries per
+# public notice: the list comes in parts (checked below)
+parts_state="$work/parts-state"
+rm -rf "$parts_state"
+cp -a "$state" "$parts_state"
+sed -i 's|<publicity workingDays="\([0-9]*\)"/>|<publicity workingDays="\1" noticeEntries="2"/>|' \
+	"$parts_state/policy.xml"
+expect "the copy's policy sets noticeEntries" grep -q 'noticeEntries="2"' "$parts_state/policy.xml"
+expect "the run on the copy completes" run_ecap run "$parts_state" --date 2026-11-10
 expect "the run of Tuesday 2026-11-10 completes" run_ecap run "$state" --date 2026-11-10
 
 expect_equal "professional 27/15/12/12/12: passed on the professional table" \
@@ -247,6 +256,35 @@ done
 expect_equal "the notice names each with the masked ID number" "$missing" ""
 expect "the notice leaves out those who failed" \
 	sh -c "! grep -qF '$(dossier_value $K17 "/*/@name")' '$notice'"
+
+# in parts of two: 2 + 2 + 1 entries, numbered on, each part valid
+part_list() {
+	ls "$parts_state"/out/public/*-publicity-"$1".xml 2>/dev/null
+}
+expect_equal "five entries, two per notice: three parts, no unnumbered list" \
+	"$(ls "$parts_state"/out/public/ | grep -c 'publicity-[123]\.xml$') $(ls "$parts_state"/out/public/ | grep -c 'publicity\.xml$')" \
+	"3 0"
+shape=""
+for part in 1 2 3; do
+	shape="$shape $(xmllint --xpath "concat(count(/*/*[local-name()='entry']), '/', /*/@part, '/', /*/@parts, '/', /*/@offset)" "$(part_list $part)")"
+	expect "part $part validates against xsd/publicity-list.xsd" \
+		xmllint --noout --nonet --schema "$top/xsd/publicity-list.xsd" "$(part_list $part)"
+done
+expect_equal "entries/part/parts/offset of each part" "$shape" " 2/1/3/0 2/2/3/2 1/3/3/4"
+entries_of() {
+	for file in "$@"; do
+		xmllint --xpath "//*[local-name()='entry']/@application" "$file"
+	done | tr ' ' '\n' | sed -n 's/.*"\(.*\)".*/\1/p' | sort | tr '\n' ' '
+}
+expect_equal "the parts hold the same applications as the single list" \
+	"$(entries_of "$(part_list 1)" "$(part_list 2)" "$(part_list 3)")" "$(entries_of "${notice%.html}.xml")"
+part2=$(part_list 2)
+part2=${part2%.xml}.html
+expect "part 2 says which part it is" grep -qF '（第2部分，共3部分，序号连续）' "$part2"
+expect "and numbers its first entry 3" grep -q '<td class="number">3</td>' "$part2"
+expect "its reference names the part" grep -qF -- "-2</div>" "$part2"
+expect_equal "the queue is empty after the parts" \
+	"$(ls "$parts_state/store/pending/publicity" | wc -l | tr -d ' ')" 0
 
 # run 4, Thursday 2026-11-12: objections
 record_date=2026-11-12

@@ -1717,4 +1717,15 @@ table.data tr.total td, table.data tr.total th {
     <xsl:call-template name="text-footer"/>
   </xsl:template>
 
+  <!-- Under a public notice's title: which part of its run's list it is,
+       when the list came in parts (publicity/@noticeEntries of the policy). -->
+  <xsl:template name="public-part">
+    <xsl:param name="list"/>
+    <xsl:if test="$list/@parts">
+      <p class="part">
+	<xsl:value-of select="concat('（第', $list/@part, '部分，共', $list/@parts, '部分，序号连续）')"/>
+      </p>
+    </xsl:if>
+  </xsl:template>
+
 </xsl:stylesheet>

@@ -49,8 +49,14 @@
 
   <xsl:variable name="title" select="'工程能力评价结果公示'"/>
 
-  <!-- The notice's own reference, for objections to cite. -->
-  <xsl:variable name="reference" select="normalize-space($list/@run)"/>
+  <!-- The notice's own reference, for objections to cite: the run, and the
+       part when the list came in parts. -->
+  <xsl:variable name="reference">
+    <xsl:value-of select="normalize-space($list/@run)"/>
+    <xsl:if test="$list/@parts">
+      <xsl:value-of select="concat('-', $list/@part)"/>
+    </xsl:if>
+  </xsl:variable>
 
   <xsl:template match="/">
     <xsl:if test="not($list)">
@@ -71,6 +77,9 @@
 	  <div class="letter">
 	    <xsl:call-template name="html-letterhead"/>
 	    <h1><xsl:value-of select="$title"/></h1>
+	    <xsl:call-template name="public-part">
+	      <xsl:with-param name="list" select="$list"/>
+	    </xsl:call-template>
 	    <xsl:if test="$reference != ''">
 	      <div class="reference">
 		<xsl:value-of select="concat('公示编号：', $reference)"/>
@@ -116,7 +125,7 @@
 	  <tbody>
 	    <xsl:for-each select="$entries">
 	      <tr>
-		<td class="number"><xsl:value-of select="position()"/></td>
+		<td class="number"><xsl:value-of select="position() + number(concat('0', $list/@offset))"/></td>
 		<td class="name"><xsl:value-of select="normalize-space(@name)"/></td>
 		<td class="id"><xsl:value-of select="normalize-space(@idMasked)"/></td>
 		<td>

@@ -55,9 +55,15 @@
 	  <div class="letter">
 	    <xsl:call-template name="html-letterhead"/>
 	    <h1><xsl:value-of select="$title"/></h1>
+	    <xsl:call-template name="public-part">
+	      <xsl:with-param name="list" select="$report"/>
+	    </xsl:call-template>
 	    <xsl:if test="normalize-space($report/@run) != ''">
 	      <div class="reference">
 		<xsl:value-of select="concat('公示编号：', normalize-space($report/@run))"/>
+		<xsl:if test="$report/@parts">
+		  <xsl:value-of select="concat('-', $report/@part)"/>
+		</xsl:if>
 	      </div>
 	    </xsl:if>
 	    <xsl:call-template name="changes-body"/>
@@ -99,7 +105,7 @@
 	      <xsl:sort select="@date"/>
 	      <xsl:sort select="@registration"/>
 	      <tr>
-		<td class="number"><xsl:value-of select="position()"/></td>
+		<td class="number"><xsl:value-of select="position() + number(concat('0', $report/@offset))"/></td>
 		<td class="registration"><xsl:value-of select="normalize-space(@registration)"/></td>
 		<td class="registration"><xsl:value-of select="normalize-space(@serial)"/></td>
 		<td class="name"><xsl:value-of select="normalize-space(@name)"/></td>
