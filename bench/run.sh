@@ -20,7 +20,8 @@
 # Environment: BENCH_LARGE=1 adds N = 100,000; BENCH_SIZES="1000 5000"
 # replaces the list; BENCH_SEED (default 1); BENCH_WORK (default
 # bench/work); BENCH_KEEP=1 keeps the state directories; BENCH_BASELINE_N
-# (default 1000) is the N whose packages the baseline runs on (keep it in the list).
+# (default 1000) is the N whose packages the baseline runs on (keep it in the list);
+# BENCH_JOBS (default: the number of CPUs) is ecap's --jobs.
 set -eu
 
 here=$(cd "$(dirname "$0")" && pwd)
@@ -33,6 +34,7 @@ if [ "${BENCH_LARGE:-0}" = 1 ] && [ -z "${BENCH_SIZES:-}" ]; then
 	sizes="$sizes 100000"
 fi
 baseline_n=${BENCH_BASELINE_N:-1000}
+jobs=${BENCH_JOBS:-$(nproc)}
 results="$work/results.tsv"
 
 fail() {
@@ -92,7 +94,8 @@ check() {
 timed_run() {
 	state=$1
 	timing="$work/time.txt"
-	/usr/bin/time -f "%e %M %U %S" -o "$timing" "$ecap" run "$state" --date "$2" --quiet ||
+	/usr/bin/time -f "%e %M %U %S" -o "$timing" "$ecap" run "$state" --date "$2" --quiet \
+		--jobs "$jobs" ||
 		fail "ecap run failed on the $4 (N=$3)"
 	left=$(find "$state/dropbox" -type f | wc -l)
 	[ "$left" -eq 0 ] || echo "bench: warning: $left inputs left in the dropbox after the $4 run" >&2
@@ -140,6 +143,8 @@ baseline_cpu=$(echo "$baseline_user + $baseline_system" | bc)
 
 # The report. Wall time is what an operator waits; CPU time (user + system)
 # is what a busy machine disturbs least.
+echo
+echo "ecap run with --jobs $jobs on $(nproc) CPUs."
 echo
 echo "| N | run | inputs | MB in | wall s | CPU s | inputs/s | ms per input | CPU ms per input | peak RSS (MB) |"
 echo "|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|"

@@ -467,6 +467,12 @@ out:
 	return result;
 }
 
+static int compare_members(const void *a, const void *b)
+{
+	return strcmp(((const struct policy_member *)a)->number,
+		      ((const struct policy_member *)b)->number);
+}
+
 static int read_roster_members(const struct reader *reader, xmlNodePtr root,
 			       struct policy *policy)
 {
@@ -484,6 +490,14 @@ static int read_roster_members(const struct reader *reader, xmlNodePtr root,
 		    read_string(reader, node, "name", 1, member->name, sizeof(member->name)) < 0)
 			return -1;
 	}
+	/* sorted by number, so that finding a member is a binary search: the
+	 * roster is the society's whole membership, and every package asks */
+	if (count)
+		qsort(policy->members, count, sizeof(*policy->members), compare_members);
+	for (i = 1; i < count; i++)
+		if (strcmp(policy->members[i - 1].number, policy->members[i].number) == 0)
+			return fail_at(reader, root, "member number %s appears more than once",
+				       policy->members[i].number);
 	return 0;
 }
 
@@ -995,10 +1009,13 @@ const struct policy_field *policy_find_field(const struct policy *policy, const 
 
 const struct policy_member *policy_find_member(const struct policy *policy, const char *number)
 {
-	for (size_t i = 0; number && i < policy->member_count; i++)
-		if (strcmp(policy->members[i].number, number) == 0)
-			return &policy->members[i];
-	return NULL;
+	struct policy_member key;
+
+	if (!number || !policy->member_count || strlen(number) >= sizeof(key.number))
+		return NULL;
+	snprintf(key.number, sizeof(key.number), "%s", number);
+	return bsearch(&key, policy->members, policy->member_count, sizeof(*policy->members),
+		       compare_members);
 }
 
 const struct policy_examiner *policy_find_examiner(const struct policy *policy, const char *id)

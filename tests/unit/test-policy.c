@@ -495,6 +495,58 @@ static void test_broken_rosters(void)
 		  "<members xmlns=\"urn:ecap:1\"><member number=\"M-1\"/></members>\n");
 	expect_body_failure("roster-incomplete.xml", "<members href=\"roster-no-name.xml\"/>",
 			    "<member> has no name", "a member without a name");
+	work_file("roster-twice.xml",
+		  "<members xmlns=\"urn:ecap:1\"><member number=\"M-2\" name=\"甲\"/>"
+		  "<member number=\"M-1\" name=\"乙\"/><member number=\"M-2\" name=\"丙\"/>"
+		  "</members>\n");
+	expect_body_failure("roster-twice-policy.xml", "<members href=\"roster-twice.xml\"/>",
+			    "member number M-2 appears more than once",
+			    "a member number twice, even without the schema");
+}
+
+/* A roster of 999 members written in no order: every one is found by its
+ * number (the roster is searched by binary search), and no other number is. */
+static void test_large_roster(void)
+{
+	static char roster[999 * 64 + 128];
+	struct policy policy;
+	struct error err = { "" };
+	size_t used;
+	int loaded, found = 0, right_name = 0;
+
+	used = (size_t)snprintf(roster, sizeof(roster), "<members xmlns=\"urn:ecap:1\">");
+	for (int i = 0; i < 999; i++) {
+		int number = (i * 7919) % 999;	/* a permutation of 0..998 */
+
+		used += (size_t)snprintf(roster + used, sizeof(roster) - used,
+					 "<member number=\"M-%04d\" name=\"N%d\"/>", number, number);
+	}
+	snprintf(roster + used, sizeof(roster) - used, "</members>\n");
+	work_file("roster-large.xml", roster);
+	loaded = policy_load(&policy, work_file("roster-large-policy.xml",
+						policy_text("<members href=\"roster-large.xml\"/>")),
+			     NULL, &err);
+	is_int(loaded, 0, "a roster of 999 members in no order loads");
+	if (loaded < 0) {
+		printf("# %s\n", err.message);
+		return;
+	}
+	for (int number = 0; number < 999; number++) {
+		char wanted[16], name[16];
+		const struct policy_member *member;
+
+		snprintf(wanted, sizeof(wanted), "M-%04d", number);
+		snprintf(name, sizeof(name), "N%d", number);
+		member = policy_find_member(&policy, wanted);
+		found += member != NULL;
+		right_name += member && strcmp(member->name, name) == 0;
+	}
+	is_int(found, 999, "every member is found by number");
+	is_int(right_name, 999, "each with its own name");
+	ok(policy_find_member(&policy, "M-0999") == NULL && policy_find_member(&policy, "M-") == NULL &&
+	   policy_find_member(&policy, "") == NULL && policy_find_member(&policy, NULL) == NULL,
+	   "numbers not on the roster are not found");
+	policy_release(&policy);
 }
 
 /* The example policy of formats.md, its roster replaced by `roster`. */
@@ -607,6 +659,7 @@ int main(void)
 	test_broken_values();
 	test_broken_calendars();
 	test_broken_rosters();
+	test_large_roster();
 	schema = schema_load(paths_schema("policy.xsd", path, sizeof(path)), &err);
 	ok(schema != NULL, "xsd/policy.xsd compiles");
 	if (schema) {
