@@ -440,77 +440,98 @@ static int roster_path(const struct reader *reader, const char *href, char *out,
 	return 0;
 }
 
-/* Validates the roster against xsd/members.xsd, found beside the policy's
- * schema in the data directory (lib/paths.h). */
-static int validate_roster(const char *path, xmlDocPtr doc, struct error *err)
-{
-	char schema_path[4096];
-	struct schema *schema = NULL;
-	struct xml_messages messages = { NULL, 0 };
-	int result = -1, invalid;
-
-	schema = schema_load(paths_schema("members.xsd", schema_path, sizeof(schema_path)), err);
-	if (!schema)
-		goto out;
-	invalid = schema_validate(schema, doc, &messages, err);
-	if (invalid < 0)
-		goto out;
-	if (invalid) {
-		error_set(err, "%s is not a valid member roster: %s", path,
-			  messages.count ? messages.lines[0] : "unknown error");
-		goto out;
-	}
-	result = 0;
-out:
-	xml_messages_release(&messages);
-	schema_free(schema);
-	return result;
-}
-
 static int compare_members(const void *a, const void *b)
 {
 	return strcmp(((const struct policy_member *)a)->number,
 		      ((const struct policy_member *)b)->number);
 }
 
-static int read_roster_members(const struct reader *reader, xmlNodePtr root,
-			       struct policy *policy)
+/* The roster as it is read: members appended as the stream gives them. */
+struct roster_build {
+	const struct reader *reader;
+	struct policy *policy;
+	size_t capacity;
+};
+
+static int add_member(struct roster_build *build, xmlNodePtr node)
 {
-	size_t count = (size_t)count_children(root, "member");
-	size_t i = 0;
+	struct policy *policy = build->policy;
+	char number[64], name[128];
+	size_t number_size;
+	char *strings;
 
-	if (allocate_list(reader, (void **)&policy->members, count, sizeof(*policy->members)) < 0)
+	if (read_string(build->reader, node, "number", 1, number, sizeof(number)) < 0 ||
+	    read_string(build->reader, node, "name", 1, name, sizeof(name)) < 0)
 		return -1;
-	policy->member_count = count;
-	for (xmlNodePtr node = xml_child(root, "member"); node; node = xml_next(node, "member")) {
-		struct policy_member *member = &policy->members[i++];
+	if (policy->member_count == build->capacity) {
+		size_t capacity = build->capacity * 2 + 256;
+		struct policy_member *grown = reallocarray(policy->members, capacity,
+							   sizeof(*grown));
 
-		if (read_string(reader, node, "number", 1, member->number,
-				sizeof(member->number)) < 0 ||
-		    read_string(reader, node, "name", 1, member->name, sizeof(member->name)) < 0)
-			return -1;
+		if (!grown)
+			return error_set(build->reader->err, "out of memory reading the roster");
+		policy->members = grown;
+		build->capacity = capacity;
 	}
-	/* sorted by number, so that finding a member is a binary search: the
-	 * roster is the society's whole membership, and every package asks */
-	if (count)
-		qsort(policy->members, count, sizeof(*policy->members), compare_members);
-	for (i = 1; i < count; i++)
-		if (strcmp(policy->members[i - 1].number, policy->members[i].number) == 0)
-			return fail_at(reader, root, "member number %s appears more than once",
-				       policy->members[i].number);
+	/* one allocation holds both: "number\0name\0" */
+	number_size = strlen(number) + 1;
+	strings = malloc(number_size + strlen(name) + 1);
+	if (!strings)
+		return error_set(build->reader->err, "out of memory reading the roster");
+	memcpy(strings, number, number_size);
+	strcpy(strings + number_size, name);
+	policy->members[policy->member_count].number = strings;
+	policy->members[policy->member_count].name = strings + number_size;
+	policy->member_count++;
 	return 0;
 }
 
-/* Reads the roster file that <members href="..."/> names, if any. */
+static int visit_roster(void *context, xmlNodePtr node, int depth, struct error *err)
+{
+	struct roster_build *build = context;
+
+	(void)err;
+	if (depth == 0) {
+		if (!node->ns || strcmp((const char *)node->ns->href, ECAP_NAMESPACE) != 0 ||
+		    strcmp(node_name(node), "members") != 0)
+			return fail_at(build->reader, node,
+				       "the root element is not <members> in namespace %s",
+				       ECAP_NAMESPACE);
+		return 0;
+	}
+	if (!node->ns || strcmp((const char *)node->ns->href, ECAP_NAMESPACE) != 0 ||
+	    strcmp(node_name(node), "member") != 0)
+		return 0;
+	return add_member(build, node);
+}
+
+/* Sorted by number, so that finding a member is a binary search: the roster
+ * is the society's whole membership, and every package asks. */
+static int sort_members(const struct reader *reader, struct policy *policy)
+{
+	if (policy->member_count)
+		qsort(policy->members, policy->member_count, sizeof(*policy->members),
+		      compare_members);
+	for (size_t i = 1; i < policy->member_count; i++)
+		if (strcmp(policy->members[i - 1].number, policy->members[i].number) == 0)
+			return error_set(reader->err, "%s: member number %s appears more than once",
+					 reader->path, policy->members[i].number);
+	return 0;
+}
+
+/* Reads the roster file that <members href="..."/> names, if any, as a
+ * stream (validated against xsd/members.xsd as it is read): a roster of a
+ * hundred thousand members is never a document in memory. */
 static int read_member_roster(const struct reader *reader, xmlNodePtr root,
 			      struct policy *policy, int validate)
 {
 	xmlNodePtr node = xml_child(root, "members");
 	struct reader roster_reader = { NULL, reader->err };
-	char href[1024], path[4096];
-	xmlDocPtr doc = NULL;
-	xmlNodePtr roster;
-	int result = -1;
+	struct roster_build build = { &roster_reader, policy, 0 };
+	struct xml_messages messages = { NULL, 0 };
+	struct schema *schema = NULL;
+	char href[1024], path[4096], schema_path[4096];
+	int result = -1, read;
 
 	if (!node)
 		return 0;
@@ -519,22 +540,22 @@ static int read_member_roster(const struct reader *reader, xmlNodePtr root,
 	    check_roster_href(reader, node, href) < 0 ||
 	    roster_path(reader, href, path, sizeof(path)) < 0)
 		goto out;
-	doc = xml_parse_file(path, reader->err);
-	if (!doc)
-		goto out;
-	if (validate && validate_roster(path, doc, reader->err) < 0)
-		goto out;
-	roster = xmlDocGetRootElement(doc);
 	roster_reader.path = path;
-	if (!roster->ns || strcmp((const char *)roster->ns->href, ECAP_NAMESPACE) != 0 ||
-	    strcmp(node_name(roster), "members") != 0) {
-		fail_at(&roster_reader, roster, "the root element is not <members> in namespace %s",
-			ECAP_NAMESPACE);
+	if (validate && !(schema = schema_load(paths_schema("members.xsd", schema_path,
+							    sizeof(schema_path)), reader->err)))
+		goto out;
+	read = xml_stream_file(path, schema, visit_roster, &build, &messages, reader->err);
+	if (read < 0)
+		goto out;
+	if (read > 0) {
+		error_set(reader->err, "%s is not a valid member roster: %s", path,
+			  messages.count ? messages.lines[0] : "not well-formed");
 		goto out;
 	}
-	result = read_roster_members(&roster_reader, roster, policy);
+	result = sort_members(&roster_reader, policy);
 out:
-	xmlFreeDoc(doc);
+	xml_messages_release(&messages);
+	schema_free(schema);
 	return result;
 }
 
@@ -991,6 +1012,8 @@ void policy_release(struct policy *policy)
 	if (!policy)
 		return;
 	free(policy->fields);
+	for (size_t i = 0; i < policy->member_count; i++)
+		free(policy->members[i].number);
 	free(policy->members);
 	free(policy->examiners);
 	free(policy->credits);
@@ -1009,11 +1032,10 @@ const struct policy_field *policy_find_field(const struct policy *policy, const 
 
 const struct policy_member *policy_find_member(const struct policy *policy, const char *number)
 {
-	struct policy_member key;
+	struct policy_member key = { (char *)number, NULL };
 
-	if (!number || !policy->member_count || strlen(number) >= sizeof(key.number))
+	if (!number || !policy->member_count)
 		return NULL;
-	snprintf(key.number, sizeof(key.number), "%s", number);
 	return bsearch(&key, policy->members, policy->member_count, sizeof(*policy->members),
 		       compare_members);
 }

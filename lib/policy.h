@@ -38,8 +38,8 @@ struct policy_field {
 };
 
 struct policy_member {
-	char number[64];
-	char name[128];
+	char *number;			/* owned: "number\0name\0" in one allocation */
+	const char *name;		/* in number's allocation */
 };
 
 struct policy_examiner {

@@ -12,6 +12,7 @@
 #include <libxml/parser.h>
 #include <libxml/parserInternals.h>
 #include <libxml/SAX2.h>
+#include <libxml/xmlreader.h>
 #include <libxml/xmlschemas.h>
 #include <libxml/xmlschemastypes.h>
 #include <libxslt/xslt.h>
@@ -404,6 +405,55 @@ int schema_validate(struct schema *schema, xmlDocPtr doc, struct xml_messages *m
 	if (result < 0)
 		return error_set(err, "internal error while validating against a schema");
 	return result > 0 ? 1 : 0;
+}
+
+static void collect_stream_error(void *user_data, xmlErrorPtr error)
+{
+	if (error->level >= XML_ERR_ERROR)
+		xml_messages_add(user_data, error->line, error->message);
+}
+
+int xml_stream_file(const char *path, struct schema *schema, xml_stream_visit visit,
+		    void *context, struct xml_messages *messages, struct error *err)
+{
+	/* XML_PARSE_NONET only, as xml_parse_untrusted: no entities, no DTD */
+	xmlTextReaderPtr reader = xmlReaderForFile(path, NULL, XML_PARSE_NONET |
+						   XML_PARSE_NOWARNING);
+	int status = 0, result = 0;
+
+	if (!reader)
+		return error_set_errno(err, "unable to read '%s'", path);
+	xmlTextReaderSetStructuredErrorHandler(reader, collect_stream_error, messages);
+	if (schema) {
+		xmlSchemaSetValidStructuredErrors(schema->validator, collect_stream_error, messages);
+		if (xmlTextReaderSchemaValidateCtxt(reader, schema->validator, 0) != 0) {
+			result = error_set(err, "unable to validate '%s' as it is read", path);
+			goto out;
+		}
+	}
+	while (result == 0 && (status = xmlTextReaderRead(reader)) == 1) {
+		int depth = xmlTextReaderDepth(reader);
+		xmlNodePtr node;
+
+		if (xmlTextReaderNodeType(reader) != XML_READER_TYPE_ELEMENT || depth > 1)
+			continue;
+		/* the root as it starts; a child with its subtree, freed as the
+		 * reader moves on */
+		node = depth == 1 ? xmlTextReaderExpand(reader) : xmlTextReaderCurrentNode(reader);
+		if (!node) {
+			status = -1;
+			break;
+		}
+		result = visit(context, node, depth, err);
+	}
+	if (result == 0 && (status < 0 || messages->count ||
+			    (schema && xmlTextReaderIsValid(reader) != 1)))
+		result = 1;
+out:
+	if (schema)
+		xmlSchemaSetValidStructuredErrors(schema->validator, NULL, NULL);
+	xmlFreeTextReader(reader);
+	return result;
 }
 
 static int is_ecap_element(xmlNodePtr node, const char *name)

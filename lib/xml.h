@@ -61,6 +61,17 @@ void schema_free(struct schema *schema);
 int schema_validate(struct schema *schema, xmlDocPtr doc, struct xml_messages *messages,
 		    struct error *err);
 
+/* Reads a file the operator owns as a stream, never whole: visit is called
+ * with the root element (depth 0, its children not read yet) and then with
+ * each child element of the root (depth 1, expanded with its own subtree,
+ * valid until visit returns). With a schema, the stream is validated as it
+ * is read. Returns 0; 1 if the file is not well-formed or not valid, with
+ * the errors in messages; -1 if visit failed or on a system error (err). */
+typedef int (*xml_stream_visit)(void *context, xmlNodePtr node, int depth,
+				struct error *err);
+int xml_stream_file(const char *path, struct schema *schema, xml_stream_visit visit,
+		    void *context, struct xml_messages *messages, struct error *err);
+
 /* DOM helpers, all for elements in ECAP_NAMESPACE. */
 /* The first element child of parent named name (any name when NULL), or NULL. */
 xmlNodePtr xml_child(xmlNodePtr parent, const char *name);
