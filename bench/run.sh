@@ -109,7 +109,7 @@ for n in $sizes; do
 	state="$work/state-$n"
 	rm -rf "$state"
 	"$ecap" init "$state" --policy "$gen/policy.xml" >/dev/null
-	bytes=$(awk -F '\t' 'NR > 1 { total += $9 } END { printf "%d\n", total }' "$gen/manifest.tsv")
+	bytes=$(awk -F '\t' 'NR > 1 { total += $9 } END { printf "%.0f\n", total }' "$gen/manifest.tsv")
 	sync
 	echo "N=$n: packages (load average $(cut -d' ' -f1-3 /proc/loadavg)) ..." >&2
 	drop "$gen/dropbox" "$state"
