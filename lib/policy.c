@@ -345,9 +345,7 @@ static int check_root(const struct reader *reader, xmlNodePtr root)
 {
 	char version[16];
 
-	if (!root || root->type != XML_ELEMENT_NODE || !root->ns ||
-	    strcmp((const char *)root->ns->href, ECAP_NAMESPACE) != 0 ||
-	    strcmp(node_name(root), "policy") != 0)
+	if (!root || !xml_is_ecap_element(root, "policy"))
 		return fail_at(reader, root, "the root element is not <policy> in namespace %s",
 			       ECAP_NAMESPACE);
 	if (read_string(reader, root, "version", 0, version, sizeof(version)) < 0)
@@ -492,15 +490,13 @@ static int visit_roster(void *context, xmlNodePtr node, int depth, struct error 
 
 	(void)err;
 	if (depth == 0) {
-		if (!node->ns || strcmp((const char *)node->ns->href, ECAP_NAMESPACE) != 0 ||
-		    strcmp(node_name(node), "members") != 0)
+		if (!xml_is_ecap_element(node, "members"))
 			return fail_at(build->reader, node,
 				       "the root element is not <members> in namespace %s",
 				       ECAP_NAMESPACE);
 		return 0;
 	}
-	if (!node->ns || strcmp((const char *)node->ns->href, ECAP_NAMESPACE) != 0 ||
-	    strcmp(node_name(node), "member") != 0)
+	if (!xml_is_ecap_element(node, "member"))
 		return 0;
 	return add_member(build, node);
 }

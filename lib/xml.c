@@ -456,7 +456,7 @@ out:
 	return result;
 }
 
-static int is_ecap_element(xmlNodePtr node, const char *name)
+int xml_is_ecap_element(xmlNodePtr node, const char *name)
 {
 	if (node->type != XML_ELEMENT_NODE)
 		return 0;
@@ -470,7 +470,7 @@ xmlNodePtr xml_child(xmlNodePtr parent, const char *name)
 	if (!parent)
 		return NULL;
 	for (xmlNodePtr node = parent->children; node; node = node->next)
-		if (is_ecap_element(node, name))
+		if (xml_is_ecap_element(node, name))
 			return node;
 	return NULL;
 }
@@ -480,7 +480,7 @@ xmlNodePtr xml_next(xmlNodePtr node, const char *name)
 	if (!node)
 		return NULL;
 	for (node = node->next; node; node = node->next)
-		if (is_ecap_element(node, name))
+		if (xml_is_ecap_element(node, name))
 			return node;
 	return NULL;
 }

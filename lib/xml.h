@@ -73,6 +73,8 @@ int xml_stream_file(const char *path, struct schema *schema, xml_stream_visit vi
 		    void *context, struct xml_messages *messages, struct error *err);
 
 /* DOM helpers, all for elements in ECAP_NAMESPACE. */
+/* Whether node is an element of ECAP_NAMESPACE named name (any name when NULL). */
+int xml_is_ecap_element(xmlNodePtr node, const char *name);
 /* The first element child of parent named name (any name when NULL), or NULL. */
 xmlNodePtr xml_child(xmlNodePtr parent, const char *name);
 /* The next element sibling of node with the same name as `name` (any when NULL). */
