@@ -586,12 +586,18 @@ static void test_schema(struct schema *schema)
 	expect_failure("schema-invalid.xml", policy_text("<review quorum=\"2\"/>"), schema,
 		       "is not a valid policy: line 5",
 		       "a policy missing required sections fails its schema");
+	work_file("roster-unknown.xml",
+		  "<members xmlns=\"urn:ecap:1\"><member number=\"M-1\" name=\"甲\"/>"
+		  "<member number=\"M-2\" name=\"乙\" rank=\"1\"/></members>\n");
+	expect_failure("roster-invalid.xml", example_policy_with_roster("roster-unknown.xml"),
+		       schema, "roster-unknown.xml is not a valid member roster: line 1",
+		       "a roster that fails members.xsd");
 	work_file("roster-duplicate.xml",
 		  "<members xmlns=\"urn:ecap:1\"><member number=\"M-1\" name=\"甲\"/>"
 		  "<member number=\"M-1\" name=\"乙\"/></members>\n");
-	expect_failure("roster-invalid.xml", example_policy_with_roster("roster-duplicate.xml"),
-		       schema, "roster-duplicate.xml is not a valid member roster: line 1",
-		       "a roster that fails members.xsd");
+	expect_failure("roster-duplicated.xml", example_policy_with_roster("roster-duplicate.xml"),
+		       schema, "member number M-1 appears more than once",
+		       "a roster with a member number twice, checked with the schema");
 	work_file("roster-good.xml", "<members xmlns=\"urn:ecap:1\"><member number=\"M-1\" "
 				     "name=\"甲\"/></members>\n");
 	loaded = policy_load(&policy, work_file("roster-valid.xml",
