@@ -94,6 +94,11 @@ int make_directories(const char *path, mode_t mode, struct error *err)
 
 	if (length == 0 || length >= sizeof(partial))
 		return error_set(err, "bad directory path '%s'", path);
+	/* usually all but the last exist, or all: one call, not one per level */
+	if (mkdir(path, mode) == 0 || errno == EEXIST)
+		return 0;
+	if (errno != ENOENT)
+		return error_set_errno(err, "unable to create directory '%s'", path);
 	memcpy(partial, path, length + 1);
 	for (char *slash = partial + 1; ; slash++) {
 		if (*slash != '/' && *slash != '\0')

@@ -81,8 +81,11 @@ static const struct phrase *phrase_at(const char *text)
 {
 	size_t i;
 
+	/* called at every character of a statement: the first two bytes decide
+	 * almost always (every phrase has two), before the whole is compared */
 	for (i = 0; i < sizeof(phrases) / sizeof(phrases[0]); i++)
-		if (strncmp(text, phrases[i].text, strlen(phrases[i].text)) == 0)
+		if (text[0] == phrases[i].text[0] && text[1] == phrases[i].text[1] &&
+		    strncmp(text, phrases[i].text, strlen(phrases[i].text)) == 0)
 			return &phrases[i];
 	return NULL;
 }

@@ -3,9 +3,12 @@
  * safely, and filed under their application; see batch.h. */
 #include "batch.h"
 
+#include <errno.h>
 #include <limits.h>
 #include <pthread.h>
 #include <stdio.h>
+#include <sys/resource.h>
+#include <unistd.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -212,6 +215,7 @@ int take_package(struct batch *batch, const struct intake_item *item, struct err
  * filed, so memory does not grow with the batch; the filing order, and so
  * every result, is the same as with one thread. */
 #define WINDOW_PER_JOB 8
+#define WORKER_NICENESS 5
 
 struct pool {
 	struct batch *batch;
@@ -229,8 +233,16 @@ struct pool {
 static void *prepare_in_thread(void *argument)
 {
 	struct pool *pool = argument;
+	int niceness;
 
 	xml_thread_setup();
+	/* The filing thread is the one that the batch waits for; the workers
+	 * have a window of packages to get ahead in, so they yield to it
+	 * (Linux: the niceness of one thread; failing, they merely don't). */
+	errno = 0;
+	niceness = getpriority(PRIO_PROCESS, (id_t)gettid());
+	if (errno == 0)
+		setpriority(PRIO_PROCESS, (id_t)gettid(), niceness + WORKER_NICENESS);
 	for (;;) {
 		size_t index;
 
