@@ -760,8 +760,15 @@ static int write_archive(struct bag *bag, const char *path, struct error *err)
 
 static void release_bag(struct bag *bag)
 {
-	if (bag->archive)
+	/* Closed before it is freed even after a failed write: libarchive
+	 * 3.6.2's archive_write_free() skips closing the filters once a write
+	 * has failed, and so never frees zlib's state or its own buffers; the
+	 * close (which fails again, on a file that is then discarded) does. A
+	 * second close after a successful one does nothing. */
+	if (bag->archive) {
+		archive_write_close(bag->archive);
 		archive_write_free(bag->archive);
+	}
 	if (bag->manifest)
 		fclose(bag->manifest);
 	sha256_release(&bag->manifest_hash);
