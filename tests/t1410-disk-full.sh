@@ -150,6 +150,23 @@ expect "EFBIG at the audit archive: every input was taken, its journal kept for 
 expect "EFBIG at the audit archive: no archive was left" test -z "$(ls "$state/audit")"
 rerun_and_compare "EFBIG at the audit archive" "$state" 1
 
+# An input changed in the store between its run and the archive that takes
+# it late: the manifest lists the SHA-256 its store name gives (the bytes as
+# they arrived), so `ecap audit verify` shows the change (doc/audit.md).
+fresh_state "$state"
+drop_phase "$state" 1
+limited_run "$state" 1 4096
+expect_equal "EFBIG at the audit archive, again: exit status 74" "$run_status" 74
+changed=$(find "$state/store/inputs" -type f | sort | head -1)
+printf 'x' | dd of="$changed" bs=1 seek=100 conv=notrunc 2>/dev/null
+run_to_end "$state" "$(date_of_phase 1)" "$work/rerun.log"
+expect_equal "an input changed on disk before it was archived: the next run completes" \
+	"$run_status" 0
+"$ecap" audit verify "$state"/audit/*.tar.gz >"$work/changed-verify" 2>&1
+expect_equal "  and ecap audit verify says the archive is not intact" "$?" 1
+expect "  naming the input's checksum mismatch" \
+	grep -q "inputs/.*: checksum mismatch" "$work/changed-verify"
+
 # --- an unwritable output ----------------------------------------------------
 
 # make_unwritable DIRECTORY: writing into it fails, even as root. Sets
