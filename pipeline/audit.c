@@ -445,7 +445,6 @@ static int write_bytes(struct bag *bag, const char *path, const char *bytes, siz
 
 /* ---- the payload ---- */
 
-/* Streams one file of the state into the archive, hashing it on the way. */
 /* An input of the store (store/inputs/ab/abc...) is named by the SHA-256
  * of its bytes, taken when it arrived: that name is its manifest hash (and
  * `ecap audit verify` recomputes it from the archive). NULL for any other. */
@@ -499,10 +498,12 @@ static int write_payload(struct bag *bag, const char *source, const char *bag_pa
 		error_set(err, "'%s' changed while it was being archived", path);
 		goto out;
 	}
-	if (known)
-		result = snprintf(sha256, 65, "%s", known) == 64 ? 0 : -1;
-	else
+	if (known) {
+		memcpy(sha256, known, 65);	/* 64 hex digits and the NUL */
+		result = 0;
+	} else {
 		result = sha256_finish(&hash, sha256);
+	}
 out:
 	sha256_release(&hash);
 	if (fd >= 0)

@@ -7,10 +7,10 @@
 #include <limits.h>
 #include <pthread.h>
 #include <stdio.h>
-#include <sys/resource.h>
-#include <unistd.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
+#include <unistd.h>
 
 #include "hash.h"
 #include "package.h"
