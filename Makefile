@@ -117,7 +117,7 @@ check-asan: setup
 		LSAN_OPTIONS=suppressions=$(CURDIR)/tests/tools/lsan.supp:print_suppressions=0 \
 		UBSAN_OPTIONS=print_stacktrace=1 sh tests/run.sh $(subst $(BUILD)/,build-asan/,$(UNIT_TESTS))
 
-# The end-to-end tests with every ecap run under valgrind (slow: minutes).
+# The end-to-end tests with every ecap run under valgrind (slow: about an hour).
 check-valgrind: setup
 	@$(MAKE) --no-print-directory all
 	@ECAP=$(CURDIR)/tests/tools/valgrind-ecap ECAP_REAL=$(CURDIR)/bin/ecap \
