@@ -395,18 +395,12 @@ size_t text_display_width(const char *text)
 	memset(&state, 0, sizeof(state));
 	for (size_t i = 0; i < length;) {
 		wchar_t character;
-		size_t step = mbrtowc(&character, text + i, length - i, &state);
 		int columns;
 
-		if (step == (size_t)-1 || step == (size_t)-2 || step == 0) {
-			memset(&state, 0, sizeof(state));
-			width++;
-			i++;
-			continue;
-		}
-		columns = wcwidth(character);
+		i += decode(text + i, length - i, &state, &character);
+		/* a byte that is not UTF-8 is shown as one replacement character */
+		columns = character == NOT_A_CHARACTER ? 1 : wcwidth(character);
 		width += columns > 0 ? (size_t)columns : 0;
-		i += step;
 	}
 	return width;
 }

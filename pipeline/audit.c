@@ -341,6 +341,7 @@ static int find_seen_path(struct bag *bag, const char *encoded, uint64_t **slot,
 			return same;
 	}
 }
+
 /* ---- the chain ---- */
 
 static int hash_file(const char *path, char out[65], struct error *err)
@@ -440,8 +441,6 @@ static int write_bytes(struct bag *bag, const char *path, const char *bytes, siz
 		return archive_failed(bag, err);
 	return 0;
 }
-
-/* Streams one payload file into the archive, hashing it on the way. */
 
 /* ---- the payload ---- */
 
@@ -610,6 +609,7 @@ static int open_manifest(struct bag *bag, const char *staged, struct error *err)
 		return error_set(err, "unable to start a SHA-256");
 	return 0;
 }
+
 struct tag_file {
 	const char *name;
 	char *text;

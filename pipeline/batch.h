@@ -89,7 +89,7 @@ int take_package(struct batch *batch, const struct intake_item *item, struct err
 /* The same for many packages, prepared by `jobs` threads (read, hashed,
  * unpacked, parsed) and filed in order by this one; progress is called
  * before each is filed. */
-int take_packages_in_parallel(struct batch *batch, const struct intake_item **items,
+int take_packages_in_parallel(struct batch *batch, const struct intake_item *items,
 			      size_t count, int jobs, void (*progress)(struct batch *),
 			      struct error *err);
 int take_record(struct batch *batch, const struct intake_item *item, struct error *err);

@@ -753,26 +753,12 @@ static void count_package_progress(struct batch *batch)
 	report_progress(batch, "packages");
 }
 
-static int take_packages(struct batch *batch, const struct intake_list *list, struct error *err)
-{
-	const struct intake_item **items = calloc(list->count + 1, sizeof(*items));
-	int result;
-
-	if (!items)
-		return error_set(err, "out of memory");
-	for (size_t i = 0; i < list->count; i++)
-		items[i] = &list->items[i];
-	result = take_packages_in_parallel(batch, items, list->count, batch->options->jobs,
-					   count_package_progress, err);
-	free(items);
-	return result;
-}
-
 static int take_window(struct batch *batch, enum input_kind kind, const struct intake_list *list,
 		       struct error *err)
 {
 	if (kind == INPUT_PACKAGE && batch->options->jobs > 1)
-		return take_packages(batch, list, err);
+		return take_packages_in_parallel(batch, list->items, list->count,
+						 batch->options->jobs, count_package_progress, err);
 
 	const char *stage = kind == INPUT_RECORD ? "records" : "packages";
 

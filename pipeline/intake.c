@@ -188,6 +188,7 @@ int intake_list_window(const char *dropbox_dir, int settle_seconds, time_t now,
 		qsort(list->items, list->count, sizeof(*list->items), compare_items);
 	return result;
 }
+
 void intake_list_release(struct intake_list *list)
 {
 	for (size_t i = 0; i < list->count; i++)

@@ -219,7 +219,7 @@ int take_package(struct batch *batch, const struct intake_item *item, struct err
 
 struct pool {
 	struct batch *batch;
-	const struct intake_item **items;	/* the packages, in arrival order */
+	const struct intake_item *items;	/* the packages, in arrival order */
 	size_t count;
 	struct prepared_package *slots;
 	int *ready;
@@ -256,7 +256,7 @@ static void *prepare_in_thread(void *argument)
 		}
 		index = pool->next_to_prepare++;
 		pthread_mutex_unlock(&pool->lock);
-		prepare_package(pool->batch, pool->items[index], &pool->slots[index % pool->window]);
+		prepare_package(pool->batch, &pool->items[index], &pool->slots[index % pool->window]);
 		pthread_mutex_lock(&pool->lock);
 		pool->ready[index % pool->window] = 1;
 		pthread_cond_broadcast(&pool->prepared);
@@ -276,7 +276,7 @@ static int file_in_order(struct pool *pool, void (*progress)(struct batch *),
 			pthread_cond_wait(&pool->prepared, &pool->lock);
 		pthread_mutex_unlock(&pool->lock);
 		progress(pool->batch);
-		result = file_prepared(pool->batch, pool->items[index], slot, err);
+		result = file_prepared(pool->batch, &pool->items[index], slot, err);
 		release_prepared(slot);
 		pthread_mutex_lock(&pool->lock);
 		pool->ready[index % pool->window] = 0;
@@ -289,7 +289,7 @@ static int file_in_order(struct pool *pool, void (*progress)(struct batch *),
 	return 0;
 }
 
-int take_packages_in_parallel(struct batch *batch, const struct intake_item **items,
+int take_packages_in_parallel(struct batch *batch, const struct intake_item *items,
 			      size_t count, int jobs, void (*progress)(struct batch *),
 			      struct error *err)
 {
