@@ -65,6 +65,7 @@ PIPELINE_OBJECTS = \
 MAIN_OBJECT = $(BUILD)/pipeline/main.o
 
 UNIT_TESTS = \
+	$(BUILD)/tests/test-audit \
 	$(BUILD)/tests/test-calendar \
 	$(BUILD)/tests/test-cpd \
 	$(BUILD)/tests/test-experience \

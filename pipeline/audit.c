@@ -24,20 +24,28 @@
 #include "hash.h"
 #include "xml.h"
 
-/* The payload is written as the journals are read, so the run's list of
- * files is never held in memory: each file goes into the archive when it is
- * first named, its manifest line into a temporary file (streamed into the
- * bag at the end), and a path seen again (a dossier changed twice in the run)
- * is found in a table of 8-byte slots that point at its manifest line. */
+/* The payload is written as the run goes and the journals are read, so the
+ * run's list of files is never held in memory: each file goes into the
+ * archive when it is first named (an input as it is taken, from its bytes;
+ * everything else from the journals at the end), its manifest line into a
+ * temporary file (streamed into the bag at the end), and a path seen again (a
+ * dossier changed twice in the run) is found in a table of 8-byte slots that
+ * point at its manifest line. */
 struct seen_paths {
 	uint64_t *slots;		/* 0, or a tag (high 24 bits) and line offset + 1 */
 	size_t capacity;		/* at least 4/3 of the paths: never 3/4 full */
 };
 
-struct bag {
+struct audit_bag {
 	struct store *store;
 	const struct audit_facts *facts;
+	struct transaction transaction;	/* the archive's own, open until committed */
+	int transaction_open;
+	char destination[PATH_MAX];	/* audit/NNNNNN-<run id>.tar.gz */
 	struct seen_paths seen;
+	size_t early_inputs;		/* added by audit_add_input */
+	size_t early_inputs_journaled;	/* of those, found in the journals */
+	size_t journal_paths;		/* how many paths the journals name */
 	FILE *manifest;			/* the manifest's lines, unlinked temporary file */
 	struct sha256 manifest_hash;
 	unsigned long long payload_bytes;
@@ -50,6 +58,9 @@ struct bag {
 	char previous[128];		/* the previous archive's file name, or "none" */
 	char previous_sha256[65];
 	struct archive *archive;
+	int fd;				/* the archive's file, or -1 */
+	off_t flushing_from;		/* written before this: on its way to the disk */
+	off_t dropped_to;		/* before this: on the disk, out of the page cache */
 };
 
 static int starts_with(const char *text, const char *prefix)
@@ -124,7 +135,7 @@ static int bag_path_for(const char *destination, const char *source, char *out, 
 	return 0;
 }
 
-static void count_kind(struct bag *bag, const char *destination, const char *operation)
+static void count_kind(struct audit_bag *bag, const char *destination, const char *operation)
 {
 	if (starts_with(destination, "store/inputs/") && strcmp(operation, "take") == 0)
 		bag->inputs++;
@@ -153,7 +164,7 @@ static int compare_strings(const void *a, const void *b)
 }
 
 /* The names in store/journal/, in the order the transactions committed. */
-static int list_journals(struct bag *bag, struct error *err)
+static int list_journals(struct audit_bag *bag, struct error *err)
 {
 	char directory[PATH_MAX];
 	DIR *listing = opendir(store_path(bag->store, "store/journal", directory,
@@ -189,7 +200,7 @@ struct changed_file {
 	char bag_path[PATH_MAX];	/* data/... */
 };
 
-typedef int (*changed_file_action)(struct bag *bag, const struct changed_file *file,
+typedef int (*changed_file_action)(struct audit_bag *bag, const struct changed_file *file,
 				   struct error *err);
 
 /* Parses "OPERATION DESTINATION [SOURCE]"; returns 1 and fills *file when
@@ -216,7 +227,7 @@ static int parse_journal_line(char *line, struct changed_file *file, struct erro
 }
 
 /* Calls action for every file of the bag the journals name, in order. */
-static int for_each_changed_file(struct bag *bag, changed_file_action action,
+static int for_each_changed_file(struct audit_bag *bag, changed_file_action action,
 				 struct error *err)
 {
 	char directory[PATH_MAX], path[PATH_MAX], *line = NULL;
@@ -254,28 +265,6 @@ static int for_each_changed_file(struct bag *bag, changed_file_action action,
 #define SLOT_OFFSET_BITS 40
 #define SLOT_OFFSET_MASK ((UINT64_C(1) << SLOT_OFFSET_BITS) - 1)
 
-static int plan_seen_paths(struct bag *bag, const struct changed_file *file, struct error *err)
-{
-	(void)file;
-	(void)err;
-	bag->seen.capacity++;	/* counts the paths first; sized after */
-	return 0;
-}
-
-/* Sizes the table for `paths` paths at most: never more than 3/4 full
- * (linear probing stays short; a record run of a 100,000-package batch names
- * some 800,000 paths, 8.5 MB of slots). */
-static int make_seen_paths(struct seen_paths *seen, size_t paths, struct error *err)
-{
-	size_t capacity = paths + paths / 3 + 64;
-
-	seen->slots = calloc(capacity, sizeof(*seen->slots));
-	if (!seen->slots)
-		return error_set(err, "out of memory");
-	seen->capacity = capacity;
-	return 0;
-}
-
 /* RFC 8493 §2.1.3: %, CR and LF in a manifest path are percent-encoded. */
 static void encode_manifest_path(const char *path, char *out, size_t size)
 {
@@ -301,7 +290,7 @@ static uint64_t path_hash(const char *encoded)
 }
 
 /* Whether the manifest line at offset names the path `encoded`. */
-static int manifest_line_is(struct bag *bag, uint64_t offset, const char *encoded,
+static int manifest_line_is(struct audit_bag *bag, uint64_t offset, const char *encoded,
 			    struct error *err)
 {
 	size_t length = strlen(encoded), wanted = 66 + length + 1;
@@ -319,7 +308,7 @@ static int manifest_line_is(struct bag *bag, uint64_t offset, const char *encode
 
 /* Finds `encoded` in the table: returns 1 if it is there, else 0 and the
  * empty slot where it goes in *slot and its tag in *tag_out; -1 on error. */
-static int find_seen_path(struct bag *bag, const char *encoded, uint64_t **slot,
+static int find_seen_path(struct audit_bag *bag, const char *encoded, uint64_t **slot,
 			  uint64_t *tag_out, struct error *err)
 {
 	uint64_t hash = path_hash(encoded), tag = hash >> SLOT_OFFSET_BITS;
@@ -340,6 +329,86 @@ static int find_seen_path(struct bag *bag, const char *encoded, uint64_t **slot,
 		if (same != 0)
 			return same;
 	}
+}
+
+static int count_journal_path(struct audit_bag *bag, const struct changed_file *file,
+			      struct error *err)
+{
+	(void)file;
+	(void)err;
+	bag->journal_paths++;
+	return 0;
+}
+
+/* Puts the manifest line at offset, naming `encoded`, in a table that does
+ * not hold it yet. */
+static void insert_seen_path(struct seen_paths *seen, const char *encoded, uint64_t offset)
+{
+	uint64_t hash = path_hash(encoded);
+	size_t index = (size_t)(hash % seen->capacity);
+
+	while (seen->slots[index] != 0)
+		index = index + 1 == seen->capacity ? 0 : index + 1;
+	seen->slots[index] = hash >> SLOT_OFFSET_BITS << SLOT_OFFSET_BITS | (offset + 1);
+}
+
+/* Puts every manifest line's path in the table (which holds none yet). */
+static int fill_seen_paths(struct audit_bag *bag, struct seen_paths *seen, struct error *err)
+{
+	char buffer[1 << 16];
+	size_t held = 0;
+	off_t read_at = 0;
+	uint64_t offset = 0;	/* of the first line held */
+	ssize_t got;
+
+	if (fflush(bag->manifest) != 0)
+		return error_set_errno(err, "unable to write the audit manifest");
+	do {
+		char *line = buffer, *end;
+
+		got = pread(fileno(bag->manifest), buffer + held, sizeof(buffer) - held, read_at);
+		if (got < 0)
+			return error_set_errno(err, "unable to read the audit manifest");
+		read_at += got;
+		held += (size_t)got;
+		while ((end = memchr(line, '\n', held - (size_t)(line - buffer)))) {
+			if (end - line < 67)
+				return error_set(err, "the audit manifest has a line too short");
+			*end = '\0';
+			insert_seen_path(seen, line + 66, offset);
+			offset += (uint64_t)(end - line) + 1;
+			line = end + 1;
+		}
+		held -= (size_t)(line - buffer);
+		memmove(buffer, line, held);
+		if (held == sizeof(buffer))
+			return error_set(err, "the audit manifest has a line too long");
+	} while (got > 0);
+	if (held != 0)
+		return error_set(err, "the audit manifest ends in the middle of a line");
+	return 0;
+}
+
+/* Makes the table room for `paths` paths at most, never more than 3/4 full
+ * (linear probing stays short; a record run of a 100,000-package batch names
+ * some 800,000 paths, 8.5 MB of slots): a larger table is filled again from
+ * the manifest's lines, which are the paths in the bag. */
+static int size_seen_paths(struct audit_bag *bag, size_t paths, struct error *err)
+{
+	struct seen_paths larger = { NULL, paths + paths / 3 + 64 };
+
+	if (bag->seen.slots && 4 * paths <= 3 * bag->seen.capacity)
+		return 0;
+	larger.slots = calloc(larger.capacity, sizeof(*larger.slots));
+	if (!larger.slots)
+		return error_set(err, "out of memory");
+	if (bag->payload_files && fill_seen_paths(bag, &larger, err) < 0) {
+		free(larger.slots);
+		return -1;
+	}
+	free(bag->seen.slots);
+	bag->seen = larger;
+	return 0;
 }
 
 /* ---- the chain ---- */
@@ -369,7 +438,7 @@ out:
 }
 
 /* The last archive in audit/ (by sequence number) and what comes next. */
-static int find_previous(struct bag *bag, struct error *err)
+static int find_previous(struct audit_bag *bag, struct error *err)
 {
 	char directory[PATH_MAX], path[PATH_MAX];
 	DIR *listing = opendir(store_path(bag->store, "audit", directory, sizeof(directory)));
@@ -400,7 +469,7 @@ static int find_previous(struct bag *bag, struct error *err)
 
 /* ---- writing the tar.gz ---- */
 
-static int archive_failed(struct bag *bag, struct error *err)
+static int archive_failed(struct audit_bag *bag, struct error *err)
 {
 	int number = archive_errno(bag->archive);
 
@@ -412,7 +481,7 @@ static int archive_failed(struct bag *bag, struct error *err)
 			 archive_error_string(bag->archive));
 }
 
-static int write_header(struct bag *bag, const char *path, size_t size, struct error *err)
+static int write_header(struct audit_bag *bag, const char *path, size_t size, struct error *err)
 {
 	struct archive_entry *entry = archive_entry_new();
 	char name[PATH_MAX];
@@ -432,13 +501,46 @@ static int write_header(struct bag *bag, const char *path, size_t size, struct e
 	return result;
 }
 
-static int write_bytes(struct bag *bag, const char *path, const char *bytes, size_t size,
+static int write_bytes(struct audit_bag *bag, const char *path, const char *bytes, size_t size,
 		       struct error *err)
 {
 	if (write_header(bag, path, size, err) < 0)
 		return -1;
 	if (size && archive_write_data(bag->archive, bytes, size) != (la_ssize_t)size)
 		return archive_failed(bag, err);
+	return 0;
+}
+
+#define AUDIT_WRITE_BEHIND (32 << 20)
+
+/* A large run's archive is as large as all its inputs, tens of gigabytes,
+ * and the run never reads it: it is sent to the disk as it grows, 32 MiB at
+ * a time, and what is on the disk is dropped from the page cache. So the
+ * dirty pages do not pile up for the commits' syncs to wait for, and the
+ * archive does not push out of memory what the run reads (BENCH.md). Where
+ * the system does not support it, the archive is written all the same. */
+static int write_behind(struct audit_bag *bag, struct error *err)
+{
+	off_t written = lseek(bag->fd, 0, SEEK_CUR);
+
+	if (written < 0 || written - bag->flushing_from < AUDIT_WRITE_BEHIND)
+		return 0;
+	if (bag->flushing_from > bag->dropped_to) {
+		/* the previous stretch: on the disk by now, or soon */
+		if (sync_file_range(bag->fd, bag->dropped_to, bag->flushing_from - bag->dropped_to,
+				    SYNC_FILE_RANGE_WAIT_BEFORE | SYNC_FILE_RANGE_WRITE |
+				    SYNC_FILE_RANGE_WAIT_AFTER) < 0 &&
+		    errno != EINVAL && errno != ENOSYS && errno != ESPIPE)
+			return error_set_errno(err, "unable to write the audit archive");
+		posix_fadvise(bag->fd, bag->dropped_to, bag->flushing_from - bag->dropped_to,
+			      POSIX_FADV_DONTNEED);
+		bag->dropped_to = bag->flushing_from;
+	}
+	if (sync_file_range(bag->fd, bag->flushing_from, written - bag->flushing_from,
+			    SYNC_FILE_RANGE_WRITE) < 0 &&
+	    errno != EINVAL && errno != ENOSYS && errno != ESPIPE)
+		return error_set_errno(err, "unable to write the audit archive");
+	bag->flushing_from = written;
 	return 0;
 }
 
@@ -461,10 +563,18 @@ static const char *input_digest(const char *source)
 	return digest;
 }
 
+/* What goes into the bag at one path: a file of the state, or bytes. */
+struct payload {
+	const char *file;		/* relative to the state directory, or NULL */
+	const void *bytes;		/* when file is NULL */
+	size_t size;
+	const char *digest;		/* its SHA-256 when known, else NULL */
+};
+
 /* Copies the file into the archive; its SHA-256 is computed as it goes,
  * unless it is an input, whose name is its SHA-256. */
-static int write_payload(struct bag *bag, const char *source, const char *bag_path,
-			 char sha256[65], size_t *size, struct error *err)
+static int write_file_payload(struct audit_bag *bag, const char *source, const char *bag_path,
+			      char sha256[65], size_t *size, struct error *err)
 {
 	const char *known = input_digest(source);
 	char path[PATH_MAX], buffer[65536];
@@ -510,10 +620,24 @@ out:
 	return result;
 }
 
-/* Puts a file of the state in the bag unless its path is there already (a
- * dossier changed twice in the run is archived once, as it is now). */
-static int add_payload(struct bag *bag, const char *source, const char *bag_path,
-		       struct error *err)
+static int write_payload(struct audit_bag *bag, const struct payload *payload,
+			 const char *bag_path, char sha256[65], size_t *size, struct error *err)
+{
+	if (payload->file)
+		return write_file_payload(bag, payload->file, bag_path, sha256, size, err);
+	*size = payload->size;
+	if (payload->digest)
+		memcpy(sha256, payload->digest, 65);
+	else
+		sha256_hex(payload->bytes, payload->size, sha256);
+	return write_bytes(bag, bag_path, payload->bytes, payload->size, err);
+}
+
+/* Puts the payload in the bag unless its path is there already (a dossier
+ * changed twice in the run is archived once, as it is now): 1 if it was
+ * added, 0 if it was there, -1 on error. */
+static int add_payload(struct audit_bag *bag, const struct payload *payload,
+		       const char *bag_path, struct error *err)
 {
 	char encoded[PATH_MAX * 3 + 1], sha256[65];
 	uint64_t *slot, tag;
@@ -521,8 +645,9 @@ static int add_payload(struct bag *bag, const char *source, const char *bag_path
 	size_t size = 0;
 	int found;
 
-	if (4 * (bag->payload_files + 1) > 3 * bag->seen.capacity)
-		return error_set(err, "the journals changed while the audit archive was written");
+	if (4 * (bag->payload_files + 1) > 3 * bag->seen.capacity &&
+	    size_seen_paths(bag, 2 * (bag->payload_files + 1), err) < 0)
+		return -1;
 	encode_manifest_path(bag_path, encoded, sizeof(encoded));
 	found = find_seen_path(bag, encoded, &slot, &tag, err);
 	if (found != 0)
@@ -530,7 +655,8 @@ static int add_payload(struct bag *bag, const char *source, const char *bag_path
 	offset = ftello(bag->manifest);
 	if (offset < 0 || (uint64_t)offset >= SLOT_OFFSET_MASK)
 		return error_set(err, "the audit manifest is too large");
-	if (write_payload(bag, source, bag_path, sha256, &size, err) < 0)
+	if (write_payload(bag, payload, bag_path, sha256, &size, err) < 0 ||
+	    write_behind(bag, err) < 0)
 		return -1;
 	if (fprintf(bag->manifest, "%s  %s\n", sha256, encoded) < 0 ||
 	    sha256_update(&bag->manifest_hash, sha256, 64) < 0 ||
@@ -541,45 +667,59 @@ static int add_payload(struct bag *bag, const char *source, const char *bag_path
 	*slot = tag << SLOT_OFFSET_BITS | ((uint64_t)offset + 1);
 	bag->payload_bytes += size;
 	bag->payload_files++;
-	return 0;
+	return 1;
 }
 
-static int archive_changed_file(struct bag *bag, const struct changed_file *file,
+static int is_take_of_input(const char *destination, const char *operation)
+{
+	return strcmp(operation, "take") == 0 && (starts_with(destination, "store/inputs/") ||
+						  starts_with(destination, "quarantine/"));
+}
+
+static int archive_changed_file(struct audit_bag *bag, const struct changed_file *file,
 				struct error *err)
 {
+	struct payload payload = { file->destination, NULL, 0, NULL };
 	char path[PATH_MAX];
+	int added;
 
 	if (!is_regular_file(store_path(bag->store, file->destination, path, sizeof(path))))
 		return 0;
-	count_kind(bag, file->destination, file->operation);
-	return add_payload(bag, file->destination, file->bag_path, err);
+	added = add_payload(bag, &payload, file->bag_path, err);
+	if (added > 0)
+		count_kind(bag, file->destination, file->operation);
+	else if (added == 0 && is_take_of_input(file->destination, file->operation))
+		bag->early_inputs_journaled++;	/* its take, committed */
+	return added < 0 ? -1 : 0;
 }
 
 /* The policy in force, and the member roster it names. */
-static int add_policy(struct bag *bag, struct error *err)
+static int add_policy(struct audit_bag *bag, struct error *err)
 {
+	struct payload payload = { "policy.xml", NULL, 0, NULL };
 	char path[PATH_MAX], roster[PATH_MAX];
 	struct error ignored;
 	xmlDocPtr policy;
 	char *href = NULL;
-	int result = add_payload(bag, "policy.xml", "data/policy/policy.xml", err);
+	int result = add_payload(bag, &payload, "data/policy/policy.xml", err);
 
-	policy = result == 0 ? xml_parse_file(store_path(bag->store, "policy.xml", path,
+	policy = result >= 0 ? xml_parse_file(store_path(bag->store, "policy.xml", path,
 							 sizeof(path)), &ignored) : NULL;
 	if (policy)
 		href = xml_attribute(xml_child(xmlDocGetRootElement(policy), "members"), "href");
 	if (href && !strchr(href, '/') && href[0] != '.') {
 		snprintf(roster, sizeof(roster), "data/policy/%s", href);
-		result = add_payload(bag, href, roster, err);
+		payload.file = href;
+		result = add_payload(bag, &payload, roster, err);
 	}
 	xmlFree(href);
 	xmlFreeDoc(policy);
-	return result;
+	return result < 0 ? -1 : 0;
 }
 
 /* The manifest's lines go to a file of their own, with no name, beside the
  * archive being written: its size grows with the run. */
-static int open_manifest(struct bag *bag, const char *staged, struct error *err)
+static int open_manifest(struct audit_bag *bag, const char *staged, struct error *err)
 {
 	char directory[PATH_MAX], *slash;
 	int fd;
@@ -625,7 +765,7 @@ static int finish_tag(struct tag_file *tag, FILE *out, struct error *err)
 	return 0;
 }
 
-static int make_bag_info(struct bag *bag, struct tag_file *tag, struct error *err)
+static int make_bag_info(struct audit_bag *bag, struct tag_file *tag, struct error *err)
 {
 	FILE *out = open_memstream(&tag->text, &tag->size);
 	char bagging_date[11], run_date[11];
@@ -661,7 +801,7 @@ static int make_text(struct tag_file *tag, const char *text, struct error *err)
 }
 
 /* Copies the manifest's temporary file into the archive. */
-static int write_manifest(struct bag *bag, const char *name, struct error *err)
+static int write_manifest(struct audit_bag *bag, const char *name, struct error *err)
 {
 	char buffer[65536];
 	off_t size = ftello(bag->manifest), total = 0;
@@ -684,7 +824,7 @@ static int write_manifest(struct bag *bag, const char *name, struct error *err)
 
 /* bagit.txt, bag-info.txt, manifest-sha256.txt and tagmanifest-sha256.txt,
  * after the payload. */
-static int write_tags(struct bag *bag, struct error *err)
+static int write_tags(struct audit_bag *bag, struct error *err)
 {
 	struct tag_file tags[3] = {
 		{ "bagit.txt", NULL, 0, "" }, { "bag-info.txt", NULL, 0, "" },
@@ -724,9 +864,11 @@ out:
 }
 
 #define AUDIT_WRITE_BLOCK (1 << 20)
-
-static int open_archive(struct bag *bag, const char *path, struct error *err)
+static int open_archive(struct audit_bag *bag, const char *path, struct error *err)
 {
+	bag->fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+	if (bag->fd < 0)
+		return error_set_errno(err, "unable to create the audit archive '%s'", path);
 	bag->archive = archive_write_new();
 	if (!bag->archive)
 		return error_set(err, "out of memory");
@@ -741,26 +883,15 @@ static int open_archive(struct bag *bag, const char *path, struct error *err)
 	     * write call each), and not padded at the end */
 	    archive_write_set_bytes_per_block(bag->archive, AUDIT_WRITE_BLOCK) != ARCHIVE_OK ||
 	    archive_write_set_bytes_in_last_block(bag->archive, 1) != ARCHIVE_OK ||
-	    archive_write_open_filename(bag->archive, path) != ARCHIVE_OK)
+	    archive_write_open_fd(bag->archive, bag->fd) != ARCHIVE_OK)
 		return archive_failed(bag, err);
 	return 0;
 }
 
-/* Writes the whole bag into the archive at path. */
-static int write_archive(struct bag *bag, const char *path, struct error *err)
+static void release_bag(struct audit_bag *bag)
 {
-	if (open_archive(bag, path, err) < 0 || open_manifest(bag, path, err) < 0 ||
-	    add_policy(bag, err) < 0 ||
-	    for_each_changed_file(bag, archive_changed_file, err) < 0 ||
-	    write_tags(bag, err) < 0)
-		return -1;
-	if (archive_write_close(bag->archive) != ARCHIVE_OK)
-		return archive_failed(bag, err);
-	return 0;
-}
-
-static void release_bag(struct bag *bag)
-{
+	if (bag->transaction_open)
+		transaction_abort(&bag->transaction);
 	/* Closed before it is freed even after a failed write: libarchive
 	 * 3.6.2's archive_write_free() skips closing the filters once a write
 	 * has failed, and so never frees zlib's state or its own buffers; the
@@ -770,6 +901,8 @@ static void release_bag(struct bag *bag)
 		archive_write_close(bag->archive);
 		archive_write_free(bag->archive);
 	}
+	if (bag->fd >= 0)
+		close(bag->fd);
 	if (bag->manifest)
 		fclose(bag->manifest);
 	sha256_release(&bag->manifest_hash);
@@ -779,47 +912,124 @@ static void release_bag(struct bag *bag)
 	free(bag->journals);
 }
 
+void audit_release(struct audit_bag *bag)
+{
+	if (!bag)
+		return;
+	release_bag(bag);
+	free(bag);
+}
+
+int audit_begin(struct store *store, const struct audit_facts *facts, size_t expected_inputs,
+		struct audit_bag **out, struct error *err)
+{
+	struct audit_bag *bag = calloc(1, sizeof(*bag));
+	char staged[PATH_MAX];
+
+	*out = NULL;
+	if (!bag)
+		return error_set(err, "out of memory");
+	bag->store = store;
+	bag->facts = facts;
+	bag->fd = -1;
+	if (find_previous(bag, err) < 0 ||
+	    size_seen_paths(bag, expected_inputs + 2, err) < 0 ||
+	    transaction_begin(store, &bag->transaction, err) < 0)
+		goto failed;
+	bag->transaction_open = 1;
+	bag->transaction.keep_journal = 0;
+	snprintf(bag->destination, sizeof(bag->destination), "audit/%s.tar.gz", bag->name);
+	if (transaction_create(&bag->transaction, bag->destination, staged, sizeof(staged),
+			       err) < 0 ||
+	    open_archive(bag, staged, err) < 0 || open_manifest(bag, staged, err) < 0 ||
+	    add_policy(bag, err) < 0)
+		goto failed;
+	*out = bag;
+	return 0;
+failed:
+	audit_release(bag);
+	return -1;
+}
+
+int audit_add_input(struct audit_bag *bag, const char *destination, const char *source_name,
+		    const void *bytes, size_t size, struct error *err)
+{
+	char source[PATH_MAX], bag_path[PATH_MAX];
+	struct payload payload = { NULL, bytes, size, input_digest(destination) };
+	int added;
+
+	snprintf(source, sizeof(source), "dropbox/%s", source_name);
+	if (!bag_path_for(destination, source, bag_path, sizeof(bag_path)))
+		return error_set(err, "'%s' is no input of the audit archive", destination);
+	added = add_payload(bag, &payload, bag_path, err);
+	if (added < 0)
+		return -1;
+	if (added == 0)
+		return error_set(err, "'%s' was put in the audit archive twice", destination);
+	count_kind(bag, destination, "take");
+	bag->early_inputs++;
+	return 0;
+}
+
+/* The journals' files not in the bag yet, the tag files, and the end of
+ * the tar.gz. */
+static int complete_archive(struct audit_bag *bag, struct error *err)
+{
+	if (for_each_changed_file(bag, count_journal_path, err) < 0 ||
+	    size_seen_paths(bag, bag->payload_files + bag->journal_paths, err) < 0 ||
+	    for_each_changed_file(bag, archive_changed_file, err) < 0)
+		return -1;
+	if (bag->early_inputs_journaled != bag->early_inputs)
+		return error_set(err, "the audit archive holds %zu inputs this run took, but "
+				 "its committed transactions name only %zu of them: the "
+				 "archive is not made (the next run makes it from the journals)",
+				 bag->early_inputs, bag->early_inputs_journaled);
+	if (write_tags(bag, err) < 0)
+		return -1;
+	if (archive_write_close(bag->archive) != ARCHIVE_OK)
+		return archive_failed(bag, err);
+	return 0;
+}
+
+int audit_finish(struct audit_bag *bag, char *written, size_t written_size, struct error *err)
+{
+	char journal[PATH_MAX];
+
+	written[0] = '\0';
+	if (list_journals(bag, err) < 0)
+		return -1;
+	if (bag->journal_count == 0 && bag->early_inputs == 0)
+		return 0;	/* nothing changed: no archive */
+	if (complete_archive(bag, err) < 0)
+		return -1;
+	/* the archive and the end of the journals it covers commit together */
+	for (size_t i = 0; i < bag->journal_count; i++) {
+		snprintf(journal, sizeof(journal), "store/journal/%s", bag->journals[i]);
+		if (transaction_remove(&bag->transaction, journal, err) < 0)
+			return -1;
+	}
+	bag->transaction_open = 0;
+	if (transaction_commit(&bag->transaction, err) < 0)
+		return -1;
+	snprintf(written, written_size, "%s", bag->destination);
+	return 0;
+}
+
 int audit_write(struct store *store, const struct audit_facts *facts, char *written,
 		size_t written_size, struct error *err)
 {
-	struct bag bag = { .store = store, .facts = facts };
-	struct transaction transaction;
-	char destination[PATH_MAX], staged[PATH_MAX], journal[PATH_MAX];
-	int open = 0, result = -1;
+	struct audit_bag listing = { .store = store, .fd = -1 };
+	struct audit_bag *bag = NULL;
+	int result = -1;
 
 	written[0] = '\0';
-	if (list_journals(&bag, err) < 0)
+	if (list_journals(&listing, err) < 0)
 		goto out;
-	if (bag.journal_count == 0) {
-		result = 0;	/* nothing changed: no archive */
-		goto out;
-	}
-	/* the policy and the roster, and every path the journals name */
-	bag.seen.capacity = 2;
-	if (for_each_changed_file(&bag, plan_seen_paths, err) < 0 ||
-	    make_seen_paths(&bag.seen, bag.seen.capacity, err) < 0 ||
-	    find_previous(&bag, err) < 0 || transaction_begin(store, &transaction, err) < 0)
-		goto out;
-	open = 1;
-	transaction.keep_journal = 0;
-	snprintf(destination, sizeof(destination), "audit/%s.tar.gz", bag.name);
-	if (transaction_create(&transaction, destination, staged, sizeof(staged), err) < 0 ||
-	    write_archive(&bag, staged, err) < 0)
-		goto out;
-	/* the archive and the end of the journals it covers commit together */
-	for (size_t i = 0; i < bag.journal_count; i++) {
-		snprintf(journal, sizeof(journal), "store/journal/%s", bag.journals[i]);
-		if (transaction_remove(&transaction, journal, err) < 0)
-			goto out;
-	}
-	open = 0;
-	if (transaction_commit(&transaction, err) < 0)
-		goto out;
-	snprintf(written, written_size, "%s", destination);
-	result = 0;
+	result = listing.journal_count == 0 ? 0 :
+		 audit_begin(store, facts, 0, &bag, err) < 0 ? -1 :
+		 audit_finish(bag, written, written_size, err);
 out:
-	if (open)
-		transaction_abort(&transaction);
-	release_bag(&bag);
+	release_bag(&listing);
+	audit_release(bag);
 	return result;
 }

@@ -16,11 +16,37 @@ struct audit_facts {
 	time_t bagged;			/* now */
 };
 
+/* The run's archive while the run goes: the inputs it takes are written
+ * into it as they are taken, their bytes being in memory then, so that an
+ * input of many megabytes is read once, not again at the end. */
+struct audit_bag;
+
+/* Starts the run's archive in a transaction of its own (the previous
+ * archive's SHA-256 is taken now); expected_inputs sizes its table of paths.
+ * facts must stay valid until the bag is released. */
+int audit_begin(struct store *store, const struct audit_facts *facts, size_t expected_inputs,
+		struct audit_bag **bag, struct error *err);
+
+/* Puts an input the open transaction takes to destination (store/inputs/...
+ * or quarantine/...) from source_name (its name in the dropbox) into the
+ * archive, from its bytes. If that transaction never commits, the archive
+ * is never finished: audit_finish checks that every input added early is
+ * one a journal names. */
+int audit_add_input(struct audit_bag *bag, const char *destination, const char *source_name,
+		    const void *bytes, size_t size, struct error *err);
+
 /* Archives everything the committed transactions' journals list (this run's,
- * and those of a run that died before its archive) into
- * audit/NNNNNN-<run>.tar.gz, in a transaction of its own that also ends those
- * journals. written receives the archive's path relative to the state
- * directory, or "" when nothing had changed. */
+ * and those of a run that died before its archive) that is not in the bag
+ * yet, and commits audit/NNNNNN-<run>.tar.gz in the bag's transaction, which
+ * also ends those journals. written receives the archive's path relative to
+ * the state directory, or "" when no journal was there (nothing changed). */
+int audit_finish(struct audit_bag *bag, char *written, size_t written_size, struct error *err);
+
+/* Frees the bag; an archive not finished is discarded with its transaction. */
+void audit_release(struct audit_bag *bag);
+
+/* audit_begin, audit_finish and audit_release in one, when there are
+ * journals; for a run that added no input early. */
 int audit_write(struct store *store, const struct audit_facts *facts, char *written,
 		size_t written_size, struct error *err);
 

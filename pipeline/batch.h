@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <time.h>
 #include <libxml/tree.h>
+#include "audit.h"
 #include "dossier.h"
 #include "driver.h"
 #include "intake.h"
@@ -44,6 +45,15 @@ struct batch {
 	time_t intake_time;		/* "now" for the dropbox's settle time, all run long */
 	size_t inputs_done, inputs_total;
 	struct run_statistics statistics;
+	struct audit_facts audit_facts;
+	struct audit_bag *audit;	/* the run's archive once it took an input */
+};
+
+/* An input's bytes, when they are in memory: they go into the run's audit
+ * archive as it is taken, and are not read again at the end of the run. */
+struct input_bytes {
+	const void *data;
+	size_t size;
 };
 
 /* How many inputs of a kind are listed and taken at a time (intake.h). */
@@ -61,14 +71,17 @@ int commit_group(struct batch *batch, struct error *err);
 void content_path(const char *digest, char *out, size_t size);
 /* 1 if an input with this SHA-256 was taken or quarantined before. */
 int seen_before(struct batch *batch, const char *digest);
-/* Moves dropbox/<name> into the content store. */
-int take_input(struct batch *batch, const char *name, const char *digest, struct error *err);
+/* Moves dropbox/<name> into the content store; bytes, when not NULL, are
+ * what the file holds. */
+int take_input(struct batch *batch, const char *name, const char *digest,
+	       const struct input_bytes *bytes, struct error *err);
 /* Reads dropbox/<name> (at most max_bytes); caller frees. */
 char *read_dropbox_file(struct batch *batch, const char *name, size_t max_bytes, size_t *size,
 			struct error *err);
-/* Moves dropbox/<name> into quarantine/ with a reason file. */
+/* Moves dropbox/<name> into quarantine/ with a reason file; bytes, when
+ * not NULL, are what the file holds. */
 int quarantine(struct batch *batch, const char *name, const char *code, const char *message,
-	       const char *digest, struct error *err);
+	       const char *digest, const struct input_bytes *bytes, struct error *err);
 int put_document(struct batch *batch, const char *destination, xmlDocPtr document,
 		 struct error *err);
 /* The PDF of a letter's text, stored beside text_path with .pdf. */

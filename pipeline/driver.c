@@ -199,15 +199,32 @@ static int remember_digest(struct batch *batch, const char *digest, struct error
 	return add_to_list(&batch->group_digests, &batch->group_digest_count, digest, err);
 }
 
+/* Puts an input being taken into the run's audit archive now, when its
+ * bytes are at hand (the archive is started by the first). */
+static int archive_input(struct batch *batch, const char *destination, const char *name,
+			 const struct input_bytes *bytes, struct error *err)
+{
+	if (!bytes)
+		return 0;	/* archived from the store at the end of the run */
+	if (!batch->audit) {
+		batch->audit_facts.bagged = time(NULL);
+		if (audit_begin(&batch->store, &batch->audit_facts, batch->inputs_total,
+				&batch->audit, err) < 0)
+			return -1;
+	}
+	return audit_add_input(batch->audit, destination, name, bytes->data, bytes->size, err);
+}
+
 /* Takes the input into the content store (named by its SHA-256). */
 int take_input(struct batch *batch, const char *name, const char *digest,
-		      struct error *err)
+	       const struct input_bytes *bytes, struct error *err)
 {
 	char source[PATH_MAX], destination[PATH_MAX];
 
 	snprintf(source, sizeof(source), "dropbox/%s", name);
 	content_path(digest, destination, sizeof(destination));
-	if (transaction_take(&batch->transaction, source, destination, err) < 0)
+	if (transaction_take(&batch->transaction, source, destination, err) < 0 ||
+	    archive_input(batch, destination, name, bytes, err) < 0)
 		return -1;
 	return remember_digest(batch, digest, err);
 }
@@ -275,7 +292,8 @@ static int put_quarantine_reason(struct batch *batch, const char *destination,
 
 /* Moves the input into quarantine/ with a reason file beside it. */
 int quarantine(struct batch *batch, const char *name, const char *code,
-		      const char *message, const char *digest, struct error *err)
+	       const char *message, const char *digest, const struct input_bytes *bytes,
+	       struct error *err)
 {
 	char source[PATH_MAX], destination[PATH_MAX], seen[PATH_MAX];
 
@@ -287,6 +305,7 @@ int quarantine(struct batch *batch, const char *name, const char *code,
 	snprintf(destination, sizeof(destination), "quarantine/%s-%04u-%.150s",
 		 batch->store.run_id, ++batch->input_sequence, name);
 	if (transaction_take(&batch->transaction, source, destination, err) < 0 ||
+	    archive_input(batch, destination, name, bytes, err) < 0 ||
 	    put_quarantine_reason(batch, destination, name, code, message, digest, err) < 0)
 		return -1;
 	if (digest[0] && strcmp(code, "duplicate-package") != 0) {
@@ -775,7 +794,7 @@ static int take_window(struct batch *batch, enum input_kind kind, const struct i
 		else
 			result = quarantine(batch, item->name, "archive-unsafe",
 					    "not a regular file (a link, device or pipe); never opened",
-					    "", err);
+					    "", NULL, err);
 		if (result < 0)
 			return -1;
 	}
@@ -934,10 +953,11 @@ static int did_anything(const struct batch *batch)
 
 static int write_audit(struct batch *batch, struct error *err)
 {
-	struct audit_facts facts = { batch->store.run_id, batch->policy.society_name,
-				     batch->options->date, time(NULL) };
-
-	return audit_write(&batch->store, &facts, batch->summary->audit_path,
+	if (batch->audit)
+		return audit_finish(batch->audit, batch->summary->audit_path,
+				    sizeof(batch->summary->audit_path), err);
+	batch->audit_facts.bagged = time(NULL);
+	return audit_write(&batch->store, &batch->audit_facts, batch->summary->audit_path,
 			   sizeof(batch->summary->audit_path), err);
 }
 
@@ -955,6 +975,9 @@ static int run_batch(struct batch *batch, struct error *err)
 	if (load_run_resources(batch, err) < 0)
 		return EXIT_CONFIG;
 	batch->summary->recovered = (size_t)recovered;
+	batch->audit_facts = (struct audit_facts){ batch->store.run_id,
+						   batch->policy.society_name,
+						   batch->options->date, 0 };
 	snprintf(batch->summary->run_id, sizeof(batch->summary->run_id), "%s", batch->store.run_id);
 	date_format(batch->options->date, date);
 	batch->summary->calendar_covered = calendar_covers(&batch->policy.calendar,
@@ -995,6 +1018,7 @@ static void release_batch(struct batch *batch)
 {
 	if (batch->transaction_open)
 		transaction_abort(&batch->transaction);
+	audit_release(batch->audit);
 	forget_group(batch);
 	free(batch->group_digests);
 	discard_run_log(batch);

@@ -30,8 +30,9 @@ static int takes_new_package(const char *state, int exists)
 /* Files the package under its application: the form (if it could be read)
  * replaces the dossier's, the submission is recorded, and validation runs. */
 static int file_package(struct batch *batch, const char *name, const char *digest,
-			const struct package *package, xmlDocPtr form, const char *id,
-			const char *problem, const char *problem_code, struct error *err)
+			const struct input_bytes *bytes, const struct package *package,
+			xmlDocPtr form, const char *id, const char *problem,
+			const char *problem_code, struct error *err)
 {
 	struct dossier dossier;
 	char state[32] = "", message[512], input[PATH_MAX];
@@ -47,7 +48,8 @@ static int file_package(struct batch *batch, const char *name, const char *diges
 	if (!takes_new_package(state, exists)) {
 		snprintf(message, sizeof(message),
 			 "申请 %s 当前处于“%s”状态，不接受新的材料包（package %s）", id, state, name);
-		result = quarantine(batch, name, "duplicate-application", message, digest, err);
+		result = quarantine(batch, name, "duplicate-application", message, digest, bytes,
+				    err);
 		goto out;
 	}
 	if (form && dossier_replace_application(&dossier, xmlDocGetRootElement(form), err) < 0)
@@ -55,7 +57,8 @@ static int file_package(struct batch *batch, const char *name, const char *diges
 	content_path(digest, input, sizeof(input));
 	dossier_add_submission(&dossier, name, digest, batch->options->date, input, package,
 			       problem, problem_code);
-	if (take_input(batch, name, digest, err) < 0 || settle_dossier(batch, &dossier, err) < 0)
+	if (take_input(batch, name, digest, bytes, err) < 0 ||
+	    settle_dossier(batch, &dossier, err) < 0)
 		goto out;
 	batch->summary->packages++;
 	log_line(batch, "took dropbox/%s as a package of %s (sha256 %s)", name, id, digest);
@@ -85,6 +88,7 @@ struct prepared_package {
 	int too_large;			/* over the archive limit: never read */
 	int unreadable;			/* could not be read from the dropbox */
 	struct error read_error;
+	struct input_bytes bytes;	/* the file, kept until it is filed */
 	char digest[65];
 	enum package_result outcome;
 	struct error problem;		/* why package_read refused it */
@@ -114,10 +118,10 @@ static void prepare_package(const struct batch *batch, const struct intake_item 
 		prepared->unreadable = 1;
 		return;
 	}
+	prepared->bytes = (struct input_bytes){ bytes, size };
 	sha256_hex(bytes, size, prepared->digest);
 	prepared->outcome = package_read(bytes, size, limits, &prepared->package,
 					 &prepared->problem);
-	free(bytes);
 	if (prepared->outcome == PACKAGE_OK)
 		prepared->form = xml_parse_untrusted(prepared->package.application_xml,
 						     prepared->package.application_xml_size,
@@ -129,6 +133,8 @@ static void prepare_package(const struct batch *batch, const struct intake_item 
 static void release_prepared(struct prepared_package *prepared)
 {
 	package_release(&prepared->package);
+	free((void *)prepared->bytes.data);
+	prepared->bytes.data = NULL;
 	if (prepared->form)
 		xmlFreeDoc(prepared->form);
 	prepared->form = NULL;
@@ -146,15 +152,17 @@ static int file_form(struct batch *batch, const char *name, struct prepared_pack
 	snprintf(id, sizeof(id), "%s", prepared->form_id);
 	if (!form && !id_is_safe(id))
 		return quarantine(batch, name, "xml-malformed", prepared->form_problem.message,
-				  prepared->digest, err);
+				  prepared->digest, &prepared->bytes, err);
 	if (!form)
-		return file_package(batch, name, prepared->digest, &prepared->package, NULL, id,
-				    prepared->form_problem.message, NULL, err);
+		return file_package(batch, name, prepared->digest, &prepared->bytes,
+				    &prepared->package, NULL, id, prepared->form_problem.message,
+				    NULL, err);
 	root = xmlDocGetRootElement(form);
 	if (!application_id_of(form, id, sizeof(id))) {
 		snprintf(message, sizeof(message),
 			 "application.xml 的根元素没有可用的申请编号（id 属性）：'%.64s'", id);
-		return quarantine(batch, name, "schema", message, prepared->digest, err);
+		return quarantine(batch, name, "schema", message, prepared->digest,
+				  &prepared->bytes, err);
 	}
 	if (!is_application_root(root)) {
 		/* a readable id on another document: returned, the form being wrong */
@@ -162,11 +170,11 @@ static int file_form(struct batch *batch, const char *name, struct prepared_pack
 			 "application.xml 的根元素应为 {%s}application，实为 {%s}%.64s",
 			 ECAP_NAMESPACE, root->ns ? (const char *)root->ns->href : "",
 			 (const char *)root->name);
-		return file_package(batch, name, prepared->digest, &prepared->package, NULL, id,
-				    message, "schema", err);
+		return file_package(batch, name, prepared->digest, &prepared->bytes,
+				    &prepared->package, NULL, id, message, "schema", err);
 	}
-	return file_package(batch, name, prepared->digest, &prepared->package, form, id, NULL,
-			    NULL, err);
+	return file_package(batch, name, prepared->digest, &prepared->bytes, &prepared->package,
+			    form, id, NULL, NULL, err);
 }
 
 static int file_prepared(struct batch *batch, const struct intake_item *item,
@@ -178,7 +186,7 @@ static int file_prepared(struct batch *batch, const struct intake_item *item,
 	if (prepared->too_large) {
 		snprintf(message, sizeof(message), "%lld bytes, more than the limit of %zu bytes",
 			 (long long)item->size, limits->max_archive_bytes);
-		return quarantine(batch, item->name, "archive-too-large", message, "", err);
+		return quarantine(batch, item->name, "archive-too-large", message, "", NULL, err);
 	}
 	if (prepared->unreadable) {
 		/* left in the dropbox for the next run; it is named in the log */
@@ -190,11 +198,12 @@ static int file_prepared(struct batch *batch, const struct intake_item *item,
 			 "与此前已收取或已隔离的文件完全相同（SHA-256 %s），不再重复处理",
 			 prepared->digest);
 		return quarantine(batch, item->name, "duplicate-package", message,
-				  prepared->digest, err);
+				  prepared->digest, &prepared->bytes, err);
 	}
 	if (prepared->outcome != PACKAGE_OK)
 		return quarantine(batch, item->name, package_result_code(prepared->outcome),
-				  prepared->problem.message, prepared->digest, err);
+				  prepared->problem.message, prepared->digest, &prepared->bytes,
+				  err);
 	return file_form(batch, item->name, prepared, err);
 }
 

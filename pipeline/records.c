@@ -152,14 +152,15 @@ static void index_relative(struct batch *batch, char *out, size_t size)
 
 /* A record that conforms to its schema and was not seen before. */
 static int file_record(struct batch *batch, const struct intake_item *item, const char *digest,
-		       xmlNodePtr record, int invalid, const char *problem, struct error *err)
+		       const struct input_bytes *bytes, xmlNodePtr record, int invalid,
+		       const char *problem, struct error *err)
 {
 	struct record_outcome outcome;
 	char input[PATH_MAX], received[11], relative[PATH_MAX];
 	int duplicate = seen_before(batch, digest);
 
 	if (prepare_group_for(batch, err) < 0 ||
-	    take_input(batch, item->name, digest, err) < 0)
+	    take_input(batch, item->name, digest, bytes, err) < 0)
 		return -1;
 	if (invalid)
 		set_outcome(&outcome, "refused", "record-invalid", problem);
@@ -186,6 +187,7 @@ int take_record(struct batch *batch, const struct intake_item *item, struct erro
 	struct error problem = { "" };
 	char digest[65], message[1200];
 	xmlDocPtr record = NULL;
+	struct input_bytes held;
 	size_t size = 0;
 	char *bytes = NULL;
 	int invalid, result = -1;
@@ -193,21 +195,23 @@ int take_record(struct batch *batch, const struct intake_item *item, struct erro
 	if ((size_t)item->size > limits.max_bytes) {
 		snprintf(message, sizeof(message), "%lld bytes, more than the limit of %zu bytes",
 			 (long long)item->size, limits.max_bytes);
-		return quarantine(batch, item->name, "xml-malformed", message, "", err);
+		return quarantine(batch, item->name, "xml-malformed", message, "", NULL, err);
 	}
 	bytes = read_dropbox_file(batch, item->name, limits.max_bytes, &size, err);
 	if (!bytes)
 		goto out;
+	held = (struct input_bytes){ bytes, size };
 	sha256_hex(bytes, size, digest);
 	record = xml_parse_untrusted(bytes, size, item->name, &limits, NULL, 0, &problem);
 	if (!record) {
-		result = quarantine(batch, item->name, "xml-malformed", problem.message, digest, err);
+		result = quarantine(batch, item->name, "xml-malformed", problem.message, digest,
+				    &held, err);
 		goto out;
 	}
 	invalid = schema_validate(batch->record_schema, record, &messages, err);
 	if (invalid < 0)
 		goto out;
-	result = file_record(batch, item, digest, xmlDocGetRootElement(record), invalid,
+	result = file_record(batch, item, digest, &held, xmlDocGetRootElement(record), invalid,
 			     messages.count ? messages.lines[0] : "invalid", err);
 out:
 	xml_messages_release(&messages);

@@ -139,24 +139,44 @@ for phase in 1 2; do
 	rerun_and_compare "EFBIG (16 KiB limit), phase $phase" "$state" $phase
 done
 
-# --- a limit only the audit archive exceeds ----------------------------------
+# --- limits the audit archive reaches ----------------------------------------
+
+# The run's archive takes in each input as the input is taken: a limit below
+# the inputs' size stops the run while it takes them (what it committed is
+# archived by the next run); a limit between that and the whole archive's
+# size stops it at the end, when every input is taken and journaled.
+inputs_bytes=$(du -sb "$corpus/phase1" | cut -f1)
+archive_bytes=$(find "$reference/state/audit" -name '000001-*' -printf '%s\n')
+expect "the reference's first archive is larger than its inputs by far" \
+	test "$archive_bytes" -gt $((inputs_bytes + 524288))
+end_limit=$(( (inputs_bytes + archive_bytes) / 2 / 512 ))
 
 fresh_state "$state"
 drop_phase "$state" 1
-limited_run "$state" 1 4096
-check_stopped "EFBIG at the audit archive (2 MiB limit)" "$state" 1 "File too large"
-expect "EFBIG at the audit archive: every input was taken, its journal kept for the next archive" \
+limited_run "$state" 1 $((inputs_bytes / 2 / 512))
+check_stopped "EFBIG at the audit archive while inputs are taken" "$state" 1 "File too large"
+expect "EFBIG at the audit archive while inputs are taken: inputs left in the dropbox" \
+	test -n "$(ls "$state/dropbox")"
+expect "EFBIG at the audit archive while inputs are taken: no archive was left" \
+	test -z "$(ls "$state/audit")"
+rerun_and_compare "EFBIG at the audit archive while inputs are taken" "$state" 1
+
+fresh_state "$state"
+drop_phase "$state" 1
+limited_run "$state" 1 $end_limit
+check_stopped "EFBIG at the end of the audit archive" "$state" 1 "File too large"
+expect "EFBIG at the end of the audit archive: every input was taken, its journal kept for the next archive" \
 	sh -c "test -z \"\$(ls '$state/dropbox')\" && test -n \"\$(ls '$state/store/journal')\""
-expect "EFBIG at the audit archive: no archive was left" test -z "$(ls "$state/audit")"
-rerun_and_compare "EFBIG at the audit archive" "$state" 1
+expect "EFBIG at the end of the audit archive: no archive was left" test -z "$(ls "$state/audit")"
+rerun_and_compare "EFBIG at the end of the audit archive" "$state" 1
 
 # An input changed in the store between its run and the archive that takes
 # it late: the manifest lists the SHA-256 its store name gives (the bytes as
 # they arrived), so `ecap audit verify` shows the change (doc/audit.md).
 fresh_state "$state"
 drop_phase "$state" 1
-limited_run "$state" 1 4096
-expect_equal "EFBIG at the audit archive, again: exit status 74" "$run_status" 74
+limited_run "$state" 1 $end_limit
+expect_equal "EFBIG at the end of the audit archive, again: exit status 74" "$run_status" 74
 changed=$(find "$state/store/inputs" -type f | sort | head -1)
 printf 'x' | dd of="$changed" bs=1 seek=100 conv=notrunc 2>/dev/null
 run_to_end "$state" "$(date_of_phase 1)" "$work/rerun.log"

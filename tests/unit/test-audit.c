@@ -1,0 +1,197 @@
+/* test-audit.c - the run's audit archive (pipeline/audit.c) with inputs put
+ * in as they are taken: more inputs than the table of paths was sized for
+ * (it grows, refilled from the manifest), a dossier changed in two
+ * transactions archived and counted once, the bag intact by `ecap audit
+ * verify`'s check; and an input added early that no committed transaction
+ * took refuses the archive and leaves the journals for the next run. */
+#include <archive.h>
+#include <archive_entry.h>
+#include <dirent.h>
+#include <locale.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "audit.h"
+#include "audit_verify.h"
+#include "hash.h"
+#include "store.h"
+#include "tap.h"
+
+#define INPUTS 300
+
+static char directory[] = "/tmp/ecap-test-audit-XXXXXX";
+
+static void write_file(const char *relative, const char *text)
+{
+	char path[4096];
+	FILE *out;
+
+	snprintf(path, sizeof(path), "%s/%s", directory, relative);
+	out = fopen(path, "w");
+	if (!out || fputs(text, out) < 0 || fclose(out) != 0) {
+		perror(path);
+		exit(2);
+	}
+}
+
+/* How many entries the directory at relative holds. */
+static size_t count_entries(const char *relative)
+{
+	char path[4096];
+	struct dirent *entry;
+	size_t count = 0;
+	DIR *listing;
+
+	snprintf(path, sizeof(path), "%s/%s", directory, relative);
+	listing = opendir(path);
+	while (listing && (entry = readdir(listing)))
+		if (strcmp(entry->d_name, ".") != 0 && strcmp(entry->d_name, "..") != 0)
+			count++;
+	if (listing)
+		closedir(listing);
+	return count;
+}
+
+/* Takes dropbox/<name> (holding text) into the store in the open
+ * transaction, and puts it in the bag from its bytes. */
+static int take(struct transaction *transaction, struct audit_bag *bag, const char *name,
+		const char *text, struct error *err)
+{
+	char source[256], destination[256], digest[65], relative[256];
+
+	snprintf(relative, sizeof(relative), "dropbox/%s", name);
+	write_file(relative, text);
+	sha256_hex(text, strlen(text), digest);
+	snprintf(source, sizeof(source), "dropbox/%s", name);
+	snprintf(destination, sizeof(destination), "store/inputs/%.2s/%s", digest, digest);
+	if (transaction_take(transaction, source, destination, err) < 0)
+		return -1;
+	return audit_add_input(bag, destination, name, text, strlen(text), err);
+}
+
+/* bag-info.txt of the archive at relative, into out. */
+static void read_bag_info(const char *relative, char *out, size_t size)
+{
+	struct archive *archive = archive_read_new();
+	struct archive_entry *entry;
+	char path[4096];
+
+	out[0] = '\0';
+	snprintf(path, sizeof(path), "%s/%s", directory, relative);
+	archive_read_support_filter_gzip(archive);
+	archive_read_support_format_tar(archive);
+	if (archive_read_open_filename(archive, path, 65536) == ARCHIVE_OK)
+		while (archive_read_next_header(archive, &entry) == ARCHIVE_OK) {
+			const char *name = archive_entry_pathname(entry);
+			size_t length = strlen(name);
+
+			if (length >= 12 && strcmp(name + length - 12, "bag-info.txt") == 0) {
+				la_ssize_t got = archive_read_data(archive, out, size - 1);
+
+				out[got > 0 ? got : 0] = '\0';
+				break;
+			}
+		}
+	archive_read_free(archive);
+}
+
+static void test_early_inputs(struct store *store, const struct audit_facts *facts)
+{
+	struct audit_bag *bag = NULL;
+	struct transaction transaction;
+	struct error err = { "" };
+	char name[64], text[128], written[4096], info[4096], path[4096];
+	const char *files[1];
+	FILE *report;
+	int failed = 0;
+
+	ok(audit_begin(store, facts, 0, &bag, &err) == 0, "a bag begins, sized for no input");
+	for (int group = 0; group < 3 && !failed; group++) {
+		failed = transaction_begin(store, &transaction, &err) < 0;
+		for (int i = 0; i < INPUTS / 3 && !failed; i++) {
+			snprintf(name, sizeof(name), "package-%d-%d.zip", group, i);
+			snprintf(text, sizeof(text), "the bytes of package %d of group %d", i, group);
+			failed = take(&transaction, bag, name, text, &err) < 0;
+		}
+		snprintf(text, sizeof(text), "<dossier version='%d'/>", group);
+		if (!failed && group < 2)
+			failed = transaction_put(&transaction, "store/dossiers/A-1.xml", text,
+						 strlen(text), &err) < 0;
+		if (!failed)
+			failed = transaction_commit(&transaction, &err) < 0;
+	}
+	ok(!failed, "300 inputs taken in three transactions, each put in the bag as taken");
+	if (failed)
+		printf("# %s\n", err.message);
+	ok(audit_finish(bag, written, sizeof(written), &err) == 0, "the archive is finished");
+	printf("# %s %s\n", written, err.message);
+	audit_release(bag);
+	is_int(count_entries("store/journal"), 0, "the journals it covers are ended with it");
+	read_bag_info(written, info, sizeof(info));
+	ok(strstr(info, "Ecap-Inputs-Taken: 300\n") != NULL, "bag-info: 300 inputs taken");
+	ok(strstr(info, "Ecap-Dossiers-Changed: 1\n") != NULL,
+	   "bag-info: one dossier changed (in two transactions)");
+	ok(strstr(info, ".302\n") != NULL, "bag-info: 302 files (the policy, 300 inputs, a dossier)");
+	snprintf(path, sizeof(path), "%s/%s", directory, written);
+	files[0] = path;
+	report = fopen("/dev/null", "w");
+	is_int(audit_verify(files, 1, report, &err), 0, "the archive verifies as intact");
+	fclose(report);
+}
+
+static void test_input_never_taken(struct store *store, const struct audit_facts *facts)
+{
+	struct audit_bag *bag = NULL;
+	struct transaction taken, dropped;
+	struct error err = { "" };
+	char written[4096];
+	int failed;
+
+	failed = audit_begin(store, facts, 4, &bag, &err) < 0 ||
+		 transaction_begin(store, &taken, &err) < 0 ||
+		 take(&taken, bag, "kept.zip", "a package that is taken", &err) < 0 ||
+		 transaction_commit(&taken, &err) < 0 ||
+		 transaction_begin(store, &dropped, &err) < 0 ||
+		 take(&dropped, bag, "dropped.zip", "a package whose transaction fails", &err) < 0;
+	ok(!failed, "two inputs put in the bag, one of them in a transaction then aborted");
+	if (!failed)
+		transaction_abort(&dropped);
+	is_int(audit_finish(bag, written, sizeof(written), &err), -1,
+	       "the archive is refused: it holds an input no journal names");
+	ok(strstr(err.message, "2 inputs") && strstr(err.message, "1 of them"),
+	   "  and the message says how many of each");
+	printf("# %s\n", err.message);
+	audit_release(bag);
+	is_int(count_entries("audit"), 1, "no second archive was left in audit/");
+	is_int(count_entries("store/journal"), 1, "the journal is kept for the next run");
+	is_int(count_entries("store/transactions"), 0, "no transaction is left open");
+}
+
+int main(void)
+{
+	struct store store;
+	struct audit_facts facts = { NULL, "测试学会", 20000, 1800000000 };
+	struct error err = { "" };
+	char command[4200];
+
+	setlocale(LC_ALL, "C.UTF-8");
+	if (!mkdtemp(directory) || store_create_layout(directory, &err) < 0) {
+		printf("Bail out! %s\n", err.message);
+		return 2;
+	}
+	write_file("policy.xml", "<policy xmlns='urn:ecap:1'/>\n");
+	if (store_open(&store, directory, &err) < 0) {
+		printf("Bail out! %s\n", err.message);
+		return 2;
+	}
+	facts.run_id = store.run_id;
+	test_early_inputs(&store, &facts);
+	test_input_never_taken(&store, &facts);
+	store_close(&store);
+	snprintf(command, sizeof(command), "rm -rf '%s'", directory);
+	if (system(command) != 0)
+		printf("# could not remove %s\n", directory);
+	return tap_done();
+}
