@@ -110,6 +110,14 @@ for n in $sizes; do
 	rm -rf "$state"
 	"$ecap" init "$state" --policy "$gen/policy.xml" >/dev/null
 	bytes=$(awk -F '\t' 'NR > 1 { total += $9 } END { printf "%.0f\n", total }' "$gen/manifest.tsv")
+	# The inputs are hard-linked, but the runs' audit archives hold a copy of
+	# each (and of every letter and dossier): about 1.7 times the packages'
+	# bytes in all (N = 100,000: 28 GB of packages, 30 + 7 + 2 GB of
+	# archives, 6 GB of letters).
+	needed_kib=$(echo "$bytes * 17 / 10 / 1024" | bc)
+	free_kib=$(df -Pk "$work" | awk 'NR == 2 { print $4 }')
+	[ "$free_kib" -ge "$needed_kib" ] ||
+		fail "N=$n needs about $((needed_kib / 1048576 + 1)) GB free in $work for its audit archives and letters; $((free_kib / 1048576)) GB is free"
 	sync
 	echo "N=$n: packages (load average $(cut -d' ' -f1-3 /proc/loadavg)) ..." >&2
 	drop "$gen/dropbox" "$state"
