@@ -306,6 +306,18 @@ static int manifest_line_is(struct audit_bag *bag, uint64_t offset, const char *
 	       line[66 + length] == '\n';
 }
 
+/* The slot after index, wrapping around. */
+static size_t next_slot(const struct seen_paths *seen, size_t index)
+{
+	return index + 1 == seen->capacity ? 0 : index + 1;
+}
+
+/* What a slot holds for the manifest line at offset with this tag. */
+static uint64_t slot_value(uint64_t tag, uint64_t offset)
+{
+	return tag << SLOT_OFFSET_BITS | (offset + 1);
+}
+
 /* Finds `encoded` in the table: returns 1 if it is there, else 0 and the
  * empty slot where it goes in *slot and its tag in *tag_out; -1 on error. */
 static int find_seen_path(struct audit_bag *bag, const char *encoded, uint64_t **slot,
@@ -314,7 +326,7 @@ static int find_seen_path(struct audit_bag *bag, const char *encoded, uint64_t *
 	uint64_t hash = path_hash(encoded), tag = hash >> SLOT_OFFSET_BITS;
 	size_t index = (size_t)(hash % bag->seen.capacity);
 
-	for (;; index = index + 1 == bag->seen.capacity ? 0 : index + 1) {
+	for (;; index = next_slot(&bag->seen, index)) {
 		uint64_t value = bag->seen.slots[index];
 		int same;
 
@@ -348,8 +360,8 @@ static void insert_seen_path(struct seen_paths *seen, const char *encoded, uint6
 	size_t index = (size_t)(hash % seen->capacity);
 
 	while (seen->slots[index] != 0)
-		index = index + 1 == seen->capacity ? 0 : index + 1;
-	seen->slots[index] = hash >> SLOT_OFFSET_BITS << SLOT_OFFSET_BITS | (offset + 1);
+		index = next_slot(seen, index);
+	seen->slots[index] = slot_value(hash >> SLOT_OFFSET_BITS, offset);
 }
 
 /* Puts every manifest line's path in the table (which holds none yet). */
@@ -664,7 +676,7 @@ static int add_payload(struct audit_bag *bag, const struct payload *payload,
 	    sha256_update(&bag->manifest_hash, encoded, strlen(encoded)) < 0 ||
 	    sha256_update(&bag->manifest_hash, "\n", 1) < 0)
 		return error_set_errno(err, "unable to write the audit manifest");
-	*slot = tag << SLOT_OFFSET_BITS | ((uint64_t)offset + 1);
+	*slot = slot_value(tag, (uint64_t)offset);
 	bag->payload_bytes += size;
 	bag->payload_files++;
 	return 1;
@@ -952,10 +964,10 @@ failed:
 }
 
 int audit_add_input(struct audit_bag *bag, const char *destination, const char *source_name,
-		    const void *bytes, size_t size, struct error *err)
+		    const void *bytes, size_t size, const char *digest, struct error *err)
 {
 	char source[PATH_MAX], bag_path[PATH_MAX];
-	struct payload payload = { NULL, bytes, size, input_digest(destination) };
+	struct payload payload = { NULL, bytes, size, digest };
 	int added;
 
 	snprintf(source, sizeof(source), "dropbox/%s", source_name);

@@ -29,11 +29,12 @@ int audit_begin(struct store *store, const struct audit_facts *facts, size_t exp
 
 /* Puts an input the open transaction takes to destination (store/inputs/...
  * or quarantine/...) from source_name (its name in the dropbox) into the
- * archive, from its bytes. If that transaction never commits, the archive
+ * archive, from its bytes; digest is their SHA-256 (64 hex digits) as the
+ * run computed it, or NULL to have it computed. If that transaction never commits, the archive
  * is never finished: audit_finish checks that every input added early is
  * one a journal names. */
 int audit_add_input(struct audit_bag *bag, const char *destination, const char *source_name,
-		    const void *bytes, size_t size, struct error *err);
+		    const void *bytes, size_t size, const char *digest, struct error *err);
 
 /* Archives everything the committed transactions' journals list (this run's,
  * and those of a run that died before its archive) that is not in the bag

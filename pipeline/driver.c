@@ -200,9 +200,10 @@ static int remember_digest(struct batch *batch, const char *digest, struct error
 }
 
 /* Puts an input being taken into the run's audit archive now, when its
- * bytes are at hand (the archive is started by the first). */
+ * bytes are at hand (the archive is started by the first); digest is their
+ * SHA-256, or "" when the run has none. */
 static int archive_input(struct batch *batch, const char *destination, const char *name,
-			 const struct input_bytes *bytes, struct error *err)
+			 const char *digest, const struct input_bytes *bytes, struct error *err)
 {
 	if (!bytes)
 		return 0;	/* archived from the store at the end of the run */
@@ -212,7 +213,8 @@ static int archive_input(struct batch *batch, const char *destination, const cha
 				&batch->audit, err) < 0)
 			return -1;
 	}
-	return audit_add_input(batch->audit, destination, name, bytes->data, bytes->size, err);
+	return audit_add_input(batch->audit, destination, name, bytes->data, bytes->size,
+			       digest[0] ? digest : NULL, err);
 }
 
 /* Takes the input into the content store (named by its SHA-256). */
@@ -224,7 +226,7 @@ int take_input(struct batch *batch, const char *name, const char *digest,
 	snprintf(source, sizeof(source), "dropbox/%s", name);
 	content_path(digest, destination, sizeof(destination));
 	if (transaction_take(&batch->transaction, source, destination, err) < 0 ||
-	    archive_input(batch, destination, name, bytes, err) < 0)
+	    archive_input(batch, destination, name, digest, bytes, err) < 0)
 		return -1;
 	return remember_digest(batch, digest, err);
 }
@@ -305,7 +307,7 @@ int quarantine(struct batch *batch, const char *name, const char *code,
 	snprintf(destination, sizeof(destination), "quarantine/%s-%04u-%.150s",
 		 batch->store.run_id, ++batch->input_sequence, name);
 	if (transaction_take(&batch->transaction, source, destination, err) < 0 ||
-	    archive_input(batch, destination, name, bytes, err) < 0 ||
+	    archive_input(batch, destination, name, digest, bytes, err) < 0 ||
 	    put_quarantine_reason(batch, destination, name, code, message, digest, err) < 0)
 		return -1;
 	if (digest[0] && strcmp(code, "duplicate-package") != 0) {

@@ -68,7 +68,7 @@ static int take(struct transaction *transaction, struct audit_bag *bag, const ch
 	snprintf(destination, sizeof(destination), "store/inputs/%.2s/%s", digest, digest);
 	if (transaction_take(transaction, source, destination, err) < 0)
 		return -1;
-	return audit_add_input(bag, destination, name, text, strlen(text), err);
+	return audit_add_input(bag, destination, name, text, strlen(text), digest, err);
 }
 
 /* bag-info.txt of the archive at relative, into out. */
