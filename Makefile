@@ -60,7 +60,8 @@ PIPELINE_OBJECTS = \
 	$(BUILD)/pipeline/register.o \
 	$(BUILD)/pipeline/statistics.o \
 	$(BUILD)/pipeline/status.o \
-	$(BUILD)/pipeline/store.o
+	$(BUILD)/pipeline/store.o \
+	$(BUILD)/pipeline/upgrade.o
 
 MAIN_OBJECT = $(BUILD)/pipeline/main.o
 

@@ -11,6 +11,7 @@
 #include "paths.h"
 #include "policy.h"
 #include "store.h"
+#include "upgrade.h"
 #include "xml.h"
 
 static const char usage[] = "usage: ecap init DIR [--policy FILE]\n";
@@ -98,7 +99,8 @@ int command_init(int argc, char **argv)
 				      "state (policy.xml); edit that policy instead");
 	if (!policy)
 		policy = paths_default_policy(default_policy, sizeof(default_policy));
-	if (store_create_layout(directory, &err) < 0)
+	if (store_create_layout(directory, &err) < 0 ||
+	    upgrade_stamp_new_state(directory, &err) < 0)
 		return report_failure(EXIT_CANNOT_CREATE, err.message);
 	if (install_policy(policy, directory, &err) < 0)
 		return report_failure(EXIT_CONFIG, err.message);

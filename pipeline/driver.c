@@ -23,6 +23,7 @@
 #include "lock.h"
 #include "paths.h"
 #include "pdf.h"
+#include "upgrade.h"
 #include "xml.h"
 
 /* How many inputs one transaction commits at most: large enough that the two
@@ -969,10 +970,14 @@ static int run_batch(struct batch *batch, struct error *err)
 {
 	struct intake_counts counts;
 	char dropbox[PATH_MAX], date[11];
-	int recovered, result = EXIT_IO;
+	int recovered, upgraded, result = EXIT_IO;
 
 	recovered = store_recover(&batch->store, err);
 	if (recovered < 0)
+		return EXIT_IO;
+	/* A state written by an earlier ecap is brought to this layout first,
+	 * before anything reads it. */
+	if (upgrade_store(&batch->store, &upgraded, err) < 0)
 		return EXIT_IO;
 	if (load_run_resources(batch, err) < 0)
 		return EXIT_CONFIG;
@@ -990,6 +995,9 @@ static int run_batch(struct batch *batch, struct error *err)
 			 "weekends only", date_year(batch->options->date));
 	if (recovered > 0)
 		log_line(batch, "finished %d transactions of an interrupted run", recovered);
+	if (upgraded > 0)
+		log_line(batch, "upgraded the state directory to layout version %d",
+			 upgrade_current_version());
 	if (move_orphan_logs(batch, err) < 0)
 		return EXIT_IO;
 	batch->intake_time = time(NULL);
