@@ -28,6 +28,18 @@ static const struct upgrade_step steps[] = {
 	{ 0, NULL, NULL }
 };
 
+static int stamp_only(struct store *store, struct transaction *transaction, struct error *err)
+{
+	return 0;
+}
+
+static int has_version_file(struct store *store)
+{
+	char path[PATH_MAX];
+
+	return access(store_path(store, VERSION_FILE, path, sizeof(path)), F_OK) == 0;
+}
+
 int upgrade_current_version(void)
 {
 	int version = 1;
@@ -113,6 +125,9 @@ static int apply_step(struct store *store, const struct upgrade_step *step, stru
 
 int upgrade_store(struct store *store, int *applied, struct error *err)
 {
+	/* A state at the current layout that lacks the file only gets it. */
+	const struct upgrade_step stamp = { upgrade_current_version(), "the layout version",
+					    stamp_only };
 	int version = upgrade_read_version(store, err);
 	int current = upgrade_current_version();
 
@@ -130,5 +145,7 @@ int upgrade_store(struct store *store, int *applied, struct error *err)
 			return -1;
 		(*applied)++;
 	}
+	if (*applied == 0 && !has_version_file(store))
+		return apply_step(store, &stamp, err);
 	return 0;
 }

@@ -160,3 +160,12 @@ with open(work + "/ids", "a", encoding="utf-8") as f:
 	f.writelines(ids)
 ' "$top/tools" "$work" "$state/members.xml"
 }
+
+# old_state NAME: $state becomes a copy of a state directory written by an
+# earlier ecap, tests/data/NAME.tar.gz (made by tests/data/make-NAME.sh; see
+# there what it holds), for the tests of upgrades in place.
+old_state() {
+	state="$work/state"
+	rm -rf "$state"
+	tar -C "$work" -xzf "$top/tests/data/$1.tar.gz"
+}
