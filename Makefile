@@ -105,6 +105,12 @@ $(BUILD)/tests/test-%: tests/unit/test-%.c $(ARCHIVE)
 setup:
 	@sh tools/setup-debian.sh
 
+# Regenerates the golden letters (tests/golden/) after a reviewed change of
+# wording or layout; `git diff tests/golden` shows what changed.
+golden: all
+	@sh tests/golden/render.sh
+	@echo "golden letters written to tests/golden/letters/; review them with git diff"
+
 check: setup
 	@$(MAKE) --no-print-directory all $(UNIT_TESTS)
 	@sh tests/run.sh $(UNIT_TESTS)
@@ -156,4 +162,4 @@ install: bin/ecap
 clean:
 	rm -rf $(BUILD) build-asan bin demo tests/work
 
-.PHONY: all setup check check-asan check-valgrind check-crash fuzz bench demo install clean
+.PHONY: all setup check check-asan check-valgrind check-crash golden fuzz bench demo install clean
