@@ -41,6 +41,40 @@ expect_equal() {
 	fi
 }
 
+# pass DESCRIPTION, fail DESCRIPTION: one TAP line for a check made by hand.
+pass() {
+	expect "$1" true
+}
+
+fail() {
+	expect "$1" false
+}
+
+# report STATUS DESCRIPTION: ok when STATUS (a command's $?) is 0.
+report() {
+	if [ "$1" -eq 0 ]; then pass "$2"; else fail "$2"; fi
+}
+
+# todo DESCRIPTION WHY DETAIL: a known gap, "not ok ... # TODO WHY" (TAP: not
+# counted as a failure), with the first lines of DETAIL.
+todo() {
+	test_count=$((test_count + 1))
+	echo "not ok $test_count - $1 # TODO $2"
+	echo "$3" | head -5 | sed 's/^/#   /'
+}
+
+# skip DESCRIPTION WHY: a check that cannot be made here, "ok ... # SKIP WHY".
+skip() {
+	test_count=$((test_count + 1))
+	echo "ok $test_count - $1 # SKIP $2"
+}
+
+# skip_all WHY: the whole script cannot run here (a tool is missing).
+skip_all() {
+	echo "1..0 # SKIP $1"
+	exit 0
+}
+
 done_testing() {
 	echo "1..$test_count"
 	echo "$((test_count - test_failed)) passed, $test_failed failed"

@@ -9,21 +9,10 @@
 # tests/data/formats/dossier-*.xml, and each record example must also be
 # accepted as the copy inside a dossier's <record>. Prints TAP.
 
-cd "$(dirname "$0")/.." || exit 1
+. "$(dirname "$0")/lib.sh"
+cd "$top" || exit 1
 xsd=xsd
 data=tests/data/formats
-count=0
-failed=0
-
-report() {	# report STATUS DESCRIPTION: STATUS 0 is a pass
-	count=$((count + 1))
-	if [ "$1" -eq 0 ]; then
-		echo "ok $count - $2"
-	else
-		failed=$((failed + 1))
-		echo "not ok $count - $2"
-	fi
-}
 
 # xmllint's exit status: 0 valid, 3 invalid, 4 schema does not compile,
 # 1 document not well-formed.
@@ -61,21 +50,17 @@ schema_of_invalid() {
 	return 1
 }
 
-if ! command -v xmllint >/dev/null 2>&1; then
-	echo "1..0 # SKIP xmllint is not installed (Debian: libxml2-utils)"
-	exit 0
-fi
-errors=$(mktemp) || exit 1
-trap 'rm -f "$errors"' EXIT
+command -v xmllint >/dev/null 2>&1 || skip_all "xmllint is not installed (Debian: libxml2-utils)"
+errors="$work/errors"
 
-empty=$(mktemp) || exit 1
+empty="$work/empty.xml"
 echo '<nothing xmlns="urn:ecap:1"/>' >"$empty"
 for schema in "$xsd"/*.xsd; do
 	status=$(validate "$schema" "$empty")
 	[ "$status" -eq 3 ]
 	report $? "$schema compiles and declares no <nothing>"
 done
-rm -f "$empty"
+
 
 # formats.md: no xs:any in inputs; only the dossier keeps things unchecked.
 wildcards=$(grep -l 'xs:any' "$xsd"/*.xsd | grep -v '/dossier.xsd$')
@@ -101,7 +86,7 @@ expect_invalid "$xsd/certificate.xsd" "$data/dossier-certified.xml"
 
 # A dossier keeps a copy of each record it takes: every record example,
 # wrapped in <record>, makes a valid dossier.
-wrapped=$(mktemp) || exit 1
+wrapped="$work/wrapped.xml"
 for kind in reviewRecord:review-record interviewSheet:interview-sheet \
 	    confirmation:confirmation objection:objection resolution:resolution \
 	    statusAction:status-action; do
@@ -118,7 +103,7 @@ for kind in reviewRecord:review-record interviewSheet:interview-sheet \
 	report $? "$data/${kind#*:}.xml is valid as a dossier's <record>"
 	[ "$status" -eq 0 ] || sed 's/^/#   /' "$errors"
 done
-rm -f "$wrapped"
+
 expect_valid "$xsd/policy.xsd" policy/default.xml
 
 for file in "$data"/invalid-*.xml; do
@@ -129,6 +114,4 @@ for file in "$data"/invalid-*.xml; do
 	fi
 done
 
-echo "1..$count"
-echo "$((count - failed)) passed, $failed failed"
-[ "$failed" -eq 0 ]
+done_testing

@@ -12,28 +12,12 @@
 # Prints TAP. Needs xsltproc and xmllint (Debian packages xsltproc, libxml2-utils).
 # Renders with --maxdepth 1000, the template depth limit of pipeline/notice.c.
 
-top=$(cd "$(dirname "$0")/.." && pwd)
+. "$(dirname "$0")/lib.sh"
 xslt="$top/xslt"
 data="$top/tests/data/dossiers"
 documents="$top/tests/data/documents"
 LC_ALL=C.UTF-8
 export LC_ALL
-
-number=0
-passed=0
-failed=0
-
-pass() {
-	number=$((number + 1))
-	passed=$((passed + 1))
-	echo "ok $number - $1"
-}
-
-fail() {
-	number=$((number + 1))
-	failed=$((failed + 1))
-	echo "not ok $number - $1"
-}
 
 check() {
 	description=$1
@@ -46,24 +30,16 @@ check() {
 }
 
 finish() {
-	echo "1..$number"
-	echo "$passed passed, $failed failed"
-	[ -n "$KEEP" ] || rm -rf "$work"
-	[ "$failed" -eq 0 ]
+	done_testing
 	exit $?
 }
 
 for tool in xsltproc xmllint; do
-	if ! command -v "$tool" >/dev/null 2>&1; then
-		echo "1..0 # SKIP $tool is not installed"
-		exit 0
-	fi
+	command -v "$tool" >/dev/null 2>&1 || skip_all "$tool is not installed"
 done
 
-work=$(mktemp -d) || exit 1
 [ -n "$KEEP" ] && echo "# keeping $work"
-[ -n "$KEEP" ] || trap 'rm -rf "$work"' EXIT INT TERM
-
+[ -n "$KEEP" ] || 
 # render KIND DOSSIER SEQ [DIR]: writes $work/DOSSIER-KIND-SEQ.html and .txt from
 # DIR/DOSSIER.xml (DIR defaults to the test dossiers), true if both rendered.
 render() {

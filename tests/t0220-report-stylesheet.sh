@@ -10,25 +10,12 @@
 # quarantine table, the empty report, and nothing that loads or runs
 # anything. Prints TAP. Needs xsltproc and xmllint.
 
-top=$(cd "$(dirname "$0")/.." && pwd)
+. "$(dirname "$0")/lib.sh"
 stylesheet="$top/xslt/report.xsl"
 rich="$top/tests/data/documents/run-report.xml"
 small="$top/tests/data/formats/run-report.xml"
 LC_ALL=C.UTF-8
 export LC_ALL
-
-number=0
-failed=0
-
-report() {	# report STATUS DESCRIPTION: STATUS 0 is a pass
-	number=$((number + 1))
-	if [ "$1" -eq 0 ]; then
-		echo "ok $number - $2"
-	else
-		failed=$((failed + 1))
-		echo "not ok $number - $2"
-	fi
-}
 
 check() {	# check DESCRIPTION COMMAND...
 	description=$1
@@ -45,14 +32,9 @@ same() {	# same DESCRIPTION GOT EXPECTED
 }
 
 for tool in xsltproc xmllint; do
-	if ! command -v "$tool" >/dev/null 2>&1; then
-		echo "1..0 # SKIP $tool is not installed"
-		exit 0
-	fi
+	command -v "$tool" >/dev/null 2>&1 || skip_all "$tool is not installed"
 done
 
-work=$(mktemp -d) || exit 1
-trap 'rm -rf "$work"' EXIT INT TERM
 
 render() {	# render INPUT OUTPUT: as pipeline/notice.c does, depth limit included
 	xsltproc --nonet --maxdepth 1000 "$stylesheet" "$1" >"$2" 2>"$2.err"
@@ -257,9 +239,7 @@ if [ -x "$top/bin/ecap" ]; then
 	[ $status -eq 0 ] && cmp -s "$work/ecap.html" "$html"
 	report $? "ecap render (the locked-down renderer) gives the same page"
 else
-	echo "ok $((number = number + 1)) # SKIP bin/ecap is not built"
+	skip "ecap render gives the same page" "bin/ecap is not built"
 fi
 
-echo "1..$number"
-echo "$((number - failed)) passed, $failed failed"
-[ "$failed" -eq 0 ]
+done_testing

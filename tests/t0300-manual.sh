@@ -8,26 +8,12 @@
 # matches `ecap --version`. Prints TAP. Needs man-db and groff-base; the
 # checks against the binary need bin/ecap (make).
 
-top=$(cd "$(dirname "$0")/.." && pwd)
+. "$(dirname "$0")/lib.sh"
 page="$top/doc/ecap.1"
-ecap="$top/bin/ecap"
 LC_ALL=C.UTF-8
 MANWIDTH=80
 export LC_ALL MANWIDTH
 unset MANPAGER PAGER MANOPT
-
-number=0
-failed=0
-
-report() {	# report STATUS DESCRIPTION: STATUS 0 is a pass
-	number=$((number + 1))
-	if [ "$1" -eq 0 ]; then
-		echo "ok $number - $2"
-	else
-		failed=$((failed + 1))
-		echo "not ok $number - $2"
-	fi
-}
 
 same() {	# same DESCRIPTION GOT EXPECTED
 	[ "$2" = "$3" ]
@@ -36,17 +22,9 @@ same() {	# same DESCRIPTION GOT EXPECTED
 	[ $status -eq 0 ] || printf '%s\n' "#   got: $2" "#   expected: $3"
 }
 
-skip() {	# skip DESCRIPTION REASON
-	number=$((number + 1))
-	echo "ok $number - $1 # SKIP $2"
-}
-
 if ! command -v man >/dev/null 2>&1 || ! command -v groff >/dev/null 2>&1; then
-	echo "1..0 # SKIP man or groff is not installed (Debian: man-db, groff-base)"
-	exit 0
+	skip_all "man or groff is not installed (Debian: man-db, groff-base)"
 fi
-work=$(mktemp -d) || exit 1
-trap 'rm -rf "$work"' EXIT INT TERM
 
 # ---- rendering ----------------------------------------------------------
 
@@ -107,8 +85,8 @@ command_section() {
 
 if [ ! -x "$ecap" ]; then
 	skip "the commands of ecap --help match the manual" "bin/ecap is not built"
-	echo "1..$number"
-	exit 0
+	done_testing
+	exit $?
 fi
 
 # ---- against the binary -------------------------------------------------
@@ -167,6 +145,4 @@ version=$("$ecap" --version)
 header=$(sed -n 's/^\.TH ECAP 1 [^ ]* "\([^"]*\)".*/\1/p' "$page")
 same "the page's version is ecap --version's" "$header" "$version"
 
-echo "1..$number"
-echo "$((number - failed)) passed, $failed failed"
-[ "$failed" -eq 0 ]
+done_testing

@@ -9,24 +9,11 @@
 # the default policy's settleSeconds. Prints TAP. The verify checks need
 # systemd-analyze (Debian: systemd) and are skipped without it.
 
-top=$(cd "$(dirname "$0")/.." && pwd)
+. "$(dirname "$0")/lib.sh"
 units="$top/systemd"
 service="$units/ecap-run@.service"
 timer="$units/ecap-run@.timer"
 path="$units/ecap-dropbox@.path"
-
-number=0
-failed=0
-
-report() {	# report STATUS DESCRIPTION: STATUS 0 is a pass
-	number=$((number + 1))
-	if [ "$1" -eq 0 ]; then
-		echo "ok $number - $2"
-	else
-		failed=$((failed + 1))
-		echo "not ok $number - $2"
-	fi
-}
 
 # setting FILE KEY: every value of KEY= in FILE, one per line
 setting() {
@@ -75,15 +62,11 @@ setting "$service" ExecStartPre | grep -q -F '${ECAP_SETTLE_SECONDS}'
 report $? "the wait comes before the run (ExecStartPre)"
 
 if ! command -v systemd-analyze >/dev/null 2>&1; then
-	number=$((number + 1))
-	echo "ok $number - systemd-analyze verify # SKIP systemd-analyze is not installed"
+	skip "systemd-analyze verify" "systemd-analyze is not installed"
 elif [ ! -x "$top/bin/ecap" ]; then
-	number=$((number + 1))
-	echo "ok $number - systemd-analyze verify # SKIP bin/ecap is not built"
+	skip "systemd-analyze verify" "bin/ecap is not built"
 else
-	work=$(mktemp -d) || exit 1
-	trap 'rm -rf "$work"' EXIT INT TERM
-	instance=$(systemd-escape --path /srv/ecap)
+			instance=$(systemd-escape --path /srv/ecap)
 	sed "s|/usr/local/bin/ecap|$top/bin/ecap|" "$service" >"$work/ecap-run@$instance.service"
 	cp "$timer" "$work/ecap-run@$instance.timer"
 	cp "$path" "$work/ecap-dropbox@$instance.path"
@@ -102,6 +85,4 @@ else
 	report $? "systemd-analyze verify complains about a unit with a bad setting"
 fi
 
-echo "1..$number"
-echo "$((number - failed)) passed, $failed failed"
-[ "$failed" -eq 0 ]
+done_testing

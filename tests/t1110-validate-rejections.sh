@@ -10,11 +10,6 @@
 
 # todo DESCRIPTION WHY DETAIL: a failing check of a known product bug, as a
 # TAP TODO (not counted as a failure by done_testing).
-todo() {
-	test_count=$((test_count + 1))
-	echo "not ok $test_count - $1 # TODO $2"
-	echo "$3" | head -5 | sed "s/^/#   /"
-}
 
 run_date=2026-11-24		# a Tuesday
 

@@ -9,11 +9,6 @@
 
 # todo DESCRIPTION WHY DETAIL: a failing check of a known product bug, as a
 # TAP TODO (not counted as a failure by done_testing).
-todo() {
-	test_count=$((test_count + 1))
-	echo "not ok $test_count - $1 # TODO $2"
-	echo "$3" | head -5 | sed 's/^/#   /'
-}
 
 # schema_complaints FILE...: for each file that does not validate against
 # xsd/dossier.xsd, "NAME: xmllint's first complaint"; one line only if the
