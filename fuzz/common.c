@@ -116,6 +116,18 @@ static int memory_is_banned(void *context, const char *identity, struct error *e
 	return strncmp(identity, "000", 3) == 0;
 }
 
+/* The first registration the table lists for the identity. */
+static int memory_find_registration(void *context, const char *identity, char *registration,
+				    size_t size, struct error *err)
+{
+	for (size_t i = 0; i < sizeof(holdings) / sizeof(holdings[0]); i++)
+		if (strcmp(holdings[i].identity, identity) == 0) {
+			snprintf(registration, size, "%s", holdings[i].registration);
+			return 1;
+		}
+	return 0;
+}
+
 static int memory_find_holding(void *context, const char *registration,
 			       struct holding *holding, struct error *err)
 {
@@ -156,7 +168,8 @@ static int memory_allocate(void *context, const char *identity, const char *regi
 
 static struct memory_register memory_register;
 static const struct register_view memory_view = {
-	&memory_register, memory_is_banned, memory_find_holding, memory_allocate
+	&memory_register, memory_is_banned, memory_find_registration, memory_find_holding,
+	memory_allocate
 };
 
 void fuzz_stage_context(struct stage_context *context, day_t date)

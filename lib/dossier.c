@@ -1,6 +1,7 @@
 /* dossier.c - loading, saving and editing a dossier; see dossier.h and doc/dossier.md. */
 #include "dossier.h"
 
+#include <stdio.h>
 #include <string.h>
 
 #include "identity.h"
@@ -124,6 +125,40 @@ void dossier_set_state(struct dossier *dossier, const char *state, day_t since)
 xmlNodePtr dossier_application(const struct dossier *dossier)
 {
 	return xml_child(dossier->root, "application");
+}
+
+/* The text of applicant/<name>, trimmed, into out ("" if absent). */
+static void applicant_text(xmlNodePtr application, const char *name, char *out, size_t size)
+{
+	char *text = xml_text(xml_child(xml_child(application, "applicant"), name));
+	const char *start = text ? text : "";
+	size_t length;
+
+	while (*start == ' ' || *start == '\t' || *start == '\n' || *start == '\r')
+		start++;
+	length = strlen(start);
+	while (length && (start[length - 1] == ' ' || start[length - 1] == '\t' ||
+			  start[length - 1] == '\n' || start[length - 1] == '\r'))
+		length--;
+	snprintf(out, size, "%.*s", (int)length, start);
+	xmlFree(text);
+}
+
+void application_identity(xmlNodePtr application, char *out, size_t size)
+{
+	char number[128], nationality[16], type[32];
+
+	applicant_text(application, "idDocument", number, sizeof(number));
+	applicant_text(application, "nationality", nationality, sizeof(nationality));
+	xml_attribute_copy(xml_child(xml_child(application, "applicant"), "idDocument"), "type",
+			   type, sizeof(type));
+	if (identity_normalise(type, number, nationality, out, size) < 0 && size)
+		out[0] = '\0';
+}
+
+void application_name(xmlNodePtr application, char *out, size_t size)
+{
+	applicant_text(application, "name", out, size);
 }
 
 /* The applicant's name and masked ID, kept on the root so that letters never

@@ -61,6 +61,57 @@ char resident_id_check_character(const char *first17)
 	return check_characters[sum % 11];
 }
 
+/* Copies text without its surrounding ASCII white space, upper-cased
+ * (ASCII letters only: other bytes are kept as they are); -1 when empty or
+ * when it does not fit. */
+static int copy_upper_trimmed(const char *text, char *out, size_t out_size)
+{
+	const char *end;
+	size_t length;
+
+	while (*text == ' ' || *text == '\t' || *text == '\n' || *text == '\r')
+		text++;
+	end = text + strlen(text);
+	while (end > text && (end[-1] == ' ' || end[-1] == '\t' || end[-1] == '\n' ||
+			      end[-1] == '\r'))
+		end--;
+	length = (size_t)(end - text);
+	if (length == 0 || length >= out_size)
+		return -1;
+	for (size_t i = 0; i < length; i++)
+		out[i] = text[i] >= 'a' && text[i] <= 'z' ? (char)(text[i] - 'a' + 'A') : text[i];
+	out[length] = '\0';
+	return 0;
+}
+
+int identity_normalise(const char *type, const char *number, const char *nationality,
+		       char *out, size_t out_size)
+{
+	char upper_number[128], upper_nationality[16];
+	int length;
+
+	if (!out || !out_size)
+		return -1;
+	out[0] = '\0';
+	if (!type || !number || copy_upper_trimmed(number, upper_number, sizeof(upper_number)) < 0)
+		return -1;
+	if (strcmp(type, "resident-id") == 0) {
+		if (strlen(upper_number) >= out_size)
+			return -1;
+		memcpy(out, upper_number, strlen(upper_number) + 1);
+		return 0;
+	}
+	if (strcmp(type, "passport") != 0 || !nationality ||
+	    copy_upper_trimmed(nationality, upper_nationality, sizeof(upper_nationality)) < 0)
+		return -1;
+	length = snprintf(out, out_size, "passport:%s:%s", upper_nationality, upper_number);
+	if (length < 0 || (size_t)length >= out_size) {
+		out[0] = '\0';
+		return -1;
+	}
+	return 0;
+}
+
 /* Appends the bytes of one character if they fit, with room for the NUL. */
 static int append_bytes(char *out, size_t out_size, size_t *used, const char *bytes,
 			size_t length)

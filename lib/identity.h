@@ -21,6 +21,16 @@ char resident_id_check_character(const char *first17);
 int identity_check(const char *type, const char *number, const char *birth_date,
 		   char *message, size_t message_size);
 
+/* The normalised identity of a person (process.md, *Identity*), the one
+ * form every rule that speaks of "the same person" compares: a resident ID
+ * upper-cased (a check character written x is X); a passport number
+ * upper-cased and prefixed with the nationality, "passport:CN:E1234567",
+ * since two countries may issue the same number. Surrounding white space is
+ * dropped. Returns 0; -1 (out "") for an unknown type, an empty number, a
+ * passport without a nationality, or an identity that does not fit. */
+int identity_normalise(const char *type, const char *number, const char *nationality,
+		       char *out, size_t out_size);
+
 /* Masks a document number for letters and logs: the first 3 and the last 4
  * characters shown, every other character '*' (110101199003071233 ->
  * 110***********1233). Numbers of 8 characters or fewer show only their last

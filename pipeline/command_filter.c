@@ -233,6 +233,17 @@ static int preview_is_banned(void *context, const char *identity, struct error *
 	return preview->store ? preview->store_view.is_banned(preview->store, identity, err) : 0;
 }
 
+static int preview_find_registration(void *context, const char *identity,
+				     char *registration, size_t size, struct error *err)
+{
+	struct preview_register *preview = context;
+
+	if (!preview->store)
+		return 0;
+	return preview->store_view.find_registration(preview->store, identity, registration,
+						     size, err);
+}
+
 static int preview_find_holding(void *context, const char *registration,
 				struct holding *holding, struct error *err)
 {
@@ -277,6 +288,7 @@ static void filter_register(struct register_view *view, struct preview_register 
 		register_view_for_store(&preview->store_view, store);
 	view->context = preview;
 	view->is_banned = preview_is_banned;
+	view->find_registration = preview_find_registration;
 	view->find_holding = preview_find_holding;
 	view->allocate_certificate = preview_allocate;
 }

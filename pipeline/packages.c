@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include "hash.h"
+#include "identity.h"
 #include "package.h"
 #include "xml.h"
 
@@ -25,6 +26,37 @@ static int takes_new_package(const char *state, int exists)
 {
 	return !exists || strcmp(state, "returned") == 0 ||
 	       strcmp(state, "supplement-requested") == 0;
+}
+
+/* process.md, *Identity*: an application belongs to the person who sent its
+ * first package. 1 (with a message naming the application and both ID
+ * numbers masked) when the form says another person or another name; 0 when
+ * it is the same person, or when there is nothing to compare. */
+static int claims_another_person(const struct dossier *dossier, xmlDocPtr form,
+				 const char *id, const char *name, char *message, size_t size)
+{
+	xmlNodePtr held = dossier_application(dossier), sent;
+	char held_identity[128], sent_identity[128], held_name[256], sent_name[256];
+	char held_masked[128], sent_masked[128], *number;
+
+	if (!held || !form)
+		return 0;
+	sent = xmlDocGetRootElement(form);
+	application_identity(held, held_identity, sizeof(held_identity));
+	application_identity(sent, sent_identity, sizeof(sent_identity));
+	application_name(held, held_name, sizeof(held_name));
+	application_name(sent, sent_name, sizeof(sent_name));
+	if (strcmp(held_identity, sent_identity) == 0 && strcmp(held_name, sent_name) == 0)
+		return 0;
+	dossier_get(dossier, "idMasked", held_masked, sizeof(held_masked));
+	number = xml_text(xml_child(xml_child(sent, "applicant"), "idDocument"));
+	identity_mask(number ? number : "", sent_masked, sizeof(sent_masked));
+	xmlFree(number);
+	snprintf(message, size,
+		 "材料包 %s 所称的申请 %s 属于证件号码 %s 的申请人，本材料包的申请人证件号码为 %s%s；"
+		 "申请的状态、期限和通知均未改变", name, id, held_masked, sent_masked,
+		 strcmp(held_identity, sent_identity) == 0 ? "，但姓名不同" : "");
+	return 1;
 }
 
 /* Files the package under its application: the form (if it could be read)
@@ -50,6 +82,10 @@ static int file_package(struct batch *batch, const char *name, const char *diges
 			 "申请 %s 当前处于“%s”状态，不接受新的材料包（package %s）", id, state, name);
 		result = quarantine(batch, name, "duplicate-application", message, digest, bytes,
 				    err);
+		goto out;
+	}
+	if (claims_another_person(&dossier, form, id, name, message, sizeof(message))) {
+		result = quarantine(batch, name, "identity-mismatch", message, digest, bytes, err);
 		goto out;
 	}
 	if (form && dossier_replace_application(&dossier, xmlDocGetRootElement(form), err) < 0)

@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "directory.h"
 #include "hash.h"
 #include "xml.h"
 
@@ -112,6 +113,56 @@ out:
 	return result;
 }
 
+/* Settles the dossier of file name (NAME.xml) if it is an open application
+ * of the person with this identity: the validate stage then rejects it
+ * (R1.4). 1 if it was, 0 if not, -1 on error. */
+static int settle_if_applicant(struct batch *batch, const char *file, const char *identity,
+			       struct error *err)
+{
+	char id[128], applicant[128];
+	struct dossier dossier;
+	int exists, result = 0;
+
+	snprintf(id, sizeof(id), "%.*s", (int)(strlen(file) - 4), file);
+	if (!id_is_safe(id))
+		return 0;
+	exists = open_dossier(batch, id, 0, &dossier, err);
+	if (exists <= 0)
+		return exists;
+	application_identity(dossier_application(&dossier), applicant, sizeof(applicant));
+	if (application_is_open(&dossier) && strcmp(applicant, identity) == 0)
+		result = settle_dossier(batch, &dossier, err) < 0 ? -1 : 1;
+	dossier_release(&dossier);
+	return result;
+}
+
+/* R1.4: a revocation for fraud ends every open application of the person
+ * in the run that applies it, each with its letter. Dossiers are found by
+ * reading them all: a revocation for fraud is rare, and an index by person
+ * would be one more thing to keep in step. Only packages create dossiers and
+ * records are taken before packages, so every dossier is on disk. */
+static int end_open_applications(struct batch *batch, const char *identity,
+				 struct error *err)
+{
+	char directory[PATH_MAX];
+	struct name_list dossiers;
+	int result, found, settled = 0;
+
+	result = directory_list(store_path(&batch->store, "store/dossiers", directory,
+					   sizeof(directory)), ".xml", &dossiers, err);
+	for (size_t i = 0; i < dossiers.count && result == 0; i++) {
+		found = settle_if_applicant(batch, dossiers.names[i], identity, err);
+		if (found < 0)
+			result = -1;
+		settled += found > 0;
+	}
+	name_list_release(&dossiers);
+	if (result == 0 && settled)
+		log_line(batch, "revocation for fraud: %d open application(s) of the holder ended",
+			 settled);
+	return result;
+}
+
 static int apply_to_register(struct batch *batch, xmlNodePtr record,
 			     struct record_outcome *outcome, struct error *err)
 {
@@ -125,7 +176,9 @@ static int apply_to_register(struct batch *batch, xmlNodePtr record,
 		return 0;
 	}
 	set_outcome(outcome, "applied", NULL, NULL);
-	return publish_register_change(batch, action.change, err);
+	if (publish_register_change(batch, action.change, err) < 0)
+		return -1;
+	return action.banned[0] ? end_open_applications(batch, action.banned, err) : 0;
 }
 
 static int apply_record(struct batch *batch, xmlNodePtr record, const char *digest,

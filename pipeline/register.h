@@ -4,10 +4,12 @@
  * store/register/<registration>.xml   one member: <member registration name
  *     identity idMasked field fieldName banned notices> with one <certificate
  *     serial level issued expires status application/> per certificate, the
- *     current one last. `notices` counts the letters sent to the member.
- * store/identities/<sha256 of ID>.xml  <identity registration banned/>: the
- *     person's registration number (one per person, for life) and a lifetime
- *     ban. Files are named by the SHA-256 of the ID number, never by it.
+ *     current one last. `notices` counts the letters sent to the member;
+ *     `identity` is the normalised identity (identity_normalise).
+ * store/identities/<sha256 of identity>.xml  <identity registration banned/>:
+ *     the person's registration number (one per person, for life) and a
+ *     lifetime ban. Files are named by the SHA-256 of the normalised identity,
+ *     never by it (layout version 2; version 1 used the ID number as written).
  * store/registration-sequence         the last sequence number given.
  * store/expiries/<expires>_<registration>   one marker per certificate
  *     issued, so that expiry never reads the whole register.
@@ -44,6 +46,8 @@ struct action_outcome {
 	char code[64];			/* the reason code when refused, else "" */
 	char message[512];
 	xmlDocPtr change;		/* a registerChange document when applied; caller frees */
+	char banned[128];		/* the normalised identity a revocation for
+					 * fraud banned, else "" */
 };
 
 /* Applies a statusAction record (suspend, restore, cancel, revoke) dated
@@ -56,6 +60,14 @@ int register_apply_action(struct register_store *rs, xmlNodePtr action, day_t da
 int register_expire(struct register_store *rs, day_t date,
 		    int (*changed)(void *context, xmlDocPtr change, struct error *err),
 		    void *context, struct error *err);
+
+/* Layout version 2 (upgrade.c): the register and the bans as version 1
+ * kept them, under the ID number as submitted, moved to the normalised
+ * identity (identity_normalise): member files' identity attribute rewritten,
+ * identity files renamed, and a person known by two spellings made one,
+ * keeping the first registration number and any ban. */
+int register_normalise_identities(struct store *store, struct transaction *transaction,
+				  struct error *err);
 
 /* The public register (formats.md §4, xsd/register.xsd), without ID numbers. */
 xmlDocPtr register_build(const char *state_dir, struct error *err);

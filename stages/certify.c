@@ -35,17 +35,20 @@ static int certify(const struct stage_context *context, struct dossier *dossier,
 {
 	xmlNodePtr application = dossier_application(dossier), certification;
 	char identity[128], kind[32], holding[64] = "", level[32], issued[11], expires[11];
-	char verification[16], path[160];
+	char verification[16], path[160], person[128];
 	struct certificate_slot slot;
 
+	/* the verification code keeps the number as written; the register
+	 * knows the person by the normalised identity */
 	child_text(xml_child(application, "applicant"), "idDocument", identity, sizeof(identity));
+	application_identity(application, person, sizeof(person));
 	child_text(application, "level", level, sizeof(level));
 	xml_attribute_copy(application, "kind", kind, sizeof(kind));
 	if (strcmp(kind, "initial") != 0)
 		xml_attribute_copy(xml_child(application, "holding"), "registration", holding,
 				   sizeof(holding));
 	if (context->register_view->allocate_certificate(context->register_view->context,
-							 identity, holding, &slot, err) < 0)
+							 person, holding, &slot, err) < 0)
 		return -1;
 	date_format(context->date, issued);
 	date_format(date_add_years(context->date, context->policy->validity_years) - 1, expires);

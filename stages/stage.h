@@ -17,7 +17,7 @@ struct schema;
 /* A member's current certificate, as the register knows it. */
 struct holding {
 	char registration[64];
-	char identity[64];		/* the holder's ID document number */
+	char identity[128];		/* the holder's normalised identity (identity.h) */
 	char name[128];
 	int level;			/* enum level */
 	char status[16];		/* valid suspended cancelled revoked expired */
@@ -36,8 +36,14 @@ struct certificate_slot {
  * thing a certification needs, numbers that are never reused or skipped. */
 struct register_view {
 	void *context;
+	/* Identities are normalised (identity_normalise): one person, one identity. */
 	/* 1 if the identity is banned for life, 0 if not, -1 on error. */
 	int (*is_banned)(void *context, const char *identity, struct error *err);
+	/* 1 and the person's registration number (kept for life) in
+	 * registration if the identity ever held a certificate, 0 if not, -1
+	 * on error. */
+	int (*find_registration)(void *context, const char *identity, char *registration,
+				 size_t size, struct error *err);
 	/* 1 and *holding filled if the registration exists, 0 if not, -1 on error. */
 	int (*find_holding)(void *context, const char *registration, struct holding *holding,
 			    struct error *err);
@@ -68,6 +74,10 @@ struct stage_context {
  * there was nothing to do, -1 on an internal error. */
 int stage_validate(const struct stage_context *context, struct dossier *dossier,
 		   struct error *err);
+
+/* 1 if the application can still go on: its state is not a final one
+ * (rejected, expired, failed, certified). */
+int application_is_open(const struct dossier *dossier);
 
 /* Material review (R4): applies the review records waiting in the dossier
  * (examiner on the roster, no conflict of interest, one per examiner and

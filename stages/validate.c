@@ -30,7 +30,7 @@ struct findings {
 static const char *const rejection_codes[] = {
 	"not-member", "field-not-authorized", "insufficient-experience", "banned",
 	"level-skip", "not-holder", "renewal-unknown", "renewal-window", "cpd-insufficient",
-	NULL
+	"already-registered", "renewal-level", "renewal-status", NULL
 };
 
 static int is_rejection(const char *code)
@@ -509,6 +509,7 @@ static int check_experience(struct findings *findings, xmlNodePtr application, i
 
 /* ---- R1.4 ban, R1.5 upgrade, R1.6 re-registration ---- */
 
+/* 1 (a reason added) if the person is banned for life, 0 if not, -1 on error. */
 static int check_ban(const struct stage_context *context, struct findings *findings,
 		     const char *identity, struct error *err)
 {
@@ -520,7 +521,7 @@ static int check_ban(const struct stage_context *context, struct findings *findi
 	if (banned)
 		add_reason(findings, "banned",
 			   "申请人曾因提供虚假材料或违反工程会员行为规范被终身取消申请工程会员资格。");
-	return 0;
+	return banned;
 }
 
 /* Looks up the certificate the form names; 1 found and belonging to the
@@ -673,8 +674,10 @@ static int check_cpd(const struct stage_context *context, struct findings *findi
 	return 0;
 }
 
+/* R1.6: only a valid or expired certificate is renewed, and at its level. */
 static int check_reregistration(const struct stage_context *context, struct findings *findings,
-				xmlNodePtr application, const char *identity, struct error *err)
+				xmlNodePtr application, const char *identity, int level,
+				struct error *err)
 {
 	const struct policy *policy = context->policy;
 	struct holding holding;
@@ -685,11 +688,20 @@ static int check_reregistration(const struct stage_context *context, struct find
 
 	if (found <= 0)
 		return found;
-	if (strcmp(holding.status, "revoked") == 0) {
-		add_reason(findings, "renewal-unknown",
-			   "注册编号 %s 的证书已被撤销，不能再注册。", holding.registration);
+	if (strcmp(holding.status, "valid") != 0 && strcmp(holding.status, "expired") != 0) {
+		add_reason(findings, "renewal-status",
+			   "注册编号 %s 的证书当前状态为“%s”，只有有效或已过期的证书可以再注册%s。",
+			   holding.registration, certificate_status_name(holding.status),
+			   strcmp(holding.status, "suspended") == 0 ?
+			   "；暂停的证书须先恢复" : "");
 		return 0;
 	}
+	/* a higher level is reached only by upgrade (Q34, Q35) */
+	if (level != holding.level)
+		add_reason(findings, "renewal-level",
+			   "注册编号 %s 的证书级别为%s，再注册只能延续所持级别，不能申请%s；"
+			   "晋级须另行提出晋级申请。", holding.registration,
+			   level_name(holding.level), level_name(level));
 	opens = date_add_months(holding.expires, -policy->renew_from_months);
 	closes = date_add_months(holding.expires, policy->renew_until_months);
 	if (context->date < opens || context->date > closes) {
@@ -704,16 +716,46 @@ static int check_reregistration(const struct stage_context *context, struct find
 	return check_cpd(context, findings, application, &holding, err);
 }
 
+/* R1.5: a holder of a valid or suspended certificate upgrades or
+ * re-registers; an `initial` application would give a second certificate
+ * beside the first (or, suspended, one that ends the suspension). */
+static int check_not_registered(const struct stage_context *context, struct findings *findings,
+				const char *identity, struct error *err)
+{
+	const struct register_view *view = context->register_view;
+	char registration[64];
+	struct holding holding;
+	int found = view->find_registration(view->context, identity, registration,
+					    sizeof(registration), err);
+
+	if (found <= 0)
+		return found;
+	found = view->find_holding(view->context, registration, &holding, err);
+	if (found <= 0)
+		return found;
+	if ((strcmp(holding.status, "valid") != 0 && strcmp(holding.status, "suspended") != 0) ||
+	    holding.expires < context->date)
+		return 0;	/* expired, cancelled or revoked: evaluated in full again */
+	add_reason(findings, "already-registered",
+		   "申请人已持有本学会注册编号为 %s 的%s证书（当前状态为“%s”），不能再提出首次申请；"
+		   "%s", registration, level_name(holding.level),
+		   certificate_status_name(holding.status),
+		   strcmp(holding.status, "suspended") == 0 ?
+		   "证书恢复后，可以申请晋级或办理再注册。" : "如需更高级别，请提出晋级申请；"
+		   "证书有效期届满前后可以办理再注册。");
+	return 0;
+}
+
 static int check_eligibility(const struct stage_context *context, struct dossier *dossier,
 			     struct findings *findings, xmlNodePtr application, struct error *err)
 {
 	const struct policy *policy = context->policy;
 	char level_text[32], kind[32], identity[128];
-	int level;
+	int level, banned;
 	const struct policy_field *field;
 	day_t submitted = submitted_day(application, context->date);
 
-	child_text(xml_child(application, "applicant"), "idDocument", identity, sizeof(identity));
+	application_identity(application, identity, sizeof(identity));
 	child_text(application, "level", level_text, sizeof(level_text));
 	xml_attribute_copy(application, "kind", kind, sizeof(kind));
 	level = level_parse(level_text);
@@ -723,14 +765,19 @@ static int check_eligibility(const struct stage_context *context, struct dossier
 	field = check_field(findings, application, policy);
 	if (field)
 		dossier_set(dossier, "fieldName", field->name);
-	if (check_ban(context, findings, identity, err) < 0)
+	banned = check_ban(context, findings, identity, err);
+	if (banned < 0)
 		return -1;
 	/* an upgrade goes through the full process of its level, nothing waived (Q34) */
 	if (strcmp(kind, "upgrade") == 0 &&
 	    check_upgrade(context, findings, application, identity, level, err) < 0)
 		return -1;
+	/* the ban says all: a banned holder is not told to upgrade instead */
+	if (strcmp(kind, "initial") == 0 && !banned &&
+	    check_not_registered(context, findings, identity, err) < 0)
+		return -1;
 	if (strcmp(kind, "reregistration") == 0)
-		return check_reregistration(context, findings, application, identity, err);
+		return check_reregistration(context, findings, application, identity, level, err);
 	return check_experience(findings, application, level, field, policy, submitted, err);
 }
 
@@ -901,6 +948,53 @@ static int awaits_validation(const struct dossier *dossier, xmlNodePtr submissio
 	return strcmp(validated, seq) != 0;
 }
 
+/* The states from which an application can still go on (formats.md §4). */
+static int is_open_state(const char *state)
+{
+	static const char *const terminal[] = {
+		"rejected", "expired", "failed", "certified", "withdrawn", NULL
+	};
+
+	for (size_t i = 0; terminal[i]; i++)
+		if (strcmp(state, terminal[i]) == 0)
+			return 0;
+	return state[0] != '\0';
+}
+
+int application_is_open(const struct dossier *dossier)
+{
+	char state[32];
+
+	return is_open_state(dossier_get(dossier, "state", state, sizeof(state)));
+}
+
+/* R1.4: a revocation for fraud ends every open application of the person,
+ * whatever its stage; the batch settles them in the run that applied it. */
+static int reject_if_banned(const struct stage_context *context, struct dossier *dossier,
+			    xmlNodePtr submission, struct error *err)
+{
+	xmlNodePtr application = dossier_application(dossier);
+	struct findings findings = { 0 };
+	char identity[128];
+	int banned;
+
+	if (!application || !application_is_open(dossier))
+		return 0;
+	application_identity(application, identity, sizeof(identity));
+	if (!identity[0])
+		return 0;
+	banned = context->register_view->is_banned(context->register_view->context, identity,
+						   err);
+	if (banned <= 0)
+		return banned;
+	findings.validation = begin_validation(context, dossier, submission);
+	add_reason(&findings, "banned",
+		   "申请人的工程会员证书已因提供虚假材料或欺诈被撤销，按规定终身不得申请；"
+		   "本申请因此终止办理。");
+	conclude(context, dossier, &findings);
+	return 1;
+}
+
 int stage_validate(const struct stage_context *context, struct dossier *dossier,
 		   struct error *err)
 {
@@ -913,7 +1007,7 @@ int stage_validate(const struct stage_context *context, struct dossier *dossier,
 	if (expire_if_overdue(context, dossier, submission, unvalidated))
 		return 1;
 	if (!unvalidated)
-		return 0;
+		return reject_if_banned(context, dossier, submission, err);
 	findings.validation = begin_validation(context, dossier, submission);
 	if (submission && xml_child(submission, "problem")) {
 		char problem[1024], code[32];
@@ -944,6 +1038,12 @@ static int no_ban(void *context, const char *identity, struct error *err)
 	return 0;
 }
 
+static int no_registration(void *context, const char *identity, char *registration,
+			   size_t size, struct error *err)
+{
+	return 0;
+}
+
 static int no_holding(void *context, const char *registration, struct holding *holding,
 		      struct error *err)
 {
@@ -956,4 +1056,6 @@ static int no_certificates(void *context, const char *identity, const char *regi
 	return error_set(err, "no register to number a certificate from (give --state DIR)");
 }
 
-const struct register_view empty_register = { NULL, no_ban, no_holding, no_certificates };
+const struct register_view empty_register = {
+	NULL, no_ban, no_registration, no_holding, no_certificates
+};

@@ -132,7 +132,7 @@ expect "expiring 2026-12-31: not rejected" test "$(state_of A2026-111018)" != re
 expect "expiring 2026-12-31: no rejected letter" test ! -e "$state/out/notices/A2026-111018/01-rejected.txt"
 expect_equal "expiring 2027-05-24: the window opens on the run date" "$(reasons_of A2026-111019)" ""
 check_rejected A2026-111020 renewal-window "expiring 2027-05-25: the window opens tomorrow"
-check_rejected A2026-111021 renewal-unknown "a revoked certificate"
+check_rejected A2026-111021 renewal-status "a revoked certificate"
 # every finding reported, the rejection wins
 check_rejected A2026-111024 "commitment-unsigned not-member statement-length" \
 	"not a member, a short statement and an undated commitment"

@@ -272,6 +272,10 @@
       <xsl:when test="$code = 'examiner-unknown'">考官不在名单中</xsl:when>
       <xsl:when test="$code = 'examiner-conflict'">考官需要回避</xsl:when>
       <xsl:when test="$code = 'record-duplicate'">评审记录重复</xsl:when>
+      <xsl:when test="$code = 'identity-mismatch'">材料包的申请人与该申请编号的申请人不符</xsl:when>
+      <xsl:when test="$code = 'already-registered'">申请人已持有本学会的工程会员证书</xsl:when>
+      <xsl:when test="$code = 'renewal-level'">再注册的级别与所持证书不符</xsl:when>
+      <xsl:when test="$code = 'renewal-status'">证书当前状态不能办理再注册</xsl:when>
       <xsl:otherwise>其他问题</xsl:otherwise>
     </xsl:choose>
   </xsl:template>
@@ -773,6 +777,9 @@
       <xsl:when test="$code = 'not-holder'">晋级申请须持有低一个级别的有效证书（未被暂停、注销或撤销，且在有效期内）。取得或恢复该证书后，可以重新提出晋级申请。</xsl:when>
       <xsl:when test="$code = 'renewal-unknown'">请核对申请表中填写的注册编号是否为您本人在本学会登记的证书编号，确认无误后可以重新提出再注册申请。</xsl:when>
       <xsl:when test="$code = 'renewal-window'">再注册申请须在证书有效期届满前后规定的期限内提出。请在规定期限内重新提出申请；如对期限有疑问，请与本学会联系。</xsl:when>
+      <xsl:when test="$code = 'already-registered'">每位申请人在本学会只有一个注册编号。您已持有本学会的工程会员证书：如需取得更高级别，请提出晋级申请；证书有效期届满前后，请办理再注册；证书被暂停的，须待本学会恢复证书后再办理。</xsl:when>
+      <xsl:when test="$code = 'renewal-level'">再注册只延续您所持证书的级别。如需取得更高级别，请另行提出晋级申请；办理再注册时，请在申请表中填写与所持证书相同的级别。</xsl:when>
+      <xsl:when test="$code = 'renewal-status'">只有有效或已过有效期的证书可以再注册。证书被暂停的，待本学会恢复证书后可以重新提出再注册申请；被注销或撤销的证书不能再注册。如对证书状态有疑问，请与本学会联系。</xsl:when>
       <xsl:when test="$code = 'cpd-insufficient'">再注册要求证书有效期内每一年度都完成规定的继续职业发展学时。如您还有未列入申请的学习培训等活动记录，或某一年度因特殊情况未能完成学时并已获本学会豁免，可以在补充完整后重新提出再注册申请。</xsl:when>
     </xsl:choose>
   </xsl:template>
@@ -782,7 +789,7 @@
     ban when there is one (then nothing else matters).
   -->
   <xsl:variable name="advised-codes"
-		select="' not-member field-not-authorized insufficient-experience level-skip not-holder renewal-unknown renewal-window cpd-insufficient '"/>
+		select="' not-member field-not-authorized insufficient-experience level-skip not-holder renewal-unknown renewal-window cpd-insufficient already-registered renewal-level renewal-status '"/>
   <xsl:variable name="advised-reasons"
 		select="$validation/e:reason[@code = 'banned'][1]
 			| $validation/e:reason[not($validation/e:reason[@code = 'banned'])]

@@ -1,5 +1,6 @@
 /* test-identity.c - unit tests for lib/identity.c: the GB 11643 check
- * character, resident ID and passport checks (R2.9), and masking.
+ * character, resident ID and passport checks (R2.9), masking, and the
+ * normalised identity (process.md, *Identity*).
  */
 #include <locale.h>
 #include <stdlib.h>
@@ -198,6 +199,61 @@ static void test_mask(void)
 	ok(1, "NULL output is ignored");
 }
 
+static const char *normalised(const char *type, const char *number, const char *nationality,
+			      size_t size, int *result)
+{
+	static char out[256];
+
+	memset(out, 'Z', sizeof(out));
+	*result = identity_normalise(type, number, nationality, out, size);
+	return out;
+}
+
+static void test_normalise(void)
+{
+	int result;
+
+	is_string(normalised("resident-id", "11010119900307125x", NULL, 256, &result),
+		  "11010119900307125X", "a resident ID's check character x is X");
+	is_int(result, 0, "... and that is success");
+	is_string(normalised("resident-id", VALID_ID_X, "CN", 256, &result), VALID_ID_X,
+		  "an upper-case resident ID is itself; the nationality plays no part");
+	is_string(normalised("resident-id", VALID_ID, NULL, 256, &result), VALID_ID,
+		  "a resident ID of digits is itself");
+	is_string(normalised("resident-id", " 11010119900307125x\n", NULL, 256, &result),
+		  "11010119900307125X", "surrounding white space is dropped");
+	is_string(normalised("passport", "e1234567", "cn", 256, &result), "passport:CN:E1234567",
+		  "a passport: upper-cased, with the nationality");
+	is_string(normalised("passport", "E1234567", "CN", 256, &result), "passport:CN:E1234567",
+		  "the same passport written in capitals: the same identity");
+	ok(strcmp(normalised("passport", "E1234567", "US", 256, &result), "passport:CN:E1234567"),
+	   "the same passport number from another country: another identity");
+	ok(strcmp(normalised("passport", "11010119900307125X", "CN", 256, &result),
+		  "11010119900307125X"),
+	   "a passport number never equals a resident ID's identity");
+	is_int(identity_normalise("passport", "E1234567", NULL, NULL, 0), -1,
+	       "no room: -1");
+	normalised("passport", "E1234567", NULL, 256, &result);
+	is_int(result, -1, "a passport without a nationality: -1");
+	is_string(normalised("passport", "E1234567", "", 256, &result), "",
+		  "... as with an empty nationality, out empty");
+	normalised("driving-licence", "E1234567", "CN", 256, &result);
+	is_int(result, -1, "an unknown type: -1");
+	is_string(normalised("resident-id", "", NULL, 256, &result), "", "an empty number: empty");
+	is_int(result, -1, "... and -1");
+	is_string(normalised(NULL, VALID_ID, NULL, 256, &result), "", "no type: empty");
+	normalised("passport", "E1234567", "CN", 20, &result);
+	is_int(result, -1, "an identity of 20 bytes in 20: -1 (the NUL does not fit)");
+	is_string(normalised("passport", "E1234567", "CN", 20, &result), "",
+		  "... and nothing half-written");
+	is_string(normalised("passport", "E1234567", "CN", 21, &result), "passport:CN:E1234567",
+		  "one byte more and it fits");
+	is_string(normalised("resident-id", VALID_ID, NULL, 18, &result), "",
+		  "a resident ID in 18 bytes does not fit (the NUL)");
+	is_string(normalised("resident-id", "\xe5\xbc\xa0x", NULL, 256, &result), "\xe5\xbc\xa0X",
+		  "bytes beyond ASCII are kept as they are");
+}
+
 int main(void)
 {
 	if (!setlocale(LC_CTYPE, "C.UTF-8"))
@@ -207,5 +263,6 @@ int main(void)
 	test_passport();
 	test_unknown_type();
 	test_mask();
+	test_normalise();
 	return tap_done();
 }
