@@ -29,4 +29,19 @@ expect "the audit chain, old archives and new, is intact" \
 expect "a second run does nothing more" run_ecap run "$state" --date 2026-11-25
 expect_equal "still every application as it was" \
 	"$(summary "$work/after.xml")" "$("$ecap" status "$state" --xml >"$work/again.xml"; summary "$work/again.xml")"
+
+# The people the old state knows, as the new rules see them (process.md,
+# Identity): 刘洋 was banned for fraud under an ID written with a lowercase x;
+# 张伟 holds CSEE-000001.
+employer=华北电力设计院有限公司
+expect "two new packages are built" build_packages <<EOF
+liu-again.zip --id A2026-900101 --seed 9101 --level apprentice --name 刘洋 --birth 1992-08-21 --id-number 44010619920821067X --employer $employer --submitted 2026-11-25T09:00:00+08:00
+zhang-again.zip --id A2026-900102 --seed 9102 --level apprentice --name 张伟 --birth 1990-03-07 --id-number 110101199003071233 --employer $employer --submitted 2026-11-25T09:10:00+08:00
+EOF
+drop liu-again.zip zhang-again.zip
+expect "a run with them completes" run_ecap run "$state" --date 2026-11-26
+expect_equal "the person banned under ...067x is banned under ...067X too" \
+	"$(state_of A2026-900101) $(reasons_of A2026-900101)" "rejected banned"
+expect_equal "the holder of CSEE-000001 cannot apply initial again" \
+	"$(state_of A2026-900102) $(reasons_of A2026-900102)" "rejected already-registered"
 done_testing
