@@ -412,12 +412,14 @@ static const struct policy_field *check_field(struct findings *findings,
 static const char *const degree_names[DEGREE_COUNT] = { "专科", "本科", "硕士", "博士" };
 
 /* The highest degree conferred by `submitted`: its level, and whether it is an
- * engineering degree; -1 if none was conferred. */
+ * engineering degree (one engineering degree of that level is enough, in
+ * whatever order the form lists them); -1 if none was conferred. */
 static int highest_degree(xmlNodePtr application, day_t submitted, int *engineering)
 {
 	int highest = -1;
 	xmlNodePtr education = xml_child(application, "education");
 
+	*engineering = 0;
 	for (xmlNodePtr degree = xml_child(education, "degree"); degree;
 	     degree = xml_next(degree, "degree")) {
 		char level_text[32], conferred_text[32];
@@ -430,10 +432,26 @@ static int highest_degree(xmlNodePtr application, day_t submitted, int *engineer
 			continue;
 		if (level > highest) {
 			highest = level;
-			*engineering = xml_attribute_true(degree, "engineering");
+			*engineering = 0;
 		}
+		if (level == highest && xml_attribute_true(degree, "engineering"))
+			*engineering = 1;
 	}
 	return highest;
+}
+
+/* Which graduate practice counts (R1.3): when the policy allows it, master's
+ * practice with a conferred master's degree or higher, doctoral practice with
+ * the doctorate. */
+static int graduate_practice(int allowed, int degree)
+{
+	int practice = 0;
+
+	if (allowed && degree >= DEGREE_MASTER)
+		practice |= PRACTICE_MASTER;
+	if (allowed && degree >= DEGREE_DOCTORATE)
+		practice |= PRACTICE_DOCTORATE;
+	return practice;
 }
 
 static size_t read_periods(xmlNodePtr application, struct experience_period **out)
@@ -481,12 +499,15 @@ static int check_experience(struct findings *findings, xmlNodePtr application, i
 	size_t count = read_periods(application, &periods);	/* owned */
 	int engineering = 0, required;
 	int degree = highest_degree(application, submitted, &engineering);
-	int graduate = field && field->graduate_practice_counts >= 0 ?
-		       field->graduate_practice_counts : policy->graduate_practice_counts;
-	long days = experience_counted_days(periods, count, graduate, submitted);
+	int allowed = field && field->graduate_practice_counts >= 0 ?
+		      field->graduate_practice_counts : policy->graduate_practice_counts;
+	int practice = graduate_practice(allowed, degree);
+	long months = experience_counted_months(periods, count, practice, submitted);
+	char counted[64];
+	xmlNodePtr reason;
 
 	free(periods);
-	if (days < 0)
+	if (months < 0)
 		return error_set(err, "out of memory counting experience");
 	if (degree < 0) {
 		add_reason(findings, "insufficient-experience",
@@ -496,14 +517,22 @@ static int check_experience(struct findings *findings, xmlNodePtr application, i
 	}
 	required = policy->minimum_years[level][degree] +
 		   (engineering ? 0 : policy->non_engineering_extra_years);
-	if (!experience_meets(days, required))
-		add_reason(findings, "insufficient-experience",
-			   "可计入的工程相关工作经历共 %.1f 年（本科及以下在读期间的经历不计入%s，"
-			   "重叠期间只计一次）；最高学历为%s（%s），申请%s须至少 %d 年。",
-			   experience_years(days),
-			   graduate ? "" : "，硕士、博士在读期间的实践亦不计入",
-			   degree_names[degree], engineering ? "工程类" : "非工程类",
-			   level_name(level), required);
+	if (experience_meets(months, required))
+		return 0;
+	experience_format(months, counted, sizeof(counted));
+	reason = add_reason(findings, "insufficient-experience",
+			    "可计入的工程相关工作经历共 %s（按整月计算；本科及以下在读期间的经历不计入%s，"
+			    "重叠期间只计一次）；最高学历为%s（%s），申请%s须至少 %d 年。",
+			    counted,
+			    !allowed ? "，硕士、博士在读期间的实践亦不计入" :
+			    !(practice & PRACTICE_MASTER) ?
+			    "，未取得硕士及以上学位者硕士、博士在读期间的实践亦不计入" :
+			    !(practice & PRACTICE_DOCTORATE) ?
+			    "，未取得博士学位者博士在读期间的实践亦不计入" : "",
+			    degree_names[degree], engineering ? "工程类" : "非工程类",
+			    level_name(level), required);
+	xml_set_format(reason, "months", "%ld", months);
+	xml_set_format(reason, "requiredMonths", "%ld", (long)required * 12);
 	return 0;
 }
 
