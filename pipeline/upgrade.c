@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include "atomic.h"
+#include "run_date.h"
 #include "upgrade.h"
 
 #define VERSION_FILE "store/version"
@@ -25,6 +26,7 @@ struct upgrade_step {
 
 /* Version 1: the layout of every ecap before store/version. */
 static const struct upgrade_step steps[] = {
+	{ 2, "the date of the last completed run", run_date_derive },
 	{ 0, NULL, NULL }
 };
 
