@@ -605,15 +605,16 @@ static int follow_results(struct batch *batch, struct dossier *dossier, xmlNodeP
 
 /* ---- wake-ups: the end of a period that a later run must act on ---- */
 
-/* The last day of the dossier's current period: the resubmission deadline
- * of a returned application, the last day of publicity; "" for none. */
+/* The last day of the dossier's current period: the deadline of a returned
+ * application or of a supplement request, the last day of publicity; ""
+ * for none. */
 static void period_end(const struct dossier *dossier, char *out, size_t size)
 {
 	char state[32];
 
 	out[0] = '\0';
 	dossier_get(dossier, "state", state, sizeof(state));
-	if (strcmp(state, "returned") == 0)
+	if (strcmp(state, "returned") == 0 || strcmp(state, "supplement-requested") == 0)
 		dossier_get(dossier, "deadline", out, size);
 	else if (strcmp(state, "publicity") == 0)
 		xml_attribute_copy(dossier_last(dossier, "publicity"), "ends", out, size);
@@ -671,7 +672,7 @@ int settle_dossier(struct batch *batch, struct dossier *dossier, struct error *e
 
 static int wake_up(struct batch *batch, const char *marker_name, struct error *err)
 {
-	char date_text[16], id[128];
+	char date_text[16], id[128], period[16];
 	const char *separator = strchr(marker_name, '_');
 	struct dossier dossier;
 	day_t date;
@@ -694,7 +695,16 @@ static int wake_up(struct batch *batch, const char *marker_name, struct error *e
 		result = exists < 0 ? -1 : transaction_remove(&batch->transaction, marker, err);
 		goto out;
 	}
+	period_end(&dossier, period, sizeof(period));
 	result = settle_dossier(batch, &dossier, err);
+	/* a marker for another day than the dossier's period (one an upgrade
+	 * wrote to wake it at once) is not removed by settle_dossier */
+	if (result == 0 && strcmp(period, date_text) != 0) {
+		char marker[PATH_MAX];
+
+		wakeup_marker(date_text, id, marker, sizeof(marker));
+		result = transaction_remove(&batch->transaction, marker, err);
+	}
 out:
 	dossier_release(&dossier);
 	return result;

@@ -888,22 +888,58 @@ static xmlNodePtr begin_validation(const struct stage_context *context, struct d
 	return validation;
 }
 
-/* R2: a returned application whose deadline has passed expires. */
+/* R4 for a state written before supplement requests had a deadline: an
+ * application left in supplement-requested without one gets it counted from
+ * the first run that sees it (the upgrade's, woken by the marker the
+ * upgrade wrote), since its letter named none. 1 if it set one. */
+static int give_supplement_deadline(const struct stage_context *context,
+				    struct dossier *dossier)
+{
+	char state[32], deadline_text[16];
+	xmlNodePtr review = dossier_last(dossier, "review");
+
+	dossier_get(dossier, "state", state, sizeof(state));
+	dossier_get(dossier, "deadline", deadline_text, sizeof(deadline_text));
+	if (strcmp(state, "supplement-requested") != 0 || deadline_text[0])
+		return 0;
+	date_format(calendar_add_working_days(&context->policy->calendar, context->date,
+					      context->policy->supplement_working_days),
+		    deadline_text);
+	dossier_set(dossier, "deadline", deadline_text);
+	if (review)
+		xml_set(review, "deadline", deadline_text);
+	return 1;
+}
+
+/* R2, R4: a returned application, or one asked for a supplement, whose
+ * deadline has passed expires. */
 static int expire_if_overdue(const struct stage_context *context, struct dossier *dossier,
 			     xmlNodePtr submission, int unvalidated)
 {
 	char state[32], deadline_text[16], date[11];
 	day_t deadline;
 	struct findings findings = { 0 };
+	int supplement;
 
 	dossier_get(dossier, "state", state, sizeof(state));
 	dossier_get(dossier, "deadline", deadline_text, sizeof(deadline_text));
-	if (strcmp(state, "returned") != 0 || date_parse(deadline_text, &deadline) < 0 ||
-	    context->date <= deadline)
+	supplement = strcmp(state, "supplement-requested") == 0;
+	if ((!supplement && strcmp(state, "returned") != 0) ||
+	    date_parse(deadline_text, &deadline) < 0 || context->date <= deadline)
 		return 0;
 	date_format(context->date, date);
 	findings.validation = begin_validation(context, dossier, unvalidated ? submission : NULL);
-	if (unvalidated)
+	if (supplement) {
+		/* the expiry letter names the deadline it missed */
+		xml_set(findings.validation, "deadline", deadline_text);
+		if (unvalidated)
+			add_reason(&findings, "supplement-expired",
+				   "补充材料的提交期限为 %s，本次收到的补充材料于 %s 处理，已超过期限。",
+				   deadline_text, date);
+		else
+			add_reason(&findings, "supplement-expired",
+				   "补充材料的期限 %s 已过，未收到补充后的申请材料。", deadline_text);
+	} else if (unvalidated)
 		add_reason(&findings, "resubmission-expired",
 			   "补正材料的提交期限为 %s，本次收到的补正材料于 %s 处理，已超过期限。",
 			   deadline_text, date);
@@ -942,7 +978,7 @@ int stage_validate(const struct stage_context *context, struct dossier *dossier,
 	if (expire_if_overdue(context, dossier, submission, unvalidated))
 		return 1;
 	if (!unvalidated)
-		return 0;
+		return give_supplement_deadline(context, dossier);
 	findings.validation = begin_validation(context, dossier, submission);
 	if (submission && xml_child(submission, "problem")) {
 		char problem[1024], code[32];
