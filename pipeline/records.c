@@ -64,10 +64,53 @@ static int put_index_entry(struct batch *batch, const char *relative, const char
 	return result;
 }
 
+/* A review record superseded by a correction (R4) says so in its index
+ * entry too, so that `status` no longer shows it applied. */
+static int mark_superseded(struct batch *batch, const char *index, struct error *err)
+{
+	char path[PATH_MAX], state[16];
+	xmlDocPtr entry;
+	xmlNodePtr root;
+	int result = 0;
+
+	if (!store_locate(&batch->store, batch->transaction_open ? &batch->transaction : NULL,
+			  index, path, sizeof(path)))
+		return 0;
+	entry = xml_parse_file(path, err);
+	if (!entry)
+		return -1;
+	root = xmlDocGetRootElement(entry);
+	if (root && strcmp(xml_attribute_copy(root, "state", state, sizeof(state)), "applied") == 0) {
+		xml_set(root, "state", "superseded");
+		result = put_document(batch, index, entry, err);
+	}
+	xmlFreeDoc(entry);
+	return result;
+}
+
+static int mark_superseded_records(struct batch *batch, const struct dossier *dossier,
+				   struct error *err)
+{
+	char status[16], index[PATH_MAX];
+
+	for (xmlNodePtr node = xml_child(dossier->root, "record"); node;
+	     node = xml_next(node, "record")) {
+		if (strcmp(xml_attribute_copy(node, "status", status, sizeof(status)),
+			   "superseded") != 0 ||
+		    !xml_attribute_copy(node, "index", index, sizeof(index))[0])
+			continue;
+		if (mark_superseded(batch, index, err) < 0)
+			return -1;
+	}
+	return 0;
+}
+
 /* Appends the record to its application's dossier and lets the stages take
- * it; the stage that serves it applies or refuses it. */
+ * it; the stage that serves it applies or refuses it. `index` names the
+ * record's index entry, which the dossier's copy points to. */
 static int apply_to_application(struct batch *batch, xmlNodePtr record, const char *digest,
-				struct record_outcome *outcome, struct error *err)
+				const char *index, struct record_outcome *outcome,
+				struct error *err)
 {
 	char id[128], date[11], input[PATH_MAX], status[16], code[64];
 	struct dossier dossier;
@@ -93,6 +136,7 @@ static int apply_to_application(struct batch *batch, xmlNodePtr record, const ch
 	xml_set(wrapper, "received", date);
 	xml_set(wrapper, "input", input);
 	xml_set(wrapper, "status", "new");
+	xml_set(wrapper, "index", index);
 	copy = xmlDocCopyNode(record, dossier.document, 1);
 	if (!copy || !xmlAddChild(wrapper, copy)) {
 		xmlFreeNode(copy);
@@ -100,7 +144,8 @@ static int apply_to_application(struct batch *batch, xmlNodePtr record, const ch
 		goto out;
 	}
 	xmlReconciliateNs(dossier.document, wrapper);
-	if (settle_dossier(batch, &dossier, err) < 0)
+	if (settle_dossier(batch, &dossier, err) < 0 ||
+	    mark_superseded_records(batch, &dossier, err) < 0)
 		goto out;
 	xml_attribute_copy(wrapper, "status", status, sizeof(status));
 	xml_attribute_copy(wrapper, "code", code, sizeof(code));
@@ -129,11 +174,11 @@ static int apply_to_register(struct batch *batch, xmlNodePtr record,
 }
 
 static int apply_record(struct batch *batch, xmlNodePtr record, const char *digest,
-			struct record_outcome *outcome, struct error *err)
+			const char *index, struct record_outcome *outcome, struct error *err)
 {
 	int result = is_status_action(record) ?
 		     apply_to_register(batch, record, outcome, err) :
-		     apply_to_application(batch, record, digest, outcome, err);
+		     apply_to_application(batch, record, digest, index, outcome, err);
 
 	if (result < 0)
 		return -1;
@@ -162,18 +207,18 @@ static int file_record(struct batch *batch, const struct intake_item *item, cons
 	if (prepare_group_for(batch, err) < 0 ||
 	    take_input(batch, item->name, digest, bytes, err) < 0)
 		return -1;
+	index_relative(batch, relative, sizeof(relative));
 	if (invalid)
 		set_outcome(&outcome, "refused", "record-invalid", problem);
 	else if (duplicate)
 		set_outcome(&outcome, "refused", "record-duplicate", "与此前收到的记录完全相同");
-	else if (apply_record(batch, record, digest, &outcome, err) < 0)
+	else if (apply_record(batch, record, digest, relative, &outcome, err) < 0)
 		return -1;
 	if (invalid || duplicate)
 		batch->summary->records_refused++;
 	batch->summary->records++;
 	snprintf(input, sizeof(input), "dropbox/%s", item->name);
 	date_format(batch->options->date, received);
-	index_relative(batch, relative, sizeof(relative));
 	log_line(batch, "record dropbox/%s: %s%s%s", item->name, outcome.state,
 		 outcome.code[0] ? " " : "", outcome.code);
 	return put_index_entry(batch, relative, input, digest, received, record, &outcome, err);

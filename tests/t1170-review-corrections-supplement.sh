@@ -77,6 +77,10 @@ expect "the run of 2026-11-24 completes" run_ecap run "$state" --date 2026-11-24
 expect_equal "K: the correction is applied" "$(dossier_record_status $K k-ex017-corrected.xml)" applied
 expect_equal "K: the first record is superseded" "$(dossier_record_status $K k-ex017.xml)" superseded
 expect_equal "K: one examiner, no decision yet" "$(state_of $K)" in-review
+expect_equal "K: the status shows the first record superseded, the correction applied" \
+	"$(xpath "string(//*[local-name()='record'][@input='dropbox/k-ex017.xml']/@state)") $(xpath "string(//*[local-name()='record'][@input='dropbox/k-ex017-corrected.xml']/@state)")" \
+	"superseded applied"
+expect "the status validates" sh -c "'$ecap' status '$state' --xml | xmllint --noout --schema '$top/xsd/status.xsd' -"
 drop k-ex008.xml "$N-ex017.xml" "$N-ex008.xml" "$L-ex017.xml" "$L-ex008.xml" \
 	"$O-ex017.xml" "$O-ex008.xml"
 expect "the second run of 2026-11-24 completes" run_ecap run "$state" --date 2026-11-24

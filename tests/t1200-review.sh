@@ -232,7 +232,8 @@ expect_equal "C: refused records do not count: still in review with one of two" 
 expect_equal "C: the dossier keeps the refused records, with their codes" \
 	"$(dossier_value $C "concat(count(//*[local-name()='record'][@status='refused']), ' ', //*[local-name()='record'][@code='examiner-conflict']/@kind)")" \
 	"2 reviewRecord"
-expect_equal "D: EX-008's first record applied" "$(record_outcome d-ex008.xml)" applied
+expect_equal "D: EX-008's first record, corrected later: superseded in the status" \
+	"$(record_outcome d-ex008.xml)" superseded
 expect_equal "D: EX-008 again in the same round: a correction, applied" \
 	"$(dossier_record_outcome $D d-ex008-again.xml)" "applied"
 expect_equal "D: it supersedes EX-008's first record" \
