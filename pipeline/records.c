@@ -64,50 +64,79 @@ static int put_index_entry(struct batch *batch, const char *relative, const char
 	return result;
 }
 
-/* A review record superseded by a correction (R4) says so in its index
- * entry too, so that `status` no longer shows it applied. */
-static int mark_superseded(struct batch *batch, const char *index, struct error *err)
+/* store/record-index/<aa>/<sha256>: which index entry (store/records/)
+ * tells what became of the review record with that SHA-256, so that a
+ * correction can find its predecessor's entry without reading them all (the
+ * dossier cannot hold it: its bytes must not depend on the run's id). */
+static void record_index_marker(const char *digest, char *out, size_t size)
 {
-	char path[PATH_MAX], state[16];
-	xmlDocPtr entry;
-	xmlNodePtr root;
-	int result = 0;
+	snprintf(out, size, "store/record-index/%.2s/%s", digest, digest);
+}
 
-	if (!store_locate(&batch->store, batch->transaction_open ? &batch->transaction : NULL,
-			  index, path, sizeof(path)))
+/* A review record superseded by a correction (R4) says so in its index
+ * entry too, so that `status` no longer shows it applied. `input` is the
+ * record's stored copy, store/inputs/<aa>/<sha256>. */
+static int mark_superseded(struct batch *batch, const char *input, struct error *err)
+{
+	const struct transaction *transaction = batch->transaction_open ? &batch->transaction : NULL;
+	const char *digest = strrchr(input, '/');
+	char marker[PATH_MAX], path[PATH_MAX], state[16];
+	char *index = NULL;
+	size_t size;
+	xmlDocPtr entry = NULL;
+	xmlNodePtr root;
+	int result = -1;
+
+	if (!digest || strlen(digest + 1) != 64)
 		return 0;
+	record_index_marker(digest + 1, marker, sizeof(marker));
+	if (!store_locate(&batch->store, transaction, marker, path, sizeof(path)))
+		return 0;	/* a record taken before markers existed */
+	index = xml_read_file(path, PATH_MAX, &size, err);
+	if (!index)
+		goto out;
+	index[strcspn(index, "\n")] = '\0';
+	if (strncmp(index, "store/records/", 14) != 0 || strstr(index, "..") ||
+	    !store_locate(&batch->store, transaction, index, path, sizeof(path))) {
+		result = 0;
+		goto out;
+	}
 	entry = xml_parse_file(path, err);
 	if (!entry)
-		return -1;
+		goto out;
 	root = xmlDocGetRootElement(entry);
+	result = 0;
 	if (root && strcmp(xml_attribute_copy(root, "state", state, sizeof(state)), "applied") == 0) {
 		xml_set(root, "state", "superseded");
 		result = put_document(batch, index, entry, err);
 	}
+out:
 	xmlFreeDoc(entry);
+	free(index);
 	return result;
 }
 
 static int mark_superseded_records(struct batch *batch, const struct dossier *dossier,
 				   struct error *err)
 {
-	char status[16], index[PATH_MAX];
+	char status[16], input[PATH_MAX];
 
 	for (xmlNodePtr node = xml_child(dossier->root, "record"); node;
 	     node = xml_next(node, "record")) {
 		if (strcmp(xml_attribute_copy(node, "status", status, sizeof(status)),
-			   "superseded") != 0 ||
-		    !xml_attribute_copy(node, "index", index, sizeof(index))[0])
+			   "superseded") != 0)
 			continue;
-		if (mark_superseded(batch, index, err) < 0)
+		xml_attribute_copy(node, "input", input, sizeof(input));
+		if (mark_superseded(batch, input, err) < 0)
 			return -1;
 	}
 	return 0;
 }
 
 /* Appends the record to its application's dossier and lets the stages take
- * it; the stage that serves it applies or refuses it. `index` names the
- * record's index entry, which the dossier's copy points to. */
+ * it; the stage that serves it applies or refuses it. A review record's
+ * index entry `index` is noted in store/record-index/ (a correction may
+ * supersede it). */
 static int apply_to_application(struct batch *batch, xmlNodePtr record, const char *digest,
 				const char *index, struct record_outcome *outcome,
 				struct error *err)
@@ -136,7 +165,6 @@ static int apply_to_application(struct batch *batch, xmlNodePtr record, const ch
 	xml_set(wrapper, "received", date);
 	xml_set(wrapper, "input", input);
 	xml_set(wrapper, "status", "new");
-	xml_set(wrapper, "index", index);
 	copy = xmlDocCopyNode(record, dossier.document, 1);
 	if (!copy || !xmlAddChild(wrapper, copy)) {
 		xmlFreeNode(copy);
@@ -144,6 +172,13 @@ static int apply_to_application(struct batch *batch, xmlNodePtr record, const ch
 		goto out;
 	}
 	xmlReconciliateNs(dossier.document, wrapper);
+	if (strcmp((const char *)record->name, "reviewRecord") == 0) {
+		char marker[PATH_MAX];
+
+		record_index_marker(digest, marker, sizeof(marker));
+		if (transaction_put(&batch->transaction, marker, index, strlen(index), err) < 0)
+			goto out;
+	}
 	if (settle_dossier(batch, &dossier, err) < 0 ||
 	    mark_superseded_records(batch, &dossier, err) < 0)
 		goto out;
