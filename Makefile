@@ -58,6 +58,7 @@ PIPELINE_OBJECTS = \
 	$(BUILD)/pipeline/publish.o \
 	$(BUILD)/pipeline/records.o \
 	$(BUILD)/pipeline/register.o \
+	$(BUILD)/pipeline/run_date.o \
 	$(BUILD)/pipeline/statistics.o \
 	$(BUILD)/pipeline/status.o \
 	$(BUILD)/pipeline/store.o \

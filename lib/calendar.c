@@ -176,6 +176,25 @@ day_t date_add_years(day_t day, int years)
 	return date_add_month_count(day, (long long)years * 12);
 }
 
+long date_whole_months(day_t from, day_t until)
+{
+	struct tm first, last;
+	long months;
+
+	from = day_clamp(from);
+	until = day_clamp(until);
+	if (until <= from)
+		return 0;
+	day_to_tm(from, &first);
+	day_to_tm(until, &last);
+	months = ((long)last.tm_year - first.tm_year) * 12 + (last.tm_mon - first.tm_mon);
+	/* from + months lands in until's month: past until by a day of the
+	 * month, one month fewer fits (a month end clips: 01-31 + 1 is 02-28) */
+	if (date_add_month_count(from, months) > until)
+		months--;
+	return months;
+}
+
 day_t date_today(void)
 {
 	time_t now = time(NULL);

@@ -37,6 +37,11 @@ int date_year(day_t day);
 day_t date_add_months(day_t day, int months);
 day_t date_add_years(day_t day, int years);
 
+/* The whole months from `from` to `until`: the largest n with
+ * date_add_months(from, n) <= until (2021-10-13 to 2026-10-13: 60; 2021-01-31
+ * to 2021-02-28: 1, the month end clipping); 0 if until <= from. */
+long date_whole_months(day_t from, day_t until);
+
 /* Today's date in local time. */
 day_t date_today(void);
 

@@ -118,7 +118,8 @@ void dossier_set_state(struct dossier *dossier, const char *state, day_t since)
 	date_format(since, date);
 	dossier_set(dossier, "state", state);
 	dossier_set(dossier, "since", date);
-	if (strcmp(state, "returned") != 0)
+	/* only a return and a supplement request have a deadline */
+	if (strcmp(state, "returned") != 0 && strcmp(state, "supplement-requested") != 0)
 		dossier_set(dossier, "deadline", NULL);
 }
 

@@ -1,10 +1,12 @@
-/* experience.c - counting the days of engineering work experience that
- * count (R1.3): a union of intervals, clipped to the submission date; see
+/* experience.c - counting the months of engineering work experience that
+ * count (R1.3): a union of intervals, clipped to the submission date, each
+ * stretch of it in whole calendar months and its leftover days pooled; see
  * experience.h.
  */
 #include "experience.h"
 
 #include <limits.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -36,7 +38,7 @@ int period_during_parse(const char *text, enum period_during *out)
 	return -1;
 }
 
-static int period_counts(const struct experience_period *period, int graduate_practice_counts)
+static int period_counts(const struct experience_period *period, int graduate_practice)
 {
 	if (!period->engineering)
 		return 0;
@@ -44,8 +46,9 @@ static int period_counts(const struct experience_period *period, int graduate_pr
 	case DURING_WORK:
 		return 1;
 	case DURING_MASTER:
+		return (graduate_practice & PRACTICE_MASTER) != 0;
 	case DURING_DOCTORATE:
-		return graduate_practice_counts;
+		return (graduate_practice & PRACTICE_DOCTORATE) != 0;
 	case DURING_UNDERGRADUATE:
 	default:
 		return 0;
@@ -60,16 +63,6 @@ static int compare_intervals(const void *a, const void *b)
 	return (left > right) - (left < right);
 }
 
-/* The days from..to inclusive, saturating instead of overflowing. */
-static long interval_days(day_t from, day_t to)
-{
-	long difference;
-
-	if (__builtin_sub_overflow(to, from, &difference) || difference == LONG_MAX)
-		return LONG_MAX;
-	return difference + 1;
-}
-
 static long saturating_add(long total, long more)
 {
 	long sum;
@@ -77,10 +70,29 @@ static long saturating_add(long total, long more)
 	return __builtin_add_overflow(total, more, &sum) ? LONG_MAX : sum;
 }
 
-/* Sums sorted intervals, counting each day once. */
-static long union_days(const struct interval *intervals, size_t count)
+/* The whole months of one stretch from..to inclusive, its leftover days
+ * added to *days. */
+static long stretch_months(day_t from, day_t to, long *days)
 {
-	long total = 0;
+	day_t until = to == LONG_MAX ? LONG_MAX : to + 1;
+	long months = date_whole_months(from, until);
+	day_t reached = date_add_months(from, (int)months);
+	long left;
+
+	/* date_whole_months clamps absurd days to the years 1..9999: what lies
+	 * beyond is left over, in days, saturating */
+	if (until > reached)
+		*days = saturating_add(*days, __builtin_sub_overflow(until, reached, &left) ?
+				       LONG_MAX : left);
+	return months;
+}
+
+/* Sums sorted intervals by stretches of their union: overlapping or
+ * adjoining intervals are one stretch (its months are not the sum of its
+ * parts' months). */
+static long union_months(const struct interval *intervals, size_t count)
+{
+	long months = 0, days = 0;
 	struct interval current;
 	size_t i;
 
@@ -88,26 +100,24 @@ static long union_days(const struct interval *intervals, size_t count)
 		return 0;
 	current = intervals[0];
 	for (i = 1; i < count; i++) {
-		/* Overlapping: extend. (Merely adjoining intervals sum to the
-		 * same count either way.) */
-		if (intervals[i].from <= current.to) {
+		if (current.to == LONG_MAX || intervals[i].from <= current.to + 1) {
 			if (intervals[i].to > current.to)
 				current.to = intervals[i].to;
 			continue;
 		}
-		total = saturating_add(total, interval_days(current.from, current.to));
+		months = saturating_add(months, stretch_months(current.from, current.to, &days));
 		current = intervals[i];
 	}
-	return saturating_add(total, interval_days(current.from, current.to));
+	months = saturating_add(months, stretch_months(current.from, current.to, &days));
+	return saturating_add(months, days / 30);
 }
 
-/* Returns -1 when the copy cannot be allocated. */
-long experience_counted_days(const struct experience_period *periods, size_t count,
-			     int graduate_practice_counts, day_t submitted)
+long experience_counted_months(const struct experience_period *periods, size_t count,
+			       int graduate_practice, day_t submitted)
 {
 	struct interval *intervals = NULL;
 	size_t kept = 0, i;
-	long days = 0;
+	long months = 0;
 
 	if (!periods || !count)
 		return 0;
@@ -117,7 +127,7 @@ long experience_counted_days(const struct experience_period *periods, size_t cou
 	for (i = 0; i < count; i++) {
 		day_t to = periods[i].to;
 
-		if (!period_counts(&periods[i], graduate_practice_counts))
+		if (!period_counts(&periods[i], graduate_practice))
 			continue;
 		if (to == -1 || to > submitted)
 			to = submitted;
@@ -128,22 +138,28 @@ long experience_counted_days(const struct experience_period *periods, size_t cou
 		kept++;
 	}
 	qsort(intervals, kept, sizeof(*intervals), compare_intervals);
-	days = union_days(intervals, kept);
+	months = union_months(intervals, kept);
 	free(intervals);
-	return days;
+	return months;
 }
 
-double experience_years(long days)
+int experience_meets(long months, int years)
 {
-	if (days <= 0)
-		return 0.0;
-	return (double)days / 365.25;
+	long long needed = years <= 0 ? 0 : (long long)years * 12;
+
+	return months >= needed;
 }
 
-int experience_meets(long days, int years)
+void experience_format(long months, char *out, size_t size)
 {
-	/* ceil(years * 365.25) = ceil(years * 1461 / 4), in integers. */
-	long long needed = years <= 0 ? 0 : ((long long)years * 1461 + 3) / 4;
-
-	return days >= needed;
+	if (!out || !size)
+		return;
+	if (months < 0)
+		months = 0;
+	if (months >= 12 && months % 12)
+		snprintf(out, size, "%ld 年 %ld 个月", months / 12, months % 12);
+	else if (months >= 12)
+		snprintf(out, size, "%ld 年", months / 12);
+	else
+		snprintf(out, size, "%ld 个月", months);
 }

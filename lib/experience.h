@@ -1,9 +1,10 @@
 /* experience.h - counting engineering work experience (R1.3).
  *
  * Periods during undergraduate study never count; engineering practice during
- * master's or doctoral study counts when the policy allows it; non-engineering
- * periods never count; periods are clipped to the submission date and
- * overlapping periods count once.
+ * master's or doctoral study counts when the policy allows it and the
+ * applicant holds that degree; non-engineering periods never count; periods
+ * are clipped to the submission date, overlapping periods count once, and the
+ * result is in whole calendar months.
  */
 #ifndef ECAP_EXPERIENCE_H
 #define ECAP_EXPERIENCE_H
@@ -28,16 +29,28 @@ struct experience_period {
 /* Parses "work", "undergraduate", "master", "doctorate"; -1 otherwise. */
 int period_during_parse(const char *text, enum period_during *out);
 
-/* The number of days, inclusive, covered by the periods that count, counted
- * once where they overlap, none after `submitted`. Does not modify periods. */
-long experience_counted_days(const struct experience_period *periods, size_t count,
-			     int graduate_practice_counts, day_t submitted);
+/* Which practice during graduate study counts (R1.3), a set of these bits:
+ * the caller sets them from the policy and the degrees conferred (master's
+ * practice needs a master's degree or higher, doctoral practice the
+ * doctorate). */
+enum {
+	PRACTICE_MASTER = 1,
+	PRACTICE_DOCTORATE = 2
+};
 
-/* Whole years in a number of days, a year being 365.25 days: what letters
- * show ("5.3 年" is shown by experience_format_years). */
-double experience_years(long days);
+/* The whole months of experience (R1.3) in the periods that count, counted
+ * once where they overlap, none after `submitted`: each stretch of their
+ * union gives the whole months from its first day to the day after its last
+ * (date_whole_months), the days left over from every stretch are added up
+ * and each 30 make one more month. -1 if memory runs out. Does not modify
+ * periods. */
+long experience_counted_months(const struct experience_period *periods, size_t count,
+			       int graduate_practice, day_t submitted);
 
-/* 1 if days make at least `years` years: days >= ceil(years * 365.25). */
-int experience_meets(long days, int years);
+/* 1 if months make at least `years` calendar years (满 N 年 = 12N months). */
+int experience_meets(long months, int years);
+
+/* Writes months as letters state them: "4 年 11 个月", "5 年", "11 个月". */
+void experience_format(long months, char *out, size_t size);
 
 #endif

@@ -323,6 +323,7 @@ static void set_defaults(struct policy *policy)
 	policy->scales[LEVEL_PROFESSIONAL] = default_professional_scale;
 	policy->scales[LEVEL_SENIOR] = default_senior_scale;
 	policy->resubmission_working_days = 10;
+	policy->supplement_working_days = 10;
 	policy->publicity_working_days = 5;
 	policy->notice_entries = 1000;
 	policy->validity_years = 5;
@@ -966,6 +967,8 @@ static int read_policy(const struct reader *reader, xmlNodePtr root, struct poli
 	    read_interview(reader, root, policy) < 0 ||
 	    read_working_days(reader, root, "resubmission", 1,
 			      &policy->resubmission_working_days) < 0 ||
+	    read_working_days(reader, root, "supplement", 1,
+			      &policy->supplement_working_days) < 0 ||
 	    read_working_days(reader, root, "publicity", 0, &policy->publicity_working_days) < 0 ||
 	    read_notice_entries(reader, root, &policy->notice_entries) < 0 ||
 	    read_calendar(reader, root, policy) < 0 ||

@@ -92,6 +92,7 @@ struct policy {
 	struct policy_scale scales[LEVEL_COUNT];	/* professional and senior used */
 
 	int resubmission_working_days;
+	int supplement_working_days;	/* R4: the deadline of a supplement request */
 	int publicity_working_days;
 	int notice_entries;		/* at most this many entries per public notice part */
 	struct calendar calendar;

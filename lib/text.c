@@ -90,9 +90,42 @@ static const struct phrase *phrase_at(const char *text)
 	return NULL;
 }
 
+/* Unicode's White_Space property (PropList.txt): not the locale's iswspace,
+ * which leaves out U+00A0, U+2007 and U+202F (no-break spaces), and U+0085. */
+static const uint32_t white_space[][2] = {
+	{ 0x0009, 0x000D }, { 0x0020, 0x0020 }, { 0x0085, 0x0085 }, { 0x00A0, 0x00A0 },
+	{ 0x1680, 0x1680 }, { 0x2000, 0x200A }, { 0x2028, 0x2029 }, { 0x202F, 0x202F },
+	{ 0x205F, 0x205F }, { 0x3000, 0x3000 },
+};
+
+/* General category Cf, invisible format characters (Unicode 15). */
+static const uint32_t format_characters[][2] = {
+	{ 0x00AD, 0x00AD }, { 0x0600, 0x0605 }, { 0x061C, 0x061C }, { 0x06DD, 0x06DD },
+	{ 0x070F, 0x070F }, { 0x0890, 0x0891 }, { 0x08E2, 0x08E2 }, { 0x180E, 0x180E },
+	{ 0x200B, 0x200F }, { 0x202A, 0x202E }, { 0x2060, 0x2064 }, { 0x2066, 0x206F },
+	{ 0xFEFF, 0xFEFF }, { 0xFFF9, 0xFFFB }, { 0x110BD, 0x110BD }, { 0x110CD, 0x110CD },
+	{ 0x13430, 0x1343F }, { 0x1BCA0, 0x1BCA3 }, { 0x1D173, 0x1D17A }, { 0xE0001, 0xE0001 },
+	{ 0xE0020, 0xE007F },
+};
+
+static int in_ranges(uint32_t c, const uint32_t (*ranges)[2], size_t count)
+{
+	for (size_t i = 0; i < count; i++)
+		if (c >= ranges[i][0] && c <= ranges[i][1])
+			return 1;
+	return 0;
+}
+
+int text_is_uncounted(uint32_t c)
+{
+	return in_ranges(c, white_space, sizeof(white_space) / sizeof(white_space[0])) ||
+	       in_ranges(c, format_characters,
+			 sizeof(format_characters) / sizeof(format_characters[0]));
+}
+
 static void count_character(wchar_t wc, struct statement_metrics *metrics)
 {
-	if (!iswspace((wint_t)wc))
+	if (!text_is_uncounted((uint32_t)wc))
 		metrics->characters++;
 	if (is_cjk_ideograph(wc))
 		metrics->cjk++;

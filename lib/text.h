@@ -8,14 +8,21 @@
 #define ECAP_TEXT_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 struct statement_metrics {
-	size_t characters;		/* characters that are not white space (R2.2) */
+	size_t characters;		/* characters that count (R2.2): text_is_uncounted */
 	size_t letters;			/* alphabetic characters, CJK ideographs included */
 	size_t cjk;			/* CJK unified ideographs (all blocks, compatibility too) */
 	size_t team_phrases;		/* 我们 团队 课题组 项目组 我院 我司 我单位 本团队 大家 */
 	size_t self_phrases;		/* 本人 我 (a 我 that does not begin 我们/我院/我司/我单位) */
 };
+
+/* 1 if the character c is not counted in a statement's length (R2.2): a
+ * Unicode White_Space character (U+00A0, U+2007, U+202F, U+3000 ...) or an
+ * invisible format character, general category Cf (U+200B, U+FEFF, U+00AD
+ * ...). */
+int text_is_uncounted(uint32_t c);
 
 /* Adds text's counts to metrics (call once per section; zero metrics first). */
 void statement_measure(const char *text, struct statement_metrics *metrics);

@@ -41,6 +41,7 @@ struct batch {
 	FILE *log;			/* the run log, written as the run goes */
 	char log_relative[PATH_MAX];	/* store/run-<run>.log until the run ends */
 	int run_completed;
+	int run_refused;		/* dated before the last completed run: left no trace */
 	time_t started;
 	time_t intake_time;		/* "now" for the dropbox's settle time, all run long */
 	size_t inputs_done, inputs_total;

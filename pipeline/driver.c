@@ -23,6 +23,7 @@
 #include "lock.h"
 #include "paths.h"
 #include "pdf.h"
+#include "run_date.h"
 #include "upgrade.h"
 #include "xml.h"
 
@@ -605,15 +606,16 @@ static int follow_results(struct batch *batch, struct dossier *dossier, xmlNodeP
 
 /* ---- wake-ups: the end of a period that a later run must act on ---- */
 
-/* The last day of the dossier's current period: the resubmission deadline
- * of a returned application, the last day of publicity; "" for none. */
+/* The last day of the dossier's current period: the deadline of a returned
+ * application or of a supplement request, the last day of publicity; ""
+ * for none. */
 static void period_end(const struct dossier *dossier, char *out, size_t size)
 {
 	char state[32];
 
 	out[0] = '\0';
 	dossier_get(dossier, "state", state, sizeof(state));
-	if (strcmp(state, "returned") == 0)
+	if (strcmp(state, "returned") == 0 || strcmp(state, "supplement-requested") == 0)
 		dossier_get(dossier, "deadline", out, size);
 	else if (strcmp(state, "publicity") == 0)
 		xml_attribute_copy(dossier_last(dossier, "publicity"), "ends", out, size);
@@ -671,7 +673,7 @@ int settle_dossier(struct batch *batch, struct dossier *dossier, struct error *e
 
 static int wake_up(struct batch *batch, const char *marker_name, struct error *err)
 {
-	char date_text[16], id[128];
+	char date_text[16], id[128], period[16];
 	const char *separator = strchr(marker_name, '_');
 	struct dossier dossier;
 	day_t date;
@@ -694,7 +696,16 @@ static int wake_up(struct batch *batch, const char *marker_name, struct error *e
 		result = exists < 0 ? -1 : transaction_remove(&batch->transaction, marker, err);
 		goto out;
 	}
+	period_end(&dossier, period, sizeof(period));
 	result = settle_dossier(batch, &dossier, err);
+	/* a marker for another day than the dossier's period (one an upgrade
+	 * wrote to wake it at once) is not removed by settle_dossier */
+	if (result == 0 && strcmp(period, date_text) != 0) {
+		char marker[PATH_MAX];
+
+		wakeup_marker(date_text, id, marker, sizeof(marker));
+		result = transaction_remove(&batch->transaction, marker, err);
+	}
 out:
 	dossier_release(&dossier);
 	return result;
@@ -915,7 +926,8 @@ static void discard_run_log(struct batch *batch)
 		fclose(batch->log);
 	batch->log = NULL;
 	/* a log with nothing to say is not kept; one of a failed run is, for the next */
-	if (batch->log_relative[0] && !batch->summary->log_path[0] && batch->run_completed)
+	if (batch->log_relative[0] && !batch->summary->log_path[0] &&
+	    (batch->run_completed || batch->run_refused))
 		unlink(store_path(&batch->store, batch->log_relative, path, sizeof(path)));
 }
 
@@ -965,6 +977,54 @@ static int write_audit(struct batch *batch, struct error *err)
 			   sizeof(batch->summary->audit_path), err);
 }
 
+/* Run dates move one way (operations.md): a run dated before the last
+ * completed one is refused before it changes anything. */
+static int check_run_date(struct batch *batch, struct error *err)
+{
+	char date[11], last_text[11];
+	day_t last;
+	int found = run_date_read(&batch->store, NULL, &last, err);
+
+	if (found < 0)
+		return EXIT_IO;
+	if (!found || batch->options->date >= last)
+		return EXIT_OK;
+	batch->run_refused = 1;
+	date_format(batch->options->date, date);
+	date_format(last, last_text);
+	error_set(err, "the run's date %s is earlier than %s, the date of the last completed "
+		  "run: deadlines, publicity and expiry need run dates that never go back",
+		  date, last_text);
+	return EXIT_USAGE;
+}
+
+/* The last transaction of a completed run records its date: the last group
+ * when the run changed anything (its journal puts the run in the archive),
+ * else a transaction of its own with no journal, so that a run that found
+ * nothing to do still leaves no archive. */
+static int record_run_date(struct batch *batch, struct error *err)
+{
+	struct transaction transaction;
+	day_t last;
+	int found;
+
+	if (batch->transaction_open)
+		return run_date_record(&batch->transaction, batch->options->date, err);
+	found = run_date_read(&batch->store, NULL, &last, err);
+	if (found < 0)
+		return -1;
+	if (found && last == batch->options->date)
+		return 0;
+	if (transaction_begin(&batch->store, &transaction, err) < 0)
+		return -1;
+	transaction.keep_journal = 0;
+	if (run_date_record(&transaction, batch->options->date, err) < 0) {
+		transaction_abort(&transaction);
+		return -1;
+	}
+	return transaction_commit(&transaction, err);
+}
+
 /* Returns an exit code: a failure to load the policy or the data files is
  * the configuration's, any other the file system's. */
 static int run_batch(struct batch *batch, struct error *err)
@@ -980,6 +1040,10 @@ static int run_batch(struct batch *batch, struct error *err)
 	 * before anything reads it. */
 	if (upgrade_store(&batch->store, &upgraded, err) < 0)
 		return EXIT_IO;
+	result = check_run_date(batch, err);
+	if (result != EXIT_OK)
+		return result;
+	result = EXIT_IO;
 	if (load_run_resources(batch, err) < 0)
 		return EXIT_CONFIG;
 	batch->summary->recovered = (size_t)recovered;
@@ -1017,7 +1081,8 @@ static int run_batch(struct batch *batch, struct error *err)
 	report_progress(batch, "archive");
 	if (did_anything(batch) && (write_report(batch, err) < 0 || write_run_log(batch, err) < 0))
 		goto out;
-	if (commit_group(batch, err) < 0 || write_audit(batch, err) < 0)
+	if (record_run_date(batch, err) < 0 || commit_group(batch, err) < 0 ||
+	    write_audit(batch, err) < 0)
 		goto out;
 	batch->run_completed = 1;
 	result = EXIT_OK;

@@ -65,10 +65,82 @@ static int put_index_entry(struct batch *batch, const char *relative, const char
 	return result;
 }
 
+/* store/record-index/<aa>/<sha256>: which index entry (store/records/)
+ * tells what became of the review record with that SHA-256, so that a
+ * correction can find its predecessor's entry without reading them all (the
+ * dossier cannot hold it: its bytes must not depend on the run's id). */
+static void record_index_marker(const char *digest, char *out, size_t size)
+{
+	snprintf(out, size, "store/record-index/%.2s/%s", digest, digest);
+}
+
+/* A review record superseded by a correction (R4) says so in its index
+ * entry too, so that `status` no longer shows it applied. `input` is the
+ * record's stored copy, store/inputs/<aa>/<sha256>. */
+static int mark_superseded(struct batch *batch, const char *input, struct error *err)
+{
+	const struct transaction *transaction = batch->transaction_open ? &batch->transaction : NULL;
+	const char *digest = strrchr(input, '/');
+	char marker[PATH_MAX], path[PATH_MAX], state[16];
+	char *index = NULL;
+	size_t size;
+	xmlDocPtr entry = NULL;
+	xmlNodePtr root;
+	int result = -1;
+
+	if (!digest || strlen(digest + 1) != 64)
+		return 0;
+	record_index_marker(digest + 1, marker, sizeof(marker));
+	if (!store_locate(&batch->store, transaction, marker, path, sizeof(path)))
+		return 0;	/* a record taken before markers existed */
+	index = xml_read_file(path, PATH_MAX, &size, err);
+	if (!index)
+		goto out;
+	index[strcspn(index, "\n")] = '\0';
+	if (strncmp(index, "store/records/", 14) != 0 || strstr(index, "..") ||
+	    !store_locate(&batch->store, transaction, index, path, sizeof(path))) {
+		result = 0;
+		goto out;
+	}
+	entry = xml_parse_file(path, err);
+	if (!entry)
+		goto out;
+	root = xmlDocGetRootElement(entry);
+	result = 0;
+	if (root && strcmp(xml_attribute_copy(root, "state", state, sizeof(state)), "applied") == 0) {
+		xml_set(root, "state", "superseded");
+		result = put_document(batch, index, entry, err);
+	}
+out:
+	xmlFreeDoc(entry);
+	free(index);
+	return result;
+}
+
+static int mark_superseded_records(struct batch *batch, const struct dossier *dossier,
+				   struct error *err)
+{
+	char status[16], input[PATH_MAX];
+
+	for (xmlNodePtr node = xml_child(dossier->root, "record"); node;
+	     node = xml_next(node, "record")) {
+		if (strcmp(xml_attribute_copy(node, "status", status, sizeof(status)),
+			   "superseded") != 0)
+			continue;
+		xml_attribute_copy(node, "input", input, sizeof(input));
+		if (mark_superseded(batch, input, err) < 0)
+			return -1;
+	}
+	return 0;
+}
+
 /* Appends the record to its application's dossier and lets the stages take
- * it; the stage that serves it applies or refuses it. */
+ * it; the stage that serves it applies or refuses it. A review record's
+ * index entry `index` is noted in store/record-index/ (a correction may
+ * supersede it). */
 static int apply_to_application(struct batch *batch, xmlNodePtr record, const char *digest,
-				struct record_outcome *outcome, struct error *err)
+				const char *index, struct record_outcome *outcome,
+				struct error *err)
 {
 	char id[128], date[11], input[PATH_MAX], status[16], code[64];
 	struct dossier dossier;
@@ -101,7 +173,15 @@ static int apply_to_application(struct batch *batch, xmlNodePtr record, const ch
 		goto out;
 	}
 	xmlReconciliateNs(dossier.document, wrapper);
-	if (settle_dossier(batch, &dossier, err) < 0)
+	if (strcmp((const char *)record->name, "reviewRecord") == 0) {
+		char marker[PATH_MAX];
+
+		record_index_marker(digest, marker, sizeof(marker));
+		if (transaction_put(&batch->transaction, marker, index, strlen(index), err) < 0)
+			goto out;
+	}
+	if (settle_dossier(batch, &dossier, err) < 0 ||
+	    mark_superseded_records(batch, &dossier, err) < 0)
 		goto out;
 	xml_attribute_copy(wrapper, "status", status, sizeof(status));
 	xml_attribute_copy(wrapper, "code", code, sizeof(code));
@@ -182,11 +262,11 @@ static int apply_to_register(struct batch *batch, xmlNodePtr record,
 }
 
 static int apply_record(struct batch *batch, xmlNodePtr record, const char *digest,
-			struct record_outcome *outcome, struct error *err)
+			const char *index, struct record_outcome *outcome, struct error *err)
 {
 	int result = is_status_action(record) ?
 		     apply_to_register(batch, record, outcome, err) :
-		     apply_to_application(batch, record, digest, outcome, err);
+		     apply_to_application(batch, record, digest, index, outcome, err);
 
 	if (result < 0)
 		return -1;
@@ -215,18 +295,18 @@ static int file_record(struct batch *batch, const struct intake_item *item, cons
 	if (prepare_group_for(batch, err) < 0 ||
 	    take_input(batch, item->name, digest, bytes, err) < 0)
 		return -1;
+	index_relative(batch, relative, sizeof(relative));
 	if (invalid)
 		set_outcome(&outcome, "refused", "record-invalid", problem);
 	else if (duplicate)
 		set_outcome(&outcome, "refused", "record-duplicate", "与此前收到的记录完全相同");
-	else if (apply_record(batch, record, digest, &outcome, err) < 0)
+	else if (apply_record(batch, record, digest, relative, &outcome, err) < 0)
 		return -1;
 	if (invalid || duplicate)
 		batch->summary->records_refused++;
 	batch->summary->records++;
 	snprintf(input, sizeof(input), "dropbox/%s", item->name);
 	date_format(batch->options->date, received);
-	index_relative(batch, relative, sizeof(relative));
 	log_line(batch, "record dropbox/%s: %s%s%s", item->name, outcome.state,
 		 outcome.code[0] ? " " : "", outcome.code);
 	return put_index_entry(batch, relative, input, digest, received, record, &outcome, err);

@@ -4,6 +4,7 @@
  * with transaction_put/remove), add it as the table's last row, and add a
  * test that starts from a state written by the previous version.
  */
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
@@ -12,8 +13,11 @@
 #include <string.h>
 #include <unistd.h>
 
+#include <libxml/xmlreader.h>
+
 #include "atomic.h"
 #include "register.h"
+#include "run_date.h"
 #include "upgrade.h"
 
 #define VERSION_FILE "store/version"
@@ -24,9 +28,73 @@ struct upgrade_step {
 	int (*apply)(struct store *store, struct transaction *transaction, struct error *err);
 };
 
+/* The root element's attribute `name` of the XML file at path, read
+ * without parsing the rest; "" when the file has no such root attribute. */
+static int root_attribute(const char *path, const char *name, char *out, size_t size,
+			  struct error *err)
+{
+	xmlTextReaderPtr reader = xmlReaderForFile(path, NULL, XML_PARSE_NONET | XML_PARSE_NOBLANKS);
+	xmlChar *value = NULL;
+	int got;
+
+	out[0] = '\0';
+	if (!reader)
+		return error_set(err, "unable to read '%s'", path);
+	while ((got = xmlTextReaderRead(reader)) == 1 &&
+	       xmlTextReaderNodeType(reader) != XML_READER_TYPE_ELEMENT)
+		;
+	if (got == 1)
+		value = xmlTextReaderGetAttribute(reader, BAD_CAST name);
+	if (value)
+		snprintf(out, size, "%s", (const char *)value);
+	xmlFree(value);
+	xmlFreeTextReader(reader);
+	return got < 0 ? error_set(err, "'%s' is not well-formed XML", path) : 0;
+}
+
+/* Version 3 (R4, supplement deadlines): an application that a previous
+ * ecap left in supplement-requested has no deadline, and its letter named
+ * none. A wake-up marker dated 1970-01-01 makes the first run after the
+ * upgrade settle it; the validation stage then gives it a deadline counted
+ * from that run's date (give_supplement_deadline), and the marker of that
+ * deadline replaces this one. */
+static int wake_supplement_requests(struct store *store, struct transaction *transaction,
+				    struct error *err)
+{
+	char directory[PATH_MAX], path[PATH_MAX], state[32], deadline[16], marker[PATH_MAX];
+	DIR *listing = opendir(store_path(store, "store/dossiers", directory, sizeof(directory)));
+	struct dirent *entry;
+	int result = 0;
+
+	if (!listing)
+		return errno == ENOENT ? 0 : error_set_errno(err, "unable to read '%s'", directory);
+	while (result == 0 && (entry = readdir(listing))) {
+		size_t length = strlen(entry->d_name);
+		char id[NAME_MAX + 1];
+
+		if (length < 5 || strcmp(entry->d_name + length - 4, ".xml") != 0)
+			continue;
+		snprintf(id, sizeof(id), "%.*s", (int)(length - 4), entry->d_name);
+		snprintf(path, sizeof(path), "%s/%s", directory, entry->d_name);
+		if (root_attribute(path, "state", state, sizeof(state), err) < 0 ||
+		    root_attribute(path, "deadline", deadline, sizeof(deadline), err) < 0) {
+			result = -1;
+			break;
+		}
+		if (strcmp(state, "supplement-requested") != 0 || deadline[0])
+			continue;
+		snprintf(marker, sizeof(marker), "store/wakeups/1970-01-01_%s", id);
+		result = transaction_put(transaction, marker, id, strlen(id), err);
+	}
+	closedir(listing);
+	return result;
+}
+
 /* Version 1: the layout of every ecap before store/version. */
 static const struct upgrade_step steps[] = {
 	{ 2, "identities normalised", register_normalise_identities },
+	{ 3, "the date of the last completed run", run_date_derive },
+	{ 4, "deadlines for supplement requests", wake_supplement_requests },
 	{ 0, NULL, NULL }
 };
 

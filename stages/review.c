@@ -25,7 +25,10 @@ static xmlNodePtr round_start(const struct dossier *dossier)
 	return start;
 }
 
-static int examiner_in_round(const struct dossier *dossier, const char *examiner)
+/* R4: before the decision, a later record of an examiner replaces the
+ * examiner's earlier one of the round (a correction): the earlier one is
+ * marked superseded and no longer counts. */
+static void supersede_earlier(const struct dossier *dossier, const char *examiner)
 {
 	xmlNodePtr records[MAX_RECORDS];
 	size_t count = records_applied_since(dossier, "reviewRecord", round_start(dossier),
@@ -35,8 +38,7 @@ static int examiner_in_round(const struct dossier *dossier, const char *examiner
 	for (size_t i = 0; i < count; i++)
 		if (strcmp(xml_attribute_copy(xml_child(records[i], "reviewRecord"), "examiner",
 					      other, sizeof(other)), examiner) == 0)
-			return 1;
-	return 0;
+			xml_set(records[i], "status", "superseded");
 }
 
 int examiner_admissible(const struct policy *policy, xmlNodePtr application,
@@ -69,11 +71,7 @@ static int apply_review_record(const struct stage_context *context, struct dossi
 	xml_attribute_copy(content, "examiner", examiner, sizeof(examiner));
 	if (!examiner_admissible(context->policy, dossier_application(dossier), record, examiner))
 		return 0;
-	if (examiner_in_round(dossier, examiner)) {
-		record_refuse(record, "record-duplicate",
-			      "考官 %s 在本轮审查中已提交过审查记录", examiner);
-		return 0;
-	}
+	supersede_earlier(dossier, examiner);
 	record_apply(record);
 	return 1;
 }
@@ -212,6 +210,22 @@ static void list_examiners(xmlNodePtr review, const struct tally *tally)
 	xml_set(review, "examiners", examiners);
 }
 
+/* R4: the supplement is due by the policy's Nth working day after the
+ * request, counted as a return's deadline; the review and the dossier say
+ * which day (the letter shows it; store/wakeups expires the application
+ * after it). */
+static void supplement_deadline(const struct stage_context *context, struct dossier *dossier,
+				xmlNodePtr review)
+{
+	day_t deadline = calendar_add_working_days(&context->policy->calendar, context->date,
+						   context->policy->supplement_working_days);
+	char text[11];
+
+	date_format(deadline, text);
+	xml_set(review, "deadline", text);
+	dossier_set(dossier, "deadline", text);
+}
+
 static int decide(const struct stage_context *context, struct dossier *dossier,
 		  struct tally *tally, struct error *err)
 {
@@ -231,6 +245,7 @@ static int decide(const struct stage_context *context, struct dossier *dossier,
 		xml_set(review, "outcome", "supplement");
 		add_supplement_reasons(review, tally);
 		dossier_set_state(dossier, "supplement-requested", context->date);
+		supplement_deadline(context, dossier, review);
 		return 1;
 	}
 	if (tally->fails * 2 > tally->count) {

@@ -412,12 +412,14 @@ static const struct policy_field *check_field(struct findings *findings,
 static const char *const degree_names[DEGREE_COUNT] = { "专科", "本科", "硕士", "博士" };
 
 /* The highest degree conferred by `submitted`: its level, and whether it is an
- * engineering degree; -1 if none was conferred. */
+ * engineering degree (one engineering degree of that level is enough, in
+ * whatever order the form lists them); -1 if none was conferred. */
 static int highest_degree(xmlNodePtr application, day_t submitted, int *engineering)
 {
 	int highest = -1;
 	xmlNodePtr education = xml_child(application, "education");
 
+	*engineering = 0;
 	for (xmlNodePtr degree = xml_child(education, "degree"); degree;
 	     degree = xml_next(degree, "degree")) {
 		char level_text[32], conferred_text[32];
@@ -430,10 +432,26 @@ static int highest_degree(xmlNodePtr application, day_t submitted, int *engineer
 			continue;
 		if (level > highest) {
 			highest = level;
-			*engineering = xml_attribute_true(degree, "engineering");
+			*engineering = 0;
 		}
+		if (level == highest && xml_attribute_true(degree, "engineering"))
+			*engineering = 1;
 	}
 	return highest;
+}
+
+/* Which graduate practice counts (R1.3): when the policy allows it, master's
+ * practice with a conferred master's degree or higher, doctoral practice with
+ * the doctorate. */
+static int graduate_practice(int allowed, int degree)
+{
+	int practice = 0;
+
+	if (allowed && degree >= DEGREE_MASTER)
+		practice |= PRACTICE_MASTER;
+	if (allowed && degree >= DEGREE_DOCTORATE)
+		practice |= PRACTICE_DOCTORATE;
+	return practice;
 }
 
 static size_t read_periods(xmlNodePtr application, struct experience_period **out)
@@ -481,12 +499,15 @@ static int check_experience(struct findings *findings, xmlNodePtr application, i
 	size_t count = read_periods(application, &periods);	/* owned */
 	int engineering = 0, required;
 	int degree = highest_degree(application, submitted, &engineering);
-	int graduate = field && field->graduate_practice_counts >= 0 ?
-		       field->graduate_practice_counts : policy->graduate_practice_counts;
-	long days = experience_counted_days(periods, count, graduate, submitted);
+	int allowed = field && field->graduate_practice_counts >= 0 ?
+		      field->graduate_practice_counts : policy->graduate_practice_counts;
+	int practice = graduate_practice(allowed, degree);
+	long months = experience_counted_months(periods, count, practice, submitted);
+	char counted[64];
+	xmlNodePtr reason;
 
 	free(periods);
-	if (days < 0)
+	if (months < 0)
 		return error_set(err, "out of memory counting experience");
 	if (degree < 0) {
 		add_reason(findings, "insufficient-experience",
@@ -496,14 +517,22 @@ static int check_experience(struct findings *findings, xmlNodePtr application, i
 	}
 	required = policy->minimum_years[level][degree] +
 		   (engineering ? 0 : policy->non_engineering_extra_years);
-	if (!experience_meets(days, required))
-		add_reason(findings, "insufficient-experience",
-			   "可计入的工程相关工作经历共 %.1f 年（本科及以下在读期间的经历不计入%s，"
-			   "重叠期间只计一次）；最高学历为%s（%s），申请%s须至少 %d 年。",
-			   experience_years(days),
-			   graduate ? "" : "，硕士、博士在读期间的实践亦不计入",
-			   degree_names[degree], engineering ? "工程类" : "非工程类",
-			   level_name(level), required);
+	if (experience_meets(months, required))
+		return 0;
+	experience_format(months, counted, sizeof(counted));
+	reason = add_reason(findings, "insufficient-experience",
+			    "可计入的工程相关工作经历共 %s（按整月计算；本科及以下在读期间的经历不计入%s，"
+			    "重叠期间只计一次）；最高学历为%s（%s），申请%s须至少 %d 年。",
+			    counted,
+			    !allowed ? "，硕士、博士在读期间的实践亦不计入" :
+			    !(practice & PRACTICE_MASTER) ?
+			    "，未取得硕士及以上学位者硕士、博士在读期间的实践亦不计入" :
+			    !(practice & PRACTICE_DOCTORATE) ?
+			    "，未取得博士学位者博士在读期间的实践亦不计入" : "",
+			    degree_names[degree], engineering ? "工程类" : "非工程类",
+			    level_name(level), required);
+	xml_set_format(reason, "months", "%ld", months);
+	xml_set_format(reason, "requiredMonths", "%ld", (long)required * 12);
 	return 0;
 }
 
@@ -906,22 +935,58 @@ static xmlNodePtr begin_validation(const struct stage_context *context, struct d
 	return validation;
 }
 
-/* R2: a returned application whose deadline has passed expires. */
+/* R4 for a state written before supplement requests had a deadline: an
+ * application left in supplement-requested without one gets it counted from
+ * the first run that sees it (the upgrade's, woken by the marker the
+ * upgrade wrote), since its letter named none. 1 if it set one. */
+static int give_supplement_deadline(const struct stage_context *context,
+				    struct dossier *dossier)
+{
+	char state[32], deadline_text[16];
+	xmlNodePtr review = dossier_last(dossier, "review");
+
+	dossier_get(dossier, "state", state, sizeof(state));
+	dossier_get(dossier, "deadline", deadline_text, sizeof(deadline_text));
+	if (strcmp(state, "supplement-requested") != 0 || deadline_text[0])
+		return 0;
+	date_format(calendar_add_working_days(&context->policy->calendar, context->date,
+					      context->policy->supplement_working_days),
+		    deadline_text);
+	dossier_set(dossier, "deadline", deadline_text);
+	if (review)
+		xml_set(review, "deadline", deadline_text);
+	return 1;
+}
+
+/* R2, R4: a returned application, or one asked for a supplement, whose
+ * deadline has passed expires. */
 static int expire_if_overdue(const struct stage_context *context, struct dossier *dossier,
 			     xmlNodePtr submission, int unvalidated)
 {
 	char state[32], deadline_text[16], date[11];
 	day_t deadline;
 	struct findings findings = { 0 };
+	int supplement;
 
 	dossier_get(dossier, "state", state, sizeof(state));
 	dossier_get(dossier, "deadline", deadline_text, sizeof(deadline_text));
-	if (strcmp(state, "returned") != 0 || date_parse(deadline_text, &deadline) < 0 ||
-	    context->date <= deadline)
+	supplement = strcmp(state, "supplement-requested") == 0;
+	if ((!supplement && strcmp(state, "returned") != 0) ||
+	    date_parse(deadline_text, &deadline) < 0 || context->date <= deadline)
 		return 0;
 	date_format(context->date, date);
 	findings.validation = begin_validation(context, dossier, unvalidated ? submission : NULL);
-	if (unvalidated)
+	if (supplement) {
+		/* the expiry letter names the deadline it missed */
+		xml_set(findings.validation, "deadline", deadline_text);
+		if (unvalidated)
+			add_reason(&findings, "supplement-expired",
+				   "补充材料的提交期限为 %s，本次收到的补充材料于 %s 处理，已超过期限。",
+				   deadline_text, date);
+		else
+			add_reason(&findings, "supplement-expired",
+				   "补充材料的期限 %s 已过，未收到补充后的申请材料。", deadline_text);
+	} else if (unvalidated)
 		add_reason(&findings, "resubmission-expired",
 			   "补正材料的提交期限为 %s，本次收到的补正材料于 %s 处理，已超过期限。",
 			   deadline_text, date);
@@ -995,6 +1060,18 @@ static int reject_if_banned(const struct stage_context *context, struct dossier 
 	return 1;
 }
 
+/* What an application that waits for no validation may still need: a ban
+ * ends it; a supplement request an earlier ecap left without a deadline
+ * gets one. */
+static int reject_if_banned_or_give_deadline(const struct stage_context *context,
+					     struct dossier *dossier, xmlNodePtr submission,
+					     struct error *err)
+{
+	int rejected = reject_if_banned(context, dossier, submission, err);
+
+	return rejected != 0 ? rejected : give_supplement_deadline(context, dossier);
+}
+
 int stage_validate(const struct stage_context *context, struct dossier *dossier,
 		   struct error *err)
 {
@@ -1007,7 +1084,7 @@ int stage_validate(const struct stage_context *context, struct dossier *dossier,
 	if (expire_if_overdue(context, dossier, submission, unvalidated))
 		return 1;
 	if (!unvalidated)
-		return reject_if_banned(context, dossier, submission, err);
+		return reject_if_banned_or_give_deadline(context, dossier, submission, err);
 	findings.validation = begin_validation(context, dossier, submission);
 	if (submission && xml_child(submission, "problem")) {
 		char problem[1024], code[32];

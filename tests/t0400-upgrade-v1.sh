@@ -14,13 +14,18 @@ summary() {
 }
 expect "the new ecap reads the old state's status" test -n "$(summary "$work/before.xml")"
 
+run_ecap run "$state" --date 2026-11-19
+expect_equal "a run dated before the old state's last run (2026-11-20) is refused" "$?" 64
+expect "... naming both dates" grep -q "2026-11-20" "$work/ecap.err"
 expect "a run over the old state completes" run_ecap run "$state" --date 2026-11-24
 "$ecap" init "$work/new-state" >/dev/null
 expect_equal "the state is now at the layout of a state this version makes" \
 	"$(cat "$state/store/version" 2>/dev/null)" "$(cat "$work/new-state/store/version")"
 "$ecap" status "$state" --xml >"$work/after.xml"
 expect_equal "every application keeps its state and deadline" \
-	"$(summary "$work/after.xml")" "$(summary "$work/before.xml")"
+	"$(summary "$work/after.xml" | grep -v 'deadline="2026-12-08"')" "$(summary "$work/before.xml")"
+expect_equal "the supplement request an old ecap left without a deadline gets one, from this run" \
+	"$(state_of A2026-900005) $(deadline_of A2026-900005)" "supplement-requested 2026-12-08"
 expect "the status validates" xmllint --noout --nonet --schema "$top/xsd/status.xsd" "$work/after.xml"
 expect "every dossier validates" \
 	xmllint --noout --nonet --schema "$top/xsd/dossier.xsd" "$state"/store/dossiers/*.xml

@@ -8,7 +8,8 @@
 # interviewed by policy, an apprentice passed into publicity, and every kind
 # of refused record: record-invalid, record-unknown-application,
 # record-wrong-state, examiner-unknown, examiner-conflict, record-duplicate
-# (the same examiner twice in a round, and a byte-identical file).
+# (a byte-identical file); the same examiner twice in a round before the
+# decision is a correction that replaces the first record.
 . "$(dirname "$0")/lib.sh"
 
 # review_record NAME APPLICATION EXAMINER RECOMMENDATION [NOT-MET [INTERVIEW [SUPPLEMENT]]]:
@@ -231,14 +232,17 @@ expect_equal "C: refused records do not count: still in review with one of two" 
 expect_equal "C: the dossier keeps the refused records, with their codes" \
 	"$(dossier_value $C "concat(count(//*[local-name()='record'][@status='refused']), ' ', //*[local-name()='record'][@code='examiner-conflict']/@kind)")" \
 	"2 reviewRecord"
-expect_equal "D: EX-008's first record applied" "$(record_outcome d-ex008.xml)" applied
-expect_equal "D: EX-008 again in the same round: record-duplicate" \
-	"$(dossier_record_outcome $D d-ex008-again.xml)" "refused record-duplicate"
-expect_equal "D: the duplicate does not make a quorum" "$(state_of $D)" in-review
+expect_equal "D: EX-008's first record, corrected later: superseded in the status" \
+	"$(record_outcome d-ex008.xml)" superseded
+expect_equal "D: EX-008 again in the same round: a correction, applied" \
+	"$(dossier_record_outcome $D d-ex008-again.xml)" "applied"
+expect_equal "D: it supersedes EX-008's first record" \
+	"$(dossier_record_outcome $D d-ex008.xml)" "superseded"
+expect_equal "D: the correction does not make a quorum" "$(state_of $D)" in-review
 # pipeline/records.c loses the code of a record refused by a stage
 expect_equal "the status gives the codes of the records the review refused" \
 	"$(record_outcome c-ex003.xml) / $(record_outcome c-ex999.xml) / $(record_outcome d-ex008-again.xml)" \
-	"refused examiner-conflict / refused examiner-unknown / refused record-duplicate"
+	"refused examiner-conflict / refused examiner-unknown / applied"
 expect_equal "an unknown application: record-unknown-application" \
 	"$(record_outcome unknown.xml)" "refused record-unknown-application"
 expect_equal "a record missing a dimension: record-invalid" \

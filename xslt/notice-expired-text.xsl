@@ -15,7 +15,7 @@
 
   <xsl:output method="text" encoding="UTF-8"/>
 
-  <xsl:variable name="title" select="'逾期未补正通知'"/>
+  <xsl:variable name="title" select="$expiry-title"/>
 
   <xsl:template match="/">
     <xsl:call-template name="require-notice">

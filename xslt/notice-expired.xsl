@@ -19,7 +19,7 @@
   <xsl:output method="xml" encoding="UTF-8" indent="no"
 	      doctype-system="about:legacy-compat"/>
 
-  <xsl:variable name="title" select="'逾期未补正通知'"/>
+  <xsl:variable name="title" select="$expiry-title"/>
 
   <xsl:template match="/">
     <xsl:call-template name="require-notice">

@@ -296,6 +296,23 @@ static void test_calendar_edges(void)
 	calendar_release(&calendar);
 }
 
+static void test_whole_months(void)
+{
+	is_int(date_whole_months(day_of("2021-10-13"), day_of("2026-10-13")), 60,
+	       "2021-10-13 to 2026-10-13: 60 months");
+	is_int(date_whole_months(day_of("2021-10-13"), day_of("2026-10-12")), 59,
+	       "a day less: 59");
+	is_int(date_whole_months(day_of("2021-01-31"), day_of("2021-02-28")), 1,
+	       "01-31 to 02-28: a month (the month end)");
+	is_int(date_whole_months(day_of("2021-01-31"), day_of("2021-02-27")), 0,
+	       "01-31 to 02-27: none");
+	is_int(date_whole_months(day_of("2020-02-29"), day_of("2021-02-28")), 12,
+	       "from a leap day to 02-28: 12 months");
+	is_int(date_whole_months(day_of("2020-01-01"), day_of("2020-01-01")), 0, "no time: 0");
+	is_int(date_whole_months(day_of("2020-02-01"), day_of("2020-01-01")), 0, "backwards: 0");
+	ok(date_whole_months(LONG_MIN, LONG_MAX) > 0, "absurd days are clamped");
+}
+
 int main(void)
 {
 	struct calendar calendar;
@@ -304,6 +321,7 @@ int main(void)
 	test_date_parse_datetime();
 	test_format_weekday_year();
 	test_add_months_years();
+	test_whole_months();
 
 	calendar_init(&calendar);
 	ok(load_official(&calendar) == 0, "load the 2025 and 2026 calendars");

@@ -138,6 +138,7 @@ static void check_default_rules(const struct policy *policy)
 	   "statement CJK share 0.5");
 	is_int(policy->review_quorum, 2, "review quorum");
 	is_int(policy->resubmission_working_days, 10, "resubmission working days");
+	is_int(policy->supplement_working_days, 10, "supplement working days");
 	is_int(policy->publicity_working_days, 5, "publicity working days");
 	is_int(policy->validity_years, 5, "validity years");
 	is_string(policy->registration_format, "{society}-{seq:6}", "registration format");
@@ -346,6 +347,7 @@ static void test_minimal_policy(void)
 	       "a field may refuse graduate practice");
 	is_int(policy.review_quorum, 2, "quorum defaults to 2");
 	is_int(policy.resubmission_working_days, 10, "resubmission defaults to 10");
+	is_int(policy.supplement_working_days, 10, "supplement defaults to 10 when absent");
 	is_int(policy.publicity_working_days, 0, "publicity 0 disables it");
 	is_int(policy.interview_levels[LEVEL_PROFESSIONAL], 0,
 	       "levels=\"senior\" drops professional");
@@ -446,6 +448,8 @@ static void test_broken_values(void)
 			    "<credit> has no hours", "a credit without hours");
 	expect_body_failure("resubmission.xml", "<resubmission workingDays=\"0\"/>",
 			    "workingDays", "a resubmission period of 0 days");
+	expect_body_failure("supplement.xml", "<supplement workingDays=\"0\"/>",
+			    "workingDays", "a supplement period of 0 days");
 	expect_body_failure("long-name.xml",
 			    "<examiners><examiner id=\"EX-1\" name=\"王王王王王王王王王王王王王王"
 			    "王王王王王王王王王王王王王王王王王王王王王王王王王王王王王王王\"/>"

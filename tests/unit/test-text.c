@@ -3,6 +3,7 @@
  * acronyms (R3.3).
  */
 #include <locale.h>
+#include <stdio.h>
 #include <stdlib.h>
 
 #include "text.h"
@@ -62,6 +63,47 @@ static void test_chinese_count(void)
 	is_int(metrics.characters, 19, "punctuation and digits are characters");
 	is_int(metrics.letters, 11, "but not letters");
 	is_int(metrics.cjk, 11, "11 ideographs");
+}
+
+/* R2.2: every Unicode White_Space character and every format character
+ * (general category Cf) is left out of the count. */
+static void test_white_space(void)
+{
+	static const uint32_t uncounted[] = {
+		0x0009, 0x000A, 0x000B, 0x000C, 0x000D, 0x0020, 0x0085, 0x00A0, 0x1680,
+		0x2000, 0x2001, 0x2002, 0x2003, 0x2004, 0x2005, 0x2006, 0x2007, 0x2008,
+		0x2009, 0x200A, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000,
+		0x00AD, 0x061C, 0x180E, 0x200B, 0x200C, 0x200D, 0x200E, 0x200F, 0x202A,
+		0x202E, 0x2060, 0x2061, 0x2064, 0x2066, 0x206F, 0xFEFF, 0xFFF9, 0xFFFB,
+		0x110BD, 0x1D173, 0xE0001, 0xE0020, 0xE007F,
+	};
+	static const uint32_t counted[] = {
+		'A', '0', '.', 0x00A9, 0x00B7, 0x2010, 0x2011, 0x2024, 0x2030, 0x2065,
+		0x3001, 0x3002, 0x4E00, 0xFF0C, 0xFFFD, 0xFE0F, 0x1F600, 0x20000, 0xE0080,
+	};
+	struct statement_metrics metrics;
+	char name[64];
+	size_t i;
+
+	for (i = 0; i < sizeof(uncounted) / sizeof(uncounted[0]); i++) {
+		snprintf(name, sizeof(name), "U+%04X is not counted", (unsigned)uncounted[i]);
+		is_int(text_is_uncounted(uncounted[i]), 1, name);
+	}
+	for (i = 0; i < sizeof(counted) / sizeof(counted[0]); i++) {
+		snprintf(name, sizeof(name), "U+%04X is counted", (unsigned)counted[i]);
+		is_int(text_is_uncounted(counted[i]), 0, name);
+	}
+
+	/* 工 U+00A0 程 U+2007 能 U+202F 力 U+3000 评 U+1680 价 U+2028 自 U+2029
+	 * 述 U+0085 字 U+2003 */
+	metrics = measure("工\xc2\xa0" "程\xe2\x80\x87" "能\xe2\x80\xaf" "力\xe3\x80\x80" "评\xe1\x9a\x80" "价\xe2\x80\xa8" "自\xe2\x80\xa9" "述\xc2\x85" "字\xe2\x80\x83");
+	is_int(metrics.characters, 9, "no-break, figure, narrow, ideographic and other spaces: none counted");
+	/* 工 ZWSP 程 ZWNJ 能 ZWJ 力 WJ 评 BOM 价 SHY */
+	metrics = measure("\xef\xbb\xbf" "工\xe2\x80\x8b" "程\xe2\x80\x8c" "能\xe2\x80\x8d" "力\xe2\x81\xa0" "评\xef\xbb\xbf" "价\xc2\xad");
+	is_int(metrics.characters, 6, "zero-width and other format characters: none counted");
+	is_int(metrics.letters, 6, "nor letters");
+	metrics = measure("\xe4\xb8\x80" "\xc2\xa0" "\xc2\xa0" "\xc2\xa0");
+	is_int(metrics.characters, 1, "a statement padded with no-break spaces counts its text only");
 }
 
 static void test_blocks(void)
@@ -224,6 +266,7 @@ int main(void)
 	if (!setlocale(LC_CTYPE, "C.UTF-8"))
 		printf("# cannot set locale C.UTF-8\n");
 	test_chinese_count();
+	test_white_space();
 	test_blocks();
 	test_mixed_share();
 	test_broken_utf8();
