@@ -245,6 +245,11 @@ static void test_pagination(void)
 	pages = page_count(path);
 	ok(per_page >= 35 && per_page <= 50, "a page holds 35 to 50 lines");
 	printf("# %d lines a page\n", per_page);
+	if (per_page <= 0) {	/* the PDF could not be read back: nothing more to check */
+		free(pdf);
+		free(text);
+		return;
+	}
 	is_int(pages, (200 + per_page - 1) / per_page, "as many pages as the lines need");
 	is_int(last_line_on_page(path, 2), 2 * per_page, "page 2 goes on where page 1 stopped");
 	is_int(last_line_on_page(path, pages), 200, "the last line is on the last page");
