@@ -21,6 +21,7 @@
 #include <unistd.h>
 #include <wchar.h>
 
+#include "atomic.h"
 #include "hash.h"
 #include "xml.h"
 
@@ -771,7 +772,7 @@ struct tag_file {
 
 static int finish_tag(struct tag_file *tag, FILE *out, struct error *err)
 {
-	if (fclose(out) != 0 || !tag->text)
+	if (close_stream(out) != 0 || !tag->text)
 		return error_set(err, "out of memory");
 	sha256_hex(tag->text, tag->size, tag->sha256);
 	return 0;
@@ -821,6 +822,8 @@ static int write_manifest(struct audit_bag *bag, const char *name, struct error 
 
 	if (size < 0 || fflush(bag->manifest) != 0)
 		return error_set_errno(err, "unable to write the audit manifest");
+	if (ferror(bag->manifest))
+		return error_set(err, "unable to write the audit manifest: a write failed");
 	if (write_header(bag, name, (size_t)size, err) < 0)
 		return -1;
 	while (total < size &&

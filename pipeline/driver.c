@@ -16,6 +16,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "atomic.h"
 #include "audit.h"
 #include "directory.h"
 #include "exits.h"
@@ -897,7 +898,7 @@ static int write_run_log(struct batch *batch, struct error *err)
 
 	if (!batch->log)
 		return 0;
-	failed = fclose(batch->log) != 0;
+	failed = close_stream(batch->log) != 0;
 	batch->log = NULL;
 	if (failed)
 		return error_set_errno(err, "unable to write the run log");
