@@ -983,9 +983,13 @@ static int run_batch(struct batch *batch, struct error *err)
 	if (load_run_resources(batch, err) < 0)
 		return EXIT_CONFIG;
 	batch->summary->recovered = (size_t)recovered;
+	/* the chain is checked before anything is done: a recorded last archive
+	 * missing or changed stops the run here, not after its work */
+	if (audit_find_anchor(&batch->store, &batch->audit_anchor, err) < 0)
+		return EXIT_IO;
 	batch->audit_facts = (struct audit_facts){ batch->store.run_id,
 						   batch->policy.society_name,
-						   batch->options->date, 0 };
+						   batch->options->date, 0, &batch->audit_anchor };
 	snprintf(batch->summary->run_id, sizeof(batch->summary->run_id), "%s", batch->store.run_id);
 	date_format(batch->options->date, date);
 	batch->summary->calendar_covered = calendar_covers(&batch->policy.calendar,

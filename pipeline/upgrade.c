@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include "atomic.h"
+#include "audit.h"
 #include "upgrade.h"
 
 #define VERSION_FILE "store/version"
@@ -23,8 +24,24 @@ struct upgrade_step {
 	int (*apply)(struct store *store, struct transaction *transaction, struct error *err);
 };
 
+/* Version 2: the store records its last audit archive (AUDIT_RECORD), and
+ * runs chain to that record. A state of version 1 has none: the newest
+ * archive in audit/ is recorded as it is now (trust on first use; doc/audit.md). */
+static int record_last_archive(struct store *store, struct transaction *transaction,
+			       struct error *err)
+{
+	char name[128], sha256[65], record[256];
+	int found = audit_newest_archive(store, name, sha256, err), length;
+
+	if (found <= 0)
+		return found;
+	length = audit_format_record(name, sha256, record, sizeof(record));
+	return transaction_put(transaction, AUDIT_RECORD, record, (size_t)length, err);
+}
+
 /* Version 1: the layout of every ecap before store/version. */
 static const struct upgrade_step steps[] = {
+	{ 2, "record the last audit archive", record_last_archive },
 	{ 0, NULL, NULL }
 };
 
