@@ -23,7 +23,7 @@ static const char usage[] =
 	"  run DIR [--date YYYY-MM-DD]   take the dropbox and move every application on\n"
 	"  status DIR [--xml]            the state of every application and input\n"
 	"  register DIR [--xml]          the certificate register\n"
-	"  audit verify FILE...          check audit archives and the chain between them\n"
+	"  audit verify FILE... | DIR    check audit archives and the chain between them\n"
 	"  validate [FILE]               the validation stage as a filter (stdin to stdout)\n"
 	"  review, interview, certify    the other stages as filters\n"
 	"  stages [FILE]                 every stage in order, as a filter\n"

@@ -18,11 +18,17 @@
  * therefore given a stdio stream of fopencookie(), buffered as usual, whose
  * writes go through the counted write below. Each failure is told on
  * stderr ("fault-write: ...") so a test can see that the fault happened.
+ *
+ * FAULT_KILL_RENAME: a substring of a rename's destination; the process
+ * kills itself with SIGKILL just before the first such rename (after it,
+ * with FAULT_KILL_AFTER=1), as a power cut would stop it there: the crash
+ * tests stop a run at a chosen step of a transaction's apply.
  */
 #define _GNU_SOURCE
 #include <dlfcn.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -219,4 +225,30 @@ FILE *fdopen(int fd, const char *mode)
 	if (fd >= 0 && fd < WATCHED_MAX && watched[fd])
 		return cookie_stream(fd, mode);
 	return real(fd, mode);
+}
+
+/* ---- a kill at a chosen rename ---- */
+
+static void kill_if_wanted(const char *to, int after)
+{
+	const char *wanted = getenv("FAULT_KILL_RENAME"), *when = getenv("FAULT_KILL_AFTER");
+
+	if (!wanted || !wanted[0] || !strstr(to, wanted) ||
+	    after != (when && strcmp(when, "1") == 0))
+		return;
+	fprintf(stderr, "fault-write: killed %s renaming to %s\n", after ? "after" : "before", to);
+	raise(SIGKILL);
+}
+
+int rename(const char *from, const char *to)
+{
+	static int (*real)(const char *, const char *);
+	int result;
+
+	if (!real)
+		real = (int (*)(const char *, const char *))dlsym(RTLD_NEXT, "rename");
+	kill_if_wanted(to, 0);
+	result = real(from, to);
+	kill_if_wanted(to, 1);
+	return result;
 }
