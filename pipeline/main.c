@@ -11,6 +11,7 @@
 
 #include "commands.h"
 #include "exits.h"
+#include "memory.h"
 #include "paths.h"
 #include "xml.h"
 
@@ -82,6 +83,9 @@ int main(int argc, char **argv)
 	struct error err = { "" };
 	int code = EXIT_USAGE;
 
+	/* before any library allocates: running out of memory in one ends the
+	 * process with a message and exit 74, never a crash */
+	memory_install_handlers();
 	/* Chinese entry names and text classes need a UTF-8 locale (security.md). */
 	setlocale(LC_CTYPE, "C.UTF-8");
 	umask(077);	/* application material is personal data (R10) */
