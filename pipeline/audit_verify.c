@@ -1287,7 +1287,8 @@ static int check_link(const struct chain_link *previous, const struct chain_link
 
 /* What a state directory says of its chain: the last archive it recorded. */
 struct chain_anchor {
-	int recorded;			/* 0: the store records none */
+	int recorded;			/* 0: the store records none; -1: unreadable */
+	char why[256];			/* when -1 */
 	char last[128];			/* the recorded archive's file name */
 	char last_sha256[65];
 };
@@ -1307,6 +1308,8 @@ static int check_ends(struct chain_link **order, size_t chained, const struct ch
 		broken += chain_problem(report, "%s is the first archive in audit/ but not the "
 					"first of the chain: the archive before it, %s, is missing",
 					first->base, first->previous ? first->previous : "unknown");
+	if (anchor->recorded < 0)
+		return broken + chain_problem(report, "%s", anchor->why);
 	if (!anchor->recorded)
 		return chained == 0 ? broken :
 		       broken + chain_problem(report, "the store records no last archive (%s is "
@@ -1448,15 +1451,18 @@ static int list_archives(const char *state_dir, char ***paths, size_t *count, st
 
 int audit_verify_state(const char *state_dir, FILE *report, struct error *err)
 {
-	struct chain_anchor anchor = { 0, "", "" };
+	struct chain_anchor anchor = { 0, "", "", "" };
+	struct error unreadable = { "" };
 	char **paths = NULL;
 	size_t count = 0;
-	int result = -1, recorded;
+	int result = -1;
 
-	recorded = audit_read_record(state_dir, anchor.last, anchor.last_sha256, err);
-	if (recorded < 0 || list_archives(state_dir, &paths, &count, err) < 0)
+	/* a record that cannot be read is a broken chain, not the verifier's failure */
+	anchor.recorded = audit_read_record(state_dir, anchor.last, anchor.last_sha256,
+					    &unreadable);
+	snprintf(anchor.why, sizeof(anchor.why), "%s", unreadable.message);
+	if (list_archives(state_dir, &paths, &count, err) < 0)
 		goto out;
-	anchor.recorded = recorded;
 	result = verify_links((const char *const *)paths, count, &anchor, report, err);
 out:
 	for (size_t i = 0; i < count; i++)

@@ -154,6 +154,13 @@ verify_dir "$copy"
 refused "the record deleted" "the store records no last archive"
 run_refused "the record deleted" "$copy" "the store records no last archive"
 
+# ---- the record damaged
+copy_state damaged-record
+echo "not a record" >"$copy/store/audit-last"
+verify_dir "$copy"
+refused "the record damaged" "store/audit-last' is damaged"
+run_refused "the record damaged" "$copy" "store/audit-last' is damaged"
+
 # ---- an intact state goes on: the next run chains to the record
 copy_state intact
 expect "an intact state: the next run completes" \
