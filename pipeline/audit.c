@@ -557,9 +557,12 @@ int audit_find_anchor(struct store *store, struct audit_anchor *anchor, struct e
 	}
 	snprintf(relative, sizeof(relative), "audit/%s", recorded);
 	store_path(store, relative, path, sizeof(path));
-	if (lstat(path, &info) < 0 && errno == ENOENT)
-		return error_set(err, "the audit chain cannot continue: the last archive the "
-				 "store recorded, audit/%s, is missing", recorded);
+	if (lstat(path, &info) < 0) {
+		if (errno == ENOENT)
+			return error_set(err, "the audit chain cannot continue: the last archive "
+					 "the store recorded, audit/%s, is missing", recorded);
+		return error_set_errno(err, "unable to read '%s'", path);
+	}
 	if (!S_ISREG(info.st_mode))
 		return error_set(err, "the audit chain cannot continue: the last archive the "
 				 "store recorded, audit/%s, is not a file", recorded);
