@@ -28,6 +28,44 @@ static size_t available_memory(void)
 	return (size_t)kib * 1024;
 }
 
+/* What the run's cgroup (v2) still allows, memory.max less memory.current,
+ * in bytes: a systemd unit's MemoryMax=, which neither RLIMIT_AS nor
+ * MemAvailable shows; 0 when there is no such limit. */
+static size_t cgroup_room(void)
+{
+	char line[4096], path[4200];
+	unsigned long long max = 0, current = 0;
+	FILE *in = fopen("/proc/self/cgroup", "r");
+	int found = 0;
+
+	if (!in)
+		return 0;
+	while (!found && fgets(line, sizeof(line), in))
+		if (strncmp(line, "0::", 3) == 0) {
+			line[strcspn(line, "\n")] = '\0';
+			found = 1;
+		}
+	fclose(in);
+	if (!found)
+		return 0;
+	snprintf(path, sizeof(path), "/sys/fs/cgroup%s/memory.max", line + 3);
+	in = fopen(path, "r");
+	if (!in)
+		return 0;
+	found = fscanf(in, "%llu", &max) == 1;	/* "max" when unlimited */
+	fclose(in);
+	if (!found)
+		return 0;
+	snprintf(path, sizeof(path), "/sys/fs/cgroup%s/memory.current", line + 3);
+	in = fopen(path, "r");
+	if (in) {
+		if (fscanf(in, "%llu", &current) != 1)
+			current = 0;
+		fclose(in);
+	}
+	return max > current ? (size_t)(max - current) : 1;
+}
+
 static size_t address_space_limit(void)
 {
 	struct rlimit limit;
@@ -51,12 +89,16 @@ static int workers_in(size_t room, size_t base, size_t worker)
 
 int memory_plan_run(int requested, struct memory_plan *plan, struct error *err)
 {
+	size_t room;
 	int fit;
 
 	plan->jobs = requested;
 	plan->capped_by = NULL;
 	plan->limit = address_space_limit();
 	plan->available = available_memory();
+	room = cgroup_room();
+	if (room && (!plan->available || room < plan->available))
+		plan->available = room;
 	if (plan->limit) {
 		fit = workers_in(plan->limit, MEMORY_RUN_BYTES, MEMORY_WORKER_BYTES);
 		if (fit == 0)

@@ -27,7 +27,7 @@
 struct memory_plan {
 	int jobs;			/* the workers that fit (at most those asked for) */
 	size_t limit;			/* RLIMIT_AS in bytes, 0 when there is none */
-	size_t available;		/* MemAvailable in bytes, 0 when unknown */
+	size_t available;		/* MemAvailable, or the cgroup's room if less; 0: unknown */
 	const char *capped_by;		/* "ulimit -v", "available memory", or NULL */
 };
 
