@@ -51,6 +51,7 @@ PIPELINE_OBJECTS = \
 	$(BUILD)/pipeline/driver.o \
 	$(BUILD)/pipeline/intake.o \
 	$(BUILD)/pipeline/lock.o \
+	$(BUILD)/pipeline/memory.o \
 	$(BUILD)/pipeline/notice.o \
 	$(BUILD)/pipeline/packages.o \
 	$(BUILD)/pipeline/pdf.o \

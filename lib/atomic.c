@@ -27,6 +27,23 @@ int write_all(int fd, const void *data, size_t size, struct error *err)
 	return 0;
 }
 
+int close_stream(FILE *stream)
+{
+	int flushed = fflush(stream) == 0 ? 0 : errno ? errno : EIO;
+	int failed_before = ferror(stream);
+	int closed = fclose(stream) == 0 ? 0 : errno ? errno : EIO;
+
+	if (flushed || closed) {
+		errno = flushed ? flushed : closed;
+		return -1;
+	}
+	if (failed_before) {
+		errno = EIO;
+		return -1;
+	}
+	return 0;
+}
+
 int fsync_directory(const char *path, struct error *err)
 {
 	int fd = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC);

@@ -6,11 +6,19 @@
 #define ECAP_ATOMIC_H
 
 #include <stddef.h>
+#include <stdio.h>
 #include <sys/types.h>
 #include "error.h"
 
 /* Writes size bytes to fd, retrying short writes and EINTR. */
 int write_all(int fd, const void *data, size_t size, struct error *err);
+
+/* Flushes and closes a stream written with stdio, and says whether every
+ * byte written to it reached the file: 0, or -1 with errno. A buffered write
+ * that failed earlier (a full disk while fprintf flushed its buffer) is seen
+ * by ferror() alone: fclose() returns 0 when only its own last flush
+ * succeeded. The stream is closed in every case. Unknown causes are EIO. */
+int close_stream(FILE *stream);
 
 /* Replaces path by data atomically and durably, with the given mode. */
 int atomic_write_file(const char *path, const void *data, size_t size, mode_t mode,

@@ -21,6 +21,7 @@
 #include <unistd.h>
 #include <wchar.h>
 
+#include "atomic.h"
 #include "hash.h"
 #include "xml.h"
 
@@ -59,6 +60,8 @@ struct audit_bag {
 	char previous_sha256[65];
 	struct archive *archive;
 	int fd;				/* the archive's file, or -1 */
+	struct sha256 archive_hash;	/* of the tar.gz, as it is written */
+	char archive_sha256[65];	/* once it is closed */
 	off_t flushing_from;		/* written before this: on its way to the disk */
 	off_t dropped_to;		/* before this: on the disk, out of the page cache */
 };
@@ -449,34 +452,153 @@ out:
 	return result;
 }
 
-/* The last archive in audit/ (by sequence number) and what comes next. */
-static int find_previous(struct audit_bag *bag, struct error *err)
+/* "NNNNNN-<run>.tar.gz": its sequence number, or 0 for any other name. */
+static unsigned long archive_sequence(const char *name)
 {
-	char directory[PATH_MAX], path[PATH_MAX];
-	DIR *listing = opendir(store_path(bag->store, "audit", directory, sizeof(directory)));
-	struct dirent *entry;
-	unsigned long highest = 0, sequence;
+	size_t length = strlen(name);
+	unsigned long sequence;
 
-	snprintf(bag->previous, sizeof(bag->previous), "none");
-	snprintf(bag->previous_sha256, sizeof(bag->previous_sha256), "none");
+	if (length < 15 || length >= 128 || strcmp(name + length - 7, ".tar.gz") != 0 ||
+	    strspn(name, "0123456789") != 6 || name[6] != '-' ||
+	    sscanf(name, "%6lu-", &sequence) != 1)
+		return 0;
+	return sequence;
+}
+
+/* The archive in audit/ with the highest sequence number: its name in
+ * newest and its number in highest (0 when audit/ holds none). */
+static int scan_archives(struct store *store, char newest[128], unsigned long *highest,
+			 struct error *err)
+{
+	char directory[PATH_MAX];
+	DIR *listing = opendir(store_path(store, "audit", directory, sizeof(directory)));
+	struct dirent *entry;
+
+	newest[0] = '\0';
+	*highest = 0;
 	if (!listing)
 		return error_set_errno(err, "unable to read '%s'", directory);
 	while ((entry = readdir(listing))) {
-		size_t length = strlen(entry->d_name);
+		unsigned long sequence = archive_sequence(entry->d_name);
 
-		if (length < 15 || strcmp(entry->d_name + length - 7, ".tar.gz") != 0 ||
-		    sscanf(entry->d_name, "%6lu-", &sequence) != 1 || sequence <= highest)
-			continue;
-		highest = sequence;
-		snprintf(bag->previous, sizeof(bag->previous), "%s", entry->d_name);
+		if (sequence > *highest) {
+			*highest = sequence;
+			snprintf(newest, 128, "%s", entry->d_name);
+		}
 	}
 	closedir(listing);
-	bag->sequence = highest + 1;
-	snprintf(bag->name, sizeof(bag->name), "%06lu-%s", bag->sequence, bag->facts->run_id);
+	return 0;
+}
+
+int audit_format_record(const char *name, const char *sha256, char *out, size_t size)
+{
+	return snprintf(out, size, "%s %s\n", name, sha256);
+}
+
+int audit_read_record(const char *state_dir, char name[128], char sha256[65],
+		      struct error *err)
+{
+	char path[PATH_MAX], text[256], extra;
+	int fd;
+	ssize_t got;
+
+	snprintf(path, sizeof(path), "%s/%s", state_dir, AUDIT_RECORD);
+	fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0 && errno == ENOENT)
+		return 0;
+	if (fd < 0)
+		return error_set_errno(err, "unable to read '%s'", path);
+	got = read(fd, text, sizeof(text) - 1);
+	close(fd);
+	if (got < 0)
+		return error_set_errno(err, "unable to read '%s'", path);
+	text[got] = '\0';
+	if (sscanf(text, "%127s %64s %c", name, sha256, &extra) != 2 ||
+	    archive_sequence(name) == 0 || strlen(sha256) != 64 ||
+	    strspn(sha256, "0123456789abcdef") != 64)
+		return error_set(err, "'%s' is damaged: it does not name an audit archive and "
+				 "its SHA-256", path);
+	return 1;
+}
+
+int audit_newest_archive(struct store *store, char name[128], char sha256[65],
+			 struct error *err)
+{
+	char path[PATH_MAX], relative[PATH_MAX];
+	unsigned long highest;
+
+	if (scan_archives(store, name, &highest, err) < 0)
+		return -1;
 	if (highest == 0)
 		return 0;
-	snprintf(path, sizeof(path), "%s/%s", directory, bag->previous);
-	return hash_file(path, bag->previous_sha256, err);
+	snprintf(relative, sizeof(relative), "audit/%s", name);
+	return hash_file(store_path(store, relative, path, sizeof(path)), sha256, err) < 0 ? -1 : 1;
+}
+
+int audit_find_anchor(struct store *store, struct audit_anchor *anchor, struct error *err)
+{
+	char recorded[128], recorded_sha256[65], newest[128], path[PATH_MAX], actual[65];
+	char relative[PATH_MAX];
+	unsigned long highest;
+	int found = audit_read_record(store->root, recorded, recorded_sha256, err);
+	struct stat info;
+
+	snprintf(anchor->previous, sizeof(anchor->previous), "none");
+	snprintf(anchor->previous_sha256, sizeof(anchor->previous_sha256), "none");
+	anchor->sequence = 1;
+	if (found < 0 || scan_archives(store, newest, &highest, err) < 0)
+		return -1;
+	if (!found) {
+		if (highest == 0)
+			return 0;	/* the first archive */
+		return error_set(err, "the audit chain cannot continue: audit/ holds archives "
+				 "(the newest audit/%s) but the store records no last archive "
+				 "(%s is missing)", newest, AUDIT_RECORD);
+	}
+	snprintf(relative, sizeof(relative), "audit/%s", recorded);
+	store_path(store, relative, path, sizeof(path));
+	if (lstat(path, &info) < 0) {
+		if (errno == ENOENT)
+			return error_set(err, "the audit chain cannot continue: the last archive "
+					 "the store recorded, audit/%s, is missing", recorded);
+		return error_set_errno(err, "unable to read '%s'", path);
+	}
+	if (!S_ISREG(info.st_mode))
+		return error_set(err, "the audit chain cannot continue: the last archive the "
+				 "store recorded, audit/%s, is not a file", recorded);
+	if (hash_file(path, actual, err) < 0)
+		return -1;
+	if (strcmp(actual, recorded_sha256) != 0)
+		return error_set(err, "the audit chain cannot continue: the last archive the "
+				 "store recorded, audit/%s, has changed (its SHA-256 is not the "
+				 "one recorded in %s)", recorded, AUDIT_RECORD);
+	if (highest > archive_sequence(recorded))
+		return error_set(err, "the audit chain cannot continue: audit/%s is not in the "
+				 "chain (the last archive the store recorded is audit/%s)", newest,
+				 recorded);
+	snprintf(anchor->previous, sizeof(anchor->previous), "%s", recorded);
+	snprintf(anchor->previous_sha256, sizeof(anchor->previous_sha256), "%s", actual);
+	anchor->sequence = archive_sequence(recorded) + 1;
+	return 0;
+}
+
+/* Where the bag chains: the anchor found at the run's start, or now. */
+static int find_previous(struct audit_bag *bag, struct error *err)
+{
+	struct audit_anchor found;
+	const struct audit_anchor *anchor = bag->facts->anchor;
+
+	if (!anchor) {
+		if (audit_find_anchor(bag->store, &found, err) < 0)
+			return -1;
+		anchor = &found;
+	}
+	snprintf(bag->previous, sizeof(bag->previous), "%s", anchor->previous);
+	snprintf(bag->previous_sha256, sizeof(bag->previous_sha256), "%s",
+		 anchor->previous_sha256);
+	bag->sequence = anchor->sequence;
+	snprintf(bag->name, sizeof(bag->name), "%06lu-%s", bag->sequence, bag->facts->run_id);
+	return 0;
 }
 
 /* ---- writing the tar.gz ---- */
@@ -771,7 +893,7 @@ struct tag_file {
 
 static int finish_tag(struct tag_file *tag, FILE *out, struct error *err)
 {
-	if (fclose(out) != 0 || !tag->text)
+	if (close_stream(out) != 0 || !tag->text)
 		return error_set(err, "out of memory");
 	sha256_hex(tag->text, tag->size, tag->sha256);
 	return 0;
@@ -821,6 +943,8 @@ static int write_manifest(struct audit_bag *bag, const char *name, struct error 
 
 	if (size < 0 || fflush(bag->manifest) != 0)
 		return error_set_errno(err, "unable to write the audit manifest");
+	if (ferror(bag->manifest))
+		return error_set(err, "unable to write the audit manifest: a write failed");
 	if (write_header(bag, name, (size_t)size, err) < 0)
 		return -1;
 	while (total < size &&
@@ -875,6 +999,26 @@ out:
 	return result;
 }
 
+/* The archive's bytes go to its file through here, and into its SHA-256 on
+ * the way: the record of the last archive is committed with it, and the
+ * archive, tens of gigabytes in a large run, is not read again for it. */
+static la_ssize_t write_archive_block(struct archive *archive, void *data, const void *block,
+				      size_t size)
+{
+	struct audit_bag *bag = data;
+	struct error err;
+
+	if (write_all(bag->fd, block, size, &err) < 0) {
+		archive_set_error(archive, errno, "Write error");
+		return -1;
+	}
+	if (sha256_update(&bag->archive_hash, block, size) < 0) {
+		archive_set_error(archive, ENOMEM, "unable to compute the archive's SHA-256");
+		return -1;
+	}
+	return (la_ssize_t)size;
+}
+
 #define AUDIT_WRITE_BLOCK (1 << 20)
 static int open_archive(struct audit_bag *bag, const char *path, struct error *err)
 {
@@ -884,6 +1028,8 @@ static int open_archive(struct audit_bag *bag, const char *path, struct error *e
 	bag->archive = archive_write_new();
 	if (!bag->archive)
 		return error_set(err, "out of memory");
+	if (sha256_begin(&bag->archive_hash) < 0)
+		return error_set(err, "unable to start a SHA-256");
 	/* The payload is mostly the inputs, archives already compressed: gzip at
 	 * level 0 keeps the file a tar.gz without spending the run's time
 	 * compressing what does not compress (BENCH.md). */
@@ -895,7 +1041,8 @@ static int open_archive(struct audit_bag *bag, const char *path, struct error *e
 	     * write call each), and not padded at the end */
 	    archive_write_set_bytes_per_block(bag->archive, AUDIT_WRITE_BLOCK) != ARCHIVE_OK ||
 	    archive_write_set_bytes_in_last_block(bag->archive, 1) != ARCHIVE_OK ||
-	    archive_write_open_fd(bag->archive, bag->fd) != ARCHIVE_OK)
+	    archive_write_open2(bag->archive, bag, NULL, write_archive_block, NULL, NULL) !=
+	    ARCHIVE_OK)
 		return archive_failed(bag, err);
 	return 0;
 }
@@ -918,6 +1065,7 @@ static void release_bag(struct audit_bag *bag)
 	if (bag->manifest)
 		fclose(bag->manifest);
 	sha256_release(&bag->manifest_hash);
+	sha256_release(&bag->archive_hash);
 	free(bag->seen.slots);
 	for (size_t i = 0; i < bag->journal_count; i++)
 		free(bag->journals[i]);
@@ -1000,12 +1148,15 @@ static int complete_archive(struct audit_bag *bag, struct error *err)
 		return -1;
 	if (archive_write_close(bag->archive) != ARCHIVE_OK)
 		return archive_failed(bag, err);
+	if (sha256_finish(&bag->archive_hash, bag->archive_sha256) < 0)
+		return error_set(err, "unable to finish a SHA-256");
 	return 0;
 }
 
 int audit_finish(struct audit_bag *bag, char *written, size_t written_size, struct error *err)
 {
-	char journal[PATH_MAX];
+	char journal[PATH_MAX], record[256];
+	int record_length;
 
 	written[0] = '\0';
 	if (list_journals(bag, err) < 0)
@@ -1014,12 +1165,18 @@ int audit_finish(struct audit_bag *bag, char *written, size_t written_size, stru
 		return 0;	/* nothing changed: no archive */
 	if (complete_archive(bag, err) < 0)
 		return -1;
-	/* the archive and the end of the journals it covers commit together */
+	/* the archive, the end of the journals it covers and the record of the
+	 * chain's last link commit together */
 	for (size_t i = 0; i < bag->journal_count; i++) {
 		snprintf(journal, sizeof(journal), "store/journal/%s", bag->journals[i]);
 		if (transaction_remove(&bag->transaction, journal, err) < 0)
 			return -1;
 	}
+	record_length = audit_format_record(base_name(bag->destination), bag->archive_sha256,
+					    record, sizeof(record));
+	if (transaction_put(&bag->transaction, AUDIT_RECORD, record, (size_t)record_length,
+			    err) < 0)
+		return -1;
 	bag->transaction_open = 0;
 	if (transaction_commit(&bag->transaction, err) < 0)
 		return -1;

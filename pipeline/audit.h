@@ -9,20 +9,52 @@
 #include "error.h"
 #include "store.h"
 
+/* Where the next archive chains: the last archive the store recorded
+ * (store/audit-last, "NAME SHA256", committed with that archive), checked
+ * against the file in audit/. */
+struct audit_anchor {
+	char previous[128];		/* its file name, or "none" before the first */
+	char previous_sha256[65];	/* or "none" */
+	unsigned long sequence;		/* the next archive's */
+};
+
 struct audit_facts {
 	const char *run_id;
 	const char *society_name;
 	day_t run_date;			/* the run's effective date */
 	time_t bagged;			/* now */
+	const struct audit_anchor *anchor;	/* found at the run's start, or NULL */
 };
+
+#define AUDIT_RECORD "store/audit-last"
+
+/* Reads the store's record of its last archive: 1 with its name and
+ * SHA-256, 0 when there is none, -1 when it cannot be read or is damaged.
+ * state_dir is the state directory. */
+int audit_read_record(const char *state_dir, char name[128], char sha256[65],
+		      struct error *err);
+
+/* The record's text for this archive ("NAME SHA256\n") into out. */
+int audit_format_record(const char *name, const char *sha256, char *out, size_t size);
+
+/* Finds where the run's archive will chain and checks it: the recorded last
+ * archive must be in audit/ with the recorded SHA-256, and no archive beyond
+ * it; with no record, audit/ must hold no archive. Otherwise the chain
+ * cannot continue: -1, err naming the archive. */
+int audit_find_anchor(struct store *store, struct audit_anchor *anchor, struct error *err);
+
+/* The newest archive in audit/ by its sequence number: 1 with its name and
+ * SHA-256, 0 when there is none (for the upgrade that records it). */
+int audit_newest_archive(struct store *store, char name[128], char sha256[65],
+			 struct error *err);
 
 /* The run's archive while the run goes: the inputs it takes are written
  * into it as they are taken, their bytes being in memory then, so that an
  * input of many megabytes is read once, not again at the end. */
 struct audit_bag;
 
-/* Starts the run's archive in a transaction of its own (the previous
- * archive's SHA-256 is taken now); expected_inputs sizes its table of paths.
+/* Starts the run's archive in a transaction of its own (chained to
+ * facts->anchor, or to the anchor audit_find_anchor finds now); expected_inputs sizes its table of paths.
  * facts must stay valid until the bag is released. */
 int audit_begin(struct store *store, const struct audit_facts *facts, size_t expected_inputs,
 		struct audit_bag **bag, struct error *err);
@@ -39,8 +71,10 @@ int audit_add_input(struct audit_bag *bag, const char *destination, const char *
 /* Archives everything the committed transactions' journals list (this run's,
  * and those of a run that died before its archive) that is not in the bag
  * yet, and commits audit/NNNNNN-<run>.tar.gz in the bag's transaction, which
- * also ends those journals. written receives the archive's path relative to
- * the state directory, or "" when no journal was there (nothing changed). */
+ * also ends those journals and records the archive as the store's last
+ * (AUDIT_RECORD, with its SHA-256 taken as it was written). written
+ * receives the archive's path relative to the state directory, or "" when
+ * no journal was there (nothing changed). */
 int audit_finish(struct audit_bag *bag, char *written, size_t written_size, struct error *err);
 
 /* Frees the bag; an archive not finished is discarded with its transaction. */

@@ -9,6 +9,7 @@
 #include <archive.h>
 #include <archive_entry.h>
 #include <ctype.h>
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <stdarg.h>
@@ -19,7 +20,9 @@
 #include <unistd.h>
 #include <wchar.h>
 #include <wctype.h>
+#include <zlib.h>
 
+#include "audit.h"
 #include "calendar.h"
 #include "hash.h"
 
@@ -69,12 +72,20 @@ struct archive_check {
 	struct chain_link *link;
 };
 
-/* The file as libarchive reads it, hashed as it goes by. */
+/* The file as libarchive reads it, hashed as it goes by, and inflated a
+ * second time by zlib, which checks the gzip trailer (the CRC-32 and length
+ * of what the stream holds): libarchive stops at the end of the tar and
+ * never reads it. */
 struct raw_input {
 	int fd;
 	struct sha256 hash;
 	int hash_failed;
+	z_stream gzip;
+	int gzip_started;
+	int gzip_status;		/* Z_OK while it goes, then Z_STREAM_END or an error */
+	unsigned long long after_gzip;	/* bytes after the end of the gzip stream */
 	char block[BLOCK_SIZE];
+	unsigned char inflated[BLOCK_SIZE];	/* thrown away */
 };
 
 /* ---- reporting ---- */
@@ -274,6 +285,27 @@ static struct bag_file *find_file(struct file_list *list, const char *path)
 
 /* ---- reading the archive ---- */
 
+static void inflate_raw(struct raw_input *input, const char *bytes, size_t size)
+{
+	if (input->gzip_status != Z_OK) {
+		if (input->gzip_status == Z_STREAM_END)
+			input->after_gzip += size;
+		return;
+	}
+	input->gzip.next_in = (Bytef *)bytes;
+	input->gzip.avail_in = (uInt)size;
+	while (input->gzip.avail_in > 0 && input->gzip_status == Z_OK) {
+		input->gzip.next_out = input->inflated;
+		input->gzip.avail_out = sizeof(input->inflated);
+		input->gzip_status = inflate(&input->gzip, Z_NO_FLUSH);
+	}
+	if (input->gzip_status == Z_STREAM_END)
+		input->after_gzip += input->gzip.avail_in;
+}
+
+/* What zlib found at the end of the stream, as a problem of the archive. */
+static void check_gzip_trailer(struct archive_check *check, struct raw_input *input);
+
 static la_ssize_t read_raw(struct archive *archive, void *data, const void **block)
 {
 	struct raw_input *input = data;
@@ -291,6 +323,7 @@ static la_ssize_t read_raw(struct archive *archive, void *data, const void **blo
 		archive_set_error(archive, ENOMEM, "hashing failed");
 		return -1;
 	}
+	inflate_raw(input, input->block, (size_t)got);
 	*block = input->block;
 	return got;
 }
@@ -309,8 +342,27 @@ static int hash_rest(struct archive_check *check, struct raw_input *input)
 		}
 		if (sha256_update(&input->hash, input->block, (size_t)got) < 0)
 			return -1;
+		inflate_raw(input, input->block, (size_t)got);
 	}
 	return 0;
+}
+
+static void check_gzip_trailer(struct archive_check *check, struct raw_input *input)
+{
+	const char *why = input->gzip.msg ? input->gzip.msg : "damaged";
+
+	if (input->gzip_status == Z_STREAM_END && input->after_gzip == 0)
+		return;
+	if (input->gzip_status == Z_STREAM_END)
+		problem(check, "%llu bytes after the end of the gzip stream", input->after_gzip);
+	else if (input->gzip_status == Z_OK)
+		problem(check, "the gzip stream is cut short (no trailer)");
+	else if (strcmp(why, "incorrect data check") == 0)
+		problem(check, "the gzip trailer's CRC-32 is not that of the data");
+	else if (strcmp(why, "incorrect length check") == 0)
+		problem(check, "the gzip trailer's length is not that of the data");
+	else
+		problem(check, "damaged gzip stream: %s", why);
 }
 
 /* Appends to a tag file's text, or gives the text up past TAG_FILE_LIMIT. */
@@ -1145,6 +1197,11 @@ static int verify_archive(struct chain_link *link, FILE *report, struct error *e
 			error_set(err, "unable to start a SHA-256");
 			goto out;
 		}
+		if (inflateInit2(&input->gzip, 16 + MAX_WBITS) != Z_OK) {
+			error_set(err, "out of memory");
+			goto out;
+		}
+		input->gzip_started = 1;
 		if (read_archive(&check, input, err) < 0 ||
 		    (!check.damaged && check_bag(&check, err) < 0))
 			goto out;
@@ -1157,6 +1214,8 @@ static int verify_archive(struct chain_link *link, FILE *report, struct error *e
 				error_set(err, "unable to compute a SHA-256");
 				goto out;
 			}
+			if (!check.damaged)
+				check_gzip_trailer(&check, input);
 		}
 	}
 	if (check.problems == 0)
@@ -1168,6 +1227,8 @@ static int verify_archive(struct chain_link *link, FILE *report, struct error *e
 out:
 	if (input->fd >= 0)
 		close(input->fd);
+	if (input->gzip_started)
+		inflateEnd(&input->gzip);
 	sha256_release(&input->hash);
 	free(input);
 	free(check.bag_name);
@@ -1224,10 +1285,58 @@ static int check_link(const struct chain_link *previous, const struct chain_link
 	return 0;
 }
 
+/* What a state directory says of its chain: the last archive it recorded. */
+struct chain_anchor {
+	int recorded;			/* 0: the store records none; -1: unreadable */
+	char why[256];			/* when -1 */
+	char last[128];			/* the recorded archive's file name */
+	char last_sha256[65];
+};
+
+/* The ends of a state directory's chain, links in order: the first archive
+ * must be number 1, chained to none (else the archives before it are gone),
+ * and the last the one the store recorded, with the SHA-256 recorded (else
+ * it was deleted, replaced or edited), with nothing after it. */
+static int check_ends(struct chain_link **order, size_t chained, const struct chain_anchor *anchor,
+		      FILE *report)
+{
+	const struct chain_link *first = chained ? order[0] : NULL, *last = NULL;
+	int broken = 0;
+
+	if (first && (first->sequence != 1 || !first->previous ||
+		      strcmp(first->previous, "none") != 0))
+		broken += chain_problem(report, "%s is the first archive in audit/ but not the "
+					"first of the chain: the archive before it, %s, is missing",
+					first->base, first->previous ? first->previous : "unknown");
+	if (anchor->recorded < 0)
+		return broken + chain_problem(report, "%s", anchor->why);
+	if (!anchor->recorded)
+		return chained == 0 ? broken :
+		       broken + chain_problem(report, "the store records no last archive (%s is "
+					      "missing): the chain's end cannot be checked",
+					      AUDIT_RECORD);
+	for (size_t i = 0; i < chained; i++) {
+		if (last)
+			broken += chain_problem(report, "%s comes after the last archive the store "
+						"recorded, %s", order[i]->base, last->base);
+		else if (strcmp(order[i]->base, anchor->last) == 0)
+			last = order[i];
+	}
+	if (!last)
+		return broken + chain_problem(report, "the last archive the store recorded, %s, is "
+					      "missing", anchor->last);
+	if (strcmp(last->sha256, anchor->last_sha256) != 0)
+		broken += chain_problem(report, "%s is not the archive the store recorded as its "
+					"last: its SHA-256 differs (replaced or edited)", last->base);
+	return broken;
+}
+
 /* Puts the archives in sequence order and checks every link: no number
- * missing, none twice, each one's previous archive and its SHA-256 right.
+ * missing, none twice, each one's previous archive and its SHA-256 right;
+ * and, for a state directory (anchor not NULL), both ends of the chain.
  * Returns the number of broken links, or -1 on an internal error. */
-static int check_chain(struct chain_link *links, size_t count, FILE *report, struct error *err)
+static int check_chain(struct chain_link *links, size_t count, const struct chain_anchor *anchor,
+		       FILE *report, struct error *err)
 {
 	struct chain_link **order = calloc(count ? count : 1, sizeof(*order));
 	size_t chained = 0;
@@ -1258,13 +1367,16 @@ static int check_chain(struct chain_link *links, size_t count, FILE *report, str
 		else
 			broken += check_link(previous, next, report);
 	}
-	if (broken == 0 && chained > 0)
+	if (anchor)
+		broken += check_ends(order, chained, anchor, report);
+	if (broken == 0 && (chained > 0 || anchor))
 		fprintf(report, "chain: intact (%zu archive%s)\n", chained, chained == 1 ? "" : "s");
 	free(order);
 	return broken;
 }
 
-int audit_verify(const char *const *files, size_t count, FILE *report, struct error *err)
+static int verify_links(const char *const *files, size_t count, const struct chain_anchor *anchor,
+			FILE *report, struct error *err)
 {
 	struct chain_link *links = calloc(count ? count : 1, sizeof(*links));
 	int intact = 1, result = -1, status;
@@ -1280,7 +1392,7 @@ int audit_verify(const char *const *files, size_t count, FILE *report, struct er
 			goto out;
 		intact &= status == 0;
 	}
-	status = check_chain(links, count, report, err);
+	status = check_chain(links, count, anchor, report, err);
 	if (status < 0)
 		goto out;
 	result = intact && status == 0 ? 0 : 1;
@@ -1288,5 +1400,73 @@ out:
 	for (size_t i = 0; i < count; i++)
 		free(links[i].previous);
 	free(links);
+	return result;
+}
+
+int audit_verify(const char *const *files, size_t count, FILE *report, struct error *err)
+{
+	return verify_links(files, count, NULL, report, err);
+}
+
+static int compare_names(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* The paths of the archives in DIR/audit/ (every name ending in .tar.gz, so
+ * that a stray one is checked and named too), sorted. */
+static int list_archives(const char *state_dir, char ***paths, size_t *count, struct error *err)
+{
+	char directory[4096];
+	DIR *listing;
+	struct dirent *entry;
+
+	snprintf(directory, sizeof(directory), "%s/audit", state_dir);
+	listing = opendir(directory);
+	if (!listing)
+		return error_set_errno(err, "unable to read '%s'", directory);
+	while ((entry = readdir(listing))) {
+		size_t length = strlen(entry->d_name);
+		char **grown;
+
+		if (length < 8 || strcmp(entry->d_name + length - 7, ".tar.gz") != 0)
+			continue;
+		grown = realloc(*paths, (*count + 1) * sizeof(*grown));
+		if (!grown) {
+			closedir(listing);
+			return error_set(err, "out of memory");
+		}
+		*paths = grown;
+		if (asprintf(&grown[*count], "%s/%s", directory, entry->d_name) < 0) {
+			closedir(listing);
+			return error_set(err, "out of memory");
+		}
+		(*count)++;
+	}
+	closedir(listing);
+	if (*count)
+		qsort(*paths, *count, sizeof(**paths), compare_names);
+	return 0;
+}
+
+int audit_verify_state(const char *state_dir, FILE *report, struct error *err)
+{
+	struct chain_anchor anchor = { 0, "", "", "" };
+	struct error unreadable = { "" };
+	char **paths = NULL;
+	size_t count = 0;
+	int result = -1;
+
+	/* a record that cannot be read is a broken chain, not the verifier's failure */
+	anchor.recorded = audit_read_record(state_dir, anchor.last, anchor.last_sha256,
+					    &unreadable);
+	snprintf(anchor.why, sizeof(anchor.why), "%s", unreadable.message);
+	if (list_archives(state_dir, &paths, &count, err) < 0)
+		goto out;
+	result = verify_links((const char *const *)paths, count, &anchor, report, err);
+out:
+	for (size_t i = 0; i < count; i++)
+		free(paths[i]);
+	free(paths);
 	return result;
 }

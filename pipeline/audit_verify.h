@@ -34,4 +34,11 @@
  * err filled on an internal error (out of memory, OpenSSL failing). */
 int audit_verify(const char *const *files, size_t count, FILE *report, struct error *err);
 
+/* The whole chain of the state directory state_dir: every archive in its
+ * audit/, checked as above, and the chain's ends: the first archive must be
+ * number 1 (its previous "none"), the last the one the store recorded
+ * (store/audit-last) with the SHA-256 recorded. A deleted, replaced or edited
+ * archive anywhere is named. Returns as audit_verify. */
+int audit_verify_state(const char *state_dir, FILE *report, struct error *err);
+
 #endif

@@ -47,6 +47,7 @@ struct batch {
 	size_t inputs_done, inputs_total;
 	struct run_statistics statistics;
 	struct audit_facts audit_facts;
+	struct audit_anchor audit_anchor;	/* where the run's archive chains */
 	struct audit_bag *audit;	/* the run's archive once it took an input */
 };
 

@@ -1,7 +1,9 @@
-/* command_audit.c - `ecap audit verify FILE...`: checks audit archives, each
- * as a BagIt bag and all of them as a chain (doc/audit.md), and prints one
- * line per archive or problem, then the chain's. Exit 0 when all is intact,
- * 1 when something is not, 66 when a file cannot be read. */
+/* command_audit.c - `ecap audit verify FILE...` and `ecap audit verify DIR`:
+ * checks audit archives, each as a BagIt bag and all of them as a chain
+ * (doc/audit.md), and prints one line per archive or problem, then the
+ * chain's; given a state directory, its whole chain, from the first archive
+ * to the last the store recorded. Exit 0 when all is intact, 1 when
+ * something is not, 66 when a file or the directory cannot be read. */
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
@@ -15,9 +17,12 @@
 
 static const char usage[] =
 	"usage: ecap audit verify FILE...\n"
+	"       ecap audit verify DIR\n"
 	"\n"
 	"  checks each audit archive (DIR/audit/NNNNNN-<run>.tar.gz) as a BagIt bag,\n"
-	"  then the chain they form; exit 0 when everything is intact, 1 when not\n";
+	"  then the chain they form; given the state directory DIR, its whole chain,\n"
+	"  from the first archive to the last one the store recorded; exit 0 when\n"
+	"  everything is intact, 1 when not\n";
 
 enum { EXIT_NOT_INTACT = 1 };
 
@@ -47,6 +52,22 @@ static int check_readable(char *const *files, int count)
 	return EXIT_OK;
 }
 
+static int is_directory(const char *path)
+{
+	struct stat info;
+
+	return stat(path, &info) == 0 && S_ISDIR(info.st_mode);
+}
+
+static int is_state_directory(const char *path)
+{
+	char audit[4096], store[4096];
+
+	snprintf(audit, sizeof(audit), "%s/audit", path);
+	snprintf(store, sizeof(store), "%s/store", path);
+	return is_directory(audit) && is_directory(store);
+}
+
 int command_audit(int argc, char **argv)
 {
 	struct error err = { "" };
@@ -64,11 +85,18 @@ int command_audit(int argc, char **argv)
 		return fputs(usage, stderr), EXIT_USAGE;
 	if (first >= argc)
 		return fputs(usage, stderr), EXIT_USAGE;
-	code = check_readable(argv + first, argc - first);
-	if (code != EXIT_OK)
-		return code;
-	verdict = audit_verify((const char *const *)(argv + first), (size_t)(argc - first),
-			       stdout, &err);
+	if (argc - first == 1 && is_directory(argv[first])) {
+		if (!is_state_directory(argv[first]))
+			return report_failure(EXIT_NO_INPUT, "no such state directory (it holds no "
+					      "audit/ and store/)");
+		verdict = audit_verify_state(argv[first], stdout, &err);
+	} else {
+		code = check_readable(argv + first, argc - first);
+		if (code != EXIT_OK)
+			return code;
+		verdict = audit_verify((const char *const *)(argv + first),
+				       (size_t)(argc - first), stdout, &err);
+	}
 	if (fflush(stdout) != 0)
 		return report_failure(EXIT_IO, "unable to write the report");
 	if (verdict < 0)

@@ -6,6 +6,7 @@
 #include "commands.h"
 #include "driver.h"
 #include "exits.h"
+#include "memory.h"
 #include "progress.h"
 
 static const char usage[] =
@@ -52,6 +53,7 @@ int command_run(int argc, char **argv)
 	struct run_options options = { NULL, date_today(), 0, 1, NULL, NULL };
 	struct run_summary summary;
 	struct progress progress;
+	struct memory_plan memory;
 	struct error err = { "" };
 	int quiet = 0, code;
 
@@ -81,6 +83,16 @@ int command_run(int argc, char **argv)
 	}
 	if (!options.state_dir)
 		return fputs(usage, stderr), EXIT_USAGE;
+	/* memory bounded up front: a run that cannot fit does not start, and
+	 * --jobs is capped at the workers that fit */
+	if (memory_plan_run(options.jobs, &memory, &err) < 0)
+		return report_failure(EXIT_IO, err.message);
+	if (memory.jobs < options.jobs && !quiet)
+		fprintf(stderr, "ecap: --jobs %d capped at %d by the %s (%zu MiB)\n", options.jobs,
+			memory.jobs, memory.capped_by,
+			(strcmp(memory.capped_by, "ulimit -v") == 0 ? memory.limit :
+			 memory.available) >> 20);
+	options.jobs = memory.jobs;
 	progress_init(&progress, stderr);
 	if (!quiet && !options.verbose) {
 		options.progress = progress_update;

@@ -16,6 +16,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "atomic.h"
 #include "audit.h"
 #include "directory.h"
 #include "exits.h"
@@ -909,7 +910,7 @@ static int write_run_log(struct batch *batch, struct error *err)
 
 	if (!batch->log)
 		return 0;
-	failed = fclose(batch->log) != 0;
+	failed = close_stream(batch->log) != 0;
 	batch->log = NULL;
 	if (failed)
 		return error_set_errno(err, "unable to write the run log");
@@ -1047,9 +1048,13 @@ static int run_batch(struct batch *batch, struct error *err)
 	if (load_run_resources(batch, err) < 0)
 		return EXIT_CONFIG;
 	batch->summary->recovered = (size_t)recovered;
+	/* the chain is checked before anything is done: a recorded last archive
+	 * missing or changed stops the run here, not after its work */
+	if (audit_find_anchor(&batch->store, &batch->audit_anchor, err) < 0)
+		return EXIT_IO;
 	batch->audit_facts = (struct audit_facts){ batch->store.run_id,
 						   batch->policy.society_name,
-						   batch->options->date, 0 };
+						   batch->options->date, 0, &batch->audit_anchor };
 	snprintf(batch->summary->run_id, sizeof(batch->summary->run_id), "%s", batch->store.run_id);
 	date_format(batch->options->date, date);
 	batch->summary->calendar_covered = calendar_covers(&batch->policy.calendar,

@@ -1,6 +1,7 @@
 /* main.c - the ecap command: runs the engineering capability evaluation
  * (工程能力评价) of an authorized society as file-based batches. Dispatches to
  * the subcommands of commands.h; see ecap(1) and README.md. */
+#include <errno.h>
 #include <locale.h>
 #include <signal.h>
 #include <stdio.h>
@@ -10,6 +11,7 @@
 
 #include "commands.h"
 #include "exits.h"
+#include "memory.h"
 #include "paths.h"
 #include "xml.h"
 
@@ -22,7 +24,7 @@ static const char usage[] =
 	"  run DIR [--date YYYY-MM-DD]   take the dropbox and move every application on\n"
 	"  status DIR [--xml]            the state of every application and input\n"
 	"  register DIR [--xml]          the certificate register\n"
-	"  audit verify FILE...          check audit archives and the chain between them\n"
+	"  audit verify FILE... | DIR    check audit archives and the chain between them\n"
 	"  validate [FILE]               the validation stage as a filter (stdin to stdout)\n"
 	"  review, interview, certify    the other stages as filters\n"
 	"  stages [FILE]                 every stage in order, as a filter\n"
@@ -56,11 +58,34 @@ int report_failure(int code, const char *message)
 	return code;
 }
 
+/* What a command wrote to stdout (a run's summary, a status table, a
+ * verification report) must have been written, or the exit status says so: a
+ * buffered write that failed is seen only here. stdout is not closed, so that
+ * a command run with stdout closed and nothing to say is not an error. code
+ * is the command's; a failure it reported already keeps its own. */
+static int check_stdout(int code)
+{
+	char message[256];
+	int flushed = fflush(stdout);
+
+	if (flushed == 0 && !ferror(stdout))
+		return code;
+	/* 1 is audit verify's "not intact": a lost report must not stand for it */
+	if (code != EXIT_OK && code != 1)
+		return code;
+	snprintf(message, sizeof(message), "unable to write to standard output: %s",
+		 flushed != 0 ? strerror(errno) : "a write failed, the output is incomplete");
+	return report_failure(EXIT_IO, message);
+}
+
 int main(int argc, char **argv)
 {
 	struct error err = { "" };
 	int code = EXIT_USAGE;
 
+	/* before any library allocates: running out of memory in one ends the
+	 * process with a message and exit 74, never a crash */
+	memory_install_handlers();
 	/* Chinese entry names and text classes need a UTF-8 locale (security.md). */
 	setlocale(LC_CTYPE, "C.UTF-8");
 	umask(077);	/* application material is personal data (R10) */
@@ -72,11 +97,11 @@ int main(int argc, char **argv)
 	setenv("TZ", ":/etc/localtime", 0);
 	if (argc < 2 || strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0) {
 		fputs(usage, argc < 2 ? stderr : stdout);
-		return argc < 2 ? EXIT_USAGE : EXIT_OK;
+		return argc < 2 ? EXIT_USAGE : check_stdout(EXIT_OK);
 	}
 	if (strcmp(argv[1], "--version") == 0) {
 		printf("ecap %s\n", ECAP_VERSION);
-		return EXIT_OK;
+		return check_stdout(EXIT_OK);
 	}
 	if (paths_setup(&err) < 0 || xml_library_setup(paths_share_dir(), &err) < 0)
 		return report_failure(EXIT_CONFIG, err.message);
@@ -86,6 +111,7 @@ int main(int argc, char **argv)
 			break;
 		}
 	xml_library_cleanup();
+	code = check_stdout(code);
 	if (code == EXIT_USAGE) {
 		int known = 0;
 

@@ -157,7 +157,9 @@ static int write_manifest(struct transaction *transaction, struct error *err)
 		}
 		fputc('\n', out);
 	}
-	if (fclose(out) != 0)
+	/* every line or none: a MANIFEST missing a block that a full disk
+	 * swallowed would, once committed, be applied in part or refused */
+	if (close_stream(out) < 0)
 		return error_set_errno(err, "unable to write '%s'", path);
 	return 0;
 }
@@ -506,7 +508,11 @@ static int add_journal(struct transaction *transaction, struct error *err)
 		}
 		fputc('\n', out);
 	}
-	fclose(out);
+	if (close_stream(out) < 0) {
+		free(text);
+		return error_set_errno(err, "unable to write the journal of '%s'",
+				       transaction->name);
+	}
 	snprintf(destination, sizeof(destination), "store/journal/%s", transaction->name);
 	result = transaction_put(transaction, destination, text, size, err);
 	free(text);

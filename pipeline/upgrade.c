@@ -16,6 +16,7 @@
 #include <libxml/xmlreader.h>
 
 #include "atomic.h"
+#include "audit.h"
 #include "register.h"
 #include "run_date.h"
 #include "upgrade.h"
@@ -90,11 +91,27 @@ static int wake_supplement_requests(struct store *store, struct transaction *tra
 	return result;
 }
 
+/* Version 5: the store records its last audit archive (AUDIT_RECORD), and
+ * runs chain to that record. A state of an earlier version has none: the newest
+ * archive in audit/ is recorded as it is now (trust on first use; doc/audit.md). */
+static int record_last_archive(struct store *store, struct transaction *transaction,
+			       struct error *err)
+{
+	char name[128], sha256[65], record[256];
+	int found = audit_newest_archive(store, name, sha256, err), length;
+
+	if (found <= 0)
+		return found;
+	length = audit_format_record(name, sha256, record, sizeof(record));
+	return transaction_put(transaction, AUDIT_RECORD, record, (size_t)length, err);
+}
+
 /* Version 1: the layout of every ecap before store/version. */
 static const struct upgrade_step steps[] = {
 	{ 2, "identities normalised", register_normalise_identities },
 	{ 3, "the date of the last completed run", run_date_derive },
 	{ 4, "deadlines for supplement requests", wake_supplement_requests },
+	{ 5, "record the last audit archive", record_last_archive },
 	{ 0, NULL, NULL }
 };
 

@@ -31,6 +31,8 @@ expect "every dossier validates" \
 	xmllint --noout --nonet --schema "$top/xsd/dossier.xsd" "$state"/store/dossiers/*.xml
 expect "the audit chain, old archives and new, is intact" \
 	"$ecap" audit verify "$state"/audit/*.tar.gz
+expect "ecap audit verify DIR: the whole chain, from the old state's first archive" \
+	"$ecap" audit verify "$state"
 expect "a second run does nothing more" run_ecap run "$state" --date 2026-11-25
 expect_equal "still every application as it was" \
 	"$(summary "$work/after.xml")" "$("$ecap" status "$state" --xml >"$work/again.xml"; summary "$work/again.xml")"

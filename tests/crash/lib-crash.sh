@@ -215,6 +215,9 @@ snapshot() {
 	(grep -rl "$run_id_pattern" "$1/out/notices" || true) >"$2/notices-with-run-id"
 	ls "$1/audit" >"$2/audit-archives"
 	audit_check "$2" "$1"/audit/*.tar.gz
+	# the whole chain, anchored in the store's record of its last archive
+	"$ecap" audit verify "$1" >"$2/audit-verify-dir" 2>&1
+	echo $? >>"$2/audit-verify-dir"
 	sed -n 's/.*<member registration="\([^"]*\)".*/\1/p' "$2/register.xml" >"$2/registrations"
 }
 
@@ -224,7 +227,9 @@ audit_intact() {
 	awk '{ want = sprintf("%06d-", NR); if (substr($0, 1, 7) != want) { print "archive " \
 		NR " is " $0 ", expected " want "<run>.tar.gz"; bad = 1 } } END { exit bad }' \
 		"$1/audit-archives" || return 1
-	test "$(cat "$1/audit-verify-status")" = 0
+	test "$(cat "$1/audit-verify-status")" = 0 || return 1
+	cat "$1/audit-verify-dir"
+	test "$(tail -1 "$1/audit-verify-dir")" = 0
 }
 
 # contiguous FILE: the registrations listed are CSEE-000001..N in order, once each

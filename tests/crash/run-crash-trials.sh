@@ -14,12 +14,14 @@
 # duration (spread over the trials, so that kills land while parsing,
 # committing and archiving; every third trial kills the rerun too), runs it
 # again to the end, and compares the invariants with the reference's
-# (lib-crash.sh, check_invariants).
+# (lib-crash.sh, check_invariants). Then runs are killed at chosen steps of
+# the audit archive's transaction (below).
 #
 # Environment: CRASH_SEED (default 1) draws the delays; CRASH_PACKAGES
 # (default 300) the corpus's size; CRASH_WORK the scratch directory's name
 # under tests/work/ (default crash-trials); CRASH_RUN_OPTIONS options added
-# to every `ecap run` (e.g. "--jobs 4").
+# to every `ecap run` (e.g. "--jobs 4"); CRASH_POINTS the kills at chosen
+# steps (WHEN:PATH, default all three below).
 # Prints TAP and a final "N passed, N failed" line; exits 0 only if none failed.
 set -u
 top=$(cd "$(dirname "$0")/../.." && pwd)
@@ -129,4 +131,42 @@ while read -r delay1 again1 delay2 again2; do
 	done
 done <"$work/delays"
 echo "# $trial trials (seed $seed), $killed_count of $((trial * 2)) first runs killed mid-run"
+
+# --- kills at the steps of the audit archive's transaction --------------------
+
+# The archive and the store's record of it (store/audit-last) commit in one
+# transaction; a run is killed at a chosen step of its apply
+# (tests/tools/fault-write.c, FAULT_KILL_RENAME): before the archive is put
+# in audit/, before the record is put in place, and after it; the next run
+# finishes the transaction and chains to the record. Not under ASan or
+# valgrind (ECAP set), whose runtimes do not mix with a preloaded library.
+shim="$work/fault-write.so"
+if [ -n "${ECAP:-}" ]; then
+	skip "kills at the audit archive's record" "ecap runs under ASan or valgrind"
+elif ! cc -shared -fPIC -o "$shim" "$top/tests/tools/fault-write.c" -ldl 2>"$work/cc.err"; then
+	expect "tests/tools/fault-write.c compiles" sh -c "cat '$work/cc.err'; false"
+else
+	for point in ${CRASH_POINTS:-before:/audit/0 before:/store/audit-last after:/store/audit-last}; do
+		when=${point%%:*}
+		target=${point#*:}
+		state="$work/trial/state"
+		fresh_state "$state"
+		for phase in 1 2; do
+			date=$(date_of_phase $phase)
+			drop_phase "$state" $phase
+			FAULT_KILL_RENAME=$target FAULT_KILL_AFTER=$([ "$when" = after ] && echo 1) \
+				LD_PRELOAD="$shim" "$ecap" run "$state" --date "$date" $run_options \
+				>"$work/point.log" 2>&1
+			expect_equal "phase $phase, killed $when renaming to $target: the run was killed there" \
+				"$?" 137
+			echo "# killed $when renaming to $target, phase $phase: leaving $(left_behind "$state")"
+			run_to_end "$state" "$date" "$work/point.log"
+			expect_equal "phase $phase, killed $when renaming to $target: the next run completes" \
+				"$run_status" 0
+			snapshot "$state" "$work/trial/phase$phase"
+			check_invariants "killed $when $target, phase $phase" "$work/trial/phase$phase" \
+				"$reference/phase$phase"
+		done
+	done
+fi
 done_testing

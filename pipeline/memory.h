@@ -1,0 +1,45 @@
+/* memory.h - a run's memory, bounded before it starts, and running out of
+ * it inside a library ending the run cleanly (operations.md "Reliability":
+ * running out of memory ends the run with a message and exit 74, never a
+ * crash; the state resumes as after a kill).
+ *
+ * A run refuses to start when its address-space limit (RLIMIT_AS, `ulimit
+ * -v`) cannot hold a run with one worker, and caps --jobs at the workers
+ * that fit, under that limit and under the memory available. */
+#ifndef ECAP_MEMORY_H
+#define ECAP_MEMORY_H
+
+#include <stddef.h>
+#include "error.h"
+
+/* The address space a run needs with one worker: the libraries, the CJK
+ * fonts the letters and certificates are drawn with (mapped whole), the
+ * stylesheets and schemas, and a package of ordinary size being read; a
+ * phase-2 run of the crash corpus measured 360-400 MiB. */
+#define MEMORY_RUN_BYTES ((size_t)512 << 20)
+/* Each worker more: its malloc arena (64 MiB of address space reserved),
+ * its stack (8 MiB) and the packages of its window. */
+#define MEMORY_WORKER_BYTES ((size_t)96 << 20)
+/* What a run keeps resident with one worker, and each worker more. */
+#define MEMORY_RUN_RESIDENT ((size_t)160 << 20)
+#define MEMORY_WORKER_RESIDENT ((size_t)32 << 20)
+
+struct memory_plan {
+	int jobs;			/* the workers that fit (at most those asked for) */
+	size_t limit;			/* RLIMIT_AS in bytes, 0 when there is none */
+	size_t available;		/* MemAvailable, or the cgroup's room if less; 0: unknown */
+	const char *capped_by;		/* "ulimit -v", "available memory", or NULL */
+};
+
+/* Plans a run of `requested` workers: -1 with err saying how much is needed
+ * when not even one fits under RLIMIT_AS, else 0 and the plan. */
+int memory_plan_run(int requested, struct memory_plan *plan, struct error *err);
+
+/* Makes an allocation that fails inside libxml2/libxslt or GLib (Pango,
+ * fontconfig's users) end the process with a message and exit 74 instead
+ * of a crash or a wrong answer (a document taken for malformed): every write
+ * of a run is transactional, so stopping anywhere is as safe as a kill. To
+ * be called first thing in main, before any library allocates. */
+void memory_install_handlers(void);
+
+#endif
