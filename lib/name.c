@@ -88,3 +88,18 @@ int name_is_plain(const char *name)
 	}
 	return 1;
 }
+
+int name_is_utf8(const char *text)
+{
+	const unsigned char *bytes = (const unsigned char *)text;
+	size_t length = strlen(text);
+
+	for (size_t i = 0; i < length;) {
+		size_t step = utf8_length(bytes + i, length - i);
+
+		if (step == 0)
+			return 0;
+		i += step;
+	}
+	return 1;
+}

@@ -21,6 +21,9 @@
  * or a character, never inside one. Returns out. */
 char *name_escape(const char *name, char *out, size_t size);
 
+/* 1 if text is valid UTF-8 (controls allowed). */
+int name_is_utf8(const char *text);
+
 /* 1 if name is valid UTF-8 with nothing name_escape would change. */
 int name_is_plain(const char *name);
 
