@@ -904,7 +904,7 @@ static int take_window(struct batch *batch, enum input_kind kind, const struct i
 			result = take_package(batch, item, err);
 		else
 			result = quarantine(batch, item->name, "archive-unsafe",
-					    "not a regular file (a link, device or pipe); never opened",
+					    "a symbolic link, not a file; never followed",
 					    "", NULL, err);
 		if (result < 0)
 			return -1;
