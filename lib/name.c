@@ -2,6 +2,7 @@
 #include "name.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 /* The length of the valid UTF-8 character at text (at most length bytes),
@@ -102,4 +103,29 @@ int name_is_utf8(const char *text)
 		i += step;
 	}
 	return 1;
+}
+
+char *name_escape_invalid(const char *text, size_t size, size_t *escaped_size)
+{
+	const unsigned char *bytes = (const unsigned char *)text;
+	char *out = malloc(4 * size + 1);
+	size_t used = 0;
+
+	if (!out)
+		return NULL;
+	for (size_t i = 0; i < size;) {
+		size_t step = bytes[i] ? utf8_length(bytes + i, size - i) : 1;
+
+		if (step == 0) {
+			used += (size_t)snprintf(out + used, 5, "\\x%02X", bytes[i]);
+			i++;
+			continue;
+		}
+		memcpy(out + used, bytes + i, step);
+		used += step;
+		i += step;
+	}
+	out[used] = '\0';
+	*escaped_size = used;
+	return out;
 }

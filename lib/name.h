@@ -21,6 +21,12 @@
  * or a character, never inside one. Returns out. */
 char *name_escape(const char *name, char *out, size_t size);
 
+/* A copy of text[0..size) with every byte that is not part of valid UTF-8
+ * written "\xHH" and everything else as it is: how a state file that an
+ * earlier ecap wrote with a raw name inside is made XML again. Caller
+ * frees; NULL when out of memory. */
+char *name_escape_invalid(const char *text, size_t size, size_t *escaped_size);
+
 /* 1 if text is valid UTF-8 (controls allowed). */
 int name_is_utf8(const char *text);
 

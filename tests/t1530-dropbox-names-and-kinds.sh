@@ -61,6 +61,34 @@ expect_equal "that application expired at its deadline" "$(state_of A2026-000001
 expect_equal "and a package dropped meanwhile was taken" "$(state_of A2026-000002)" in-review
 expect "every XML file of the state is still well-formed" all_xml_well_formed "$state"
 
+# ---- a state an earlier ecap left with raw names inside (layout version 1) ----
+cp "$state/members.xml" "$work/names-members.xml"
+new_state
+cp "$work/names-members.xml" "$state/members.xml"
+cp "$work/short.zip" "$state/dropbox/$gbk.zip"
+printf 'not an archive' >"$state/dropbox/$gbk-bad.zip"
+touch -d '@'$(( $(date +%s) - 100 )) "$state/dropbox/$gbk.zip" "$state/dropbox/$gbk-bad.zip"
+run_ecap run "$state" --date 2026-11-24
+# as ecap before version 2 wrote them: the GBK bytes raw in the XML
+python3 - "$state" <<'PYTHON'
+import glob, sys
+for path in glob.glob(sys.argv[1] + "/store/dossiers/*.xml") + glob.glob(sys.argv[1] + "/quarantine/*.reason.xml"):
+	with open(path, "rb") as f:
+		data = f.read()
+	with open(path, "wb") as f:
+		f.write(data.replace(b"\\xC9\\xEA\\xC7\\xEB", b"\xC9\xEA\xC7\xEB"))
+PYTHON
+rm "$state/store/version"
+expect "(the hand-made old state holds XML that does not parse)" \
+	sh -c "! xmllint --noout '$state'/quarantine/*.reason.xml 2>/dev/null"
+run_ecap run "$state" --date 2027-01-15
+expect_equal "a run over that old state after the deadline exits 0" "$?" 0
+expect "it upgraded the state to layout version 2" grep -qx 2 "$state/store/version"
+expect "every XML file of the state is well-formed again" all_xml_well_formed "$state"
+expect_equal "and the application expired at its deadline" "$(state_of A2026-000001)" expired
+expect_equal "the quarantined input is in status, its name escaped" \
+	"$(quarantine_code_of '\xC9\xEA\xC7\xEB-bad.zip')" archive-unreadable
+
 # ---- kinds ----
 cp "$top/samples/policy.xml" "$work/settle-policy.xml"
 sed -i 's/settleSeconds="0"/settleSeconds="300"/' "$work/settle-policy.xml"

@@ -1,5 +1,7 @@
 /* test-name.c - unit tests for lib/name.c: names that are not valid UTF-8
  * or that hold control characters are escaped, byte by byte, as \xHH. */
+#include <stdlib.h>
+
 #include "name.h"
 #include "tap.h"
 
@@ -50,8 +52,21 @@ static void test_truncation(void)
 		  "cut before a character, never inside one");
 }
 
+static void test_escape_invalid_only(void)
+{
+	static const char text[] = "<a input=\"dropbox/\xC9\xEA.zip\">\n\t工\\</a>";
+	size_t size = 0;
+	char *escaped = name_escape_invalid(text, sizeof(text) - 1, &size);
+
+	is_string(escaped, "<a input=\"dropbox/\\xC9\\xEA.zip\">\n\t工\\</a>",
+		  "a state file keeps its text, and only invalid bytes are escaped");
+	is_int(size, strlen(escaped ? escaped : ""), "its size is given");
+	free(escaped);
+}
+
 int main(void)
 {
+	test_escape_invalid_only();
 	test_plain_names_unchanged();
 	test_gbk_name();
 	test_controls_and_backslash();
