@@ -321,6 +321,7 @@ static const char *quarantine_heading(const char *code)
 		{ "duplicate-package", "重复提交的材料包" },
 		{ "duplicate-application", "不接受新材料的申请" },
 		{ "schema", "申请表缺少可用的申请编号" },
+		{ "input-unreadable", "无法读取的文件" },
 	};
 
 	for (size_t i = 0; i < sizeof(headings) / sizeof(headings[0]); i++)

@@ -5,7 +5,8 @@
  * transaction commits many changes with two syncs in all, not one per file:
  *
  *   1. each new file is written into store/transactions/NAME.tmp/, and an
- *      input is hard-linked there from the dropbox (no copy, no fsync yet);
+ *      input is hard-linked there from the file the run opened (no copy, no
+ *      fsync yet);
  *   2. a MANIFEST lists where each file goes and which dropbox names to drop;
  *   3. syncfs() makes all of it durable at once;
  *   4. renaming NAME.tmp to NAME is the commit point;

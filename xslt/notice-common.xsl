@@ -272,6 +272,8 @@
       <xsl:when test="$code = 'examiner-unknown'">考官不在名单中</xsl:when>
       <xsl:when test="$code = 'examiner-conflict'">考官需要回避</xsl:when>
       <xsl:when test="$code = 'record-duplicate'">评审记录重复</xsl:when>
+      <xsl:when test="$code = 'input-unreadable'">提交的文件无法读取</xsl:when>
+      <xsl:when test="$code = 'input-not-file'">提交的不是文件</xsl:when>
       <xsl:otherwise>其他问题</xsl:otherwise>
     </xsl:choose>
   </xsl:template>
