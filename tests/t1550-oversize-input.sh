@@ -4,7 +4,8 @@
 # file of 2 GB (a few KB on disk) and a record of 50 MB are quarantined as
 # over the limits and archived by a descriptor of their SHA-256 and size,
 # never copied whole, so that one upload cannot fill the disk through the
-# audit archive; the archive verifies, and the next run works.
+# audit archive; the archive verifies, and the next run works. So too when
+# the archive is made by the next run, from the journal of a run that died.
 #
 # Debian packages: coreutils (truncate), libarchive-tools (bsdtar).
 . "$(dirname "$0")/lib.sh"
@@ -40,5 +41,23 @@ cp "$top/samples/dropbox/$sample" "$state/dropbox/"
 run_ecap run "$state" --date 2026-11-25
 expect_equal "the next run exits 0" "$?" 0
 expect "and the chain of archives verifies" "$ecap" audit verify "$state"/audit/*.tar.gz
+
+# a run that dies after quarantining such an input, before its archive:
+# the next run archives it from the journal, by a descriptor as well (a
+# file-size limit stops the first run at its report; ecap ignores SIGXFSZ)
+new_state
+truncate -s 200M "$state/dropbox/big.zip"
+touch -d '@'$(( $(date +%s) - 100 )) "$state/dropbox/big.zip"
+(ulimit -f 4 && "$ecap" run "$state" --date 2026-11-24 >"$work/ecap.out" 2>"$work/ecap.err"
+ echo $? >"$work/status")
+expect_equal "a run stopped by a file-size limit exits 74" "$(cat "$work/status")" 74
+expect "having quarantined the input and left no archive" \
+	sh -c "ls '$state/quarantine' | grep -q big.zip && test -z \"\$(ls '$state/audit')\""
+run_ecap run "$state" --date 2026-11-24
+expect_equal "the next run exits 0" "$?" 0
+archive=$(ls "$state"/audit/*.tar.gz)
+expect "its archive holds the input by a descriptor" \
+	sh -c "tar -xzOf '$archive' --wildcards '*data/quarantine/*-big.zip' | grep -qx 'Ecap-Input-Size: 209715200'"
+expect "and verifies" "$ecap" audit verify "$archive"
 
 done_testing
