@@ -423,12 +423,20 @@ int transaction_take(struct transaction *transaction, const char *source,
 	return 0;
 }
 
-/* Copies what is left to read of fd into a new file at path. */
+static int all_zero(const char *bytes, size_t size)
+{
+	return size == 0 || (bytes[0] == 0 && memcmp(bytes, bytes + 1, size - 1) == 0);
+}
+
+/* Copies the file open as fd into a new file at path, from its start. A
+ * block of zeros is skipped, not written, so that a sparse file (an input
+ * over the limits may be 50 GB of holes) stays sparse in its copy. */
 static int copy_from_descriptor(int fd, const char *path, const char *source,
 				struct error *err)
 {
 	char buffer[65536];
 	int out = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600), result = 0;
+	off_t length = 0;
 	ssize_t got;
 
 	if (out < 0)
@@ -440,9 +448,13 @@ static int copy_from_descriptor(int fd, const char *path, const char *source,
 			continue;
 		if (got < 0)
 			result = error_set_errno(err, "unable to take '%s'", source);
-		else
-			result = write_all(out, buffer, (size_t)got, err);
+		else if (all_zero(buffer, (size_t)got) && lseek(out, got, SEEK_CUR) >= 0)
+			length += got;
+		else if ((result = write_all(out, buffer, (size_t)got, err)) == 0)
+			length += got;
 	}
+	if (result == 0 && ftruncate(out, length) < 0)	/* the holes at the end */
+		result = error_set_errno(err, "unable to write '%s'", path);
 	if (close(out) < 0 && result == 0)
 		result = error_set_errno(err, "unable to write '%s'", path);
 	return result;

@@ -5,7 +5,8 @@
 # "Reliability"). tests/tools/race-shim.c, preloaded, replaces or removes
 # the file right after ecap opens it; the run must exit 0, store the bytes
 # it read under their own SHA-256, leave a replacement for the next run and
-# write an archive that verifies. With one job and with two.
+# write an archive that verifies. With one job and with two; and an input
+# over the limits, sparse, whose copy must stay sparse.
 #
 # Debian packages: python3, gcc (the shim), libxml2-utils (xmllint).
 . "$(dirname "$0")/lib.sh"
@@ -77,6 +78,19 @@ EOF
 	expect "jobs $jobs: from the bytes read" every_input_named_by_its_hash
 	expect "jobs $jobs: the archive verifies" "$ecap" audit verify "$state"/audit/*.tar.gz
 done
+
+# an input over the limits, sparse, removed while the run takes it: its
+# copy in quarantine (made from the open file) stays sparse
+new_state
+truncate -s 200M "$state/dropbox/big.zip"
+touch -d '@'$(( $(date +%s) - 100 )) "$state/dropbox/big.zip"
+raced remove big.zip
+expect_equal "a run whose oversize input is removed meanwhile exits 0" "$?" 0
+expect_equal "the input is quarantined as too large" "$(quarantine_code_of big.zip)" archive-too-large
+copy=$(ls "$state"/quarantine/*-big.zip)
+expect "its copy has the size it had" test "$(stat -c %s "$copy")" -eq 209715200
+expect "and takes no more room than the original did ($(du -k "$copy" | cut -f1) KB)" \
+	test "$(du -k "$copy" | cut -f1)" -lt 1024
 
 # a record removed while the run takes it
 new_state
