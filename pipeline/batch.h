@@ -68,7 +68,8 @@ enum input_opened {
 	INPUT_READ = 0,			/* data holds its bytes */
 	INPUT_OVER_LIMIT = 1,		/* larger than max_bytes: hashed, not kept */
 	INPUT_UNREADABLE = -1,		/* it cannot be read (permissions, I/O) */
-	INPUT_GONE = -2			/* removed, or no regular file any more */
+	INPUT_GONE = -2,		/* removed, or no regular file any more */
+	INPUT_FAILED = -3		/* the run's own failure (out of memory): it stops */
 };
 
 /* How many inputs of a kind are listed and taken at a time (intake.h). */

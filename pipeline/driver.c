@@ -135,7 +135,7 @@ static enum input_opened hash_input(int fd, const char *path, char digest[65],
 
 	if (sha256_begin(&hash) < 0) {
 		error_set(err, "unable to hash '%s'", path);
-		return INPUT_UNREADABLE;
+		return INPUT_FAILED;
 	}
 	while ((got = read(fd, buffer, sizeof(buffer))) != 0) {
 		if (got < 0 && errno == EINTR)
@@ -146,6 +146,7 @@ static enum input_opened hash_input(int fd, const char *path, char digest[65],
 		}
 		if (sha256_update(&hash, buffer, (size_t)got) < 0) {
 			error_set(err, "unable to hash '%s'", path);
+			result = INPUT_FAILED;
 			goto out;
 		}
 	}
@@ -164,7 +165,7 @@ static enum input_opened read_input(struct input_bytes *input, const char *path,
 
 	if (!bytes) {
 		error_set(err, "out of memory reading '%s'", path);
-		return INPUT_UNREADABLE;
+		return INPUT_FAILED;
 	}
 	while (got < wanted) {
 		ssize_t count = read(input->fd, bytes + got, wanted - got);
@@ -374,6 +375,19 @@ static int put_quarantine_reason(struct batch *batch, const char *destination,
 	return result;
 }
 
+/* An input that cannot be moved stays where it is, said in the log; status
+ * names it there on every run. */
+static int leave_in_dropbox(struct batch *batch, const char *shown, const char *code,
+			    const char *message, const struct error *why)
+{
+	char escaped[4 * sizeof(why->message)];
+
+	log_line(batch, "left in the dropbox: dropbox/%s: %s: %s (%s)", shown, code, message,
+		 name_is_utf8(why->message) ? why->message :
+		 name_escape(why->message, escaped, sizeof(escaped)));
+	return 0;
+}
+
 /* Moves the input into quarantine/ with a reason file beside it. When
  * may_stay is set, an input that cannot be moved is left in the dropbox
  * (status names it there) and the run goes on. */
@@ -397,8 +411,7 @@ static int quarantine_input(struct batch *batch, const char *name, const char *c
 	if (move_input(batch, source, destination, bytes, err) < 0) {
 		if (!may_stay)
 			return -1;
-		log_line(batch, "left in the dropbox: %s: %s (%s)", code, message, err->message);
-		return 0;
+		return leave_in_dropbox(batch, shown, code, message, err);
 	}
 	if (archive_input(batch, destination, name, digest, bytes, err) < 0 ||
 	    put_quarantine_reason(batch, destination, shown, code, message, digest, err) < 0)
@@ -1166,7 +1179,7 @@ int driver_run(const struct run_options *options, struct run_summary *summary,
 	       struct error *err)
 {
 	struct batch batch;
-	int lock = -1, result = EXIT_NO_INPUT;
+	int lock = -1, opened, result = EXIT_NO_INPUT;
 
 	memset(&batch, 0, sizeof(batch));
 	memset(summary, 0, sizeof(*summary));
@@ -1175,10 +1188,9 @@ int driver_run(const struct run_options *options, struct run_summary *summary,
 	batch.store.root_fd = -1;
 	batch.started = time(NULL);
 	statistics_init(&batch.statistics);
-	lock = store_open(&batch.store, options->state_dir, err);
-	if (lock < 0) {
-		result = lock == STORE_UNREADABLE ? EXIT_IO : EXIT_NO_INPUT;
-		lock = -1;
+	opened = store_open(&batch.store, options->state_dir, err);
+	if (opened < 0) {
+		result = opened == STORE_UNREADABLE ? EXIT_IO : EXIT_NO_INPUT;
 		goto out;
 	}
 	lock = lock_acquire(batch.store.root, err);

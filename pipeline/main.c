@@ -10,6 +10,7 @@
 
 #include "commands.h"
 #include "exits.h"
+#include "name.h"
 #include "paths.h"
 #include "xml.h"
 
@@ -52,6 +53,11 @@ static const struct command commands[] = {
 
 int report_failure(int code, const char *message)
 {
+	char shown[4 * sizeof(((struct error *)0)->message)];
+
+	/* a message may quote a dropbox name: the terminal gets it escaped */
+	if (!name_is_plain(message))
+		message = name_escape(message, shown, sizeof(shown));
 	fprintf(stderr, "ecap: %s\n", message[0] ? message : "failed");
 	return code;
 }

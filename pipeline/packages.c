@@ -179,6 +179,8 @@ static int file_prepared(struct batch *batch, const struct intake_item *item,
 		return quarantine(batch, item->name, "archive-too-large", message,
 				  prepared->digest, &prepared->bytes, err);
 	}
+	if (prepared->opened == INPUT_FAILED)
+		return error_set(err, "%s", prepared->read_error.message);
 	if (prepared->opened == INPUT_UNREADABLE)
 		return quarantine_unreadable(batch, item, prepared->read_error.message, err);
 	if (prepared->opened == INPUT_GONE) {

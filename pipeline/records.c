@@ -205,6 +205,9 @@ int take_record(struct batch *batch, const struct intake_item *item, struct erro
 	case INPUT_UNREADABLE:
 		result = quarantine_unreadable(batch, item, problem.message, err);
 		goto out;
+	case INPUT_FAILED:
+		error_set(err, "%s", problem.message);
+		goto out;
 	case INPUT_GONE:
 		/* removed or swapped since the listing: the next run sees what is there */
 		log_line(batch, "not taken: %s", problem.message);
