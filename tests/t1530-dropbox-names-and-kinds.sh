@@ -37,6 +37,7 @@ cp "$work/short.zip" "$state/dropbox/$gbk.zip"
 touch -d '@'$(( $(date +%s) - 100 )) "$state/dropbox/$gbk.zip"
 printf 'not an archive' >"$state/dropbox/$gbk-bad.zip"
 printf 'not an archive either' >"$state/dropbox/bad${esc}[31m.zip"
+printf '<?xml version="1.0"?>\n<nothing/>\n' >"$state/dropbox/$gbk-record.xml"
 run_ecap run "$state" --date 2026-11-24
 expect_equal "a run over GBK and control-character names exits 0" "$?" 0
 expect "every XML file of the state is well-formed" all_xml_well_formed "$state"
@@ -47,6 +48,8 @@ expect_equal "the broken GBK-named package is quarantined under its escaped name
 	"$(quarantine_code_of '\xC9\xEA\xC7\xEB-bad.zip')" archive-unreadable
 expect_equal "the control-character name is escaped too" \
 	"$(quarantine_code_of 'bad\x1B[31m.zip')" archive-unreadable
+expect_equal "a record under a GBK name is refused and listed under its escaped name" \
+	"$(xpath "string(/*/*[local-name()='record'][@input='dropbox/\\xC9\\xEA\\xC7\\xEB-record.xml']/@state)")" refused
 expect "no quarantine file name holds a raw byte that is not UTF-8" \
 	sh -c "ls '$state/quarantine' | iconv -f UTF-8 -t UTF-8 >/dev/null"
 "$ecap" status "$state" >"$work/table.txt"
