@@ -25,6 +25,7 @@ LIB_OBJECTS = \
 	$(BUILD)/lib/experience.o \
 	$(BUILD)/lib/hash.o \
 	$(BUILD)/lib/identity.o \
+	$(BUILD)/lib/name.o \
 	$(BUILD)/lib/package.o \
 	$(BUILD)/lib/paths.o \
 	$(BUILD)/lib/policy.o \
@@ -74,6 +75,7 @@ UNIT_TESTS = \
 	$(BUILD)/tests/test-experience \
 	$(BUILD)/tests/test-identity \
 	$(BUILD)/tests/test-intake \
+	$(BUILD)/tests/test-name \
 	$(BUILD)/tests/test-package \
 	$(BUILD)/tests/test-pdf \
 	$(BUILD)/tests/test-policy \

@@ -810,6 +810,59 @@ static int is_take_of_input(const char *destination, const char *operation)
 						  starts_with(destination, "quarantine/"));
 }
 
+int audit_input_descriptor(const char *digest, size_t size, char *out, size_t out_size)
+{
+	int length;
+
+	if (digest[0])
+		length = snprintf(out, out_size, "Ecap-Input-Not-Archived: over the intake limits\n"
+				  "Ecap-Input-Size: %zu\nEcap-Input-SHA256: %s\n", size, digest);
+	else
+		length = snprintf(out, out_size, "Ecap-Input-Not-Archived: unreadable\n"
+				  "Ecap-Input-Size: %zu\n", size);
+	return length < 0 || (size_t)length >= out_size ? 0 : length;
+}
+
+/* An input a run that died took, over the limits or unreadable, found in
+ * its journal: archived by a descriptor, as the run would have (driver.c). */
+static int archive_input_descriptor(struct audit_bag *bag, const struct changed_file *file,
+				    const char *path, struct error *err)
+{
+	struct payload payload = { NULL, NULL, 0, NULL };
+	char digest[65] = "", descriptor[256];
+	struct stat info;
+
+	if (stat(path, &info) < 0)
+		return error_set_errno(err, "unable to read '%s' for the audit archive", path);
+	if (access(path, R_OK) == 0 && hash_file(path, digest, err) < 0)
+		return -1;
+	payload.bytes = descriptor;
+	payload.size = (size_t)audit_input_descriptor(digest, (size_t)info.st_size, descriptor,
+						      sizeof(descriptor));
+	return add_payload(bag, &payload, file->bag_path, err);
+}
+
+static int path_was_added(struct audit_bag *bag, const char *bag_path)
+{
+	char encoded[PATH_MAX * 3 + 1];
+	struct error ignored;
+	uint64_t *slot, tag;
+
+	encode_manifest_path(bag_path, encoded, sizeof(encoded));
+	return find_seen_path(bag, encoded, &slot, &tag, &ignored) == 1;
+}
+
+static int needs_descriptor(const struct audit_bag *bag, const struct changed_file *file,
+			    const char *path)
+{
+	struct stat info;
+
+	if (!is_take_of_input(file->destination, file->operation) || stat(path, &info) < 0)
+		return 0;
+	return access(path, R_OK) < 0 ||
+	       (bag->facts->max_input_bytes && (size_t)info.st_size > bag->facts->max_input_bytes);
+}
+
 static int archive_changed_file(struct audit_bag *bag, const struct changed_file *file,
 				struct error *err)
 {
@@ -819,7 +872,10 @@ static int archive_changed_file(struct audit_bag *bag, const struct changed_file
 
 	if (!is_regular_file(store_path(bag->store, file->destination, path, sizeof(path))))
 		return 0;
-	added = add_payload(bag, &payload, file->bag_path, err);
+	if (needs_descriptor(bag, file, path) && !path_was_added(bag, file->bag_path))
+		added = archive_input_descriptor(bag, file, path, err);
+	else
+		added = add_payload(bag, &payload, file->bag_path, err);
 	if (added > 0)
 		count_kind(bag, file->destination, file->operation);
 	else if (added == 0 && is_take_of_input(file->destination, file->operation))

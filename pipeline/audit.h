@@ -24,6 +24,8 @@ struct audit_facts {
 	day_t run_date;			/* the run's effective date */
 	time_t bagged;			/* now */
 	const struct audit_anchor *anchor;	/* found at the run's start, or NULL */
+	size_t max_input_bytes;		/* an input larger is archived by a descriptor
+					 * (audit_input_descriptor); 0: no limit */
 };
 
 #define AUDIT_RECORD "store/audit-last"
@@ -67,6 +69,11 @@ int audit_begin(struct store *store, const struct audit_facts *facts, size_t exp
  * one a journal names. */
 int audit_add_input(struct audit_bag *bag, const char *destination, const char *source_name,
 		    const void *bytes, size_t size, const char *digest, struct error *err);
+
+/* What the archive holds in place of an input it does not copy: one over
+ * the intake limits (digest its SHA-256, size its length) or one the run
+ * could not read (digest ""). Writes the text into out; returns its length. */
+int audit_input_descriptor(const char *digest, size_t size, char *out, size_t out_size);
 
 /* Archives everything the committed transactions' journals list (this run's,
  * and those of a run that died before its archive) that is not in the bag

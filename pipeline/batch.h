@@ -6,6 +6,7 @@
 
 #include <limits.h>
 #include <stdio.h>
+#include <sys/stat.h>
 #include <time.h>
 #include <libxml/tree.h>
 #include "audit.h"
@@ -51,11 +52,26 @@ struct batch {
 	struct audit_bag *audit;	/* the run's archive once it took an input */
 };
 
-/* An input's bytes, when they are in memory: they go into the run's audit
- * archive as it is taken, and are not read again at the end of the run. */
+/* An input as the run opened it, once (open_input): its descriptor, and
+ * its bytes when it is within the intake limits. Everything done with it
+ * (its SHA-256, its copy in the store or quarantine, its entry in the audit
+ * archive) is done from these, never from its dropbox name again, which may
+ * by then name another file or none. An input over the limits has no data:
+ * it was hashed as it was read, and is archived by its SHA-256 and size. */
 struct input_bytes {
-	const void *data;
+	const void *data;		/* owned; NULL when over the limits */
 	size_t size;
+	int fd;				/* owned; -1 when not open */
+	struct stat opened;		/* what fstat said when it was opened */
+};
+
+/* What open_input found. */
+enum input_opened {
+	INPUT_READ = 0,			/* data holds its bytes */
+	INPUT_OVER_LIMIT = 1,		/* larger than max_bytes: hashed, not kept */
+	INPUT_UNREADABLE = -1,		/* it cannot be read (permissions, I/O) */
+	INPUT_GONE = -2,		/* removed, or no regular file any more */
+	INPUT_FAILED = -3		/* the run's own failure (out of memory): it stops */
 };
 
 /* How many inputs of a kind are listed and taken at a time (intake.h). */
@@ -73,17 +89,26 @@ int commit_group(struct batch *batch, struct error *err);
 void content_path(const char *digest, char *out, size_t size);
 /* 1 if an input with this SHA-256 was taken or quarantined before. */
 int seen_before(struct batch *batch, const char *digest);
-/* Moves dropbox/<name> into the content store; bytes, when not NULL, are
- * what the file holds. */
+/* Moves dropbox/<name> into the content store, from the file opened in
+ * bytes. */
 int take_input(struct batch *batch, const char *name, const char *digest,
 	       const struct input_bytes *bytes, struct error *err);
-/* Reads dropbox/<name> (at most max_bytes); caller frees. */
-char *read_dropbox_file(struct batch *batch, const char *name, size_t max_bytes, size_t *size,
-			struct error *err);
-/* Moves dropbox/<name> into quarantine/ with a reason file; bytes, when
- * not NULL, are what the file holds. */
+/* Opens dropbox/<name> once, reads it when it is at most max_bytes, and
+ * puts its SHA-256 in digest; err says why when it returns below 0. The
+ * input is released with input_release whatever it returns. */
+enum input_opened open_input(const struct batch *batch, const char *name, size_t max_bytes,
+			     struct input_bytes *input, char digest[65], struct error *err);
+void input_release(struct input_bytes *input);
+/* Moves dropbox/<name> into quarantine/ with a reason file: the file
+ * opened in bytes, or, when bytes is NULL, the entry of that name, never
+ * opened (a link; a file that cannot be read). */
 int quarantine(struct batch *batch, const char *name, const char *code, const char *message,
 	       const char *digest, const struct input_bytes *bytes, struct error *err);
+/* An input that cannot be read (input-unreadable): quarantined by its name
+ * when it can be moved; else left in the dropbox, where `status` names it
+ * on every run. message says why it could not be read. */
+int quarantine_unreadable(struct batch *batch, const struct intake_item *item,
+			  const char *message, struct error *err);
 int put_document(struct batch *batch, const char *destination, xmlDocPtr document,
 		 struct error *err);
 /* The PDF of a letter's text, stored beside text_path with .pdf. */

@@ -36,8 +36,8 @@ int command_document(int argc, char **argv, const char *command_usage,
 	if (stat(directory, &info) < 0 || !S_ISDIR(info.st_mode))
 		return report_failure(EXIT_NO_INPUT, "no such state directory");
 	document = build(directory, &err);
-	if (!document)
-		return report_failure(EXIT_SOFTWARE, err.message);
+	if (!document)	/* the state could not be read: no document is better than a wrong one */
+		return report_failure(EXIT_IO, err.message);
 	if (as_xml)
 		xmlDocFormatDump(stdout, document, 1);
 	else

@@ -22,6 +22,7 @@
 #include "exits.h"
 #include "hash.h"
 #include "lock.h"
+#include "name.h"
 #include "paths.h"
 #include "pdf.h"
 #include "run_date.h"
@@ -124,51 +125,109 @@ int prepare_group_for(struct batch *batch, struct error *err)
 
 /* ---- inputs ---- */
 
-char *read_dropbox_file(struct batch *batch, const char *name, size_t max_bytes, size_t *size,
-			struct error *err)
+/* Hashes the rest of an input over the limits as it is read, keeping
+ * nothing: its SHA-256 is what the archive and the reason file give. */
+static enum input_opened hash_input(int fd, const char *path, char digest[65],
+				    struct error *err)
 {
-	char relative[PATH_MAX], path[PATH_MAX];
-	struct stat info;
-	char *bytes = NULL;
-	size_t got = 0;
-	int fd;
+	struct sha256 hash = { NULL };
+	char buffer[1 << 16];
+	enum input_opened result = INPUT_UNREADABLE;
+	ssize_t got;
 
-	snprintf(relative, sizeof(relative), "dropbox/%s", name);
-	/* never through a link, never blocking on a pipe swapped in since the listing */
-	fd = open(store_path(&batch->store, relative, path, sizeof(path)),
-		  O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC);
-	if (fd < 0 || fstat(fd, &info) < 0) {
-		error_set_errno(err, "unable to read '%s'", path);
-		goto out;
+	if (sha256_begin(&hash) < 0) {
+		error_set(err, "unable to hash '%s'", path);
+		return INPUT_FAILED;
 	}
-	if (!S_ISREG(info.st_mode) || (size_t)info.st_size > max_bytes) {
-		error_set(err, "'%s' changed while it was being taken", path);
-		goto out;
+	while ((got = read(fd, buffer, sizeof(buffer))) != 0) {
+		if (got < 0 && errno == EINTR)
+			continue;
+		if (got < 0) {
+			error_set_errno(err, "unable to read '%s'", path);
+			goto out;
+		}
+		if (sha256_update(&hash, buffer, (size_t)got) < 0) {
+			error_set(err, "unable to hash '%s'", path);
+			result = INPUT_FAILED;
+			goto out;
+		}
 	}
-	bytes = malloc((size_t)info.st_size + 1);
+	if (sha256_finish(&hash, digest) == 0)
+		result = INPUT_OVER_LIMIT;
+out:
+	sha256_release(&hash);
+	return result;
+}
+
+static enum input_opened read_input(struct input_bytes *input, const char *path,
+				    char digest[65], struct error *err)
+{
+	size_t wanted = (size_t)input->opened.st_size, got = 0;
+	char *bytes = malloc(wanted + 1);
+
 	if (!bytes) {
 		error_set(err, "out of memory reading '%s'", path);
-		goto out;
+		return INPUT_FAILED;
 	}
-	while (got < (size_t)info.st_size) {
-		ssize_t count = read(fd, bytes + got, (size_t)info.st_size - got);
+	while (got < wanted) {
+		ssize_t count = read(input->fd, bytes + got, wanted - got);
 
 		if (count < 0 && errno == EINTR)
 			continue;
 		if (count <= 0) {
+			if (count == 0)
+				errno = EIO;	/* cut short while being read */
 			error_set_errno(err, "unable to read '%s'", path);
 			free(bytes);
-			bytes = NULL;
-			goto out;
+			return INPUT_UNREADABLE;
 		}
 		got += (size_t)count;
 	}
 	bytes[got] = '\0';
-	*size = got;
-out:
-	if (fd >= 0)
-		close(fd);
-	return bytes;
+	input->data = bytes;
+	input->size = got;
+	sha256_hex(bytes, got, digest);
+	return INPUT_READ;
+}
+
+enum input_opened open_input(const struct batch *batch, const char *name, size_t max_bytes,
+			     struct input_bytes *input, char digest[65], struct error *err)
+{
+	char relative[PATH_MAX], path[PATH_MAX], shown[NAME_ESCAPED_MAX];
+
+	*input = (struct input_bytes){ NULL, 0, -1, { 0 } };
+	digest[0] = '\0';
+	snprintf(relative, sizeof(relative), "dropbox/%s", name_escape(name, shown,
+								       sizeof(shown)));
+	store_path(&batch->store, relative, path, sizeof(path));	/* for messages */
+	snprintf(relative, sizeof(relative), "dropbox/%s", name);
+	/* never through a link, never blocking on a pipe swapped in since the listing */
+	input->fd = openat(batch->store.root_fd, relative,
+			   O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC);
+	if (input->fd < 0 || fstat(input->fd, &input->opened) < 0) {
+		int gone = errno == ENOENT || errno == ELOOP || errno == ENXIO;
+
+		error_set_errno(err, "unable to read '%s'", path);
+		return gone ? INPUT_GONE : INPUT_UNREADABLE;
+	}
+	if (!S_ISREG(input->opened.st_mode)) {
+		error_set(err, "'%s' changed while it was being taken", path);
+		return INPUT_GONE;
+	}
+	if ((size_t)input->opened.st_size > max_bytes) {
+		input->size = (size_t)input->opened.st_size;
+		return hash_input(input->fd, path, digest, err);
+	}
+	return read_input(input, path, digest, err);
+}
+
+void input_release(struct input_bytes *input)
+{
+	free((void *)input->data);
+	input->data = NULL;
+	if (input->fd >= 0)
+		close(input->fd);
+	input->fd = -1;
 }
 
 void content_path(const char *digest, char *out, size_t size)
@@ -208,6 +267,9 @@ static int remember_digest(struct batch *batch, const char *digest, struct error
 static int archive_input(struct batch *batch, const char *destination, const char *name,
 			 const char *digest, const struct input_bytes *bytes, struct error *err)
 {
+	char descriptor[256];
+	int size;
+
 	if (!bytes)
 		return 0;	/* archived from the store at the end of the run */
 	if (!batch->audit) {
@@ -216,8 +278,24 @@ static int archive_input(struct batch *batch, const char *destination, const cha
 				&batch->audit, err) < 0)
 			return -1;
 	}
-	return audit_add_input(batch->audit, destination, name, bytes->data, bytes->size,
-			       digest[0] ? digest : NULL, err);
+	if (bytes->data)
+		return audit_add_input(batch->audit, destination, name, bytes->data,
+				       bytes->size, digest[0] ? digest : NULL, err);
+	/* over the intake limits: never copied whole (a sparse file of 50 GB
+	 * takes no room in the dropbox, and would in the archive) */
+	size = audit_input_descriptor(digest, bytes->size, descriptor, sizeof(descriptor));
+	return audit_add_input(batch->audit, destination, name, descriptor, (size_t)size, NULL,
+			       err);
+}
+
+/* Moves the input into the state: the file opened, or the entry named. */
+static int move_input(struct batch *batch, const char *source, const char *destination,
+		      const struct input_bytes *bytes, struct error *err)
+{
+	if (!bytes || bytes->fd < 0)
+		return transaction_take(&batch->transaction, source, destination, err);
+	return transaction_take_opened(&batch->transaction, source, destination, bytes->fd,
+				       &bytes->opened, bytes->data, bytes->size, err);
 }
 
 /* Takes the input into the content store (named by its SHA-256). */
@@ -228,7 +306,7 @@ int take_input(struct batch *batch, const char *name, const char *digest,
 
 	snprintf(source, sizeof(source), "dropbox/%s", name);
 	content_path(digest, destination, sizeof(destination));
-	if (transaction_take(&batch->transaction, source, destination, err) < 0 ||
+	if (move_input(batch, source, destination, bytes, err) < 0 ||
 	    archive_input(batch, destination, name, digest, bytes, err) < 0)
 		return -1;
 	return remember_digest(batch, digest, err);
@@ -247,6 +325,7 @@ static const char *quarantine_heading(const char *code)
 		{ "duplicate-application", "不接受新材料的申请" },
 		{ "schema", "申请表缺少可用的申请编号" },
 		{ "identity-mismatch", "申请人与申请编号不符的材料包" },
+		{ "input-unreadable", "无法读取的文件" },
 	};
 
 	for (size_t i = 0; i < sizeof(headings) / sizeof(headings[0]); i++)
@@ -268,14 +347,15 @@ int put_document(struct batch *batch, const char *destination, xmlDocPtr documen
 	return result;
 }
 
-/* The reason file that stands beside a quarantined input. */
+/* The reason file that stands beside a quarantined input; name is the
+ * input's name escaped (name.h). */
 static int put_quarantine_reason(struct batch *batch, const char *destination,
 				 const char *name, const char *code, const char *message,
 				 const char *digest, struct error *err)
 {
 	xmlDocPtr document = xmlNewDoc((const xmlChar *)"1.0");
 	xmlNodePtr root = xmlNewDocNode(document, NULL, (const xmlChar *)"quarantined", NULL);
-	char relative[PATH_MAX], date[11], text[2048];
+	char relative[PATH_MAX], date[11], text[2048], escaped[4 * sizeof(text)];
 	int result;
 
 	xmlSetNs(root, xmlNewNs(root, (const xmlChar *)ECAP_NAMESPACE, NULL));
@@ -289,30 +369,55 @@ static int put_quarantine_reason(struct batch *batch, const char *destination,
 	if (digest[0])
 		xml_set(root, "sha256", digest);
 	snprintf(text, sizeof(text), "%s：%s", quarantine_heading(code), message);
-	xmlNodeAddContent(root, (const xmlChar *)text);
+	/* a message may quote bytes an input held: XML gets them escaped */
+	xmlNodeAddContent(root, (const xmlChar *)(name_is_utf8(text) ? text :
+				 name_escape(text, escaped, sizeof(escaped))));
 	snprintf(relative, sizeof(relative), "%s.reason.xml", destination);
 	result = put_document(batch, relative, document, err);
 	xmlFreeDoc(document);
 	return result;
 }
 
-/* Moves the input into quarantine/ with a reason file beside it. */
-int quarantine(struct batch *batch, const char *name, const char *code,
-	       const char *message, const char *digest, const struct input_bytes *bytes,
-	       struct error *err)
+/* An input that cannot be moved stays where it is, said in the log; status
+ * names it there on every run. */
+static int leave_in_dropbox(struct batch *batch, const char *shown, const char *code,
+			    const char *message, const struct error *why)
+{
+	char escaped[4 * sizeof(why->message)];
+
+	log_line(batch, "left in the dropbox: dropbox/%s: %s: %s (%s)", shown, code, message,
+		 name_is_utf8(why->message) ? why->message :
+		 name_escape(why->message, escaped, sizeof(escaped)));
+	return 0;
+}
+
+/* Moves the input into quarantine/ with a reason file beside it. When
+ * may_stay is set, an input that cannot be moved is left in the dropbox
+ * (status names it there) and the run goes on. */
+static int quarantine_input(struct batch *batch, const char *name, const char *code,
+			    const char *message, const char *digest,
+			    const struct input_bytes *bytes, int may_stay, struct error *err)
 {
 	char source[PATH_MAX], destination[PATH_MAX], seen[PATH_MAX];
+	char shown[NAME_ESCAPED_MAX], cut[160];
 
 	if (prepare_group_for(batch, err) < 0)
 		return -1;
 	snprintf(source, sizeof(source), "dropbox/%s", name);
+	name_escape(name, shown, sizeof(shown));
 	/* the run and a sequence number keep names unique; the original name,
+	 * escaped (it goes into the reason file and the archive's manifest) and
 	 * shortened to fit a file name, keeps them recognizable */
-	snprintf(destination, sizeof(destination), "quarantine/%s-%04u-%.150s",
-		 batch->store.run_id, ++batch->input_sequence, name);
-	if (transaction_take(&batch->transaction, source, destination, err) < 0 ||
-	    archive_input(batch, destination, name, digest, bytes, err) < 0 ||
-	    put_quarantine_reason(batch, destination, name, code, message, digest, err) < 0)
+	snprintf(destination, sizeof(destination), "quarantine/%s-%04u-%s",
+		 batch->store.run_id, ++batch->input_sequence,
+		 name_escape(name, cut, sizeof(cut)));
+	if (move_input(batch, source, destination, bytes, err) < 0) {
+		if (!may_stay)
+			return -1;
+		return leave_in_dropbox(batch, shown, code, message, err);
+	}
+	if (archive_input(batch, destination, name, digest, bytes, err) < 0 ||
+	    put_quarantine_reason(batch, destination, shown, code, message, digest, err) < 0)
 		return -1;
 	if (digest[0] && strcmp(code, "duplicate-package") != 0) {
 		snprintf(seen, sizeof(seen), "store/seen/%.2s/%s", digest, digest);
@@ -321,10 +426,27 @@ int quarantine(struct batch *batch, const char *name, const char *code,
 			return -1;
 	}
 	batch->summary->quarantined++;
-	snprintf(seen, sizeof(seen), "dropbox/%s", name);
+	snprintf(seen, sizeof(seen), "dropbox/%s", shown);
 	statistics_count_quarantine(&batch->statistics, seen, code, message);
-	log_line(batch, "quarantined dropbox/%s: %s: %s", name, code, message);
+	log_line(batch, "quarantined dropbox/%s: %s: %s", shown, code, message);
 	return 0;
+}
+
+int quarantine(struct batch *batch, const char *name, const char *code,
+	       const char *message, const char *digest, const struct input_bytes *bytes,
+	       struct error *err)
+{
+	return quarantine_input(batch, name, code, message, digest, bytes, 0, err);
+}
+
+int quarantine_unreadable(struct batch *batch, const struct intake_item *item,
+			  const char *message, struct error *err)
+{
+	/* not opened: moved by its name, archived by its size (audit.c) */
+	struct input_bytes unread = { NULL, (size_t)item->size, -1, { 0 } };
+
+	return quarantine_input(batch, item->name, "input-unreadable", message, "", &unread, 1,
+				err);
 }
 
 /* ---- dossiers ---- */
@@ -809,7 +931,7 @@ static int take_window(struct batch *batch, enum input_kind kind, const struct i
 			result = take_package(batch, item, err);
 		else
 			result = quarantine(batch, item->name, "archive-unsafe",
-					    "not a regular file (a link, device or pipe); never opened",
+					    "a symbolic link, not a file; never followed",
 					    "", NULL, err);
 		if (result < 0)
 			return -1;
@@ -1026,6 +1148,16 @@ static int record_run_date(struct batch *batch, struct error *err)
 	return transaction_commit(&transaction, err);
 }
 
+/* The most the intake limits let the run read of any input: a package's
+ * archive bytes or a record's XML bytes. */
+static size_t max_input_bytes(const struct policy *policy)
+{
+	const struct package_limits *limits = &policy->package_limits;
+
+	return limits->max_archive_bytes > limits->max_xml_bytes ? limits->max_archive_bytes :
+								   limits->max_xml_bytes;
+}
+
 /* Returns an exit code: a failure to load the policy or the data files is
  * the configuration's, any other the file system's. */
 static int run_batch(struct batch *batch, struct error *err)
@@ -1054,7 +1186,8 @@ static int run_batch(struct batch *batch, struct error *err)
 		return EXIT_IO;
 	batch->audit_facts = (struct audit_facts){ batch->store.run_id,
 						   batch->policy.society_name,
-						   batch->options->date, 0, &batch->audit_anchor };
+						   batch->options->date, 0, &batch->audit_anchor,
+						   max_input_bytes(&batch->policy) };
 	snprintf(batch->summary->run_id, sizeof(batch->summary->run_id), "%s", batch->store.run_id);
 	date_format(batch->options->date, date);
 	batch->summary->calendar_covered = calendar_covers(&batch->policy.calendar,
@@ -1117,7 +1250,7 @@ int driver_run(const struct run_options *options, struct run_summary *summary,
 	       struct error *err)
 {
 	struct batch batch;
-	int lock = -1, result = EXIT_NO_INPUT;
+	int lock = -1, opened, result = EXIT_NO_INPUT;
 
 	memset(&batch, 0, sizeof(batch));
 	memset(summary, 0, sizeof(*summary));
@@ -1126,12 +1259,18 @@ int driver_run(const struct run_options *options, struct run_summary *summary,
 	batch.store.root_fd = -1;
 	batch.started = time(NULL);
 	statistics_init(&batch.statistics);
-	if (store_open(&batch.store, options->state_dir, err) < 0)
+	opened = store_open(&batch.store, options->state_dir, err);
+	if (opened < 0) {
+		result = opened == STORE_UNREADABLE ? EXIT_IO : EXIT_NO_INPUT;
 		goto out;
-	result = EXIT_LOCKED;
+	}
 	lock = lock_acquire(batch.store.root, err);
-	if (lock < 0)
+	if (lock < 0) {
+		/* only another run is "in use": any other failure is the system's */
+		result = lock == LOCK_BUSY ? EXIT_LOCKED : EXIT_IO;
+		lock = -1;
 		goto out;
+	}
 	result = EXIT_IO;
 	if (open_run_log(&batch, err) < 0)
 		goto out;

@@ -38,6 +38,21 @@ static int compare_items(const void *a, const void *b)
 	return intake_arrival_order(a, b);
 }
 
+int intake_is_takeable(const struct stat *info)
+{
+	return S_ISREG(info->st_mode) || S_ISLNK(info->st_mode);
+}
+
+/* Modified within the last settle seconds: still being written. A time
+ * further in the future than that is no writer's (the kernel dates writes
+ * by this machine's clock): it was set by hand or copied from elsewhere,
+ * and the file would otherwise wait for ever. */
+int intake_is_settling(const struct stat *info, int settle_seconds, time_t now)
+{
+	return info->st_mtim.tv_sec > now - settle_seconds &&
+	       info->st_mtim.tv_sec <= now + settle_seconds;
+}
+
 static enum input_kind kind_of(const char *name, const struct stat *info)
 {
 	if (!S_ISREG(info->st_mode))
@@ -62,10 +77,12 @@ static int scan_dropbox(const char *dropbox_dir, int settle_seconds, time_t now,
 	while (result == 0 && (entry = readdir(listing))) {
 		if (is_incomplete_name(entry->d_name))
 			continue;
+		/* a directory, FIFO, device or socket is left where it is: status
+		 * names it (input-not-file); a link is taken, never followed */
 		if (fstatat(dirfd(listing), entry->d_name, &info, AT_SYMLINK_NOFOLLOW) < 0 ||
-		    S_ISDIR(info.st_mode))
+		    !intake_is_takeable(&info))
 			continue;
-		if (S_ISREG(info.st_mode) && info.st_mtim.tv_sec > now - settle_seconds) {
+		if (S_ISREG(info.st_mode) && intake_is_settling(&info, settle_seconds, now)) {
 			if (waiting)
 				(*waiting)++;
 			continue;

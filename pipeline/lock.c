@@ -32,7 +32,7 @@ int lock_acquire(const char *state_dir, struct error *err)
 		if (saved == EWOULDBLOCK)
 			return error_set(err, "the state directory '%s' is in use by another run "
 					 "(process %s); try again when it has finished",
-					 state_dir, holder[0] ? holder : "unknown");
+					 state_dir, holder[0] ? holder : "unknown"), LOCK_BUSY;
 		errno = saved;
 		return error_set_errno(err, "unable to lock '%s'", path);
 	}

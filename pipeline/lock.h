@@ -8,8 +8,10 @@
 
 #include "error.h"
 
-/* Takes the lock; returns its file descriptor (kept open for the run), or -1
- * with a message naming the process that holds it. */
+/* Takes the lock; returns its file descriptor (kept open for the run),
+ * LOCK_BUSY with a message naming the process that holds it, or -1 with
+ * the system's reason when the lock cannot be opened or written. */
+#define LOCK_BUSY (-2)
 int lock_acquire(const char *state_dir, struct error *err);
 void lock_release(int fd);
 

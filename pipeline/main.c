@@ -12,6 +12,7 @@
 #include "commands.h"
 #include "exits.h"
 #include "memory.h"
+#include "name.h"
 #include "paths.h"
 #include "xml.h"
 
@@ -54,6 +55,11 @@ static const struct command commands[] = {
 
 int report_failure(int code, const char *message)
 {
+	char shown[4 * sizeof(((struct error *)0)->message)];
+
+	/* a message may quote a dropbox name: the terminal gets it escaped */
+	if (!name_is_plain(message))
+		message = name_escape(message, shown, sizeof(shown));
 	fprintf(stderr, "ecap: %s\n", message[0] ? message : "failed");
 	return code;
 }

@@ -14,6 +14,7 @@
 
 #include "hash.h"
 #include "identity.h"
+#include "name.h"
 #include "package.h"
 #include "xml.h"
 
@@ -67,9 +68,10 @@ static int file_package(struct batch *batch, const char *name, const char *diges
 			const char *problem_code, struct error *err)
 {
 	struct dossier dossier;
-	char state[32] = "", message[512], input[PATH_MAX];
+	char state[32] = "", message[1200], input[PATH_MAX], shown[NAME_ESCAPED_MAX];
 	int exists, result = -1;
 
+	name_escape(name, shown, sizeof(shown));	/* what the dossier and log say */
 	dossier_init(&dossier);
 	if (prepare_group_for(batch, err) < 0)
 		goto out;
@@ -79,7 +81,7 @@ static int file_package(struct batch *batch, const char *name, const char *diges
 	dossier_get(&dossier, "state", state, sizeof(state));
 	if (!takes_new_package(state, exists)) {
 		snprintf(message, sizeof(message),
-			 "申请 %s 当前处于“%s”状态，不接受新的材料包（package %s）", id, state, name);
+			 "申请 %s 当前处于“%s”状态，不接受新的材料包（package %s）", id, state, shown);
 		result = quarantine(batch, name, "duplicate-application", message, digest, bytes,
 				    err);
 		goto out;
@@ -91,13 +93,13 @@ static int file_package(struct batch *batch, const char *name, const char *diges
 	if (form && dossier_replace_application(&dossier, xmlDocGetRootElement(form), err) < 0)
 		goto out;
 	content_path(digest, input, sizeof(input));
-	dossier_add_submission(&dossier, name, digest, batch->options->date, input, package,
+	dossier_add_submission(&dossier, shown, digest, batch->options->date, input, package,
 			       problem, problem_code);
 	if (take_input(batch, name, digest, bytes, err) < 0 ||
 	    settle_dossier(batch, &dossier, err) < 0)
 		goto out;
 	batch->summary->packages++;
-	log_line(batch, "took dropbox/%s as a package of %s (sha256 %s)", name, id, digest);
+	log_line(batch, "took dropbox/%s as a package of %s (sha256 %s)", shown, id, digest);
 	result = 0;
 out:
 	dossier_release(&dossier);
@@ -121,10 +123,9 @@ static int is_application_root(xmlNodePtr root)
 /* ---- what a package's bytes alone tell: any thread may work it out ---- */
 
 struct prepared_package {
-	int too_large;			/* over the archive limit: never read */
-	int unreadable;			/* could not be read from the dropbox */
+	enum input_opened opened;	/* read, over the limit, unreadable, gone */
 	struct error read_error;
-	struct input_bytes bytes;	/* the file, kept until it is filed */
+	struct input_bytes bytes;	/* the file opened, kept until it is filed */
 	char digest[65];
 	enum package_result outcome;
 	struct error problem;		/* why package_read refused it */
@@ -139,25 +140,15 @@ static void prepare_package(const struct batch *batch, const struct intake_item 
 {
 	const struct package_limits *limits = &batch->policy.package_limits;
 	struct xml_limits xml_limits = { limits->max_xml_bytes, batch->policy.max_xml_depth };
-	size_t size = 0;
-	char *bytes;
 
 	memset(prepared, 0, sizeof(*prepared));
 	package_init(&prepared->package);
-	if ((size_t)item->size > limits->max_archive_bytes) {
-		prepared->too_large = 1;
+	prepared->opened = open_input(batch, item->name, limits->max_archive_bytes,
+				      &prepared->bytes, prepared->digest, &prepared->read_error);
+	if (prepared->opened != INPUT_READ)
 		return;
-	}
-	bytes = read_dropbox_file((struct batch *)batch, item->name, limits->max_archive_bytes,
-				  &size, &prepared->read_error);
-	if (!bytes) {
-		prepared->unreadable = 1;
-		return;
-	}
-	prepared->bytes = (struct input_bytes){ bytes, size };
-	sha256_hex(bytes, size, prepared->digest);
-	prepared->outcome = package_read(bytes, size, limits, &prepared->package,
-					 &prepared->problem);
+	prepared->outcome = package_read(prepared->bytes.data, prepared->bytes.size, limits,
+					 &prepared->package, &prepared->problem);
 	if (prepared->outcome == PACKAGE_OK)
 		prepared->form = xml_parse_untrusted(prepared->package.application_xml,
 						     prepared->package.application_xml_size,
@@ -169,8 +160,7 @@ static void prepare_package(const struct batch *batch, const struct intake_item 
 static void release_prepared(struct prepared_package *prepared)
 {
 	package_release(&prepared->package);
-	free((void *)prepared->bytes.data);
-	prepared->bytes.data = NULL;
+	input_release(&prepared->bytes);
 	if (prepared->form)
 		xmlFreeDoc(prepared->form);
 	prepared->form = NULL;
@@ -219,13 +209,18 @@ static int file_prepared(struct batch *batch, const struct intake_item *item,
 	const struct package_limits *limits = &batch->policy.package_limits;
 	char message[1200];
 
-	if (prepared->too_large) {
-		snprintf(message, sizeof(message), "%lld bytes, more than the limit of %zu bytes",
-			 (long long)item->size, limits->max_archive_bytes);
-		return quarantine(batch, item->name, "archive-too-large", message, "", NULL, err);
+	if (prepared->opened == INPUT_OVER_LIMIT) {
+		snprintf(message, sizeof(message), "%zu bytes, more than the limit of %zu bytes",
+			 prepared->bytes.size, limits->max_archive_bytes);
+		return quarantine(batch, item->name, "archive-too-large", message,
+				  prepared->digest, &prepared->bytes, err);
 	}
-	if (prepared->unreadable) {
-		/* left in the dropbox for the next run; it is named in the log */
+	if (prepared->opened == INPUT_FAILED)
+		return error_set(err, "%s", prepared->read_error.message);
+	if (prepared->opened == INPUT_UNREADABLE)
+		return quarantine_unreadable(batch, item, prepared->read_error.message, err);
+	if (prepared->opened == INPUT_GONE) {
+		/* removed or swapped since the listing: the next run sees what is there */
 		log_line(batch, "not taken: %s", prepared->read_error.message);
 		return 0;
 	}

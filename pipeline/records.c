@@ -13,6 +13,7 @@
 
 #include "directory.h"
 #include "hash.h"
+#include "name.h"
 #include "xml.h"
 
 struct record_outcome {
@@ -289,7 +290,7 @@ static int file_record(struct batch *batch, const struct intake_item *item, cons
 		       const char *problem, struct error *err)
 {
 	struct record_outcome outcome;
-	char input[PATH_MAX], received[11], relative[PATH_MAX];
+	char input[PATH_MAX], received[11], relative[PATH_MAX], shown[NAME_ESCAPED_MAX];
 	int duplicate = seen_before(batch, digest);
 
 	if (prepare_group_for(batch, err) < 0 ||
@@ -305,9 +306,10 @@ static int file_record(struct batch *batch, const struct intake_item *item, cons
 	if (invalid || duplicate)
 		batch->summary->records_refused++;
 	batch->summary->records++;
-	snprintf(input, sizeof(input), "dropbox/%s", item->name);
+	name_escape(item->name, shown, sizeof(shown));
+	snprintf(input, sizeof(input), "dropbox/%s", shown);
 	date_format(batch->options->date, received);
-	log_line(batch, "record dropbox/%s: %s%s%s", item->name, outcome.state,
+	log_line(batch, "record dropbox/%s: %s%s%s", shown, outcome.state,
 		 outcome.code[0] ? " " : "", outcome.code);
 	return put_index_entry(batch, relative, input, digest, received, record, &outcome, err);
 }
@@ -321,21 +323,33 @@ int take_record(struct batch *batch, const struct intake_item *item, struct erro
 	char digest[65], message[1200];
 	xmlDocPtr record = NULL;
 	struct input_bytes held;
-	size_t size = 0;
-	char *bytes = NULL;
+	char shown[NAME_ESCAPED_MAX];
 	int invalid, result = -1;
 
-	if ((size_t)item->size > limits.max_bytes) {
-		snprintf(message, sizeof(message), "%lld bytes, more than the limit of %zu bytes",
-			 (long long)item->size, limits.max_bytes);
-		return quarantine(batch, item->name, "xml-malformed", message, "", NULL, err);
-	}
-	bytes = read_dropbox_file(batch, item->name, limits.max_bytes, &size, err);
-	if (!bytes)
+	switch (open_input(batch, item->name, limits.max_bytes, &held, digest, &problem)) {
+	case INPUT_READ:
+		break;
+	case INPUT_OVER_LIMIT:
+		snprintf(message, sizeof(message), "%zu bytes, more than the limit of %zu bytes",
+			 held.size, limits.max_bytes);
+		result = quarantine(batch, item->name, "xml-malformed", message, digest, &held,
+				    err);
 		goto out;
-	held = (struct input_bytes){ bytes, size };
-	sha256_hex(bytes, size, digest);
-	record = xml_parse_untrusted(bytes, size, item->name, &limits, NULL, 0, &problem);
+	case INPUT_UNREADABLE:
+		result = quarantine_unreadable(batch, item, problem.message, err);
+		goto out;
+	case INPUT_FAILED:
+		error_set(err, "%s", problem.message);
+		goto out;
+	case INPUT_GONE:
+		/* removed or swapped since the listing: the next run sees what is there */
+		log_line(batch, "not taken: %s", problem.message);
+		result = 0;
+		goto out;
+	}
+	record = xml_parse_untrusted(held.data, held.size,
+				     name_escape(item->name, shown, sizeof(shown)), &limits, NULL,
+				     0, &problem);
 	if (!record) {
 		result = quarantine(batch, item->name, "xml-malformed", problem.message, digest,
 				    &held, err);
@@ -350,6 +364,6 @@ out:
 	xml_messages_release(&messages);
 	if (record)
 		xmlFreeDoc(record);
-	free(bytes);
+	input_release(&held);
 	return result;
 }

@@ -615,7 +615,7 @@ xmlDocPtr register_build(const char *state_dir, struct error *err)
 	return document;
 }
 
-/* ---- layout version 2: normalised identities ---- */
+/* ---- layout version 3: normalised identities ---- */
 
 /* One member file as version 1 left it. */
 struct old_member {

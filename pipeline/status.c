@@ -1,13 +1,20 @@
 /* status.c - the status document and its table; see status.h. */
 #include "status.h"
 
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "calendar.h"
 #include "directory.h"
+#include "intake.h"
+#include "name.h"
 #include "xml.h"
 
 static const char *const state_names[][2] = {
@@ -107,27 +114,117 @@ static void add_application(xmlNodePtr status, xmlNodePtr dossier)
 	}
 }
 
-static void add_from_files(xmlNodePtr status, const char *state_dir, const char *directory,
-			   const char *suffix, void (*add)(xmlNodePtr, xmlNodePtr))
+/* A state file that does not parse: listed with what is wrong, never
+ * skipped without a word. */
+static void add_unreadable(xmlNodePtr status, const char *relative, const char *problem)
 {
-	char path[PATH_MAX];
+	char shown[PATH_MAX * 4];
+
+	xml_set(xml_add_child(status, "unreadable", name_is_utf8(problem) ? problem :
+			      name_escape(problem, shown, sizeof(shown))),
+		"path", name_escape(relative, shown, sizeof(shown)));
+}
+
+static int add_from_files(xmlNodePtr status, const char *state_dir, const char *directory,
+			  const char *suffix, void (*add)(xmlNodePtr, xmlNodePtr),
+			  struct error *err)
+{
+	char path[PATH_MAX], relative[PATH_MAX];
 	struct name_list files;
-	struct error ignored;
+	struct error problem;
 
 	snprintf(path, sizeof(path), "%s/%s", state_dir, directory);
-	if (directory_list(path, suffix, &files, &ignored) < 0)
-		return;	/* a state without that directory has nothing of that kind */
+	if (directory_list(path, suffix, &files, err) < 0)
+		/* a state without that directory has nothing of that kind; one
+		 * that cannot be read is the operator's to hear of */
+		return errno == ENOENT ? 0 : -1;
 	for (size_t i = 0; i < files.count; i++) {
 		xmlDocPtr document;
 
-		snprintf(path, sizeof(path), "%s/%s/%s", state_dir, directory, files.names[i]);
-		document = xml_parse_file(path, &ignored);
-		if (!document)
+		snprintf(relative, sizeof(relative), "%s/%s", directory, files.names[i]);
+		snprintf(path, sizeof(path), "%s/%s", state_dir, relative);
+		document = xml_parse_file(path, &problem);
+		if (!document) {
+			add_unreadable(status, relative, problem.message);
 			continue;
+		}
 		add(status, xmlDocGetRootElement(document));
 		xmlFreeDoc(document);
 	}
 	name_list_release(&files);
+	return 0;
+}
+
+/* ---- what the dropbox holds that no run takes ---- */
+
+static const char *kind_of_entry(mode_t mode)
+{
+	if (S_ISDIR(mode))
+		return "a directory";
+	if (S_ISFIFO(mode))
+		return "a FIFO";
+	if (S_ISSOCK(mode))
+		return "a socket";
+	if (S_ISCHR(mode) || S_ISBLK(mode))
+		return "a device";
+	return "not a file";
+}
+
+static void add_left(xmlNodePtr status, const char *name, const char *code, const char *text)
+{
+	char shown[NAME_ESCAPED_MAX], input[NAME_ESCAPED_MAX + 16];
+	xmlNodePtr entry;
+
+	snprintf(input, sizeof(input), "dropbox/%s", name_escape(name, shown, sizeof(shown)));
+	entry = xml_add_child(status, "left", text);
+	xml_set(entry, "input", input);
+	xml_set(entry, "code", code);
+}
+
+/* A regular file that cannot be opened for reading; why, into why. */
+static int is_unreadable(int directory, const char *name, char *why, size_t size)
+{
+	int fd = openat(directory, name, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC);
+
+	if (fd >= 0) {
+		close(fd);
+		return 0;
+	}
+	if (errno == ENOENT || errno == ELOOP)
+		return 0;	/* gone, or a link: a run takes it */
+	snprintf(why, size, "the file cannot be read: %s", strerror(errno));
+	return 1;
+}
+
+/* Every dropbox entry that stays there run after run: a directory, FIFO,
+ * device or socket (input-not-file), a file that cannot be read and could
+ * not be moved (input-unreadable). */
+static int add_dropbox_left(xmlNodePtr status, const char *state_dir, struct error *err)
+{
+	char path[PATH_MAX], why[256];
+	struct dirent *entry;
+	struct stat info;
+	DIR *listing;
+
+	snprintf(path, sizeof(path), "%s/dropbox", state_dir);
+	listing = opendir(path);
+	if (!listing)
+		return errno == ENOENT ? 0 : error_set_errno(err, "unable to read '%s'", path);
+	while ((entry = readdir(listing))) {
+		if (strcmp(entry->d_name, ".") == 0 || strcmp(entry->d_name, "..") == 0 ||
+		    fstatat(dirfd(listing), entry->d_name, &info, AT_SYMLINK_NOFOLLOW) < 0)
+			continue;
+		if (!intake_is_takeable(&info)) {
+			snprintf(why, sizeof(why), "%s, not a file: left in the dropbox",
+				 kind_of_entry(info.st_mode));
+			add_left(status, entry->d_name, "input-not-file", why);
+		} else if (S_ISREG(info.st_mode) &&
+			   is_unreadable(dirfd(listing), entry->d_name, why, sizeof(why))) {
+			add_left(status, entry->d_name, "input-unreadable", why);
+		}
+	}
+	closedir(listing);
+	return 0;
 }
 
 static void add_quarantined(xmlNodePtr status, xmlNodePtr reason)
@@ -167,6 +264,21 @@ static void add_record(xmlNodePtr status, xmlNodePtr record)
 	xmlFree(text);
 }
 
+/* A state whose store cannot be read (another user's, say) has no status
+ * to give: "nothing yet" would be a lie. */
+static int check_readable(const char *state_dir, struct error *err)
+{
+	char path[PATH_MAX];
+	DIR *listing;
+
+	snprintf(path, sizeof(path), "%s/store", state_dir);
+	listing = opendir(path);
+	if (!listing)
+		return error_set_errno(err, "unable to read the state directory '%s'", state_dir);
+	closedir(listing);
+	return 0;
+}
+
 xmlDocPtr status_build(const char *state_dir, struct error *err)
 {
 	xmlDocPtr document = xmlNewDoc((const xmlChar *)"1.0");
@@ -182,9 +294,15 @@ xmlDocPtr status_build(const char *state_dir, struct error *err)
 	xmlDocSetRootElement(document, root);
 	datetime_now(generated, sizeof(generated));
 	xml_set(root, "generated", generated);
-	add_from_files(root, state_dir, "store/dossiers", ".xml", add_application);
-	add_from_files(root, state_dir, "quarantine", ".reason.xml", add_quarantined);
-	add_from_files(root, state_dir, "store/records", ".xml", add_record);
+	if (check_readable(state_dir, err) < 0 ||
+	    add_from_files(root, state_dir, "store/dossiers", ".xml", add_application, err) < 0 ||
+	    add_from_files(root, state_dir, "quarantine", ".reason.xml", add_quarantined,
+			   err) < 0 ||
+	    add_from_files(root, state_dir, "store/records", ".xml", add_record, err) < 0 ||
+	    add_dropbox_left(root, state_dir, err) < 0) {
+		xmlFreeDoc(document);
+		return NULL;
+	}
 	return document;
 }
 
@@ -219,11 +337,13 @@ static void print_application(xmlNodePtr entry, FILE *out)
 static void print_other(xmlNodePtr entry, FILE *out)
 {
 	char input[PATH_MAX], code[64], state[32], *text = xml_text(entry);
+	const char *kind = (const char *)entry->name;
 
-	xml_attribute_copy(entry, "input", input, sizeof(input));
+	if (!xml_attribute_copy(entry, "input", input, sizeof(input))[0])
+		xml_attribute_copy(entry, "path", input, sizeof(input));
 	xml_attribute_copy(entry, "code", code, sizeof(code));
 	xml_attribute_copy(entry, "state", state, sizeof(state));
-	fprintf(out, "%-40s %-10s %-22s %s\n", input, state[0] ? state : "quarantined",
+	fprintf(out, "%-40s %-10s %-22s %s\n", input, state[0] ? state : kind,
 		code[0] ? code : "", text ? text : "");
 	xmlFree(text);
 }
@@ -231,13 +351,16 @@ static void print_other(xmlNodePtr entry, FILE *out)
 void status_print_table(xmlDocPtr status, FILE *out)
 {
 	xmlNodePtr root = xmlDocGetRootElement(status);
-	size_t counts[3] = { 0 };
-	static const char *const kinds[] = { "application", "quarantined", "record" };
+	size_t counts[5] = { 0 };
+	static const char *const kinds[] = { "application", "quarantined", "record", "left",
+					     "unreadable" };
 	static const char *const headings[] = {
 		"申请 applications\n", "\n隔离的输入 quarantined inputs\n", "\n记录 records\n",
+		"\n留在收件箱的输入 inputs left in the dropbox\n",
+		"\n无法读取的状态文件 state files that cannot be read\n",
 	};
 
-	for (int kind = 0; kind < 3; kind++) {
+	for (int kind = 0; kind < 5; kind++) {
 		for (xmlNodePtr entry = xml_child(root, kinds[kind]); entry;
 		     entry = xml_next(entry, kinds[kind])) {
 			if (counts[kind]++ == 0)
@@ -251,9 +374,13 @@ void status_print_table(xmlDocPtr status, FILE *out)
 				print_other(entry, out);
 		}
 	}
-	if (!counts[0] && !counts[1] && !counts[2])
+	if (!counts[0] && !counts[1] && !counts[2] && !counts[3] && !counts[4])
 		fprintf(out, "nothing yet: no application, record or quarantined input\n");
 	else
 		fprintf(out, "\n%zu applications, %zu quarantined inputs, %zu records\n",
 			counts[0], counts[1], counts[2]);
+	if (counts[3])
+		fprintf(out, "%zu inputs left in the dropbox\n", counts[3]);
+	if (counts[4])
+		fprintf(out, "%zu state files that cannot be read\n", counts[4]);
 }

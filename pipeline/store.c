@@ -65,21 +65,29 @@ int store_open(struct store *store, const char *directory, struct error *err)
 
 	memset(store, 0, sizeof(*store));
 	store->root_fd = -1;
-	if (!realpath(directory, store->root))
+	if (!realpath(directory, store->root)) {
+		if (errno != ENOENT && errno != ENOTDIR)
+			return error_set_errno(err, "unable to read the state directory '%s'",
+					       directory), STORE_UNREADABLE;
 		return error_set_errno(err, "no state directory at '%s'", directory);
+	}
 	/* Short enough that every path built below it fits in PATH_MAX. */
 	if (strlen(store->root) > 2048)
 		return error_set(err, "the path of the state directory is too long");
-	if (stat(store_path(store, TRANSACTIONS, path, sizeof(path)), &info) < 0 ||
-	    !S_ISDIR(info.st_mode))
+	/* One that cannot be read is not mistaken for one that is not there. */
+	if (stat(store_path(store, TRANSACTIONS, path, sizeof(path)), &info) < 0 &&
+	    errno != ENOENT && errno != ENOTDIR)
+		return error_set_errno(err, "unable to read the state directory '%s'",
+				       directory), STORE_UNREADABLE;
+	if (stat(path, &info) < 0 || !S_ISDIR(info.st_mode))
 		return error_set(err, "'%s' is not a state directory (run 'ecap init %s' first)",
 				 directory, directory);
 	/* Re-create any layout directory an operator removed by hand. */
 	if (store_create_layout(store->root, err) < 0)
-		return -1;
+		return STORE_UNREADABLE;
 	store->root_fd = open(store->root, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
 	if (store->root_fd < 0)
-		return error_set_errno(err, "unable to open '%s'", store->root);
+		return error_set_errno(err, "unable to open '%s'", store->root), STORE_UNREADABLE;
 	gmtime_r(&now, &utc);
 	snprintf(store->run_id, sizeof(store->run_id), "%04d%02d%02dT%02d%02d%02dZ-%ld",
 		 utc.tm_year + 1900, utc.tm_mon + 1, utc.tm_mday, utc.tm_hour, utc.tm_min,
@@ -310,6 +318,21 @@ int transaction_put(struct transaction *transaction, const char *destination,
 	return result;
 }
 
+/* A new file at path (in a transaction's directory) holding data. */
+static int write_file(const char *path, const void *data, size_t size, struct error *err)
+{
+	int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600), result;
+
+	if (fd < 0)
+		return error_set_errno(err, "unable to create '%s'", path);
+	result = write_all(fd, data, size, err);
+	if (result < 0)
+		error_set_errno(err, "unable to write '%s'", path);
+	if (close(fd) < 0 && result == 0)
+		result = error_set_errno(err, "unable to write '%s'", path);
+	return result;
+}
+
 int transaction_create(struct transaction *transaction, const char *destination,
 		       char *path, size_t size, struct error *err)
 {
@@ -327,54 +350,158 @@ int transaction_create(struct transaction *transaction, const char *destination,
 	return 0;
 }
 
-/* chmod 0600 through a descriptor of the file itself: were the dropbox
- * entry swapped for a link since it was looked at, nothing is followed. */
+/* An input's link inside the transaction is made private (R10): 0600. The
+ * link is in the transaction's own directory, which no one else can write,
+ * and checked to be a regular file first, so chmod follows nothing; and it
+ * works on a file the run cannot read (input-unreadable), which a chmod
+ * through a descriptor would need to open. */
 static int make_private(const char *path, const char *source, struct error *err)
 {
 	struct stat info;
-	int fd = open(path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC), result = 0;
 
-	if (fd < 0)
-		return error_set_errno(err, "unable to take '%s'", source);
-	if (fstat(fd, &info) < 0 || !S_ISREG(info.st_mode) || fchmod(fd, 0600) < 0)
-		result = error_set(err, "unable to take '%s': it changed while being taken", source);
-	close(fd);
-	return result;
+	if (lstat(path, &info) < 0 || !S_ISREG(info.st_mode) || chmod(path, 0600) < 0)
+		return error_set(err, "unable to take '%s': it changed while being taken", source);
+	return 0;
+}
+
+/* Forgets the operation just added, whose file could not be made: the
+ * transaction goes on without it (the input stays in the dropbox). */
+static int drop_last_operation(struct transaction *transaction, const char *path)
+{
+	struct store_operation *operation =
+		&transaction->operations[--transaction->operation_count];
+
+	if (path)
+		unlink(path);
+	free(operation->destination);
+	free(operation->source);
+	return -1;
+}
+
+static int take_operation(struct transaction *transaction, const char *source,
+			  const char *destination, char *to, size_t to_size,
+			  struct store_operation **out, struct error *err)
+{
+	struct store_operation *operation = add_operation(transaction, OPERATION_TAKE,
+							  destination, err);
+
+	if (!operation)
+		return -1;
+	operation->source = strdup(source);
+	if (!operation->source) {
+		error_set(err, "out of memory");
+		return drop_last_operation(transaction, NULL);
+	}
+	snprintf(to, to_size, "%s/%s", transaction->directory, operation->file);
+	*out = operation;
+	return 0;
 }
 
 int transaction_take(struct transaction *transaction, const char *source,
 		     const char *destination, struct error *err)
 {
-	struct store_operation *operation = add_operation(transaction, OPERATION_TAKE,
-							  destination, err);
+	struct store_operation *operation;
 	char from[PATH_MAX], to[PATH_MAX];
 	struct stat info;
 
-	if (!operation)
+	if (take_operation(transaction, source, destination, to, sizeof(to), &operation,
+			   err) < 0)
 		return -1;
-	operation->source = strdup(source);
-	if (!operation->source)
-		return error_set(err, "out of memory");
 	store_path(transaction->store, source, from, sizeof(from));
-	snprintf(to, sizeof(to), "%s/%s", transaction->directory, operation->file);
-	if (lstat(from, &info) < 0)
-		return error_set_errno(err, "unable to take '%s'", source);
+	if (lstat(from, &info) < 0) {
+		error_set_errno(err, "unable to take '%s'", source);
+		return drop_last_operation(transaction, NULL);
+	}
 	operation->device = info.st_dev;
 	operation->inode = info.st_ino;
 	/* Anything but a regular file (a link, a pipe, a device) is moved as it
 	 * is, never followed or opened: link() and rename() act on the entry. */
-	if (!S_ISREG(info.st_mode)) {
-		if (link(from, to) == 0)
-			return 0;
-		return error_set_errno(err, "unable to take '%s'", source);
+	if (link(from, to) < 0) {
+		error_set_errno(err, "unable to take '%s'", source);
+		return drop_last_operation(transaction, NULL);
 	}
-	/* A hard link costs no copy; a dropbox on another file system is copied.
-	 * Either way the input becomes private (R10): 0600. */
-	if (link(from, to) == 0)
-		return make_private(to, source, err);
-	if (errno != EXDEV && errno != EPERM && errno != EMLINK)
-		return error_set_errno(err, "unable to take '%s'", source);
-	return copy_file(from, to, 0600, err);
+	if (S_ISREG(info.st_mode) && make_private(to, source, err) < 0)
+		return drop_last_operation(transaction, to);
+	return 0;
+}
+
+static int all_zero(const char *bytes, size_t size)
+{
+	return size == 0 || (bytes[0] == 0 && memcmp(bytes, bytes + 1, size - 1) == 0);
+}
+
+/* Copies the file open as fd into a new file at path, from its start. A
+ * block of zeros is skipped, not written, so that a sparse file (an input
+ * over the limits may be 50 GB of holes) stays sparse in its copy. */
+static int copy_from_descriptor(int fd, const char *path, const char *source,
+				struct error *err)
+{
+	char buffer[65536];
+	int out = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600), result = 0;
+	off_t length = 0;
+	ssize_t got;
+
+	if (out < 0)
+		return error_set_errno(err, "unable to create '%s'", path);
+	if (lseek(fd, 0, SEEK_SET) < 0)
+		result = error_set_errno(err, "unable to take '%s'", source);
+	while (result == 0 && (got = read(fd, buffer, sizeof(buffer))) != 0) {
+		if (got < 0 && errno == EINTR)
+			continue;
+		if (got < 0)
+			result = error_set_errno(err, "unable to take '%s'", source);
+		else if (all_zero(buffer, (size_t)got) && lseek(out, got, SEEK_CUR) >= 0)
+			length += got;
+		else if ((result = write_all(out, buffer, (size_t)got, err)) == 0)
+			length += got;
+	}
+	if (result == 0 && ftruncate(out, length) < 0)	/* the holes at the end */
+		result = error_set_errno(err, "unable to write '%s'", path);
+	if (close(out) < 0 && result == 0)
+		result = error_set_errno(err, "unable to write '%s'", path);
+	return result;
+}
+
+/* The file fd was opened on, unchanged since: same size and modification
+ * time as when opened, so the bytes read from it are still its bytes. */
+static int unchanged_since(int fd, const struct stat *opened)
+{
+	struct stat now;
+
+	return fstat(fd, &now) == 0 && now.st_size == opened->st_size &&
+	       now.st_mtim.tv_sec == opened->st_mtim.tv_sec &&
+	       now.st_mtim.tv_nsec == opened->st_mtim.tv_nsec;
+}
+
+int transaction_take_opened(struct transaction *transaction, const char *source,
+			    const char *destination, int fd, const struct stat *opened,
+			    const void *data, size_t size, struct error *err)
+{
+	struct store_operation *operation;
+	char to[PATH_MAX], self[64];
+	int result;
+
+	if (take_operation(transaction, source, destination, to, sizeof(to), &operation,
+			   err) < 0)
+		return -1;
+	/* the dropbox name is dropped at commit only if it still names this file */
+	operation->device = opened->st_dev;
+	operation->inode = opened->st_ino;
+	/* A hard link to the open file itself costs no copy. linkat through
+	 * /proc/self/fd needs no privilege (AT_EMPTY_PATH would), and fails
+	 * when the file has no name left (removed or replaced since it was
+	 * opened): then the bytes are written as they were read. */
+	snprintf(self, sizeof(self), "/proc/self/fd/%d", fd);
+	if (linkat(AT_FDCWD, self, AT_FDCWD, to, AT_SYMLINK_FOLLOW) == 0) {
+		if ((!data || unchanged_since(fd, opened)) && fchmod(fd, 0600) == 0)
+			return 0;
+		unlink(to);	/* written to since it was read: keep what was read */
+	}
+	if (data)
+		result = write_file(to, data, size, err);
+	else
+		result = copy_from_descriptor(fd, to, source, err);
+	return result < 0 ? drop_last_operation(transaction, to) : 0;
 }
 
 int transaction_remove(struct transaction *transaction, const char *path, struct error *err)

@@ -5,7 +5,8 @@
  * transaction commits many changes with two syncs in all, not one per file:
  *
  *   1. each new file is written into store/transactions/NAME.tmp/, and an
- *      input is hard-linked there from the dropbox (no copy, no fsync yet);
+ *      input is hard-linked there from the file the run opened (no copy, no
+ *      fsync yet);
  *   2. a MANIFEST lists where each file goes and which dropbox names to drop;
  *   3. syncfs() makes all of it durable at once;
  *   4. renaming NAME.tmp to NAME is the commit point;
@@ -45,7 +46,10 @@ struct transaction {
 	size_t operation_count, operation_capacity;
 };
 
-/* Opens an existing state directory (it must hold policy.xml and store/). */
+/* Opens an existing state directory (it must hold policy.xml and store/):
+ * 0, -1 when there is none at directory, or STORE_UNREADABLE when there may
+ * be one that cannot be read or written (permissions, I/O error). */
+#define STORE_UNREADABLE (-2)
 int store_open(struct store *store, const char *directory, struct error *err);
 void store_close(struct store *store);
 
@@ -72,9 +76,23 @@ int transaction_put(struct transaction *transaction, const char *destination,
  * transaction, for the caller to write, goes into path. */
 int transaction_create(struct transaction *transaction, const char *destination,
 		       char *path, size_t size, struct error *err);
-/* Moves the input at source (relative, in the dropbox) to destination. */
+/* Moves the input at source (relative, in the dropbox) to destination, by
+ * its name: for what the run never opens (a link, a file it cannot read).
+ * On failure the transaction goes on without it. */
 int transaction_take(struct transaction *transaction, const char *source,
 		     const char *destination, struct error *err);
+/* Takes the input the run opened as fd (fstat'ed as opened when it was
+ * opened) from source to destination: what is stored is that file, never
+ * what the name source holds by now. data, when not NULL, is the size bytes
+ * read from it: they are stored instead when the file cannot be linked
+ * (removed or replaced meanwhile, another file system) or changed since it
+ * was read; without data the file is copied from fd. The dropbox name is
+ * dropped at commit only if it still names the file opened. On failure the
+ * transaction goes on without it. */
+struct stat;
+int transaction_take_opened(struct transaction *transaction, const char *source,
+			    const char *destination, int fd, const struct stat *opened,
+			    const void *data, size_t size, struct error *err);
 /* Removes the file at path (relative) if it exists. */
 int transaction_remove(struct transaction *transaction, const char *path, struct error *err);
 /* What the transaction will leave at destination: 1 and the path of the

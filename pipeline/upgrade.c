@@ -11,15 +11,19 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <libxml/xmlreader.h>
 
 #include "atomic.h"
 #include "audit.h"
+#include "directory.h"
+#include "name.h"
 #include "register.h"
 #include "run_date.h"
 #include "upgrade.h"
+#include "xml.h"
 
 #define VERSION_FILE "store/version"
 
@@ -28,6 +32,72 @@ struct upgrade_step {
 	const char *what;	/* for the log and error messages */
 	int (*apply)(struct store *store, struct transaction *transaction, struct error *err);
 };
+
+/* ---- version 2: names escaped ---- */
+
+/* The state files an input's name went into (formats.md §5). */
+static const char *const named_files[][2] = {
+	{ "store/dossiers", ".xml" }, { "quarantine", ".reason.xml" }, { "store/records", ".xml" },
+};
+
+/* Bigger than any state file ecap writes; one larger is left as it is. */
+#define NAMED_FILE_MAX (64 * 1024 * 1024)
+
+static int escape_names_in(struct store *store, struct transaction *transaction,
+			   const char *relative, struct error *err)
+{
+	char path[PATH_MAX], *text, *escaped = NULL;
+	size_t size = 0, escaped_size = 0;
+	struct stat info;
+	int result = 0;
+
+	if (stat(store_path(store, relative, path, sizeof(path)), &info) < 0)
+		return error_set_errno(err, "unable to read '%s'", path);
+	if (!S_ISREG(info.st_mode) || info.st_size > NAMED_FILE_MAX)
+		return 0;
+	text = xml_read_file(path, NAMED_FILE_MAX, &size, err);
+	if (!text)
+		return -1;
+	escaped = name_escape_invalid(text, size, &escaped_size);
+	if (!escaped)
+		result = error_set(err, "out of memory");
+	else if (escaped_size != size)	/* it held bytes that are not UTF-8 */
+		result = transaction_put(transaction, relative, escaped, escaped_size, err);
+	free(escaped);
+	free(text);
+	return result;
+}
+
+/* Before version 2 a dropbox name that was not UTF-8 (a GBK name from
+ * Chinese Windows) went raw into the dossier, the reason file and the
+ * record index, which were then not XML: status dropped them and every run
+ * from the application's deadline on failed. Their invalid bytes are
+ * escaped now as they would be today ("\xC9"); the quarantined files keep
+ * their names. */
+static int escape_names(struct store *store, struct transaction *transaction,
+			struct error *err)
+{
+	char directory[PATH_MAX], relative[PATH_MAX];
+	struct name_list files;
+
+	for (size_t d = 0; d < sizeof(named_files) / sizeof(named_files[0]); d++) {
+		int result = 0;
+
+		if (directory_list(store_path(store, named_files[d][0], directory,
+					      sizeof(directory)), named_files[d][1], &files,
+				   err) < 0)
+			return errno == ENOENT ? 0 : -1;
+		for (size_t i = 0; i < files.count && result == 0; i++) {
+			snprintf(relative, sizeof(relative), "%s/%s", named_files[d][0],
+				 files.names[i]);
+			result = escape_names_in(store, transaction, relative, err);
+		}
+		name_list_release(&files);
+		if (result < 0)
+			return -1;
+	}
+	return 0;
+}
 
 /* The root element's attribute `name` of the XML file at path, read
  * without parsing the rest; "" when the file has no such root attribute. */
@@ -53,7 +123,7 @@ static int root_attribute(const char *path, const char *name, char *out, size_t 
 	return got < 0 ? error_set(err, "'%s' is not well-formed XML", path) : 0;
 }
 
-/* Version 3 (R4, supplement deadlines): an application that a previous
+/* Version 5 (R4, supplement deadlines): an application that a previous
  * ecap left in supplement-requested has no deadline, and its letter named
  * none. A wake-up marker dated 1970-01-01 makes the first run after the
  * upgrade settle it; the validation stage then gives it a deadline counted
@@ -91,7 +161,7 @@ static int wake_supplement_requests(struct store *store, struct transaction *tra
 	return result;
 }
 
-/* Version 5: the store records its last audit archive (AUDIT_RECORD), and
+/* Version 6: the store records its last audit archive (AUDIT_RECORD), and
  * runs chain to that record. A state of an earlier version has none: the newest
  * archive in audit/ is recorded as it is now (trust on first use; doc/audit.md). */
 static int record_last_archive(struct store *store, struct transaction *transaction,
@@ -106,12 +176,15 @@ static int record_last_archive(struct store *store, struct transaction *transact
 	return transaction_put(transaction, AUDIT_RECORD, record, (size_t)length, err);
 }
 
-/* Version 1: the layout of every ecap before store/version. */
+/* Version 1 is the layout of every ecap before store/version. The escaping
+ * of names comes first: every later step parses the files it mends. */
 static const struct upgrade_step steps[] = {
-	{ 2, "identities normalised", register_normalise_identities },
-	{ 3, "the date of the last completed run", run_date_derive },
-	{ 4, "deadlines for supplement requests", wake_supplement_requests },
-	{ 5, "record the last audit archive", record_last_archive },
+	{ 2, "names that are not UTF-8 escaped in dossiers, reason files and records",
+	  escape_names },
+	{ 3, "identities normalised", register_normalise_identities },
+	{ 4, "the date of the last completed run", run_date_derive },
+	{ 5, "deadlines for supplement requests", wake_supplement_requests },
+	{ 6, "record the last audit archive", record_last_archive },
 	{ 0, NULL, NULL }
 };
 

@@ -140,6 +140,11 @@ quarantine_code_of() {
 	xpath "string(/*/*[local-name()='quarantined'][@input='dropbox/$1']/@code)"
 }
 
+# left_code_of NAME: the code status gives dropbox/NAME, left in the dropbox
+left_code_of() {
+	xpath "string(/*/*[local-name()='left'][@input='dropbox/$1']/@code)"
+}
+
 dropbox_count() {
 	find "$state/dropbox" -type f | wc -l | tr -d ' '
 }

@@ -7,7 +7,8 @@
 # each must reach its manifest outcome, and only the two valid ones apply.
 # Then each dropbox entry that is not a regular file (symbolic links to a
 # decoy file outside the state, to a directory, a dangling one, a fifo) is
-# dropped alone into a fresh state: it is quarantined, the run exits 0 and
+# dropped alone into a fresh state: it is quarantined (the fifo left in place
+# and named by status, input-not-file), the run exits 0 and
 # finishes (a fifo must never be opened: every run has a time limit) with an
 # audit archive, the next run works, and the decoy keeps its mode and bytes.
 #
@@ -101,10 +102,16 @@ while IFS="$tab" read -r name application outcome code kind description; do
 	[ "$status" -eq 124 ] && echo "# the run over $name did not finish within $limit s: killed"
 	expect_equal "$name ($description): the run exits 0" "$status" 0
 	sed 's/^/#   /' "$work/ecap.err" | grep -v '[0-9] of [0-9]' | tail -2
-	expect_equal "$name: $outcome $code" "$(quarantine_code_of "$name")" "$code"
-	expect_equal "$name: it left the dropbox" "$(ls -A "$state/dropbox" | wc -l | tr -d ' ')" 0
-	expect_equal "$name: the run ended with an audit archive" \
-		"$(ls "$state/audit" | grep -c '\.tar\.gz$')" 1
+	if [ "$outcome" = left ]; then
+		# not a file: never opened, left in place, named by status
+		expect_equal "$name: $outcome $code" "$(left_code_of "$name")" "$code"
+		expect_equal "$name: it stays in the dropbox" "$(ls -A "$state/dropbox")" "$name"
+	else
+		expect_equal "$name: $outcome $code" "$(quarantine_code_of "$name")" "$code"
+		expect_equal "$name: it left the dropbox" "$(ls -A "$state/dropbox" | wc -l | tr -d ' ')" 0
+		expect_equal "$name: the run ended with an audit archive" \
+			"$(ls "$state/audit" | grep -c '\.tar\.gz$')" 1
+	fi
 	run_limited run "$state" --date 2026-11-26
 	expect_equal "$name: the next run exits 0 (the state is not wedged)" "$?" 0
 	expect_equal "$name: the decoy keeps its mode ($decoy_mode)" "$(stat -c %a "$decoy")" "$decoy_mode"

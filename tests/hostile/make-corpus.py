@@ -1010,8 +1010,8 @@ def dropbox_specials(corpus):
 		specials.note(name, "quarantined", "archive-unsafe", "dropbox-special", what)
 	specials.reserve("fifo.zip")
 	os.mkfifo(os.path.join(specials.inputs, "fifo.zip"), 0o600)
-	specials.note("fifo.zip", "quarantined", "archive-unsafe", "dropbox-special",
-		      "a fifo (opening it would block the run)")
+	specials.note("fifo.zip", "left", "input-not-file", "dropbox-special",
+		      "a fifo (opening it would block the run): left in place, named by status")
 	write_manifest(specials, "specials.tsv")
 
 
