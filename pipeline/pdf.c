@@ -10,11 +10,8 @@
 #include <pango/pangocairo.h>
 #include <librsvg/rsvg.h>
 #include "pdf.h"
+#include "pdf_surface.h"
 
-#define POINTS_PER_MM (72.0 / 25.4)
-/* A4 in PDF points, rounded as PDF producers conventionally do. */
-#define A4_SHORT_SIDE 595.0
-#define A4_LONG_SIDE 842.0
 
 /* A TrueType CJK font whose CJK glyphs are exactly two Latin columns wide.
  * Not Noto Sans Mono CJK: its CFF outlines go through cairo 1.16's CFF
@@ -35,13 +32,6 @@
 /* The page number sits in the bottom margin, this far above the edge. */
 #define FOOTER_BASELINE (12.0 * POINTS_PER_MM)
 
-/* The growing memory buffer the PDF surface writes into. */
-struct pdf_buffer {
-	unsigned char *data;
-	size_t size;
-	size_t capacity;
-};
-
 /* How a letter's lines sit on its pages. */
 struct letter_geometry {
 	double font_size;
@@ -54,112 +44,6 @@ struct letter_geometry {
  * lines this close; a longer one runs on to more pages at full size. */
 #define ONE_PAGE_MINIMUM_SIZE 9.0
 #define ONE_PAGE_LINE_PITCH 1.22
-
-static cairo_status_t pdf_buffer_write(void *closure, const unsigned char *data,
-				       unsigned int length)
-{
-	struct pdf_buffer *buffer = closure;
-	size_t capacity = buffer->capacity ? buffer->capacity : 64 * 1024;
-	unsigned char *grown;
-
-	if (length <= buffer->capacity - buffer->size) {
-		memcpy(buffer->data + buffer->size, data, length);
-		buffer->size += length;
-		return CAIRO_STATUS_SUCCESS;
-	}
-	while (length > capacity - buffer->size) {
-		if (capacity > SIZE_MAX / 2)
-			return CAIRO_STATUS_WRITE_ERROR;
-		capacity *= 2;
-	}
-	grown = realloc(buffer->data, capacity);
-	if (!grown)
-		return CAIRO_STATUS_WRITE_ERROR;
-	buffer->data = grown;
-	buffer->capacity = capacity;
-	memcpy(buffer->data + buffer->size, data, length);
-	buffer->size += length;
-	return CAIRO_STATUS_SUCCESS;
-}
-
-/* A PDF surface of one page size writing into buffer, with the document's
- * Title and Creator set; NULL (err filled) when cairo cannot make one. */
-static cairo_surface_t *pdf_surface_open(struct pdf_buffer *buffer, double width, double height,
-					 const char *title, const char *date, struct error *err)
-{
-	cairo_surface_t *surface;
-
-	if (title && !g_utf8_validate(title, -1, NULL)) {
-		error_set(err, "PDF title is not valid UTF-8");
-		return NULL;
-	}
-	surface = cairo_pdf_surface_create_for_stream(pdf_buffer_write, buffer, width, height);
-	if (cairo_surface_status(surface) != CAIRO_STATUS_SUCCESS) {
-		error_set(err, "unable to start a PDF: %s",
-			  cairo_status_to_string(cairo_surface_status(surface)));
-		cairo_surface_destroy(surface);
-		return NULL;
-	}
-	if (title)
-		cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_TITLE, title);
-	cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATOR, "ecap");
-	if (date && strlen(date) == 10) {
-		char stamp[32];
-
-		snprintf(stamp, sizeof(stamp), "%sT00:00:00", date);
-		cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATE_DATE, stamp);
-		cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_MOD_DATE, stamp);
-	}
-	return surface;
-}
-
-/* Ends the drawing on cr, finishes the document and hands the buffer's bytes
- * over to *pdf (buffer is left empty). */
-static int pdf_surface_close(cairo_t *cr, cairo_surface_t *surface, struct pdf_buffer *buffer,
-			     unsigned char **pdf, size_t *pdf_size, struct error *err)
-{
-	cairo_status_t status = cairo_status(cr);
-
-	if (status != CAIRO_STATUS_SUCCESS)
-		return error_set(err, "unable to draw the PDF: %s", cairo_status_to_string(status));
-	cairo_surface_finish(surface);
-	status = cairo_surface_status(surface);
-	if (status != CAIRO_STATUS_SUCCESS)
-		return error_set(err, "unable to write the PDF: %s", cairo_status_to_string(status));
-	*pdf = buffer->data;
-	*pdf_size = buffer->size;
-	buffer->data = NULL;
-	buffer->size = buffer->capacity = 0;
-	return 0;
-}
-
-/* Fails unless the font family that fontconfig picks for description is the
- * one asked for: a substitute would quietly break the column layout. */
-static int letter_font_check(PangoLayout *layout, const PangoFontDescription *description,
-			     struct error *err)
-{
-	PangoFont *font = pango_context_load_font(pango_layout_get_context(layout), description);
-	PangoFontDescription *actual = NULL;
-	const char *family = NULL;
-	int result = -1;
-
-	if (font) {
-		actual = pango_font_describe(font);
-		family = pango_font_description_get_family(actual);
-	}
-	if (!family || strcasecmp(family, LETTER_FONT) != 0) {
-		error_set(err, "font '%s' is not installed (Debian package %s)", LETTER_FONT,
-			  LETTER_FONT_PACKAGE);
-		goto out;
-	}
-	result = 0;
-out:
-	if (actual)
-		pango_font_description_free(actual);
-	if (font)
-		g_object_unref(font);
-	return result;
-}
 
 /* Sets layout's font to the letter font at size points. */
 static void layout_set_font(PangoLayout *layout, double size)
@@ -183,7 +67,7 @@ static int letter_geometry_measure(PangoLayout *layout, struct letter_geometry *
 	int width = 0, result = -1;
 
 	pango_font_description_set_absolute_size(description, probe_size * PANGO_SCALE);
-	if (letter_font_check(layout, description, err) < 0)
+	if (pdf_font_check(layout, description, LETTER_FONT_PACKAGE, err) < 0)
 		goto out;
 	memset(columns, '0', LETTER_COLUMNS);
 	columns[LETTER_COLUMNS] = '\0';

@@ -1,6 +1,14 @@
 /* pdf.h - letters and certificates as PDF, made in memory.
  *
- * A letter's PDF is typeset from its plain-text twin (the output of
+ * A letter's PDF is typeset from its letter document (xsd/letter.xsd, made
+ * by xslt/letter-KIND.xsl) by pdf_letter.c: A4 portrait, the proportional
+ * TrueType CJK font "WenQuanYi Zen Hei" (fonts-wqy-zenhei; pdf.c says why
+ * not Noto), the letterhead over a rule, a bold centred title, particulars,
+ * bold larger section headings, justified paragraphs, hanging lists,
+ * tables, the signature and date set right, "第 N 页 共 M 页" at each foot.
+ * A letter that runs a little onto a second page is set a little smaller.
+ *
+ * pdf_from_text typesets a plain text (the form of a letter's text twin,
  * xslt/notice-*-text.xsl: UTF-8, lines already wrapped at 72 columns with a
  * CJK character counted as two) with Pango on a cairo PDF surface: A4
  * portrait, one monospaced CJK TrueType font ("WenQuanYi Zen Hei Mono", Debian
@@ -13,7 +21,7 @@
  * onto one A4 landscape page. The SVG is loaded from memory with no base URI,
  * so it cannot make librsvg read a file or the network.
  *
- * Neither function touches the file system: the caller gets the bytes and
+ * No function here touches the file system: the caller gets the bytes and
  * stores them itself. On success *pdf holds *pdf_size bytes owned by the
  * caller (free with free()); on failure both are left NULL / 0, err says why
  * and the function returns -1. title (may be NULL) becomes the document's
@@ -23,12 +31,16 @@
 #define ECAP_PDF_H
 
 #include <stddef.h>
+#include <libxml/tree.h>
 #include "error.h"
 
 /* `date` ("YYYY-MM-DD", or NULL for now) is the document's creation date:
  * given the run's date, the same letter gives the same bytes, run again. */
 int pdf_from_text(const char *text, size_t size, const char *title, const char *date,
 		  unsigned char **pdf, size_t *pdf_size, struct error *err);
+
+int pdf_from_letter(xmlDocPtr letter, const char *title, const char *date,
+		    unsigned char **pdf, size_t *pdf_size, struct error *err);
 
 int pdf_from_svg(const char *svg, size_t size, const char *title, const char *date,
 		 unsigned char **pdf, size_t *pdf_size, struct error *err);
