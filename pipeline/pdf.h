@@ -2,20 +2,11 @@
  *
  * A letter's PDF is typeset from its letter document (xsd/letter.xsd, made
  * by xslt/letter-KIND.xsl) by pdf_letter.c: A4 portrait, the proportional
- * TrueType CJK font "WenQuanYi Zen Hei" (fonts-wqy-zenhei; pdf.c says why
- * not Noto), the letterhead over a rule, a bold centred title, particulars,
+ * TrueType CJK font "WenQuanYi Zen Hei" (fonts-wqy-zenhei; pdf_letter.c
+ * says why not Noto), the letterhead over a rule, a bold centred title, particulars,
  * bold larger section headings, justified paragraphs, hanging lists,
  * tables, the signature and date set right, "第 N 页 共 M 页" at each foot.
  * A letter that runs a little onto a second page is set a little smaller.
- *
- * pdf_from_text typesets a plain text (the form of a letter's text twin,
- * xslt/notice-*-text.xsl: UTF-8, lines already wrapped at 72 columns with a
- * CJK character counted as two) with Pango on a cairo PDF surface: A4
- * portrait, one monospaced CJK TrueType font ("WenQuanYi Zen Hei Mono", Debian
- * package fonts-wqy-zenhei; pdf.c says why not Noto) sized so that 72 columns
- * fill the text width, as many pages as the lines need, each page numbered
- * "第 N 页 共 M 页" at its foot. A line the font makes wider than the text
- * width is squeezed to fit rather than run into the margin.
  *
  * A certificate's PDF is its SVG (xslt/certificate-svg.xsl) drawn by librsvg
  * onto one A4 landscape page. The SVG is loaded from memory with no base URI,
@@ -35,10 +26,8 @@
 #include "error.h"
 
 /* `date` ("YYYY-MM-DD", or NULL for now) is the document's creation date:
- * given the run's date, the same letter gives the same bytes, run again. */
-int pdf_from_text(const char *text, size_t size, const char *title, const char *date,
-		  unsigned char **pdf, size_t *pdf_size, struct error *err);
-
+ * given the run's date, the same letter gives the same bytes, run again.
+ * letter is a letter document (root l:letter in urn:ecap:letter:1). */
 int pdf_from_letter(xmlDocPtr letter, const char *title, const char *date,
 		    unsigned char **pdf, size_t *pdf_size, struct error *err);
 

@@ -21,9 +21,14 @@
 #include "pdf_surface.h"
 
 #define LETTER_NAMESPACE "urn:ecap:letter:1"
-/* Proportional, and TrueType: cairo 1.16 subsets its outlines without the
- * CFF parser that drops glyphs of Noto CJK (pdf.c). It has no bold face;
- * fontconfig emboldens the regular one for headings. */
+/* Proportional, and TrueType. Not Noto Sans/Serif CJK: their CFF outlines
+ * go through cairo 1.16's CFF subsetter, which miscounts stem hints
+ * declared in a local subroutine that an earlier glyph already used, drops
+ * subroutines the glyph needs, and so leaves glyphs such as 如 blank in the
+ * PDF depending on which other glyphs the document holds. cairo subsets
+ * TrueType outlines without that parser. The font has no bold face: for
+ * headings fontconfig emboldens the regular one, which cairo embeds as a
+ * Type 3/CFF font it draws itself from the outlines (not the subsetter). */
 #define FONT "WenQuanYi Zen Hei"
 #define FONT_PACKAGE "fonts-wqy-zenhei"
 #define LANGUAGE "zh-cn"
