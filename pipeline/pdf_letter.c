@@ -7,9 +7,10 @@
  * whose first line is indented two characters, lists with their markers
  * hanging, tables, the closing, and the signature and date set right.
  * Paragraphs flow line by line onto the next page; a list item, a
- * particular or a table row is kept whole. It is laid out twice: once to
- * count the pages (for "第 N 页 共 M 页"), then to draw. A letter that runs
- * a little onto a second page is set a little smaller to fit one sheet.
+ * particular or a table row is kept whole. The pages are recorded, then
+ * replayed onto the PDF with their footers ("第 N 页 共 M 页"). A letter that
+ * runs a little onto a second page is laid out again a little smaller, to
+ * fit one sheet.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -53,12 +54,16 @@
 /* The scales tried, largest first, to set a letter on one page. */
 static const double fit_scales[] = { 1.0, 0.95, 0.9, 0.85 };
 
+/* The letter is drawn page by page into recordings, so that it is laid out
+ * once when it fits: the page count each footer names is known only at the
+ * end, when the recordings are replayed onto the PDF. */
 struct typesetter {
-	cairo_t *cr;
-	int draw;		/* 0: only count the pages */
+	cairo_t *cr;		/* drawing into the last page's recording */
+	cairo_surface_t **pages;
+	int count;
+	int failed;		/* out of memory */
 	double scale;
 	double y;		/* top of the next block */
-	int page, pages;
 };
 
 static int is_letter_element(const xmlNode *node, const char *name)
@@ -142,12 +147,12 @@ struct style {
 	double indent;		/* of the first line, in font sizes */
 };
 
-static PangoLayout *layout_new(const struct typesetter *t, const char *markup, double width,
+static PangoLayout *layout_new(cairo_t *cr, double scale, const char *markup, double width,
 			       const struct style *style)
 {
-	PangoLayout *layout = pango_cairo_create_layout(t->cr);
+	PangoLayout *layout = pango_cairo_create_layout(cr);
 	PangoFontDescription *font = pango_font_description_from_string(FONT);
-	double size = style->size * t->scale;
+	double size = style->size * scale;
 
 	pango_context_set_language(pango_layout_get_context(layout),
 				   pango_language_from_string(LANGUAGE));
@@ -174,33 +179,53 @@ static double layout_height(PangoLayout *layout)
 	return (double)height / PANGO_SCALE;
 }
 
-static void draw_footer(struct typesetter *t)
+/* "第 N 页 共 M 页" centred under the text, in the bottom margin. */
+static void draw_footer(cairo_t *cr, int page, int pages)
 {
 	const struct style style = { FOOTER_SIZE, 0, PANGO_ALIGN_CENTER, 0 };
 	char text[64];
 	PangoLayout *layout;
 
-	snprintf(text, sizeof(text), "第 %d 页 共 %d 页", t->page, t->pages);
-	layout = layout_new(t, text, WIDTH, &style);
-	cairo_move_to(t->cr, LEFT, A4_LONG_SIDE - FOOTER_BASELINE -
+	snprintf(text, sizeof(text), "第 %d 页 共 %d 页", page, pages);
+	layout = layout_new(cr, 1.0, text, WIDTH, &style);
+	cairo_move_to(cr, LEFT, A4_LONG_SIDE - FOOTER_BASELINE -
 		      (double)pango_layout_get_baseline(layout) / PANGO_SCALE);
-	pango_cairo_show_layout(t->cr, layout);
+	pango_cairo_show_layout(cr, layout);
 	g_object_unref(layout);
 }
 
-static void end_page(struct typesetter *t)
-{
-	if (t->draw) {
-		draw_footer(t);
-		cairo_show_page(t->cr);
-	}
-}
-
+/* Starts the recording of a new page. */
 static void new_page(struct typesetter *t)
 {
-	end_page(t);
-	t->page++;
+	cairo_rectangle_t extents = { 0, 0, A4_SHORT_SIDE, A4_LONG_SIDE };
+	cairo_surface_t *page = cairo_recording_surface_create(CAIRO_CONTENT_COLOR_ALPHA, &extents);
+	cairo_surface_t **grown = realloc(t->pages, (size_t)(t->count + 1) * sizeof(*grown));
+
+	if (!grown) {
+		t->failed = 1;
+		cairo_surface_destroy(page);
+		return;
+	}
+	t->pages = grown;
+	t->pages[t->count++] = page;
+	if (t->cr)
+		cairo_destroy(t->cr);
+	t->cr = cairo_create(page);
+	cairo_set_source_rgb(t->cr, 0, 0, 0);
 	t->y = TOP;
+}
+
+/* Forgets the pages recorded. */
+static void discard_pages(struct typesetter *t)
+{
+	if (t->cr)
+		cairo_destroy(t->cr);
+	t->cr = NULL;
+	for (int i = 0; i < t->count; i++)
+		cairo_surface_destroy(t->pages[i]);
+	free(t->pages);
+	t->pages = NULL;
+	t->count = 0;
 }
 
 static void space(struct typesetter *t, double points)
@@ -219,7 +244,7 @@ static void put_together(struct typesetter *t, PangoLayout **layouts, const doub
 			height = layout_height(layouts[i]);
 	if (t->y + height > A4_LONG_SIDE - BOTTOM && t->y > TOP)
 		new_page(t);
-	for (int i = 0; t->draw && i < n; i++) {
+	for (int i = 0; i < n; i++) {
 		if (!layouts[i])
 			continue;
 		cairo_move_to(t->cr, x[i], t->y);
@@ -248,11 +273,9 @@ static void put_flowing(struct typesetter *t, PangoLayout *layout, double x)
 			origin = TOP - (double)logical.y / PANGO_SCALE;
 			bottom = TOP + (double)logical.height / PANGO_SCALE;
 		}
-		if (t->draw) {
-			cairo_move_to(t->cr, x + (double)logical.x / PANGO_SCALE,
-				      origin + (double)baseline / PANGO_SCALE);
-			pango_cairo_show_layout_line(t->cr, pango_layout_iter_get_line_readonly(iter));
-		}
+		cairo_move_to(t->cr, x + (double)logical.x / PANGO_SCALE,
+			      origin + (double)baseline / PANGO_SCALE);
+		pango_cairo_show_layout_line(t->cr, pango_layout_iter_get_line_readonly(iter));
 		t->y = bottom;
 	} while (pango_layout_iter_next_line(iter));
 	pango_layout_iter_free(iter);
@@ -261,7 +284,7 @@ static void put_flowing(struct typesetter *t, PangoLayout *layout, double x)
 static void put_text(struct typesetter *t, const char *markup, double x, double width,
 		     const struct style *style)
 {
-	PangoLayout *layout = layout_new(t, markup, width, style);
+	PangoLayout *layout = layout_new(t->cr, t->scale, markup, width, style);
 
 	put_flowing(t, layout, x);
 	g_object_unref(layout);
@@ -269,12 +292,10 @@ static void put_text(struct typesetter *t, const char *markup, double x, double 
 
 static void put_rule(struct typesetter *t, double x, double width, double thickness)
 {
-	if (t->draw) {
-		cairo_set_line_width(t->cr, thickness);
-		cairo_move_to(t->cr, x, t->y);
-		cairo_line_to(t->cr, x + width, t->y);
-		cairo_stroke(t->cr);
-	}
+	cairo_set_line_width(t->cr, thickness);
+	cairo_move_to(t->cr, x, t->y);
+	cairo_line_to(t->cr, x + width, t->y);
+	cairo_stroke(t->cr);
 }
 
 static void put_paragraph(struct typesetter *t, const xmlNode *node, double indent)
@@ -306,8 +327,8 @@ static void put_fields(struct typesetter *t, const xmlNode *fields)
 		label = xmlGetProp(f, (const xmlChar *)"label");
 		label_markup = escaped((const char *)label);
 		value_markup = markup_of(f);
-		layouts[0] = layout_new(t, label_markup, label_width, &label_style);
-		layouts[1] = layout_new(t, value_markup, LEFT + WIDTH - x[1], &value_style);
+		layouts[0] = layout_new(t->cr, t->scale, label_markup, label_width, &label_style);
+		layouts[1] = layout_new(t->cr, t->scale, value_markup, LEFT + WIDTH - x[1], &value_style);
 		put_together(t, layouts, x, 2);
 		g_object_unref(layouts[0]);
 		g_object_unref(layouts[1]);
@@ -353,8 +374,8 @@ static void put_list(struct typesetter *t, const xmlNode *list)
 		} else {
 			append_markup(markup, item);
 		}
-		layouts[0] = layout_new(t, marker, marker_width, &marker_style);
-		layouts[1] = layout_new(t, markup->str, LEFT + WIDTH - x[1], &item_style);
+		layouts[0] = layout_new(t->cr, t->scale, marker, marker_width, &marker_style);
+		layouts[1] = layout_new(t->cr, t->scale, markup->str, LEFT + WIDTH - x[1], &item_style);
 		put_together(t, layouts, x, 2);
 		space(t, heading ? 3 : 1);
 		g_object_unref(layouts[0]);
@@ -393,7 +414,7 @@ static int table_widths(struct typesetter *t, const xmlNode *table, double *widt
 			if (!is_letter_element(cell, "cell") && !is_letter_element(cell, "column"))
 				continue;
 			markup = markup_of(cell);
-			layout = layout_new(t, markup, -1, &style);
+			layout = layout_new(t->cr, t->scale, markup, -1, &style);
 			pango_layout_set_width(layout, -1);
 			pango_layout_get_size(layout, &width, NULL);
 			if ((double)width / PANGO_SCALE + padding > widths[i])
@@ -435,7 +456,7 @@ static void put_table_row(struct typesetter *t, const xmlNode *row, const double
 		if (!head && cell_class && strstr((const char *)cell_class, "number"))
 			style.align = PANGO_ALIGN_RIGHT;
 		markup = markup_of(cell);
-		layouts[i] = layout_new(t, markup, widths[i] - 0.8 * SMALL_SIZE * t->scale, &style);
+		layouts[i] = layout_new(t->cr, t->scale, markup, widths[i] - 0.8 * SMALL_SIZE * t->scale, &style);
 		x[i] = left + (style.align == PANGO_ALIGN_RIGHT ? 0 : 0.4 * SMALL_SIZE * t->scale);
 		left += widths[i];
 		g_free(markup);
@@ -487,7 +508,7 @@ static void put_section(struct typesetter *t, const xmlNode *section)
 
 	space(t, 5);
 	/* a heading never ends a page: it goes with the first line after it */
-	layout = layout_new(t, heading, WIDTH, &style);
+	layout = layout_new(t->cr, t->scale, heading, WIDTH, &style);
 	if (t->y + layout_height(layout) + 2 * BODY_SIZE * t->scale > A4_LONG_SIDE - BOTTOM)
 		new_page(t);
 	put_together(t, &layout, &x, 1);
@@ -573,10 +594,10 @@ static void put_closing(struct typesetter *t, const xmlNode *closing, const xmlN
 		return;
 	space(t, 10);
 	markup = markup_of(child(signature, "name"));
-	layouts[0] = layout_new(t, markup, WIDTH, &right);
+	layouts[0] = layout_new(t->cr, t->scale, markup, WIDTH, &right);
 	g_free(markup);
 	markup = markup_of(child(signature, "date"));
-	layouts[1] = layout_new(t, markup, WIDTH, &right);
+	layouts[1] = layout_new(t->cr, t->scale, markup, WIDTH, &right);
 	g_free(markup);
 	/* the signature and its date stay together */
 	if (t->y + layout_height(layouts[0]) + layout_height(layouts[1]) > A4_LONG_SIDE - BOTTOM)
@@ -587,14 +608,13 @@ static void put_closing(struct typesetter *t, const xmlNode *closing, const xmlN
 	g_object_unref(layouts[1]);
 }
 
-/* Lays the whole letter out once: drawn when t->draw, counted always. */
+/* Lays the whole letter out once, into new recordings of its pages. */
 static void typeset(struct typesetter *t, const xmlNode *letter)
 {
 	const xmlNode *node;
 
-	t->page = 1;
-	t->y = TOP;
-	cairo_set_source_rgb(t->cr, 0, 0, 0);
+	discard_pages(t);
+	new_page(t);
 	if ((node = child(letter, "letterhead")))
 		put_letterhead(t, node);
 	put_heading_lines(t, letter);
@@ -606,29 +626,32 @@ static void typeset(struct typesetter *t, const xmlNode *letter)
 		for (const xmlNode *c = node->children; c; c = c->next)
 			put_block(t, c);
 	put_closing(t, child(letter, "closing"), child(letter, "signature"));
-	end_page(t);
 }
 
-/* Counts the pages at each scale of fit_scales and keeps the first that
- * sets the letter on one page; none does: full size, as many pages as it
- * takes. */
-static void choose_scale(struct typesetter *t, const xmlNode *letter)
+/* Lays the letter out at each scale of fit_scales until one sets it on one
+ * page; none does: full size, as many pages as it takes. */
+static void typeset_to_fit(struct typesetter *t, const xmlNode *letter)
 {
-	size_t i;
-
-	t->draw = 0;
-	for (i = 0; i < sizeof(fit_scales) / sizeof(fit_scales[0]); i++) {
+	for (size_t i = 0; i < sizeof(fit_scales) / sizeof(fit_scales[0]); i++) {
 		t->scale = fit_scales[i];
 		typeset(t, letter);
-		if (t->page == 1)
-			break;
+		if (t->count == 1)
+			return;
 	}
-	if (t->page > 1) {
-		t->scale = fit_scales[0];
-		typeset(t, letter);
+	t->scale = fit_scales[0];
+	typeset(t, letter);
+}
+
+/* The recorded pages onto the PDF, each with its footer. */
+static void draw_pages(cairo_t *cr, const struct typesetter *t)
+{
+	for (int i = 0; i < t->count; i++) {
+		cairo_set_source_surface(cr, t->pages[i], 0, 0);
+		cairo_paint(cr);
+		cairo_set_source_rgb(cr, 0, 0, 0);
+		draw_footer(cr, i + 1, t->count);
+		cairo_show_page(cr);
 	}
-	t->pages = t->page;
-	t->draw = 1;
 }
 
 static int check_font(cairo_t *cr, struct error *err)
@@ -651,6 +674,7 @@ int pdf_from_letter(xmlDocPtr letter, const char *title, const char *date,
 	struct typesetter t = { 0 };
 	xmlNodePtr root = letter ? xmlDocGetRootElement(letter) : NULL;
 	cairo_surface_t *surface = NULL;
+	cairo_t *cr = NULL;
 	int result = -1;
 
 	*pdf = NULL;
@@ -662,15 +686,20 @@ int pdf_from_letter(xmlDocPtr letter, const char *title, const char *date,
 	surface = pdf_surface_open(&buffer, A4_SHORT_SIDE, A4_LONG_SIDE, title, date, err);
 	if (!surface)
 		goto out;
-	t.cr = cairo_create(surface);
-	if (check_font(t.cr, err) < 0)
+	cr = cairo_create(surface);
+	if (check_font(cr, err) < 0)
 		goto out;
-	choose_scale(&t, root);
-	typeset(&t, root);
-	result = pdf_surface_close(t.cr, surface, &buffer, pdf, pdf_size, err);
+	typeset_to_fit(&t, root);
+	if (t.failed) {
+		error_set(err, "out of memory");
+		goto out;
+	}
+	draw_pages(cr, &t);
+	result = pdf_surface_close(cr, surface, &buffer, pdf, pdf_size, err);
 out:
-	if (t.cr)
-		cairo_destroy(t.cr);
+	discard_pages(&t);
+	if (cr)
+		cairo_destroy(cr);
 	if (surface)
 		cairo_surface_destroy(surface);
 	free(buffer.data);

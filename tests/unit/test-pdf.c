@@ -233,6 +233,15 @@ static void test_glyphs_are_drawn(void)
 	without = path ? dark_pixels(path, 1, 0, 0, A4_SHORT, A4_LONG) : -1;
 	ok(with > 0 && without > 0 && with - without > 150, "如 is drawn with ink");
 	printf("# %ld dark pixels with, %ld without\n", with, without);
+	/* headings are emboldened: cairo embeds that face as a font of its own */
+	path = letter_pdf("<section><heading>如如如如如如如如如如如如</heading>"
+			  "<paragraph>。</paragraph></section>", NULL, "bold.pdf", &err);
+	with = path ? dark_pixels(path, 1, 0, 0, A4_SHORT, A4_LONG) : -1;
+	path = letter_pdf("<section><heading>。</heading><paragraph>。</paragraph></section>", NULL,
+			  "no-bold.pdf", &err);
+	without = path ? dark_pixels(path, 1, 0, 0, A4_SHORT, A4_LONG) : -1;
+	ok(with > 0 && without > 0 && with - without > 150, "如 in a bold heading is drawn with ink");
+	printf("# %ld dark pixels with, %ld without\n", with, without);
 }
 
 /* Title centred, headings larger than the text, the date set right, and a
