@@ -37,7 +37,7 @@ int pdf_surface_close(cairo_t *cr, cairo_surface_t *surface, struct pdf_buffer *
 /* Fails unless the font family that fontconfig picks for description is the
  * one asked for (the error names the Debian package to install): a
  * substitute would quietly change the layout, or draw with a CFF font whose
- * glyphs cairo 1.16 may drop when subsetting (pdf.c). */
+ * glyphs cairo 1.16 may drop when subsetting (pdf_letter.c). */
 int pdf_font_check(PangoLayout *layout, const PangoFontDescription *description,
 		   const char *package, struct error *err);
 
