@@ -56,6 +56,8 @@ PIPELINE_OBJECTS = \
 	$(BUILD)/pipeline/notice.o \
 	$(BUILD)/pipeline/packages.o \
 	$(BUILD)/pipeline/pdf.o \
+	$(BUILD)/pipeline/pdf_letter.o \
+	$(BUILD)/pipeline/pdf_surface.o \
 	$(BUILD)/pipeline/progress.o \
 	$(BUILD)/pipeline/publish.o \
 	$(BUILD)/pipeline/records.o \

@@ -111,9 +111,13 @@ int quarantine_unreadable(struct batch *batch, const struct intake_item *item,
 			  const char *message, struct error *err);
 int put_document(struct batch *batch, const char *destination, xmlDocPtr document,
 		 struct error *err);
-/* The PDF of a letter's text, stored beside text_path with .pdf. */
-int put_pdf_of_text(struct batch *batch, const char *text, size_t size, const char *text_path,
-		    struct error *err);
+/* A letter of `kind` (returned, ..., status) about document, in its three
+ * forms: xslt/letter-KIND.xsl builds the letter document once (with the
+ * stylesheet parameters given), letter-xhtml.xsl and letter-text.xsl render
+ * it to html and text, and pdf_letter.c typesets it beside text as .pdf. */
+int put_letter(struct batch *batch, const char *kind, xmlDocPtr document,
+	       const char *const *parameters, const char *html, const char *text,
+	       struct error *err);
 
 int id_is_safe(const char *id);
 /* Loads the dossier of id as the open transaction leaves it; 1 if it existed,

@@ -528,9 +528,10 @@ static void run_date_text(const struct batch *batch, char out[11])
 	date_format(batch->options->date, out);
 }
 
-/* The PDF twin of a letter, typeset from its text (pdf.c), beside it. */
-int put_pdf_of_text(struct batch *batch, const char *text, size_t size, const char *text_path,
-		    struct error *err)
+/* The PDF of a letter, typeset from its letter document (pdf_letter.c),
+ * beside its text with .pdf. */
+static int put_pdf_of_letter(struct batch *batch, xmlDocPtr letter, const char *text_path,
+			     struct error *err)
 {
 	char path[PATH_MAX], date[11];
 	unsigned char *pdf = NULL;
@@ -539,38 +540,45 @@ int put_pdf_of_text(struct batch *batch, const char *text, size_t size, const ch
 
 	with_extension(text_path, ".pdf", path, sizeof(path));
 	run_date_text(batch, date);
-	if (pdf_from_text(text, size, strrchr(path, '/') + 1, date, &pdf, &pdf_size, err) < 0)
+	if (pdf_from_letter(letter, strrchr(path, '/') + 1, date, &pdf, &pdf_size, err) < 0)
 		return -1;
 	result = transaction_put(&batch->transaction, path, pdf, pdf_size, err);
 	free(pdf);
 	return result;
 }
 
-static int render_pair(struct batch *batch, const char *kind, xmlDocPtr document,
-		       const char *const *parameters, const char *html, const char *text,
-		       struct error *err)
+/* One rendering of the letter document into the transaction at path. */
+static int put_rendering(struct batch *batch, const char *stylesheet, xmlDocPtr letter,
+			 const char *path, struct error *err)
+{
+	xmlChar *output = NULL;
+	int size = 0, result;
+
+	if (renderer_apply(batch->renderer, stylesheet, letter, NULL, &output, &size, err) < 0)
+		return -1;
+	result = transaction_put(&batch->transaction, path, output, (size_t)size, err);
+	xmlFree(output);
+	return result;
+}
+
+int put_letter(struct batch *batch, const char *kind, xmlDocPtr document,
+	       const char *const *parameters, const char *html, const char *text,
+	       struct error *err)
 {
 	char stylesheet[96];
-	xmlChar *output = NULL;
-	int size = 0, result = -1;
+	xmlDocPtr letter = NULL;
+	int result = -1;
 
-	snprintf(stylesheet, sizeof(stylesheet), "notice-%s.xsl", kind);
-	if (renderer_apply(batch->renderer, stylesheet, document, parameters, &output, &size,
-			   err) < 0 ||
-	    transaction_put(&batch->transaction, html, output, (size_t)size, err) < 0)
+	snprintf(stylesheet, sizeof(stylesheet), "letter-%s.xsl", kind);
+	if (renderer_transform(batch->renderer, stylesheet, document, parameters, &letter,
+			       err) < 0 ||
+	    put_rendering(batch, "letter-xhtml.xsl", letter, html, err) < 0 ||
+	    put_rendering(batch, "letter-text.xsl", letter, text, err) < 0 ||
+	    put_pdf_of_letter(batch, letter, text, err) < 0)
 		goto out;
-	xmlFree(output);
-	output = NULL;
-	snprintf(stylesheet, sizeof(stylesheet), "notice-%s-text.xsl", kind);
-	if (renderer_apply(batch->renderer, stylesheet, document, parameters, &output, &size,
-			   err) < 0 ||
-	    transaction_put(&batch->transaction, text, output, (size_t)size, err) < 0 ||
-	    put_pdf_of_text(batch, (const char *)output, (size_t)size, text, err) < 0)
-		goto out;
-	batch->summary->notices++;
 	result = 0;
 out:
-	xmlFree(output);
+	xmlFreeDoc(letter);
 	return result;
 }
 
@@ -596,8 +604,9 @@ static int write_notice(struct batch *batch, struct dossier *dossier, xmlNodePtr
 	xml_set(notice, "date", date);
 	xml_set(notice, "html", html);
 	xml_set(notice, "text", text);
-	if (render_pair(batch, kind, dossier->document, parameters, html, text, err) < 0)
+	if (put_letter(batch, kind, dossier->document, parameters, html, text, err) < 0)
 		return -1;
+	batch->summary->notices++;
 	log_line(batch, "%s: letter %s", id, html);
 	return 0;
 }

@@ -135,20 +135,18 @@ static int quote_parameters(const char *const *parameters, const char **quoted,
 	return 0;
 }
 
-int renderer_apply(struct renderer *renderer, const char *stylesheet_name, xmlDocPtr document,
-		   const char *const *parameters, xmlChar **output, int *size,
-		   struct error *err)
+int renderer_transform(struct renderer *renderer, const char *stylesheet_name,
+		       xmlDocPtr document, const char *const *parameters, xmlDocPtr *result,
+		       struct error *err)
 {
 	struct transform_errors errors = { "" };
 	const char *quoted[33];
 	char storage[16][512];
 	xsltStylesheetPtr stylesheet = compiled_stylesheet(renderer, stylesheet_name, err);
 	xsltTransformContextPtr context = NULL;
-	xmlDocPtr result = NULL;
 	int status = -1;
 
-	*output = NULL;
-	*size = 0;
+	*result = NULL;
 	if (!stylesheet || quote_parameters(parameters, quoted, storage, 32, err) < 0)
 		goto out;
 	context = xsltNewTransformContext(stylesheet, document);
@@ -160,21 +158,42 @@ int renderer_apply(struct renderer *renderer, const char *stylesheet_name, xmlDo
 	xsltSetTransformErrorFunc(context, &errors, collect_transform_error);
 	context->maxTemplateDepth = 1000;
 	context->maxTemplateVars = 100000;
-	result = xsltApplyStylesheetUser(stylesheet, document, quoted, NULL, NULL, context);
-	if (!result || context->state != XSLT_STATE_OK) {
+	*result = xsltApplyStylesheetUser(stylesheet, document, quoted, NULL, NULL, context);
+	if (!*result || context->state != XSLT_STATE_OK) {
 		error_set(err, "the stylesheet '%s' failed: %s", stylesheet_name,
 			  errors.first[0] ? errors.first : "unknown error");
+		if (*result)
+			xmlFreeDoc(*result);
+		*result = NULL;
 		goto out;
 	}
-	if (xsltSaveResultToString(output, size, result, stylesheet) < 0 || !*output) {
+	status = 0;
+out:
+	if (context)
+		xsltFreeTransformContext(context);
+	return status;
+}
+
+int renderer_apply(struct renderer *renderer, const char *stylesheet_name, xmlDocPtr document,
+		   const char *const *parameters, xmlChar **output, int *size,
+		   struct error *err)
+{
+	xmlDocPtr result = NULL;
+	int status = -1;
+
+	*output = NULL;
+	*size = 0;
+	if (renderer_transform(renderer, stylesheet_name, document, parameters, &result, err) < 0)
+		return -1;
+	/* compiled_stylesheet found it above: the serialization follows its xsl:output */
+	if (xsltSaveResultToString(output, size, result,
+				   compiled_stylesheet(renderer, stylesheet_name, err)) < 0 ||
+	    !*output) {
 		error_set(err, "the stylesheet '%s' produced no output", stylesheet_name);
 		goto out;
 	}
 	status = 0;
 out:
-	if (result)
-		xmlFreeDoc(result);
-	if (context)
-		xsltFreeTransformContext(context);
+	xmlFreeDoc(result);
 	return status;
 }

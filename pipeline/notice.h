@@ -22,4 +22,11 @@ int renderer_apply(struct renderer *renderer, const char *stylesheet, xmlDocPtr 
 		   const char *const *parameters, xmlChar **output, int *size,
 		   struct error *err);
 
+/* Applies xslt/<stylesheet> as renderer_apply does, but hands over the
+ * result tree instead of its serialization: *result (free with xmlFreeDoc)
+ * is the document a later transform or pdf_from_letter reads, as a letter
+ * document is (xslt/letter-KIND.xsl). */
+int renderer_transform(struct renderer *renderer, const char *stylesheet, xmlDocPtr document,
+		       const char *const *parameters, xmlDocPtr *result, struct error *err);
+
 #endif

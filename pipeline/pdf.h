@@ -1,19 +1,18 @@
 /* pdf.h - letters and certificates as PDF, made in memory.
  *
- * A letter's PDF is typeset from its plain-text twin (the output of
- * xslt/notice-*-text.xsl: UTF-8, lines already wrapped at 72 columns with a
- * CJK character counted as two) with Pango on a cairo PDF surface: A4
- * portrait, one monospaced CJK TrueType font ("WenQuanYi Zen Hei Mono", Debian
- * package fonts-wqy-zenhei; pdf.c says why not Noto) sized so that 72 columns
- * fill the text width, as many pages as the lines need, each page numbered
- * "第 N 页 共 M 页" at its foot. A line the font makes wider than the text
- * width is squeezed to fit rather than run into the margin.
+ * A letter's PDF is typeset from its letter document (xsd/letter.xsd, made
+ * by xslt/letter-KIND.xsl) by pdf_letter.c: A4 portrait, the proportional
+ * TrueType CJK font "WenQuanYi Zen Hei" (fonts-wqy-zenhei; pdf_letter.c
+ * says why not Noto), the letterhead over a rule, a bold centred title, particulars,
+ * bold larger section headings, justified paragraphs, hanging lists,
+ * tables, the signature and date set right, "第 N 页 共 M 页" at each foot.
+ * A letter that runs a little onto a second page is set a little smaller.
  *
  * A certificate's PDF is its SVG (xslt/certificate-svg.xsl) drawn by librsvg
  * onto one A4 landscape page. The SVG is loaded from memory with no base URI,
  * so it cannot make librsvg read a file or the network.
  *
- * Neither function touches the file system: the caller gets the bytes and
+ * No function here touches the file system: the caller gets the bytes and
  * stores them itself. On success *pdf holds *pdf_size bytes owned by the
  * caller (free with free()); on failure both are left NULL / 0, err says why
  * and the function returns -1. title (may be NULL) becomes the document's
@@ -23,12 +22,14 @@
 #define ECAP_PDF_H
 
 #include <stddef.h>
+#include <libxml/tree.h>
 #include "error.h"
 
 /* `date` ("YYYY-MM-DD", or NULL for now) is the document's creation date:
- * given the run's date, the same letter gives the same bytes, run again. */
-int pdf_from_text(const char *text, size_t size, const char *title, const char *date,
-		  unsigned char **pdf, size_t *pdf_size, struct error *err);
+ * given the run's date, the same letter gives the same bytes, run again.
+ * letter is a letter document (root l:letter in urn:ecap:letter:1). */
+int pdf_from_letter(xmlDocPtr letter, const char *title, const char *date,
+		    unsigned char **pdf, size_t *pdf_size, struct error *err);
 
 int pdf_from_svg(const char *svg, size_t size, const char *title, const char *date,
 		 unsigned char **pdf, size_t *pdf_size, struct error *err);

@@ -25,21 +25,11 @@ int publish_register_change(struct batch *batch, xmlDocPtr change, struct error 
 	xmlNodePtr root = xmlDocGetRootElement(change);
 	char html[PATH_MAX], text[PATH_MAX], relative[PATH_MAX];
 	char registration[64], action[16];
-	xmlChar *output = NULL;
-	int size = 0, result = -1;
+	int result = -1;
 
 	xml_attribute_copy(root, "html", html, sizeof(html));
 	xml_attribute_copy(root, "text", text, sizeof(text));
-	if (renderer_apply(batch->renderer, "notice-status.xsl", change, NULL, &output, &size,
-			   err) < 0 ||
-	    transaction_put(&batch->transaction, html, output, (size_t)size, err) < 0)
-		goto out;
-	xmlFree(output);
-	output = NULL;
-	if (renderer_apply(batch->renderer, "notice-status-text.xsl", change, NULL, &output, &size,
-			   err) < 0 ||
-	    transaction_put(&batch->transaction, text, output, (size_t)size, err) < 0 ||
-	    put_pdf_of_text(batch, (const char *)output, (size_t)size, text, err) < 0)
+	if (put_letter(batch, "status", change, NULL, html, text, err) < 0)
 		goto out;
 	snprintf(relative, sizeof(relative), PENDING_CHANGES "/%s-%04u.xml", batch->store.run_id,
 		 ++batch->input_sequence);
@@ -52,7 +42,6 @@ int publish_register_change(struct batch *batch, xmlDocPtr change, struct error 
 		 xml_attribute_copy(root, "action", action, sizeof(action)), html);
 	result = 0;
 out:
-	xmlFree(output);
 	xmlFreeDoc(change);
 	return result;
 }

@@ -95,7 +95,10 @@ both() {
 
 # --- the stylesheets themselves -------------------------------------------------
 
-for sheet in "$xslt"/notice-common.xsl "$xslt"/notice-returned.xsl \
+for sheet in "$xslt"/notice-lookups.xsl "$xslt"/letter-common.xsl \
+	"$xslt"/letter-xhtml.xsl "$xslt"/letter-text.xsl "$xslt"/text-wrap.xsl \
+	"$xslt"/letter-css.xsl "$xslt"/letter-returned.xsl "$xslt"/letter-rejected.xsl \
+	"$xslt"/letter-expired.xsl "$xslt"/notice-returned.xsl \
 	"$xslt"/notice-returned-text.xsl "$xslt"/notice-rejected.xsl \
 	"$xslt"/notice-rejected-text.xsl "$xslt"/notice-expired.xsl \
 	"$xslt"/notice-expired-text.xsl; do

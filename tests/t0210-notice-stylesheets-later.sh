@@ -138,7 +138,8 @@ sheets="notice-supplement.xsl notice-supplement-text.xsl notice-interview.xsl
 	notice-interview-text.xsl notice-failed.xsl notice-failed-text.xsl
 	notice-certified.xsl notice-certified-text.xsl notice-status.xsl
 	notice-status-text.xsl certificate-svg.xsl public-publicity.xsl
-	public-register-changes.xsl notice-common.xsl"
+	public-register-changes.xsl public-common.xsl letter-supplement.xsl
+	letter-interview.xsl letter-failed.xsl letter-certified.xsl letter-status.xsl"
 
 # --- the stylesheets themselves -------------------------------------------------
 

@@ -21,7 +21,8 @@
 		xmlns="http://www.w3.org/2000/svg"
 		exclude-result-prefixes="e">
 
-  <xsl:import href="notice-common.xsl"/>
+  <xsl:import href="notice-lookups.xsl"/>
+  <xsl:import href="text-wrap.xsl"/>
 
   <xsl:output method="xml" encoding="UTF-8" indent="yes" media-type="image/svg+xml"/>
 

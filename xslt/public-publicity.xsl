@@ -10,7 +10,7 @@
   object: in writing, naming the notice and the person concerned, before
   the end of the period. ID numbers appear only as each entry's @idMasked;
   nothing else of the applicants is shown. The print styles and date
-  helpers come from notice-common.xsl.
+  helpers come from public-common.xsl.
 -->
 <xsl:stylesheet version="1.0"
 		xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
@@ -18,7 +18,7 @@
 		xmlns="http://www.w3.org/1999/xhtml"
 		exclude-result-prefixes="e">
 
-  <xsl:import href="notice-common.xsl"/>
+  <xsl:import href="public-common.xsl"/>
 
   <xsl:output method="xml" encoding="UTF-8" indent="no"
 	      doctype-system="about:legacy-compat"/>

@@ -9,7 +9,7 @@
   (registration number, serial, name, level, change, date) sorted by date,
   what each kind of change means, and where a certificate's status can be
   checked. No ID number, reason or other personal detail is shown. The
-  print styles and helpers come from notice-common.xsl.
+  print styles and helpers come from public-common.xsl.
 -->
 <xsl:stylesheet version="1.0"
 		xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
@@ -17,7 +17,7 @@
 		xmlns="http://www.w3.org/1999/xhtml"
 		exclude-result-prefixes="e">
 
-  <xsl:import href="notice-common.xsl"/>
+  <xsl:import href="public-common.xsl"/>
 
   <xsl:output method="xml" encoding="UTF-8" indent="no"
 	      doctype-system="about:legacy-compat"/>

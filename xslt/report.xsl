@@ -15,7 +15,7 @@
   A4. Chinese headings, English in small type.
 
   It takes no parameter. Reason headings and level names come from
-  notice-common.xsl, so that the report and the letters name a reason
+  notice-lookups.xsl, so that the report and the letters name a reason
   alike. The report names no applicant.
 -->
 <xsl:stylesheet version="1.0"
@@ -27,7 +27,7 @@
 		extension-element-prefixes="exsl"
 		exclude-result-prefixes="e exsl r">
 
-  <xsl:import href="notice-common.xsl"/>
+  <xsl:import href="notice-lookups.xsl"/>
 
   <xsl:output method="xml" encoding="UTF-8" indent="no"
 	      doctype-system="about:legacy-compat"/>

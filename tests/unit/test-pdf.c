@@ -1,4 +1,5 @@
-/* test-pdf.c - letters and certificates as PDF (pipeline/pdf.c).
+/* test-pdf.c - letters and certificates as PDF (pipeline/pdf_letter.c,
+ * pipeline/pdf.c).
  *
  * Checks the PDFs from outside with poppler-utils (pdfinfo, pdffonts,
  * pdftotext, pdftoppm): page counts and sizes, the embedded CJK font, the
@@ -8,7 +9,9 @@
  */
 #include <cairo.h>
 #include <glib.h>
+#include <libxml/parser.h>
 #include <limits.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -18,7 +21,8 @@
 
 #define A4_SHORT 595
 #define A4_LONG 842
-#define MARGIN 62		/* 22 mm in points */
+#define MARGIN 62		/* 22 mm in points: the right margin */
+#define LEFT 70.87		/* 25 mm: the left margin of a letter */
 
 static char scratch[] = "/tmp/test-pdf-XXXXXX";
 
@@ -106,192 +110,237 @@ static long dark_pixels(const char *path, int page, int x, int y, int width, int
 	return dark;
 }
 
-/* A text of lines "L001 ..." to "L<count> ...", each 47 columns wide. */
-static char *numbered_lines(int count)
+/* A letter document around body (l:paragraph and l:section elements); the
+ * particulars and closing of a real letter, so that it is a page's worth. */
+static xmlDocPtr letter_document(const char *body)
 {
-	static const char body[] = " 工程能力评价申请材料审查意见，请核对后补正";
-	size_t line_size = 5 + sizeof(body);
-	char *text = malloc(line_size * count + 1), *end = text;
+	static const char before[] =
+		"<letter xmlns='urn:ecap:letter:1' kind='returned' application='A2026-000001'>"
+		"<letterhead><society>中国电机工程学会</society>"
+		"<society-en>Chinese Society for Electrical Engineering</society-en></letterhead>"
+		"<title>退回补正通知</title>"
+		"<reference label='通知编号'>A2026-000001-01</reference>"
+		"<fields class='particulars'><field label='申请人' short='申 请 人'>王建国</field>"
+		"<field label='申请编号'>A2026-000001</field></fields>"
+		"<salutation>尊敬的王建国：</salutation><body>";
+	static const char after[] =
+		"</body><closing><paragraph>如对本通知有疑问，请与中国电机工程学会联系。</paragraph>"
+		"<paragraph>特此通知。</paragraph><regards>此致</regards><salute>敬礼！</salute>"
+		"</closing><signature><name>中国电机工程学会</name><date>2026年11月24日</date>"
+		"</signature></letter>";
+	char *xml = g_strconcat(before, body, after, NULL);
+	xmlDocPtr document = xmlReadMemory(xml, (int)strlen(xml), NULL, NULL, 0);
 
-	for (int i = 1; i <= count; i++)
-		end += sprintf(end, "L%03d%s\n", i, body);
-	*end = '\0';
+	g_free(xml);
+	return document;
+}
+
+/* The PDF of a letter with body, saved as scratch/name; NULL if none. */
+static const char *letter_pdf(const char *body, const char *date, const char *name,
+			      struct error *err)
+{
+	xmlDocPtr document = letter_document(body);
+	unsigned char *pdf = NULL;
+	size_t size = 0;
+	const char *path = NULL;
+
+	if (pdf_from_letter(document, "01-returned.pdf", date, &pdf, &size, err) == 0)
+		path = save(pdf, size, name);
+	free(pdf);
+	xmlFreeDoc(document);
+	return path;
+}
+
+/* text without its spaces (in place): pdftotext may or may not see the
+ * spaces between CJK characters. */
+static char *squeezed(char *text)
+{
+	char *to = text;
+
+	for (const char *from = text; *from; from++)
+		if (*from != ' ')
+			*to++ = *from;
+	*to = '\0';
 	return text;
 }
 
-/* The last "Lnnn" on one page of path, 0 if none. */
-static int last_line_on_page(const char *path, int page)
+/* The box of the first word pdftotext -bbox finds that is exactly word, on
+ * page 1; 0 when there is none. */
+static int word_box(const char *path, const char *word, double box[4])
 {
-	char command[512], text[32768];
-	const char *found;
-	int last = 0, number;
+	char command[512], report[65536], pattern[256];
+	const char *found, *start;
 
-	snprintf(command, sizeof(command), "pdftotext -f %d -l %d '%s' - 2>/dev/null", page, page, path);
-	run(command, text, sizeof(text));
-	for (found = strchr(text, 'L'); found; found = strchr(found + 1, 'L'))
-		if (sscanf(found, "L%3d", &number) == 1 && number > last)
-			last = number;
-	return last;
+	snprintf(command, sizeof(command), "pdftotext -bbox -f 1 -l 1 '%s' - 2>/dev/null", path);
+	run(command, report, sizeof(report));
+	snprintf(pattern, sizeof(pattern), ">%s</word>", word);
+	found = strstr(report, pattern);
+	if (!found)
+		return 0;
+	for (start = found; start > report && strncmp(start, "<word ", 6) != 0; start--)
+		;
+	return sscanf(start, "<word xMin=\"%lf\" yMin=\"%lf\" xMax=\"%lf\" yMax=\"%lf\"",
+		      &box[0], &box[1], &box[2], &box[3]) == 4;
 }
 
-static const char short_letter[] =
-	"                            中国电机工程学会\n"
-	"========================================================================\n"
-	"\n"
-	"                              受理通知\n"
-	"                                               通知编号：A2026-000001-01\n"
-	"\n"
-	"尊敬的王建国：\n"
-	"\n"
-	"    您于2026年11月24日提交的工程能力评价申请（申请编号：A2026-000001）已\n"
-	"受理。如对本通知有疑问，请与中国电机工程学会联系。\n"
-	"\n"
-	"    特此通知。\n"
-	"\n"
-	"                                                    中国电机工程学会\n"
-	"                                                     2026年11月24日\n";
+static const char short_body[] =
+	"<paragraph>您于2026年11月24日提交的工程能力评价申请已收悉。</paragraph>"
+	"<section><heading>一、需要补正的事项</heading>"
+	"<list numbered='yes' class='reasons'><item><heading>佐证材料缺失</heading>"
+	"<detail>申请表列出的佐证材料 evidence/degree.pdf 不在材料包中。</detail></item></list>"
+	"<paragraph>请您在<deadline>2026年12月8日（含当日）</deadline>之前重新提交。</paragraph>"
+	"</section>";
 
 static void test_short_letter(void)
 {
-	unsigned char *pdf = NULL;
-	size_t size = 0;
 	struct error err = { "" };
 	char fonts[4096], text[8192], command[512];
-	const char *path;
+	const char *path = letter_pdf(short_body, NULL, "short.pdf", &err);
 
-	is_int(pdf_from_text(short_letter, strlen(short_letter), "受理通知 A2026-000001-01", NULL,
-			     &pdf, &size, &err), 0, "a short letter becomes a PDF");
-	if (!pdf) {
+	ok(path != NULL, "a short letter document becomes a PDF");
+	if (!path) {
 		printf("# %s\n", err.message);
 		return;
 	}
-	ok(size > 4 && memcmp(pdf, "%PDF", 4) == 0, "the bytes are a PDF");
-	path = save(pdf, size, "short.pdf");
 	is_int(page_count(path), 1, "a short letter has one page");
 	is_string(pdfinfo_field(path, "Page size"), "595 x 842 pts (A4)", "the page is A4 portrait");
-	is_string(pdfinfo_field(path, "Title"), "受理通知 A2026-000001-01", "the title is set");
+	is_string(pdfinfo_field(path, "Title"), "01-returned.pdf", "the title is set");
 	is_string(pdfinfo_field(path, "Creator"), "ecap", "the creator is ecap");
 	snprintf(command, sizeof(command), "pdffonts '%s' 2>&1", path);
 	run(command, fonts, sizeof(fonts));
-	ok(strstr(fonts, "WenQuanYiZenHeiMono") && strstr(fonts, "CID TrueType") &&
-	   strstr(fonts, " yes yes yes "), "a CJK font is embedded (as a subset, with ToUnicode)");
+	ok(strstr(fonts, "WenQuanYiZenHei ") && strstr(fonts, "CID TrueType") &&
+	   strstr(fonts, " yes yes yes "),
+	   "the proportional CJK TrueType font is embedded (as a subset, with ToUnicode)");
+	ok(!strstr(fonts, "Noto") && !strstr(fonts, "Mono"),
+	   "no Noto (CFF) font, nor the monospaced one, is used");
 	snprintf(command, sizeof(command), "pdftotext '%s' - 2>/dev/null", path);
 	run(command, text, sizeof(text));
-	ok(strstr(text, "如对本通知有疑问") != NULL, "the Chinese text can be extracted again");
-	ok(strstr(text, "第 1 页 共 1 页") != NULL, "the page is numbered");
-	free(pdf);
+	ok(strstr(text, "如对本通知有疑问") && strstr(text, "佐证材料缺失") &&
+	   strstr(text, "2026年12月8日（含当日）"), "the Chinese text can be extracted again");
+	ok(strstr(squeezed(text), "第1页共1页") != NULL, "the page is numbered");
 }
 
 /* cairo 1.16's CFF subsetter left 如 blank with Noto Sans Mono CJK SC: the
  * glyphs must be drawn, not only be extractable as text. */
 static void test_glyphs_are_drawn(void)
 {
-	static const char glyphs[] = "如如如如如如如如\n";
-	static const char blank[] = "        \n";
-	unsigned char *pdf = NULL;
-	size_t size = 0;
 	struct error err = { "" };
-	long ink;
+	const char *path = letter_pdf("<paragraph>如如如如如如如如如如如如</paragraph>", NULL,
+				      "glyphs.pdf", &err);
+	long with = path ? dark_pixels(path, 1, 0, 0, A4_SHORT, A4_LONG) : -1, without;
 
-	pdf_from_text(glyphs, strlen(glyphs), NULL, NULL, &pdf, &size, &err);
-	ink = pdf ? dark_pixels(save(pdf, size, "glyphs.pdf"), 1, MARGIN, MARGIN, 120, 20) : -1;
-	ok(ink > 100, "如 is drawn with ink");
-	printf("# %ld dark pixels\n", ink);
-	free(pdf);
-	pdf = NULL;
-	pdf_from_text(blank, strlen(blank), NULL, NULL, &pdf, &size, &err);
-	ink = pdf ? dark_pixels(save(pdf, size, "blank.pdf"), 1, MARGIN, MARGIN, 120, 20) : -1;
-	is_int(ink, 0, "spaces leave the same box empty (the ink count can fail)");
-	free(pdf);
+	path = letter_pdf("<paragraph>。</paragraph>", NULL, "blank.pdf", &err);
+	without = path ? dark_pixels(path, 1, 0, 0, A4_SHORT, A4_LONG) : -1;
+	ok(with > 0 && without > 0 && with - without > 150, "如 is drawn with ink");
+	printf("# %ld dark pixels with, %ld without\n", with, without);
+	/* headings are emboldened: cairo embeds that face as a font of its own */
+	path = letter_pdf("<section><heading>如如如如如如如如如如如如</heading>"
+			  "<paragraph>。</paragraph></section>", NULL, "bold.pdf", &err);
+	with = path ? dark_pixels(path, 1, 0, 0, A4_SHORT, A4_LONG) : -1;
+	path = letter_pdf("<section><heading>。</heading><paragraph>。</paragraph></section>", NULL,
+			  "no-bold.pdf", &err);
+	without = path ? dark_pixels(path, 1, 0, 0, A4_SHORT, A4_LONG) : -1;
+	ok(with > 0 && without > 0 && with - without > 150, "如 in a bold heading is drawn with ink");
+	printf("# %ld dark pixels with, %ld without\n", with, without);
 }
 
-/* The letter's lines fill the text width and never pass the right margin. */
-static void test_no_overflow(void)
+/* Title centred, headings larger than the text, the date set right, and a
+ * word too long for a line broken rather than run into the margin. */
+static void test_layout(void)
 {
-	char text[1024];
-	unsigned char *pdf = NULL;
-	size_t size = 0;
 	struct error err = { "" };
-	const char *path;
+	double title[4], heading[4], text[4], date[4];
+	const char *path = letter_pdf(short_body, NULL, "layout.pdf", &err);
 
-	memset(text, '=', 72);
-	strcpy(text + 72, "\n");
-	strcat(text, "这一行比版心宽得多：它有一百个字符宽，本不该出现，但也不能写到右边距里去。这一行比版心宽得多。\n");
-	pdf_from_text(text, strlen(text), NULL, NULL, &pdf, &size, &err);
-	if (!pdf) {
-		ok(0, "an over-wide line is drawn");
+	if (!path || !word_box(path, "退回补正通知", title) ||
+	    !word_box(path, "一、需要补正的事项", heading) ||
+	    !word_box(path, "特此通知。", text) || !word_box(path, "2026年11月24日", date)) {
+		ok(0, "the words of the letter are found on its page");
 		return;
 	}
-	path = save(pdf, size, "wide.pdf");
-	ok(dark_pixels(path, 1, A4_SHORT - MARGIN - 8, MARGIN, 8, 40) > 0,
-	   "72 columns reach the right margin");
-	is_int(dark_pixels(path, 1, A4_SHORT - MARGIN + 2, 0, MARGIN - 2, A4_LONG), 0,
+	ok(fabs((title[0] + title[2]) / 2 - (LEFT + A4_SHORT - MARGIN) / 2) < 2,
+	   "the title is centred between the margins");
+	/* per character: a CJK glyph is as wide as the font is large */
+	ok((heading[2] - heading[0]) / 9 > 1.15 * (text[2] - text[0]) / 5,
+	   "a heading is set larger than the text");
+	ok(fabs(date[2] - (A4_SHORT - MARGIN)) < 3, "the date is set against the right margin");
+	ok(title[1] < heading[1] && heading[1] < text[1] && text[1] < date[1],
+	   "title, section, closing and date come in order down the page");
+
+	path = letter_pdf("<paragraph>Element-'{urn:ecap:1}period'-attribute-'role'-"
+			  "AVeryLongRoleNameThatGoesOnAndOnWithoutAnySpacesAtAllToForceAHardBreak"
+			  "InTheMiddleOfTheWordAndThenSomeMoreOfItUntilItIsWiderThanTheLine</paragraph>",
+			  NULL, "wide.pdf", &err);
+	is_int(path ? dark_pixels(path, 1, A4_SHORT - MARGIN + 2, 0, MARGIN - 2, A4_LONG) : -1, 0,
 	       "nothing is drawn in the right margin");
-	free(pdf);
 }
 
 static void test_pagination(void)
 {
-	char *text = numbered_lines(200);
-	unsigned char *pdf = NULL;
-	size_t size = 0, length;
+	GString *body = g_string_new(NULL);
 	struct error err = { "" };
+	char text[65536], command[512], expected[64];
 	const char *path;
-	int per_page, pages;
+	int pages;
 
-	is_int(pdf_from_text(text, strlen(text), NULL, NULL, &pdf, &size, &err), 0, "a long letter");
-	path = save(pdf, size, "long.pdf");
-	per_page = last_line_on_page(path, 1);
-	pages = page_count(path);
-	ok(per_page >= 35 && per_page <= 50, "a page holds 35 to 50 lines");
-	printf("# %d lines a page\n", per_page);
-	if (per_page <= 0) {	/* the PDF could not be read back: nothing more to check */
-		free(pdf);
-		free(text);
-		return;
-	}
-	is_int(pages, (200 + per_page - 1) / per_page, "as many pages as the lines need");
-	is_int(last_line_on_page(path, 2), 2 * per_page, "page 2 goes on where page 1 stopped");
-	is_int(last_line_on_page(path, pages), 200, "the last line is on the last page");
-	free(pdf);
-	pdf = NULL;
-
-	/* exactly 3 pages' worth, and one line more */
-	length = strlen(text) / 200 * (3 * per_page);
-	pdf_from_text(text, length, NULL, NULL, &pdf, &size, &err);
-	is_int(pdf ? page_count(save(pdf, size, "three.pdf")) : 0, 3, "3 pages of lines give 3 pages");
-	free(pdf);
-	pdf = NULL;
-	length = strlen(text) / 200 * (3 * per_page + 1);
-	pdf_from_text(text, length, NULL, NULL, &pdf, &size, &err);
-	is_int(pdf ? page_count(save(pdf, size, "four.pdf")) : 0, 4, "one line more starts page 4");
-	free(pdf);
-	pdf = NULL;
-
-	/* trailing blank lines do not make an empty page */
-	length = strlen(text) / 200 * per_page;
-	memcpy(text + length, "\n\n   \n\n", 7);
-	pdf_from_text(text, length + 7, NULL, NULL, &pdf, &size, &err);
-	is_int(pdf ? page_count(save(pdf, size, "trailing.pdf")) : 0, 1,
-	       "a full page and blank lines is one page");
-	free(pdf);
-	free(text);
+	for (int i = 1; i <= 150; i++)
+		g_string_append_printf(body, "<paragraph>P%03d 工程能力评价申请材料审查意见，请核对后补正。"
+				       "申请人应当对照要求逐项说明。</paragraph>", i);
+	path = letter_pdf(body->str, NULL, "long.pdf", &err);
+	pages = path ? page_count(path) : 0;
+	ok(pages >= 3, "a long letter runs on to more pages");
+	printf("# %d pages\n", pages);
+	snprintf(command, sizeof(command), "pdftotext -f %d -l %d '%s' - 2>/dev/null", pages, pages,
+		 path ? path : "");
+	run(command, text, sizeof(text));
+	snprintf(expected, sizeof(expected), "第%d页共%d页", pages, pages);
+	ok(strstr(squeezed(text), expected) && strstr(text, "P150") && strstr(text, "2026年11月24日"),
+	   "the last page is numbered and ends the letter");
+	snprintf(command, sizeof(command), "pdftotext -f 1 -l 1 '%s' - 2>/dev/null", path ? path : "");
+	run(command, text, sizeof(text));
+	snprintf(expected, sizeof(expected), "第1页共%d页", pages);
+	ok(strstr(squeezed(text), expected) && strstr(text, "P001") && !strstr(text, "P150"),
+	   "the first page is numbered and begins it");
+	g_string_free(body, TRUE);
 }
 
-static void test_bad_text(void)
+/* The run's date is the document's date: the same letter, the same bytes. */
+static void test_same_bytes(void)
 {
+	xmlDocPtr document = letter_document(short_body);
+	unsigned char *first = NULL, *second = NULL;
+	size_t first_size = 0, second_size = 0;
+	struct error err = { "" };
+
+	pdf_from_letter(document, "x.pdf", "2026-12-05", &first, &first_size, &err);
+	pdf_from_letter(document, "x.pdf", "2026-12-05", &second, &second_size, &err);
+	ok(first && second && first_size == second_size && memcmp(first, second, first_size) == 0,
+	   "a letter typeset twice with the run's date gives the same bytes");
+	ok(first && strstr(pdfinfo_field(save(first, first_size, "dated.pdf"), "CreationDate"), "2026"),
+	   "the creation date is the run's");
+	free(first);
+	free(second);
+	xmlFreeDoc(document);
+}
+
+static void test_bad_letter(void)
+{
+	xmlDocPtr other = xmlReadMemory("<dossier xmlns='urn:ecap:1'/>", 29, NULL, NULL, 0);
+	xmlDocPtr letter = letter_document("");
 	unsigned char *pdf = (unsigned char *)"x";
 	size_t size = 99;
 	struct error err = { "" };
 
-	is_int(pdf_from_text("abc\xff\xfe", 5, NULL, NULL, &pdf, &size, &err), -1, "invalid UTF-8 is refused");
-	ok(pdf == NULL && size == 0, "and nothing is returned");
-	ok(strstr(err.message, "UTF-8") != NULL, "the error says why");
-	is_int(pdf_from_text("ab\0cd", 5, NULL, NULL, &pdf, &size, &err), -1, "a NUL byte is refused");
-	is_int(pdf_from_text("abc", 3, "\xc3", NULL, &pdf, &size, &err), -1, "an invalid title is refused");
-	is_int(pdf_from_text("", 0, NULL, NULL, &pdf, &size, &err), 0, "an empty text is a PDF");
-	is_int(pdf ? page_count(save(pdf, size, "empty.pdf")) : 0, 1, "of one (numbered) page");
+	is_int(pdf_from_letter(other, NULL, NULL, &pdf, &size, &err), -1,
+	       "a document that is not a letter is refused");
+	ok(pdf == NULL && size == 0 && strstr(err.message, "letter"), "with a message and no bytes");
+	is_int(pdf_from_letter(NULL, NULL, NULL, &pdf, &size, &err), -1, "no document is refused");
+	is_int(pdf_from_letter(letter, "\xc3", NULL, &pdf, &size, &err), -1,
+	       "an invalid title is refused");
+	is_int(pdf_from_letter(letter, NULL, NULL, &pdf, &size, &err), 0, "an empty body is a letter");
 	free(pdf);
+	xmlFreeDoc(letter);
+	xmlFreeDoc(other);
 }
 
 /* The certificate of tests/data, rendered into memory by $ECAP (the suite's
@@ -424,9 +473,10 @@ int main(void)
 	}
 	test_short_letter();
 	test_glyphs_are_drawn();
-	test_no_overflow();
+	test_layout();
 	test_pagination();
-	test_bad_text();
+	test_same_bytes();
+	test_bad_letter();
 	test_certificate();
 	test_svg_reads_no_files();
 	test_bad_svg();

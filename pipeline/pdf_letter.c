@@ -1,0 +1,707 @@
+/* pdf_letter.c - a letter document (xsd/letter.xsd) typeset as PDF with
+ * Pango in a proportional CJK font; see pdf.h.
+ *
+ * The letter is laid out top to bottom in blocks: the letterhead over a
+ * rule, the title, the reference, the particulars (label and value side by
+ * side), the salutation, sections with bold larger headings, paragraphs
+ * whose first line is indented two characters, lists with their markers
+ * hanging, tables, the closing, and the signature and date set right.
+ * Paragraphs flow line by line onto the next page; a list item, a
+ * particular or a table row is kept whole. The pages are recorded, then
+ * replayed onto the PDF with their footers ("第 N 页 共 M 页"). A letter that
+ * runs a little onto a second page is laid out again a little smaller, to
+ * fit one sheet.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <cairo.h>
+#include <pango/pangocairo.h>
+#include <libxml/tree.h>
+#include "pdf.h"
+#include "pdf_surface.h"
+
+#define LETTER_NAMESPACE "urn:ecap:letter:1"
+/* Proportional, and TrueType. Not Noto Sans/Serif CJK: their CFF outlines
+ * go through cairo 1.16's CFF subsetter, which miscounts stem hints
+ * declared in a local subroutine that an earlier glyph already used, drops
+ * subroutines the glyph needs, and so leaves glyphs such as 如 blank in the
+ * PDF depending on which other glyphs the document holds. cairo subsets
+ * TrueType outlines without that parser. The font has no bold face: for
+ * headings fontconfig emboldens the regular one, which cairo embeds as a
+ * Type 3/CFF font it draws itself from the outlines (not the subsetter). */
+#define FONT "WenQuanYi Zen Hei"
+#define FONT_PACKAGE "fonts-wqy-zenhei"
+#define LANGUAGE "zh-cn"
+
+/* The print CSS's page margins (xslt/letter-css.xsl): top, right, bottom, left. */
+#define TOP (25.0 * POINTS_PER_MM)
+#define RIGHT (22.0 * POINTS_PER_MM)
+#define BOTTOM (20.0 * POINTS_PER_MM)
+#define LEFT (25.0 * POINTS_PER_MM)
+#define WIDTH (A4_SHORT_SIDE - LEFT - RIGHT)
+#define FOOTER_SIZE 9.0
+#define FOOTER_BASELINE (10.0 * POINTS_PER_MM)
+
+/* Sizes in points at scale 1. */
+#define BODY_SIZE 10.0
+#define SMALL_SIZE 9.5
+#define HEADING_SIZE 12.5
+#define TITLE_SIZE 18.0
+#define SOCIETY_SIZE 15.0
+#define LINE_SPACING 1.25
+
+/* The scales tried, largest first, to set a letter on one page. */
+static const double fit_scales[] = { 1.0, 0.95, 0.9, 0.85 };
+
+/* The letter is drawn page by page into recordings, so that it is laid out
+ * once when it fits: the page count each footer names is known only at the
+ * end, when the recordings are replayed onto the PDF. */
+struct typesetter {
+	cairo_t *cr;		/* drawing into the last page's recording */
+	cairo_surface_t **pages;
+	int count;
+	int failed;		/* out of memory */
+	double scale;
+	double y;		/* top of the next block */
+};
+
+static int is_letter_element(const xmlNode *node, const char *name)
+{
+	return node && node->type == XML_ELEMENT_NODE && node->ns &&
+	       strcmp((const char *)node->ns->href, LETTER_NAMESPACE) == 0 &&
+	       strcmp((const char *)node->name, name) == 0;
+}
+
+static xmlNodePtr child(const xmlNode *node, const char *name)
+{
+	for (xmlNodePtr c = node ? node->children : NULL; c; c = c->next)
+		if (is_letter_element(c, name))
+			return c;
+	return NULL;
+}
+
+/* The node's text content with white space runs collapsed and trimmed. */
+static void append_normalized(GString *out, const char *text, int markup)
+{
+	int space = out->len > 0 && out->str[out->len - 1] != ' ' && out->str[out->len - 1] != '\n';
+
+	for (const char *p = text; *p; p++) {
+		if (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r') {
+			space = out->len > 0;
+			continue;
+		}
+		if (space && out->str[out->len - 1] != ' ' && out->str[out->len - 1] != '>' &&
+		    out->str[out->len - 1] != '\n')
+			g_string_append_c(out, ' ');
+		space = 0;
+		if (markup && *p == '<')
+			g_string_append(out, "&lt;");
+		else if (markup && *p == '>')
+			g_string_append(out, "&gt;");
+		else if (markup && *p == '&')
+			g_string_append(out, "&amp;");
+		else
+			g_string_append_c(out, *p);
+	}
+}
+
+/* Pango markup for an element's mixed content: l:strong and l:deadline
+ * bold, everything else as its text. */
+static void append_markup(GString *out, const xmlNode *node)
+{
+	for (const xmlNode *c = node->children; c; c = c->next) {
+		if (c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) {
+			append_normalized(out, (const char *)c->content, 1);
+		} else if (is_letter_element(c, "strong") || is_letter_element(c, "deadline")) {
+			g_string_append(out, "<b>");
+			append_markup(out, c);
+			g_string_append(out, "</b>");
+		} else if (c->type == XML_ELEMENT_NODE) {
+			append_markup(out, c);
+		}
+	}
+}
+
+static char *markup_of(const xmlNode *node)
+{
+	GString *out = g_string_new(NULL);
+
+	if (node)
+		append_markup(out, node);
+	return g_string_free(out, FALSE);
+}
+
+static char *escaped(const char *text)
+{
+	GString *out = g_string_new(NULL);
+
+	append_normalized(out, text ? text : "", 1);
+	return g_string_free(out, FALSE);
+}
+
+struct style {
+	double size;
+	int bold;
+	PangoAlignment align;
+	double indent;		/* of the first line, in font sizes */
+};
+
+static PangoLayout *layout_new(cairo_t *cr, double scale, const char *markup, double width,
+			       const struct style *style)
+{
+	PangoLayout *layout = pango_cairo_create_layout(cr);
+	PangoFontDescription *font = pango_font_description_from_string(FONT);
+	double size = style->size * scale;
+
+	pango_context_set_language(pango_layout_get_context(layout),
+				   pango_language_from_string(LANGUAGE));
+	pango_layout_context_changed(layout);
+	pango_font_description_set_absolute_size(font, size * PANGO_SCALE);
+	if (style->bold)
+		pango_font_description_set_weight(font, PANGO_WEIGHT_BOLD);
+	pango_layout_set_font_description(layout, font);
+	pango_font_description_free(font);
+	pango_layout_set_width(layout, (int)(width * PANGO_SCALE));
+	pango_layout_set_wrap(layout, PANGO_WRAP_WORD_CHAR);
+	pango_layout_set_alignment(layout, style->align);
+	pango_layout_set_indent(layout, (int)(style->indent * size * PANGO_SCALE));
+	pango_layout_set_line_spacing(layout, LINE_SPACING);
+	pango_layout_set_markup(layout, markup, -1);
+	return layout;
+}
+
+static double layout_height(PangoLayout *layout)
+{
+	int height = 0;
+
+	pango_layout_get_size(layout, NULL, &height);
+	return (double)height / PANGO_SCALE;
+}
+
+/* "第 N 页 共 M 页" centred under the text, in the bottom margin. */
+static void draw_footer(cairo_t *cr, int page, int pages)
+{
+	const struct style style = { FOOTER_SIZE, 0, PANGO_ALIGN_CENTER, 0 };
+	char text[64];
+	PangoLayout *layout;
+
+	snprintf(text, sizeof(text), "第 %d 页 共 %d 页", page, pages);
+	layout = layout_new(cr, 1.0, text, WIDTH, &style);
+	cairo_move_to(cr, LEFT, A4_LONG_SIDE - FOOTER_BASELINE -
+		      (double)pango_layout_get_baseline(layout) / PANGO_SCALE);
+	pango_cairo_show_layout(cr, layout);
+	g_object_unref(layout);
+}
+
+/* Starts the recording of a new page. */
+static void new_page(struct typesetter *t)
+{
+	cairo_rectangle_t extents = { 0, 0, A4_SHORT_SIDE, A4_LONG_SIDE };
+	cairo_surface_t *page = cairo_recording_surface_create(CAIRO_CONTENT_COLOR_ALPHA, &extents);
+	cairo_surface_t **grown = realloc(t->pages, (size_t)(t->count + 1) * sizeof(*grown));
+
+	if (!grown) {
+		t->failed = 1;
+		cairo_surface_destroy(page);
+		return;
+	}
+	t->pages = grown;
+	t->pages[t->count++] = page;
+	if (t->cr)
+		cairo_destroy(t->cr);
+	t->cr = cairo_create(page);
+	cairo_set_source_rgb(t->cr, 0, 0, 0);
+	t->y = TOP;
+}
+
+/* Forgets the pages recorded. */
+static void discard_pages(struct typesetter *t)
+{
+	if (t->cr)
+		cairo_destroy(t->cr);
+	t->cr = NULL;
+	for (int i = 0; i < t->count; i++)
+		cairo_surface_destroy(t->pages[i]);
+	free(t->pages);
+	t->pages = NULL;
+	t->count = 0;
+}
+
+static void space(struct typesetter *t, double points)
+{
+	if (t->y > TOP)
+		t->y += points * t->scale;
+}
+
+/* Layouts side by side at their x, kept together on one page. */
+static void put_together(struct typesetter *t, PangoLayout **layouts, const double *x, int n)
+{
+	double height = 0;
+
+	for (int i = 0; i < n; i++)
+		if (layouts[i] && layout_height(layouts[i]) > height)
+			height = layout_height(layouts[i]);
+	if (t->y + height > A4_LONG_SIDE - BOTTOM && t->y > TOP)
+		new_page(t);
+	for (int i = 0; i < n; i++) {
+		if (!layouts[i])
+			continue;
+		cairo_move_to(t->cr, x[i], t->y);
+		pango_cairo_show_layout(t->cr, layouts[i]);
+	}
+	t->y += height;
+}
+
+/* A layout line by line, running on to the next page where it must; the
+ * lines keep the layout's own spacing. */
+static void put_flowing(struct typesetter *t, PangoLayout *layout, double x)
+{
+	PangoLayoutIter *iter = pango_layout_get_iter(layout);
+	double origin = t->y;	/* where the layout's top is on this page */
+
+	do {
+		PangoRectangle logical;
+		int baseline = pango_layout_iter_get_baseline(iter);
+		double top, bottom;
+
+		pango_layout_iter_get_line_extents(iter, NULL, &logical);
+		top = origin + (double)logical.y / PANGO_SCALE;
+		bottom = top + (double)logical.height / PANGO_SCALE;
+		if (bottom > A4_LONG_SIDE - BOTTOM && top > TOP) {
+			new_page(t);
+			origin = TOP - (double)logical.y / PANGO_SCALE;
+			bottom = TOP + (double)logical.height / PANGO_SCALE;
+		}
+		cairo_move_to(t->cr, x + (double)logical.x / PANGO_SCALE,
+			      origin + (double)baseline / PANGO_SCALE);
+		pango_cairo_show_layout_line(t->cr, pango_layout_iter_get_line_readonly(iter));
+		t->y = bottom;
+	} while (pango_layout_iter_next_line(iter));
+	pango_layout_iter_free(iter);
+}
+
+static void put_text(struct typesetter *t, const char *markup, double x, double width,
+		     const struct style *style)
+{
+	PangoLayout *layout = layout_new(t->cr, t->scale, markup, width, style);
+
+	put_flowing(t, layout, x);
+	g_object_unref(layout);
+}
+
+static void put_rule(struct typesetter *t, double x, double width, double thickness)
+{
+	cairo_set_line_width(t->cr, thickness);
+	cairo_move_to(t->cr, x, t->y);
+	cairo_line_to(t->cr, x + width, t->y);
+	cairo_stroke(t->cr);
+}
+
+static void put_paragraph(struct typesetter *t, const xmlNode *node, double indent)
+{
+	const struct style style = { BODY_SIZE, 0, PANGO_ALIGN_LEFT, indent };
+	char *markup = markup_of(node);
+
+	put_text(t, markup, LEFT, WIDTH, &style);
+	space(t, 3);
+	g_free(markup);
+}
+
+/* Particulars: the label, then the value beside it. */
+static void put_fields(struct typesetter *t, const xmlNode *fields)
+{
+	const struct style label_style = { BODY_SIZE, 1, PANGO_ALIGN_LEFT, 0 };
+	const struct style value_style = { BODY_SIZE, 0, PANGO_ALIGN_LEFT, 0 };
+	double label_width = 7.0 * BODY_SIZE * t->scale;
+	double x[2] = { LEFT + BODY_SIZE * t->scale, 0 };
+
+	x[1] = x[0] + label_width;
+	for (const xmlNode *f = fields->children; f; f = f->next) {
+		xmlChar *label;
+		char *label_markup, *value_markup;
+		PangoLayout *layouts[2];
+
+		if (!is_letter_element(f, "field"))
+			continue;
+		label = xmlGetProp(f, (const xmlChar *)"label");
+		label_markup = escaped((const char *)label);
+		value_markup = markup_of(f);
+		layouts[0] = layout_new(t->cr, t->scale, label_markup, label_width, &label_style);
+		layouts[1] = layout_new(t->cr, t->scale, value_markup, LEFT + WIDTH - x[1], &value_style);
+		put_together(t, layouts, x, 2);
+		g_object_unref(layouts[0]);
+		g_object_unref(layouts[1]);
+		g_free(value_markup);
+		g_free(label_markup);
+		xmlFree(label);
+	}
+	space(t, 4);
+}
+
+/* A list: "1." or "●" (U+2022 is not in the font) hanging before each item; an item with a heading
+ * has it bold over its detail. */
+static void put_list(struct typesetter *t, const xmlNode *list)
+{
+	const struct style marker_style = { BODY_SIZE, 0, PANGO_ALIGN_RIGHT, 0 };
+	const struct style item_style = { BODY_SIZE, 0, PANGO_ALIGN_LEFT, 0 };
+	xmlChar *numbered = xmlGetProp(list, (const xmlChar *)"numbered");
+	double marker_width = 1.8 * BODY_SIZE * t->scale;
+	double x[2] = { LEFT + 0.6 * BODY_SIZE * t->scale, 0 };
+	int number = 0;
+
+	x[1] = x[0] + marker_width + 0.5 * BODY_SIZE * t->scale;
+	for (const xmlNode *item = list->children; item; item = item->next) {
+		char marker[32];
+		PangoLayout *layouts[2];
+		GString *markup;
+		const xmlNode *heading;
+
+		if (!is_letter_element(item, "item"))
+			continue;
+		if (numbered && strcmp((const char *)numbered, "yes") == 0)
+			snprintf(marker, sizeof(marker), "%d.", ++number);
+		else
+			snprintf(marker, sizeof(marker), "<small>●</small>");
+		markup = g_string_new(NULL);
+		if ((heading = child(item, "heading"))) {
+			char *text = markup_of(heading), *detail = markup_of(child(item, "detail"));
+
+			g_string_append_printf(markup, "<b>%s</b>%s%s", text, *detail ? "\n" : "",
+					       detail);
+			g_free(text);
+			g_free(detail);
+		} else {
+			append_markup(markup, item);
+		}
+		layouts[0] = layout_new(t->cr, t->scale, marker, marker_width, &marker_style);
+		layouts[1] = layout_new(t->cr, t->scale, markup->str, LEFT + WIDTH - x[1], &item_style);
+		put_together(t, layouts, x, 2);
+		space(t, heading ? 3 : 1);
+		g_object_unref(layouts[0]);
+		g_object_unref(layouts[1]);
+		g_string_free(markup, TRUE);
+	}
+	space(t, 2);
+	xmlFree(numbered);
+}
+
+#define MAX_COLUMNS 8
+
+/* A table's column widths: each column its widest cell, the widest column
+ * giving way (its cells wrap) when they do not all fit. */
+static int table_widths(struct typesetter *t, const xmlNode *table, double *widths)
+{
+	const struct style style = { SMALL_SIZE, 1, PANGO_ALIGN_LEFT, 0 };
+	const double padding = 0.8 * SMALL_SIZE * t->scale;
+	const xmlNode *columns = child(table, "columns");
+	int n = 0, widest = 0;
+	double total = 0;
+
+	for (const xmlNode *c = columns ? columns->children : NULL; c && n < MAX_COLUMNS; c = c->next)
+		if (is_letter_element(c, "column"))
+			widths[n++] = 0;
+	for (const xmlNode *row = table->children; row; row = row->next) {
+		int i = 0;
+
+		if (!is_letter_element(row, "columns") && !is_letter_element(row, "row"))
+			continue;
+		for (const xmlNode *cell = row->children; cell && i < n; cell = cell->next) {
+			char *markup;
+			PangoLayout *layout;
+			int width = 0;
+
+			if (!is_letter_element(cell, "cell") && !is_letter_element(cell, "column"))
+				continue;
+			markup = markup_of(cell);
+			layout = layout_new(t->cr, t->scale, markup, -1, &style);
+			pango_layout_set_width(layout, -1);
+			pango_layout_get_size(layout, &width, NULL);
+			if ((double)width / PANGO_SCALE + padding > widths[i])
+				widths[i] = (double)width / PANGO_SCALE + padding;
+			g_object_unref(layout);
+			g_free(markup);
+			i++;
+		}
+	}
+	for (int i = 0; i < n; i++) {
+		total += widths[i];
+		if (widths[i] > widths[widest])
+			widest = i;
+	}
+	if (n > 0 && total > WIDTH)
+		widths[widest] = WIDTH - (total - widths[widest]);
+	else if (n > 0)
+		widths[n - 1] += WIDTH - total;
+	return n;
+}
+
+static void put_table_row(struct typesetter *t, const xmlNode *row, const double *widths, int n,
+			  int head)
+{
+	PangoLayout *layouts[MAX_COLUMNS] = { NULL };
+	double x[MAX_COLUMNS] = { 0 }, left = LEFT;
+	xmlChar *row_class = xmlGetProp(row, (const xmlChar *)"class");
+	int bold = head || (row_class && strstr((const char *)row_class, "total"));
+	int i = 0;
+
+	for (const xmlNode *cell = row->children; cell && i < n; cell = cell->next) {
+		xmlChar *cell_class;
+		struct style style = { SMALL_SIZE, bold, PANGO_ALIGN_LEFT, 0 };
+		char *markup;
+
+		if (!is_letter_element(cell, "cell") && !is_letter_element(cell, "column"))
+			continue;
+		cell_class = xmlGetProp(cell, (const xmlChar *)"class");
+		if (!head && cell_class && strstr((const char *)cell_class, "number"))
+			style.align = PANGO_ALIGN_RIGHT;
+		markup = markup_of(cell);
+		layouts[i] = layout_new(t->cr, t->scale, markup, widths[i] - 0.8 * SMALL_SIZE * t->scale, &style);
+		x[i] = left + (style.align == PANGO_ALIGN_RIGHT ? 0 : 0.4 * SMALL_SIZE * t->scale);
+		left += widths[i];
+		g_free(markup);
+		xmlFree(cell_class);
+		i++;
+	}
+	t->y += 1.5 * t->scale;
+	put_together(t, layouts, x, i);
+	t->y += 1.5 * t->scale;
+	while (i-- > 0)
+		g_object_unref(layouts[i]);
+	xmlFree(row_class);
+}
+
+static void put_table(struct typesetter *t, const xmlNode *table)
+{
+	double widths[MAX_COLUMNS];
+	int n = table_widths(t, table, widths);
+	const xmlNode *columns = child(table, "columns");
+
+	if (n == 0)
+		return;
+	put_rule(t, LEFT, WIDTH, 0.8);
+	put_table_row(t, columns, widths, n, 1);
+	put_rule(t, LEFT, WIDTH, 0.4);
+	for (const xmlNode *row = table->children; row; row = row->next) {
+		xmlChar *rule;
+
+		if (!is_letter_element(row, "row"))
+			continue;
+		rule = xmlGetProp(row, (const xmlChar *)"rule");
+		if (rule && strcmp((const char *)rule, "above") == 0)
+			put_rule(t, LEFT, WIDTH, 0.4);
+		xmlFree(rule);
+		put_table_row(t, row, widths, n, 0);
+	}
+	put_rule(t, LEFT, WIDTH, 0.8);
+	space(t, 5);
+}
+
+static void put_block(struct typesetter *t, const xmlNode *node);
+
+static void put_section(struct typesetter *t, const xmlNode *section)
+{
+	const struct style style = { HEADING_SIZE, 1, PANGO_ALIGN_LEFT, 0 };
+	char *heading = markup_of(child(section, "heading"));
+	PangoLayout *layout;
+	double x = LEFT;
+
+	space(t, 5);
+	/* a heading never ends a page: it goes with the first line after it */
+	layout = layout_new(t->cr, t->scale, heading, WIDTH, &style);
+	if (t->y + layout_height(layout) + 2 * BODY_SIZE * t->scale > A4_LONG_SIDE - BOTTOM)
+		new_page(t);
+	put_together(t, &layout, &x, 1);
+	g_object_unref(layout);
+	g_free(heading);
+	space(t, 3);
+	for (const xmlNode *c = section->children; c; c = c->next)
+		if (!is_letter_element(c, "heading"))
+			put_block(t, c);
+}
+
+static void put_block(struct typesetter *t, const xmlNode *node)
+{
+	if (is_letter_element(node, "paragraph"))
+		put_paragraph(t, node, 2.0);
+	else if (is_letter_element(node, "section"))
+		put_section(t, node);
+	else if (is_letter_element(node, "list"))
+		put_list(t, node);
+	else if (is_letter_element(node, "fields"))
+		put_fields(t, node);
+	else if (is_letter_element(node, "table"))
+		put_table(t, node);
+}
+
+static void put_letterhead(struct typesetter *t, const xmlNode *letterhead)
+{
+	const struct style society = { SOCIETY_SIZE, 1, PANGO_ALIGN_CENTER, 0 };
+	const struct style english = { SMALL_SIZE, 0, PANGO_ALIGN_CENTER, 0 };
+	char *markup = markup_of(child(letterhead, "society"));
+
+	put_text(t, markup, LEFT, WIDTH, &society);
+	g_free(markup);
+	if (child(letterhead, "society-en")) {
+		markup = markup_of(child(letterhead, "society-en"));
+		put_text(t, markup, LEFT, WIDTH, &english);
+		g_free(markup);
+	}
+	t->y += 3 * t->scale;
+	put_rule(t, LEFT, WIDTH, 1.2);
+	t->y += 6 * t->scale;
+}
+
+static void put_heading_lines(struct typesetter *t, const xmlNode *letter)
+{
+	const struct style title = { TITLE_SIZE, 1, PANGO_ALIGN_CENTER, 0 };
+	const struct style reference = { SMALL_SIZE, 0, PANGO_ALIGN_RIGHT, 0 };
+	const xmlNode *node = child(letter, "reference");
+	char *markup = markup_of(child(letter, "title"));
+
+	put_text(t, markup, LEFT, WIDTH, &title);
+	g_free(markup);
+	if (node) {
+		xmlChar *label = xmlGetProp(node, (const xmlChar *)"label");
+		char *value = markup_of(node), *text;
+
+		text = escaped((const char *)label);
+		markup = g_strconcat(text, "：", value, NULL);
+		t->y += 4 * t->scale;
+		put_text(t, markup, LEFT, WIDTH, &reference);
+		g_free(markup);
+		g_free(text);
+		g_free(value);
+		xmlFree(label);
+	}
+	t->y += 5 * t->scale;
+}
+
+static void put_closing(struct typesetter *t, const xmlNode *closing, const xmlNode *signature)
+{
+	const struct style right = { BODY_SIZE, 0, PANGO_ALIGN_RIGHT, 0 };
+	PangoLayout *layouts[2];
+	double x = LEFT;
+	char *markup;
+
+	for (const xmlNode *c = closing ? closing->children : NULL; c; c = c->next) {
+		if (is_letter_element(c, "paragraph") || is_letter_element(c, "regards"))
+			put_paragraph(t, c, 2.0);
+		else if (is_letter_element(c, "salute"))
+			put_paragraph(t, c, 0);
+	}
+	if (!signature)
+		return;
+	space(t, 10);
+	markup = markup_of(child(signature, "name"));
+	layouts[0] = layout_new(t->cr, t->scale, markup, WIDTH, &right);
+	g_free(markup);
+	markup = markup_of(child(signature, "date"));
+	layouts[1] = layout_new(t->cr, t->scale, markup, WIDTH, &right);
+	g_free(markup);
+	/* the signature and its date stay together */
+	if (t->y + layout_height(layouts[0]) + layout_height(layouts[1]) > A4_LONG_SIDE - BOTTOM)
+		new_page(t);
+	put_together(t, &layouts[0], &x, 1);
+	put_together(t, &layouts[1], &x, 1);
+	g_object_unref(layouts[0]);
+	g_object_unref(layouts[1]);
+}
+
+/* Lays the whole letter out once, into new recordings of its pages. */
+static void typeset(struct typesetter *t, const xmlNode *letter)
+{
+	const xmlNode *node;
+
+	discard_pages(t);
+	new_page(t);
+	if ((node = child(letter, "letterhead")))
+		put_letterhead(t, node);
+	put_heading_lines(t, letter);
+	if ((node = child(letter, "fields")))
+		put_fields(t, node);
+	if ((node = child(letter, "salutation")))
+		put_paragraph(t, node, 0);
+	if ((node = child(letter, "body")))
+		for (const xmlNode *c = node->children; c; c = c->next)
+			put_block(t, c);
+	put_closing(t, child(letter, "closing"), child(letter, "signature"));
+}
+
+/* Lays the letter out at each scale of fit_scales until one sets it on one
+ * page; none does: full size, as many pages as it takes. */
+static void typeset_to_fit(struct typesetter *t, const xmlNode *letter)
+{
+	for (size_t i = 0; i < sizeof(fit_scales) / sizeof(fit_scales[0]); i++) {
+		t->scale = fit_scales[i];
+		typeset(t, letter);
+		if (t->count == 1)
+			return;
+	}
+	t->scale = fit_scales[0];
+	typeset(t, letter);
+}
+
+/* The recorded pages onto the PDF, each with its footer. */
+static void draw_pages(cairo_t *cr, const struct typesetter *t)
+{
+	for (int i = 0; i < t->count; i++) {
+		cairo_set_source_surface(cr, t->pages[i], 0, 0);
+		cairo_paint(cr);
+		cairo_set_source_rgb(cr, 0, 0, 0);
+		draw_footer(cr, i + 1, t->count);
+		cairo_show_page(cr);
+	}
+}
+
+static int check_font(cairo_t *cr, struct error *err)
+{
+	PangoLayout *layout = pango_cairo_create_layout(cr);
+	PangoFontDescription *font = pango_font_description_from_string(FONT);
+	int result;
+
+	pango_font_description_set_absolute_size(font, BODY_SIZE * PANGO_SCALE);
+	result = pdf_font_check(layout, font, FONT_PACKAGE, err);
+	pango_font_description_free(font);
+	g_object_unref(layout);
+	return result;
+}
+
+int pdf_from_letter(xmlDocPtr letter, const char *title, const char *date,
+		    unsigned char **pdf, size_t *pdf_size, struct error *err)
+{
+	struct pdf_buffer buffer = { NULL, 0, 0 };
+	struct typesetter t = { 0 };
+	xmlNodePtr root = letter ? xmlDocGetRootElement(letter) : NULL;
+	cairo_surface_t *surface = NULL;
+	cairo_t *cr = NULL;
+	int result = -1;
+
+	*pdf = NULL;
+	*pdf_size = 0;
+	if (!is_letter_element(root, "letter")) {
+		error_set(err, "not a letter document (%s letter)", LETTER_NAMESPACE);
+		goto out;
+	}
+	surface = pdf_surface_open(&buffer, A4_SHORT_SIDE, A4_LONG_SIDE, title, date, err);
+	if (!surface)
+		goto out;
+	cr = cairo_create(surface);
+	if (check_font(cr, err) < 0)
+		goto out;
+	typeset_to_fit(&t, root);
+	if (t.failed) {
+		error_set(err, "out of memory");
+		goto out;
+	}
+	draw_pages(cr, &t);
+	result = pdf_surface_close(cr, surface, &buffer, pdf, pdf_size, err);
+out:
+	discard_pages(&t);
+	if (cr)
+		cairo_destroy(cr);
+	if (surface)
+		cairo_surface_destroy(surface);
+	free(buffer.data);
+	return result;
+}

@@ -1,0 +1,229 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  letter-css.xsl - the print style sheet (CSS) of the XHTML letters
+  (letter-xhtml.xsl) and of the public notices (public-common.xsl): A4,
+  margins, letterhead, headings, tables, signature and footer.
+-->
+<xsl:stylesheet version="1.0"
+		xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+		xmlns:e="urn:ecap:1"
+		xmlns="http://www.w3.org/1999/xhtml"
+		exclude-result-prefixes="e">
+
+  <xsl:template name="html-css">
+    <xsl:text>
+@page {
+	size: A4 portrait;
+	margin: 25mm 22mm 20mm 25mm;
+	@bottom-right {
+		content: "第 " counter(page) " 页";
+		font-family: "Noto Serif CJK SC", "Source Han Serif SC", "SimSun", serif;
+		font-size: 9pt;
+		color: #555;
+	}
+}
+html {
+	background: #e8e8e8;
+}
+body {
+	margin: 0;
+	padding: 12mm 0;
+	color: #000;
+	font-family: "Noto Serif CJK SC", "Source Han Serif SC", "SimSun", serif;
+	font-size: 12pt;
+	line-height: 1.8;
+}
+.sheet {
+	box-sizing: border-box;
+	width: 210mm;
+	min-height: 297mm;
+	margin: 0 auto;
+	padding: 25mm 22mm 20mm 25mm;
+	background: #fff;
+	box-shadow: 0 1mm 4mm rgba(0, 0, 0, 0.25);
+	display: flex;
+	flex-direction: column;
+}
+.letter {
+	flex: 1 0 auto;
+}
+.letterhead {
+	text-align: center;
+	border-bottom: 2px solid #a00;
+	padding-bottom: 3mm;
+	margin-bottom: 6mm;
+}
+.letterhead .society {
+	font-size: 20pt;
+	font-weight: bold;
+	letter-spacing: 0.15em;
+	color: #a00;
+	line-height: 1.4;
+}
+.letterhead .society-en {
+	font-size: 10.5pt;
+	letter-spacing: 0.03em;
+	color: #a00;
+	line-height: 1.4;
+}
+h1 {
+	font-size: 18pt;
+	text-align: center;
+	letter-spacing: 0.3em;
+	margin: 0 0 1mm 0;
+}
+.reference {
+	text-align: right;
+	font-size: 10.5pt;
+	margin: 0 0 4mm 0;
+}
+table.particulars {
+	border-collapse: collapse;
+	margin: 0 0 5mm 0;
+	font-size: 11pt;
+	line-height: 1.6;
+}
+table.particulars th {
+	text-align: justify;
+	text-align-last: justify;
+	font-weight: normal;
+	width: 6.5em;
+	padding: 0 1em 0 0;
+	vertical-align: top;
+}
+table.particulars td {
+	padding: 0;
+	vertical-align: top;
+}
+.salutation {
+	margin: 0 0 2mm 0;
+}
+p {
+	margin: 0 0 2mm 0;
+	text-indent: 2em;
+	text-align: justify;
+}
+h2 {
+	font-size: 13pt;
+	margin: 5mm 0 2mm 0;
+}
+ol.reasons {
+	margin: 0 0 3mm 0;
+	padding-left: 2em;
+}
+ol.reasons li {
+	margin: 0 0 2mm 0;
+	break-inside: avoid;
+	page-break-inside: avoid;
+}
+ol.reasons .heading {
+	display: block;
+	font-weight: bold;
+}
+ol.reasons .detail {
+	display: block;
+	overflow-wrap: anywhere;
+	word-break: break-word;
+}
+ol.steps {
+	margin: 0 0 3mm 0;
+	padding-left: 2em;
+}
+ol.steps li, ul.notes li {
+	margin: 0 0 1mm 0;
+}
+ul.notes {
+	margin: 0 0 3mm 0;
+	padding-left: 2em;
+}
+table.data {
+	border-collapse: collapse;
+	margin: 0 0 3mm 0;
+	font-size: 10.5pt;
+	line-height: 1.5;
+	break-inside: avoid;
+	page-break-inside: avoid;
+}
+table.data th, table.data td {
+	border: 1px solid #666;
+	padding: 1mm 2mm;
+	vertical-align: top;
+	text-align: left;
+}
+table.data thead th {
+	background: #f0f0f0;
+	text-align: center;
+}
+table.data td.number {
+	text-align: right;
+	white-space: nowrap;
+}
+table.data tr.short td {
+	font-weight: bold;
+}
+table.data tr.total td, table.data tr.total th {
+	border-top: 2px solid #333;
+}
+.code {
+	font-family: "DejaVu Sans Mono", "Noto Sans Mono CJK SC", monospace;
+	font-weight: bold;
+	letter-spacing: 0.05em;
+}
+.deadline {
+	font-weight: bold;
+	text-decoration: underline;
+}
+.closing {
+	margin-top: 4mm;
+}
+.closing .regards {
+	text-indent: 2em;
+	margin: 0;
+}
+.closing .salute {
+	text-indent: 0;
+	margin: 0;
+}
+.signature {
+	margin: 10mm 0 0 auto;
+	width: max-content;
+	text-align: center;
+	break-inside: avoid;
+	page-break-inside: avoid;
+}
+.signature .who, .signature .when {
+	text-indent: 0;
+	margin: 0;
+}
+.footer {
+	margin-top: 10mm;
+	border-top: 1px solid #999;
+	padding-top: 2mm;
+	font-size: 9pt;
+	line-height: 1.5;
+	color: #555;
+	display: flex;
+	justify-content: space-between;
+}
+@media print {
+	html {
+		background: none;
+	}
+	body {
+		padding: 0;
+	}
+	.sheet {
+		width: auto;
+		min-height: 250mm;
+		padding: 0;
+		box-shadow: none;
+	}
+	h2 {
+		break-after: avoid;
+		page-break-after: avoid;
+	}
+}
+</xsl:text>
+  </xsl:template>
+
+</xsl:stylesheet>
