@@ -5,7 +5,8 @@
 PREFIX ?= /usr/local
 CC ?= cc
 PKG_CONFIG ?= pkg-config
-LIBRARIES = libxml-2.0 libxslt libexslt libarchive zlib libcrypto pangocairo cairo-pdf librsvg-2.0
+LIBRARIES = libxml-2.0 libxslt libexslt libarchive zlib libcrypto pangocairo cairo-pdf librsvg-2.0 \
+	xmlsec1-openssl libqrencode
 
 CFLAGS ?= -O2 -g
 WARNINGS = -Wall -Wextra -Wno-unused-parameter -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Wformat=2 -Wno-format-truncation
@@ -45,19 +46,26 @@ PIPELINE_OBJECTS = \
 	$(BUILD)/pipeline/command_audit.o \
 	$(BUILD)/pipeline/command_filter.o \
 	$(BUILD)/pipeline/command_init.o \
+	$(BUILD)/pipeline/command_key.o \
 	$(BUILD)/pipeline/command_register.o \
 	$(BUILD)/pipeline/command_run.o \
 	$(BUILD)/pipeline/command_status.o \
+	$(BUILD)/pipeline/command_verify.o \
 	$(BUILD)/pipeline/driver.o \
 	$(BUILD)/pipeline/intake.o \
+	$(BUILD)/pipeline/keys.o \
 	$(BUILD)/pipeline/lock.o \
 	$(BUILD)/pipeline/notice.o \
 	$(BUILD)/pipeline/packages.o \
 	$(BUILD)/pipeline/pdf.o \
 	$(BUILD)/pipeline/progress.o \
+	$(BUILD)/pipeline/public_register.o \
 	$(BUILD)/pipeline/publish.o \
+	$(BUILD)/pipeline/qrcode.o \
 	$(BUILD)/pipeline/records.o \
 	$(BUILD)/pipeline/register.o \
+	$(BUILD)/pipeline/signature.o \
+	$(BUILD)/pipeline/signing.o \
 	$(BUILD)/pipeline/statistics.o \
 	$(BUILD)/pipeline/status.o \
 	$(BUILD)/pipeline/store.o \

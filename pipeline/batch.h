@@ -12,6 +12,7 @@
 #include "dossier.h"
 #include "driver.h"
 #include "intake.h"
+#include "keys.h"
 #include "notice.h"
 #include "policy.h"
 #include "register.h"
@@ -47,6 +48,9 @@ struct batch {
 	struct run_statistics statistics;
 	struct audit_facts audit_facts;
 	struct audit_bag *audit;	/* the run's archive once it took an input */
+	struct key_list keys;		/* store/keys/index.xml (signing.c) */
+	struct signing_key *signing_key;	/* NULL: the state has no key yet */
+	size_t signed_documents;
 };
 
 /* An input's bytes, when they are in memory: they go into the run's audit
@@ -114,5 +118,20 @@ int publish_register_change(struct batch *batch, xmlDocPtr change, struct error 
 int queue_publicity_entry(struct batch *batch, const struct dossier *dossier, struct error *err);
 /* Writes the run's public notices and report from what was queued. */
 int publish_run(struct batch *batch, struct error *err);
+
+/* signing.c: loads the key the policy names (or the newest); none is a
+ * warning, and documents are then written unsigned. */
+int signing_start(struct batch *batch, struct error *err);
+/* put_document, signed (signature.h) when the run has a key. */
+int put_signed_document(struct batch *batch, const char *destination, xmlDocPtr document,
+			struct error *err);
+/* Records and republishes the dates the key signed (keys.h). */
+int signing_finish(struct batch *batch, struct error *err);
+void signing_release(struct batch *batch);
+
+/* public_register.c: the signed public register and its static site
+ * (out/public/register.xml, out/public/register/), when the register or
+ * the keys changed in the run or they do not exist yet. */
+int publish_register(struct batch *batch, struct error *err);
 
 #endif

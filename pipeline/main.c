@@ -11,6 +11,7 @@
 #include "commands.h"
 #include "exits.h"
 #include "paths.h"
+#include "signature.h"
 #include "xml.h"
 
 #define ECAP_VERSION "0.1.0"
@@ -23,6 +24,9 @@ static const char usage[] =
 	"  status DIR [--xml]            the state of every application and input\n"
 	"  register DIR [--xml]          the certificate register\n"
 	"  audit verify FILE...          check audit archives and the chain between them\n"
+	"  key new DIR [--name NAME]     make the society's signing key\n"
+	"  verify FILE... [--key PEM] [--register FILE]\n"
+	"                                check signed certificates, registers and reports\n"
 	"  validate [FILE]               the validation stage as a filter (stdin to stdout)\n"
 	"  review, interview, certify    the other stages as filters\n"
 	"  stages [FILE]                 every stage in order, as a filter\n"
@@ -48,6 +52,8 @@ static const struct command commands[] = {
 	{ "register", command_register },
 	{ "audit", command_audit },
 	{ "render", command_render },
+	{ "key", command_key },
+	{ "verify", command_verify },
 };
 
 int report_failure(int code, const char *message)
@@ -85,6 +91,7 @@ int main(int argc, char **argv)
 			code = commands[i].run(argc - 1, argv + 1);
 			break;
 		}
+	signature_cleanup();
 	xml_library_cleanup();
 	if (code == EXIT_USAGE) {
 		int known = 0;
