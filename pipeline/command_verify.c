@@ -47,6 +47,19 @@ static int add_key_file(struct keyring *keyring, const char *name, const char *p
 	return result;
 }
 
+static int key_file_fingerprint(const char *path, char fingerprint[65], struct error *err)
+{
+	size_t size = 0;
+	char *pem = xml_read_file(path, 1 << 16, &size, err);
+	int result;
+
+	if (!pem)
+		return -1;
+	result = key_fingerprint(pem, size, fingerprint, err);
+	free(pem);
+	return result;
+}
+
 /* The keys of an index.xml (keys.h) in directory; a key whose fingerprint
  * is not the index's is left out, with a warning. */
 static int add_published(struct keyring *keyring, const char *directory, struct error *err)
@@ -67,12 +80,13 @@ static int add_published(struct keyring *keyring, const char *directory, struct 
 		if (!key_name_is_safe(name))
 			continue;
 		snprintf(path, sizeof(path), "%s/%s.pem", directory, name);
-		if (add_key_file(keyring, name, path, fingerprint, &key_error) < 0)
-			fprintf(stderr, "ecap: warning: published key %s left out: %s\n", name,
+		if (key_file_fingerprint(path, fingerprint, &key_error) < 0 ||
+		    (strcmp(fingerprint, expected) != 0 &&
+		     error_set(&key_error, "%s does not have the fingerprint %s/index.xml gives "
+			       "it", path, directory) < 0) ||
+		    add_key_file(keyring, name, path, NULL, &key_error) < 0)
+			fprintf(stderr, "ecap: warning: published key %s not used: %s\n", name,
 				key_error.message);
-		else if (strcmp(fingerprint, expected) != 0)
-			fprintf(stderr, "ecap: warning: %s does not have the fingerprint %s/index.xml "
-				"gives it: not used\n", path, directory);
 	}
 	xmlFreeDoc(index);
 	return 0;

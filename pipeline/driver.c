@@ -513,7 +513,6 @@ static int write_certificate(struct batch *batch, const struct dossier *dossier,
 	xmlNodePtr application = dossier_application(dossier);
 	const struct policy_field *field;
 	char value[512], path[PATH_MAX];
-	struct certificate_qr qr = { 0 };
 	xmlChar *svg = NULL;
 	int level, size = 0, result = -1;
 
@@ -539,9 +538,9 @@ static int write_certificate(struct batch *batch, const struct dossier *dossier,
 	set_from(root, "verification", certification, NULL);
 	if (put_signed_document(batch, xml_attribute_copy(certification, "certificate", path,
 							  sizeof(path)), document, err) < 0 ||
-	    certificate_qr_make(&qr, batch->policy.verification_base, root, err) < 0 ||
-	    renderer_apply(batch->renderer, "certificate-svg.xsl", document, qr.parameters, &svg,
-			   &size, err) < 0 ||
+	    certificate_qr_add(root, batch->policy.verification_base, err) < 0 ||
+	    renderer_apply(batch->renderer, "certificate-svg.xsl", document, NULL, &svg, &size,
+			   err) < 0 ||
 	    transaction_put(&batch->transaction, xml_attribute_copy(certification, "svg", path,
 								    sizeof(path)),
 			    svg, (size_t)size, err) < 0 ||
@@ -552,7 +551,6 @@ static int write_certificate(struct batch *batch, const struct dossier *dossier,
 	log_line(batch, "certificate %s issued", path);
 	result = 0;
 out:
-	certificate_qr_release(&qr);
 	xmlFree(svg);
 	xmlFreeDoc(document);
 	return result;

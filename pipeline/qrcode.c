@@ -44,39 +44,31 @@ out:
 	return result;
 }
 
-int certificate_qr_make(struct certificate_qr *qr, const char *base, xmlNodePtr certificate,
-			struct error *err)
+int certificate_qr_add(xmlNodePtr certificate, const char *base, struct error *err)
 {
 	char serial[96], code[64];
+	char *url = NULL, *path = NULL;
+	xmlNodePtr qr;
 	size_t size;
-	int width;
+	int width, result = -1;
 
-	memset(qr, 0, sizeof(*qr));
 	if (!base || !base[0])
 		return 0;
 	xml_attribute_copy(certificate, "serial", serial, sizeof(serial));
 	xml_attribute_copy(certificate, "verification", code, sizeof(code));
 	size = strlen(base) + strlen(serial) + strlen(code) + 8;
-	qr->url = malloc(size);
-	if (!qr->url)
+	url = malloc(size);
+	if (!url)
 		return error_set(err, "out of memory");
-	snprintf(qr->url, size, "%s%s?code=%s", base, serial, code);
-	if (qr_path(qr->url, &qr->path, &width, err) < 0)
-		return -1;
-	snprintf(qr->modules, sizeof(qr->modules), "%d", width);
-	qr->parameters[0] = "qrUrl";
-	qr->parameters[1] = qr->url;
-	qr->parameters[2] = "qrPath";
-	qr->parameters[3] = qr->path;
-	qr->parameters[4] = "qrModules";
-	qr->parameters[5] = qr->modules;
-	qr->parameters[6] = NULL;
-	return 0;
-}
-
-void certificate_qr_release(struct certificate_qr *qr)
-{
-	free(qr->url);
-	free(qr->path);
-	qr->url = qr->path = NULL;
+	snprintf(url, size, "%s%s?code=%s", base, serial, code);
+	if (qr_path(url, &path, &width, err) < 0)
+		goto out;
+	qr = xml_add_child(certificate, "qr", path);
+	xml_set(qr, "url", url);
+	xml_set_format(qr, "modules", "%d", width);
+	result = 0;
+out:
+	free(url);
+	free(path);
+	return result;
 }

@@ -8,23 +8,13 @@
 #include <libxml/tree.h>
 #include "error.h"
 
-/* What certificate-svg.xsl takes: the parameters qrUrl, qrPath (the dark
- * modules as path data, one unit a module) and qrModules (the width). */
-struct certificate_qr {
-	char *url;
-	char *path;
-	const char *parameters[7];	/* name, value pairs, NULL-terminated */
-	char modules[16];
-};
+/* Adds to the certificate element (after it was written and signed: this
+ * is for the stylesheet only) <qr url="ADDRESS" modules="WIDTH">PATH</qr>,
+ * PATH the dark modules as SVG path data, one unit a module. Adds nothing
+ * when base is empty (the policy names no verification address). */
+int certificate_qr_add(xmlNodePtr certificate, const char *base, struct error *err);
 
-/* Makes the QR code of the certificate document's root (its serial and
- * verification attributes); with no base address, parameters is empty (no
- * QR code is drawn). Release with certificate_qr_release. */
-int certificate_qr_make(struct certificate_qr *qr, const char *base, xmlNodePtr certificate,
-			struct error *err);
-void certificate_qr_release(struct certificate_qr *qr);
-
-/* The dark modules of text's QR code (level M) as SVG path data. */
+/* The dark modules of text's QR code (level M) as SVG path data; caller frees. */
 int qr_path(const char *text, char **path, int *width, struct error *err);
 
 #endif

@@ -9,7 +9,7 @@
   English names), the field, the registration number and serial, the
   issue and expiry dates, the issuing society in both languages and, set
   apart in a box, the verification code, with beside it the QR code of the
-  verification address (parameters qrUrl, qrPath, qrModules) and the
+  verification address (the e:qr child pipeline/qrcode.c adds) and the
   address in text under them. A patterned border frames it.
 
   Nothing may run out of its space: each variable text gets a font size
@@ -27,13 +27,14 @@
 
   <xsl:output method="xml" encoding="UTF-8" indent="yes" media-type="image/svg+xml"/>
 
-  <!-- the verification address and its QR code (pipeline/qrcode.c); empty
-       when the policy names no verification baseUrl -->
-  <xsl:param name="qrUrl" select="''"/>
-  <xsl:param name="qrPath" select="''"/>
-  <xsl:param name="qrModules" select="0"/>
-
   <xsl:variable name="certificate" select="/e:certificate"/>
+
+  <!-- the verification address and its QR code, added for this stylesheet
+       by pipeline/qrcode.c (never in the signed file); absent when the
+       policy names no verification baseUrl -->
+  <xsl:variable name="qrUrl" select="string($certificate/e:qr/@url)"/>
+  <xsl:variable name="qrPath" select="string($certificate/e:qr)"/>
+  <xsl:variable name="qrModules" select="number($certificate/e:qr/@modules)"/>
 
   <xsl:variable name="serif">'Noto Serif CJK SC', 'Noto Sans CJK SC', 'Source Han Serif SC', 'WenQuanYi Zen Hei', serif</xsl:variable>
   <xsl:variable name="mono">'DejaVu Sans Mono', 'Noto Sans Mono CJK SC', 'Liberation Mono', monospace</xsl:variable>
