@@ -54,7 +54,7 @@
 	       this page is rewritten only when its certificate changes -->
 	  <p class="as-of">数据截至 <span class="en">Data as of</span>
 	    <xsl:text> </xsl:text><time id="as-of">（见查询页 see the search page）</time></p>
-	  <script src="as-of.js"></script>
+	  <script src="as-of.js"><xsl:text> </xsl:text></script>
 	  <script>if (window.ECAP_AS_OF) document.getElementById('as-of').textContent = window.ECAP_AS_OF;</script>
 	  <p><a href="index.html">查询其他证书 Search the register</a> ·
 	    <a href="../register.xml">签名登记册 Signed register (XML)</a></p>

@@ -63,7 +63,7 @@
 	  <footer>本页不显示身份证件号码、出生日期、工作单位或联系方式。
 	    <span class="en">No ID number, birth date, employer or contact is shown.</span></footer>
 	</main>
-	<script src="data.js"></script>
+	<script src="data.js"><xsl:text> </xsl:text></script>
 	<script><xsl:call-template name="search-script"/></script>
       </body>
     </html>
