@@ -165,7 +165,8 @@ install: bin/ecap
 	install -d $(DESTDIR)$(PREFIX)/share/man/man1 $(DESTDIR)$(PREFIX)/lib/systemd/system
 	install -m 644 doc/ecap.1 $(DESTDIR)$(PREFIX)/share/man/man1/ecap.1
 	install -m 644 systemd/ecap-run@.service systemd/ecap-run@.timer \
-		systemd/ecap-dropbox@.path $(DESTDIR)$(PREFIX)/lib/systemd/system/
+		systemd/ecap-dropbox@.path systemd/ecap@.service systemd/ecap@.timer \
+		$(DESTDIR)$(PREFIX)/lib/systemd/system/
 
 clean:
 	rm -rf $(BUILD) build-asan bin demo tests/work
