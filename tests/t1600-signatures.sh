@@ -99,6 +99,11 @@ expect "the Signature is the root's last child, with KeyName $key1" test \
 	"$(xmllint --xpath "string(/*/*[last()]/*[local-name()='KeyInfo']/*[local-name()='KeyName'])" "$cert_b")" = "$key1"
 expect "the certificate still validates against xsd/certificate.xsd" \
 	xmllint --noout --nonet --schema "$top/xsd/certificate.xsd" "$cert_b"
+expect "the public register validates against xsd/public-register.xsd" \
+	xmllint --noout --nonet --schema "$top/xsd/public-register.xsd" "$state/out/public/register.xml"
+expect "the keys' index, published and kept, against xsd/keys.xsd" \
+	xmllint --noout --nonet --schema "$top/xsd/keys.xsd" "$state/out/public/keys/index.xml" \
+	"$state/store/keys/index.xml"
 verify "$cert_b"
 expect_equal "ecap verify accepts it, with the keys published in the state" "$verified" 0
 verify "$cert_b" --key "$pem1"
@@ -188,6 +193,8 @@ report_file=$(ls "$state"/out/reports/*-register-changes.xml | tail -1)
 expect "the federation's report is signed by the new key (xmlsec1)" \
 	xmlsec1 --verify --pubkey-pem:CSEE-ROTATED-2 "$state/out/public/keys/CSEE-ROTATED-2.pem" \
 	--enabled-reference-uris empty "$report_file"
+expect "the signed report validates against xsd/register-changes.xsd" \
+	xmllint --noout --nonet --schema "$top/xsd/register-changes.xsd" "$report_file"
 cp "$report_file" "$work/report.xml"
 verify "$work/report.xml" --key "$state/out/public/keys/CSEE-ROTATED-2.pem"
 expect_equal "the federation verifies the report with the society's published key" "$verified" 0
