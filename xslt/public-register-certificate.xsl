@@ -58,7 +58,9 @@
 	  <script>if (window.ECAP_AS_OF) document.getElementById('as-of').textContent = window.ECAP_AS_OF;</script>
 	  <p><a href="index.html">查询其他证书 Search the register</a> ·
 	    <a href="../register.xml">签名登记册 Signed register (XML)</a></p>
-	  <xsl:call-template name="keys"/>
+	  <xsl:call-template name="keys">
+	    <xsl:with-param name="with-dates" select="false()"/>
+	  </xsl:call-template>
 	</main>
       </body>
     </html>

@@ -50,19 +50,25 @@
       <xsl:text> </xsl:text><time id="as-of"><xsl:value-of select="$register/@asOf"/></time></p>
   </xsl:template>
 
-  <!-- The society's public keys (formats.md §6), paths relative to register/. -->
+  <!-- The society's public keys (formats.md §6), paths relative to register/;
+       with-dates: also the run dates each signed (not on a certificate's
+       page, which would then change with every run). -->
   <xsl:template name="keys">
+    <xsl:param name="with-dates" select="true()"/>
     <h2>签名公钥 <span class="en">Public signing keys</span></h2>
     <p>本登记册、证书和变更报告均带有学会的 XML 数字签名，可用下列公钥离线核验（ecap verify 或 xmlsec1）。
       <span class="en">The register, the certificates and the reports of changes carry the society's
       XML signature; verify them offline with these keys.</span></p>
     <table class="keys">
-      <tr><th>名称 Name</th><th>SHA-256 指纹 Fingerprint</th><th>签名期间 Signed</th></tr>
+      <tr><th>名称 Name</th><th>SHA-256 指纹 Fingerprint</th>
+	<xsl:if test="$with-dates"><th>签名期间 Signed</th></xsl:if></tr>
       <xsl:for-each select="$register/e:key">
 	<tr>
 	  <td><a href="../keys/{@file}"><xsl:value-of select="@name"/></a></td>
 	  <td class="fingerprint"><xsl:value-of select="@fingerprint"/></td>
-	  <td><xsl:value-of select="concat(@signedFrom, ' – ', @signedTo)"/></td>
+	  <xsl:if test="$with-dates">
+	    <td><xsl:value-of select="concat(@signedFrom, ' – ', @signedTo)"/></td>
+	  </xsl:if>
 	</tr>
       </xsl:for-each>
     </table>
