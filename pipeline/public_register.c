@@ -12,7 +12,8 @@
  *                                     (xslt/public-register-certificate.xsl)
  *
  * Written by a run that issued a certificate or changed a status, or when
- * the register document is missing or older than the keys; a certificate's
+ * the register document is missing or older than the register's files or
+ * the newest key; a certificate's
  * page is written only when its bytes change, so that an audit archive
  * holds the pages that changed, not the whole site.
  */
@@ -169,16 +170,28 @@ static int write_pages(struct batch *batch, xmlDocPtr document, struct error *er
 	return result;
 }
 
-/* 1 if the register is to be written again: something changed, or it is
- * missing, or a key was made since it was. */
+static int newer(const struct stat *a, const struct stat *b)
+{
+	return a->st_mtim.tv_sec != b->st_mtim.tv_sec ? a->st_mtim.tv_sec > b->st_mtim.tv_sec
+						       : a->st_mtim.tv_nsec > b->st_mtim.tv_nsec;
+}
+
+/* 1 if the register is to be written again: something changed in this run
+ * or since the document was written (store/register/ changed after it: a
+ * run killed between its change and this step), or it is missing, or a key
+ * was made since it was. */
 static int needs_writing(struct batch *batch)
 {
 	char path[PATH_MAX], relative[PATH_MAX];
-	struct stat document, keys;
+	struct stat document, keys, members;
 
 	if (batch->summary->certified || batch->summary->register_changes)
 		return 1;
 	if (stat(store_path(&batch->store, REGISTER_XML, path, sizeof(path)), &document) != 0)
+		return 1;
+	/* a member file renamed into place changes the directory's time */
+	if (stat(store_path(&batch->store, "store/register", path, sizeof(path)), &members) == 0 &&
+	    newer(&members, &document))
 		return 1;
 	if (batch->keys.count == 0)
 		return 0;
@@ -186,7 +199,7 @@ static int needs_writing(struct batch *batch)
 	snprintf(relative, sizeof(relative), "out/public/keys/%s.pem",
 		 batch->keys.keys[batch->keys.count - 1].name);
 	return stat(store_path(&batch->store, relative, path, sizeof(path)), &keys) == 0 &&
-	       keys.st_mtime >= document.st_mtime;
+	       newer(&keys, &document);
 }
 
 int publish_register(struct batch *batch, struct error *err)
