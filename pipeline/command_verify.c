@@ -211,9 +211,24 @@ static int verify_file(const char *file, char **key_paths, size_t key_count,
 	return code;
 }
 
-/* What the register document says of the certificate in document. */
-static void print_status(const char *file, xmlDocPtr document, xmlDocPtr register_document)
+/* 1 if the attribute is the same on both elements. */
+static int same_attribute(xmlNodePtr a, xmlNodePtr b, const char *name)
 {
+	char first[512], second[512];
+
+	return strcmp(xml_attribute_copy(a, name, first, sizeof(first)),
+		      xml_attribute_copy(b, name, second, sizeof(second))) == 0;
+}
+
+/* What the register document says of the certificate in document. An
+ * unsigned certificate (issued before signing) proves nothing by itself:
+ * its particulars are compared with the signed register's. */
+static void print_status(const char *file, xmlDocPtr document, xmlDocPtr register_document,
+			 int is_signed)
+{
+	static const char *const particulars[] = {
+		"registration", "name", "level", "field", "issued", "expires"
+	};
 	xmlNodePtr root = xmlDocGetRootElement(document);
 	xmlNodePtr registry = xmlDocGetRootElement(register_document);
 	char serial[96], other[96], status[32], as_of[16];
@@ -223,12 +238,24 @@ static void print_status(const char *file, xmlDocPtr document, xmlDocPtr registe
 	xml_attribute_copy(root, "serial", serial, sizeof(serial));
 	xml_attribute_copy(registry, "asOf", as_of, sizeof(as_of));
 	for (xmlNodePtr entry = xml_child(registry, "certificate"); entry;
-	     entry = xml_next(entry, "certificate"))
-		if (strcmp(xml_attribute_copy(entry, "serial", other, sizeof(other)), serial) == 0) {
-			printf("%s: certificate %s is %s in the register as of %s\n", file, serial,
-			       xml_attribute_copy(entry, "status", status, sizeof(status)), as_of);
-			return;
-		}
+	     entry = xml_next(entry, "certificate")) {
+		const char *differs = NULL;
+
+		if (strcmp(xml_attribute_copy(entry, "serial", other, sizeof(other)), serial) != 0)
+			continue;
+		for (size_t i = 0; i < sizeof(particulars) / sizeof(particulars[0]); i++)
+			if (!differs && !same_attribute(root, entry, particulars[i]))
+				differs = particulars[i];
+		printf("%s: certificate %s is %s in the register as of %s", file, serial,
+		       xml_attribute_copy(entry, "status", status, sizeof(status)), as_of);
+		if (!is_signed && differs)
+			printf("; but its %s is not the register's: not the certificate issued",
+			       differs);
+		else if (!is_signed)
+			printf("; the certificate is unsigned: its particulars are the register's");
+		printf("\n");
+		return;
+	}
 	printf("%s: certificate %s is not in the register as of %s\n", file, serial, as_of);
 }
 
@@ -280,8 +307,9 @@ int command_verify(int argc, char **argv)
 		struct verify_result result;
 		int one = verify_file(files[i], keys, key_count, &result);
 
-		if (one == EXIT_OK && register_result.document)
-			print_status(files[i], result.document, register_result.document);
+		if ((one == EXIT_OK || one == EXIT_UNSIGNED) && register_result.document)
+			print_status(files[i], result.document, register_result.document,
+				     one == EXIT_OK);
 		xmlFreeDoc(result.document);
 		code = worse(code, one);
 	}

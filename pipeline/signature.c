@@ -528,6 +528,8 @@ int signature_verify(const char *bytes, size_t size, const char *url,
 		snprintf(result->message, sizeof(result->message),
 			 "unsigned: the document carries no signature (issued before signing, or "
 			 "while the state had no key)");
+		result->document = document;
+		document = NULL;
 		result_code = 0;
 		goto out;
 	}

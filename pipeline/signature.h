@@ -64,7 +64,8 @@ struct verify_result {
 	enum verify_outcome outcome;
 	char key_name[KEY_NAME_MAX + 1];	/* the KeyName, when there is one */
 	char message[512];			/* why, in one line */
-	xmlDocPtr document;			/* the parsed document when VALID; caller frees */
+	xmlDocPtr document;			/* the parsed document when VALID or UNSIGNED;
+						 * caller frees */
 };
 
 /* Verifies the file's bytes. Returns -1 only when xmlsec could not run

@@ -110,6 +110,13 @@ verify "$cert_b" --key "$pem1"
 expect_equal "and with --key" "$verified" 0
 verify "$cert_b" --register "$state/out/public/register.xml"
 expect "--register tells its status: valid" grep -q "CSEE-000002-1 is valid in the register as of 2026-11-20" "$work/verify.out"
+verify "$cert_a" --register "$state/out/public/register.xml"
+expect "the unsigned certificate: its status, its particulars compared with the signed register's" \
+	sh -c "[ $verified -eq 2 ] && grep -q 'CSEE-000001-1 is valid in the register as of 2026-11-20; the certificate is unsigned: its particulars are the register' '$work/verify.out'"
+sed 's/张伟/张卫/' "$cert_a" >"$work/unsigned-forged.xml"
+verify "$work/unsigned-forged.xml" --key "$pem1" --register "$state/out/public/register.xml"
+expect "an unsigned certificate with another name: not the certificate issued" \
+	grep -q "its name is not the register's: not the certificate issued" "$work/verify.out"
 
 # ---- forgeries ----
 forged="$work/forged"
