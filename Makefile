@@ -83,6 +83,7 @@ UNIT_TESTS = \
 	$(BUILD)/tests/test-package \
 	$(BUILD)/tests/test-pdf \
 	$(BUILD)/tests/test-policy \
+	$(BUILD)/tests/test-signature \
 	$(BUILD)/tests/test-text
 
 ARCHIVE = $(BUILD)/libecap.a

@@ -109,6 +109,18 @@ static xmlSecKeyPtr load_key(const char *pem, size_t size, const char *name, str
 	return key;
 }
 
+/* xmlsec's key type does not tell a public key from a private one with
+ * OpenSSL 3: ask OpenSSL. */
+static int holds_private_key(const char *pem, size_t size)
+{
+	BIO *bio = BIO_new_mem_buf(pem, (int)size);
+	EVP_PKEY *key = bio ? PEM_read_bio_PrivateKey(bio, NULL, NULL, NULL) : NULL;
+
+	EVP_PKEY_free(key);
+	BIO_free(bio);
+	return key != NULL;
+}
+
 struct signing_key *signing_key_load(const char *pem, size_t size, const char *name,
 				     struct error *err)
 {
@@ -124,10 +136,13 @@ struct signing_key *signing_key_load(const char *pem, size_t size, const char *n
 		return NULL;
 	}
 	snprintf(signing->name, sizeof(signing->name), "%s", name);
+	if (!holds_private_key(pem, size)) {
+		error_set(err, "key %s holds no private key", name);
+		signing_key_free(signing);
+		return NULL;
+	}
 	signing->key = load_key(pem, size, name, err);
-	if (!signing->key || !(xmlSecKeyGetType(signing->key) & xmlSecKeyDataTypePrivate)) {
-		if (signing->key)
-			error_set(err, "key %s holds no private key", name);
+	if (!signing->key) {
 		signing_key_free(signing);
 		return NULL;
 	}
