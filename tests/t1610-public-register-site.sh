@@ -1,8 +1,8 @@
 #!/bin/sh
 # t1610-public-register-site.sh - the static public register site (R11,
-# formats.md §6) in headless Chromium, from file://: index.html?q= finds a
-# certificate by its serial, its registration number and the holder's exact
-# name, and nothing by a part of a name; the certificate's page shows its
+# formats.md §6) in headless Chromium, from file:// and from a static web
+# server: index.html?q= finds a certificate by its serial, its registration
+# number and the holder's exact name, and nothing by a part of a name; the certificate's page shows its
 # status and the date the data is as of; a suspension shows on both from
 # the run that applied it; nothing about the person beyond R11's fields.
 . "$(dirname "$0")/lib.sh"
@@ -72,6 +72,22 @@ expect "the search shows the suspension after the run that applied it" grep -q '
 dom "file://$site/CSEE-000001-1.html" >"$work/dom"
 expect "and so does the certificate's page" grep -q 'status-suspended' "$work/dom"
 expect "as of 2026-11-23" grep -q 'id="as-of">2026-11-23' "$work/dom"
+
+# the same from a static web server (python3's), no server code
+port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+python3 -m http.server "$port" --bind 127.0.0.1 --directory "$state/out/public" \
+	>"$work/http.log" 2>&1 &
+server=$!
+for attempt in 1 2 3 4 5 6 7 8 9 10; do
+	python3 -c "import urllib.request; urllib.request.urlopen('http://127.0.0.1:$port/register/index.html')" \
+		2>/dev/null && break
+	sleep 0.3
+done
+dom "http://127.0.0.1:$port/register/index.html?q=%E5%BC%A0%E4%BC%9F" >"$work/dom"
+expect "from a static web server, index.html?q=张伟 finds it, suspended" \
+	sh -c "grep -q 'CSEE-000001-1.html' '$work/dom' && grep -q '暂停 Suspended' '$work/dom'"
+kill "$server" 2>/dev/null
+wait "$server" 2>/dev/null
 
 expect "no ID number, birth date or employer on the site or in the register" sh -c \
 	"! grep -rqE '110101199003071233|1990-03-07|$employer' '$site' '$state/out/public/register.xml'"
