@@ -238,6 +238,13 @@ expect "and leaves the register as it was" cmp -s "$state/out/public/register.xm
 for key in "$state"/store/keys/*.pem; do
 	sed -n '2p' "$key"
 done >"$work/secret-lines"
+# after a rotation, the old private key may leave the host
+mv "$state/store/keys/$key1.pem" "$work/offline-$key1.pem"
+record_date=2026-11-27
+status_action restore.xml CSEE-000002 restore CSEE-DISC-2026-013
+expect "with the old private key taken offline, a run completes" run_ecap run "$state" --date 2026-11-27
+verify "$cert_b"
+expect_equal "and what the old key signed still verifies" "$verified" 0
 expect "no line of a private key under out/" sh -c "! grep -rqF -f '$work/secret-lines' '$state/out'"
 mkdir -p "$work/audit"
 for archive in "$state"/audit/*.tar.gz; do
