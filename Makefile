@@ -5,7 +5,8 @@
 PREFIX ?= /usr/local
 CC ?= cc
 PKG_CONFIG ?= pkg-config
-LIBRARIES = libxml-2.0 libxslt libexslt libarchive zlib libcrypto pangocairo cairo-pdf librsvg-2.0
+LIBRARIES = libxml-2.0 libxslt libexslt libarchive zlib libcrypto pangocairo cairo-pdf librsvg-2.0 \
+	xmlsec1-openssl libqrencode
 
 CFLAGS ?= -O2 -g
 WARNINGS = -Wall -Wextra -Wno-unused-parameter -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Wformat=2 -Wno-format-truncation
@@ -46,11 +47,14 @@ PIPELINE_OBJECTS = \
 	$(BUILD)/pipeline/command_audit.o \
 	$(BUILD)/pipeline/command_filter.o \
 	$(BUILD)/pipeline/command_init.o \
+	$(BUILD)/pipeline/command_key.o \
 	$(BUILD)/pipeline/command_register.o \
 	$(BUILD)/pipeline/command_run.o \
 	$(BUILD)/pipeline/command_status.o \
+	$(BUILD)/pipeline/command_verify.o \
 	$(BUILD)/pipeline/driver.o \
 	$(BUILD)/pipeline/intake.o \
+	$(BUILD)/pipeline/keys.o \
 	$(BUILD)/pipeline/lock.o \
 	$(BUILD)/pipeline/memory.o \
 	$(BUILD)/pipeline/notice.o \
@@ -59,10 +63,14 @@ PIPELINE_OBJECTS = \
 	$(BUILD)/pipeline/pdf_letter.o \
 	$(BUILD)/pipeline/pdf_surface.o \
 	$(BUILD)/pipeline/progress.o \
+	$(BUILD)/pipeline/public_register.o \
 	$(BUILD)/pipeline/publish.o \
+	$(BUILD)/pipeline/qrcode.o \
 	$(BUILD)/pipeline/records.o \
 	$(BUILD)/pipeline/register.o \
 	$(BUILD)/pipeline/run_date.o \
+	$(BUILD)/pipeline/signature.o \
+	$(BUILD)/pipeline/signing.o \
 	$(BUILD)/pipeline/statistics.o \
 	$(BUILD)/pipeline/status.o \
 	$(BUILD)/pipeline/store.o \
@@ -81,6 +89,7 @@ UNIT_TESTS = \
 	$(BUILD)/tests/test-package \
 	$(BUILD)/tests/test-pdf \
 	$(BUILD)/tests/test-policy \
+	$(BUILD)/tests/test-signature \
 	$(BUILD)/tests/test-text
 
 ARCHIVE = $(BUILD)/libecap.a
@@ -163,7 +172,8 @@ install: bin/ecap
 	install -d $(DESTDIR)$(PREFIX)/share/man/man1 $(DESTDIR)$(PREFIX)/lib/systemd/system
 	install -m 644 doc/ecap.1 $(DESTDIR)$(PREFIX)/share/man/man1/ecap.1
 	install -m 644 systemd/ecap-run@.service systemd/ecap-run@.timer \
-		systemd/ecap-dropbox@.path $(DESTDIR)$(PREFIX)/lib/systemd/system/
+		systemd/ecap-dropbox@.path systemd/ecap@.service systemd/ecap@.timer \
+		$(DESTDIR)$(PREFIX)/lib/systemd/system/
 
 clean:
 	rm -rf $(BUILD) build-asan bin demo tests/work

@@ -929,6 +929,23 @@ static int read_intake(const struct reader *reader, xmlNodePtr root, struct poli
 	return 0;
 }
 
+/* <signing name> (which key signs) and <verification baseUrl> (where the
+ * QR code of a certificate points), both optional (formats.md §3, §6). */
+static int read_trust(const struct reader *reader, xmlNodePtr root, struct policy *policy)
+{
+	xmlNodePtr signing = xml_child(root, "signing");
+	xmlNodePtr verification = xml_child(root, "verification");
+
+	if (signing && read_string(reader, signing, "name", 1, policy->signing_key,
+				   sizeof(policy->signing_key)) < 0)
+		return -1;
+	if (verification && read_string(reader, verification, "baseUrl", 1,
+					 policy->verification_base,
+					 sizeof(policy->verification_base)) < 0)
+		return -1;
+	return 0;
+}
+
 /* Joins the first schema messages into err. */
 static int report_invalid(const char *path, const struct xml_messages *messages,
 			  struct error *err)
@@ -975,7 +992,8 @@ static int read_policy(const struct reader *reader, xmlNodePtr root, struct poli
 	    read_certificate(reader, root, policy) < 0 ||
 	    read_cpd(reader, root, policy) < 0 ||
 	    read_titles(reader, root, policy) < 0 ||
-	    read_intake(reader, root, policy) < 0)
+	    read_intake(reader, root, policy) < 0 ||
+	    read_trust(reader, root, policy) < 0)
 		return -1;
 	return 0;
 }

@@ -112,6 +112,9 @@ struct policy {
 	int settle_seconds;
 	struct package_limits package_limits;
 	int max_xml_depth;
+
+	char signing_key[65];			/* <signing name>: "" for the newest key */
+	char verification_base[512];		/* <verification baseUrl>, "" if none */
 };
 
 /* Loads and validates the policy at path; policy_schema may be NULL to skip

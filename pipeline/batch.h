@@ -13,6 +13,7 @@
 #include "dossier.h"
 #include "driver.h"
 #include "intake.h"
+#include "keys.h"
 #include "notice.h"
 #include "policy.h"
 #include "register.h"
@@ -50,6 +51,9 @@ struct batch {
 	struct audit_facts audit_facts;
 	struct audit_anchor audit_anchor;	/* where the run's archive chains */
 	struct audit_bag *audit;	/* the run's archive once it took an input */
+	struct key_list keys;		/* store/keys/index.xml (signing.c) */
+	struct signing_key *signing_key;	/* NULL: the state has no key yet */
+	size_t signed_documents;
 };
 
 /* An input as the run opened it, once (open_input): its descriptor, and
@@ -145,5 +149,20 @@ int publish_register_change(struct batch *batch, xmlDocPtr change, struct error 
 int queue_publicity_entry(struct batch *batch, const struct dossier *dossier, struct error *err);
 /* Writes the run's public notices and report from what was queued. */
 int publish_run(struct batch *batch, struct error *err);
+
+/* signing.c: loads the key the policy names (or the newest); none is a
+ * warning, and documents are then written unsigned. */
+int signing_start(struct batch *batch, struct error *err);
+/* put_document, signed (signature.h) when the run has a key. */
+int put_signed_document(struct batch *batch, const char *destination, xmlDocPtr document,
+			struct error *err);
+/* Records and republishes the dates the key signed (keys.h). */
+int signing_finish(struct batch *batch, struct error *err);
+void signing_release(struct batch *batch);
+
+/* public_register.c: the signed public register and its static site
+ * (out/public/register.xml, out/public/register/), when the register or
+ * the keys changed in the run or they do not exist yet. */
+int publish_register(struct batch *batch, struct error *err);
 
 #endif

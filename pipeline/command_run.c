@@ -35,6 +35,10 @@ static void print_summary(const struct run_options *options, const struct run_su
 	if (!summary->calendar_covered)
 		printf("  note: the policy's calendar does not cover this year; deadlines "
 		       "count weekends only\n");
+	if (summary->unsigned_run)
+		printf("  warning: this state has no signing key, so certificates and the register "
+		       "were issued unsigned;\n  make one with: ecap key new %s\n",
+		       options->state_dir);
 	if (summary->certified)
 		printf("  %zu certificates issued, in %s/out/certificates/\n", summary->certified,
 		       options->state_dir);

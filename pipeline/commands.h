@@ -15,6 +15,8 @@ int command_audit(int argc, char **argv);
 /* the stage filters: validate, review, interview, certify, stages */
 int command_stage(int argc, char **argv);
 int command_render(int argc, char **argv);
+int command_key(int argc, char **argv);
+int command_verify(int argc, char **argv);
 
 /* `ecap status` and `ecap register`: DIR [--xml]; build makes the document
  * from the state directory, print_table shows it to people. */

@@ -26,6 +26,7 @@
 #include "paths.h"
 #include "pdf.h"
 #include "run_date.h"
+#include "qrcode.h"
 #include "upgrade.h"
 #include "xml.h"
 
@@ -668,8 +669,9 @@ static int write_certificate(struct batch *batch, const struct dossier *dossier,
 	set_from(root, "issued", certification, NULL);
 	set_from(root, "expires", certification, NULL);
 	set_from(root, "verification", certification, NULL);
-	if (put_document(batch, xml_attribute_copy(certification, "certificate", path,
-						   sizeof(path)), document, err) < 0 ||
+	if (put_signed_document(batch, xml_attribute_copy(certification, "certificate", path,
+							  sizeof(path)), document, err) < 0 ||
+	    certificate_qr_add(root, batch->policy.verification_base, err) < 0 ||
 	    renderer_apply(batch->renderer, "certificate-svg.xsl", document, NULL, &svg, &size,
 			   err) < 0 ||
 	    transaction_put(&batch->transaction, xml_attribute_copy(certification, "svg", path,
@@ -893,7 +895,7 @@ static int load_run_resources(struct batch *batch, struct error *err)
 	if (!batch->application_schema || !batch->record_schema)
 		return -1;
 	batch->renderer = renderer_new(err);
-	if (!batch->renderer)
+	if (!batch->renderer || signing_start(batch, err) < 0)
 		return -1;
 	batch->register_store.store = &batch->store;
 	batch->register_store.transaction = &batch->transaction;
@@ -1223,7 +1225,8 @@ static int run_batch(struct batch *batch, struct error *err)
 	    take_inputs(batch, INPUT_SPECIAL, err) < 0 ||
 	    take_inputs(batch, INPUT_PACKAGE, err) < 0 ||
 	    (report_progress(batch, "deadlines"), sweep_wakeups(batch, err)) < 0 ||
-	    sweep_expiries(batch, err) < 0 || publish_run(batch, err) < 0)
+	    sweep_expiries(batch, err) < 0 || publish_run(batch, err) < 0 ||
+	    publish_register(batch, err) < 0)
 		goto out;
 	report_progress(batch, "archive");
 	if (did_anything(batch) && (write_report(batch, err) < 0 || write_run_log(batch, err) < 0))
@@ -1245,6 +1248,7 @@ static void release_batch(struct batch *batch)
 	forget_group(batch);
 	free(batch->group_digests);
 	discard_run_log(batch);
+	signing_release(batch);
 	statistics_release(&batch->statistics);
 	renderer_free(batch->renderer);
 	schema_free(batch->record_schema);

@@ -6,6 +6,10 @@
 
 enum exit_code {
 	EXIT_OK = 0,
+	/* `ecap verify` (signature.h): the document is not what was signed */
+	EXIT_SIGNATURE_REFUSED = 1,
+	EXIT_UNSIGNED = 2,		/* it carries no signature */
+	EXIT_UNKNOWN_KEY = 3,		/* signed by a key not published or not given */
 	EXIT_USAGE = 64,		/* bad arguments */
 	EXIT_DATA = 65,			/* a filter's input is not a dossier or application */
 	EXIT_NO_INPUT = 66,		/* no such state directory or input file */

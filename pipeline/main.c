@@ -14,6 +14,7 @@
 #include "memory.h"
 #include "name.h"
 #include "paths.h"
+#include "signature.h"
 #include "xml.h"
 
 #define ECAP_VERSION "0.1.0"
@@ -26,6 +27,9 @@ static const char usage[] =
 	"  status DIR [--xml]            the state of every application and input\n"
 	"  register DIR [--xml]          the certificate register\n"
 	"  audit verify FILE... | DIR    check audit archives and the chain between them\n"
+	"  key new DIR [--name NAME]     make the society's signing key\n"
+	"  verify FILE... [--key PEM] [--register FILE]\n"
+	"                                check signed certificates, registers and reports\n"
 	"  validate [FILE]               the validation stage as a filter (stdin to stdout)\n"
 	"  review, interview, certify    the other stages as filters\n"
 	"  stages [FILE]                 every stage in order, as a filter\n"
@@ -51,6 +55,8 @@ static const struct command commands[] = {
 	{ "register", command_register },
 	{ "audit", command_audit },
 	{ "render", command_render },
+	{ "key", command_key },
+	{ "verify", command_verify },
 };
 
 int report_failure(int code, const char *message)
@@ -116,6 +122,7 @@ int main(int argc, char **argv)
 			code = commands[i].run(argc - 1, argv + 1);
 			break;
 		}
+	signature_cleanup();
 	xml_library_cleanup();
 	code = check_stdout(code);
 	if (code == EXIT_USAGE) {

@@ -135,7 +135,7 @@ static int write_public(struct batch *batch, xmlDocPtr document, const char *sty
 	xmlChar *html = NULL;
 	int size = 0, result = -1;
 
-	if (put_document(batch, xml_path, document, err) < 0 ||
+	if (put_signed_document(batch, xml_path, document, err) < 0 ||
 	    renderer_apply(batch->renderer, stylesheet, document, NULL, &html, &size, err) < 0 ||
 	    transaction_put(&batch->transaction, html_path, html, (size_t)size, err) < 0)
 		goto out;

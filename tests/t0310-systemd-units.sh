@@ -61,6 +61,20 @@ report $? "the service waits longer ($wait s) than the default settleSeconds ($s
 setting "$service" ExecStartPre | grep -q -F '${ECAP_SETTLE_SECONDS}'
 report $? "the wait comes before the run (ExecStartPre)"
 
+# ecap@.service and ecap@.timer: one state per society, /srv/ecap/<society>
+# (doc/operations.md), with the same run and hardening.
+society_service="$units/ecap@.service"
+society_timer="$units/ecap@.timer"
+has "$society_service" ExecStart "/usr/local/bin/ecap run /srv/ecap/%i --quiet"
+has "$society_service" ReadWritePaths "/srv/ecap/%i"
+has "$society_service" ConditionPathExists "/srv/ecap/%i/policy.xml"
+for hardening in User=ecap UMask=0077 NoNewPrivileges=yes ProtectSystem=strict PrivateNetwork=yes \
+		 CapabilityBoundingSet=; do
+	has "$society_service" "${hardening%%=*}" "${hardening#*=}"
+done
+has "$society_timer" Unit "ecap@%i.service"
+has "$society_timer" Persistent true
+
 if ! command -v systemd-analyze >/dev/null 2>&1; then
 	skip "systemd-analyze verify" "systemd-analyze is not installed"
 elif [ ! -x "$top/bin/ecap" ]; then

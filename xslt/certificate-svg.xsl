@@ -8,12 +8,14 @@
   Chinese and English: the title, the holder's name, the level (Chinese and
   English names), the field, the registration number and serial, the
   issue and expiry dates, the issuing society in both languages and, set
-  apart in a box, the verification code. A patterned border frames it.
+  apart in a box, the verification code, with beside it the QR code of the
+  verification address (the e:qr child pipeline/qrcode.c adds) and the
+  address in text under them. A patterned border frames it.
 
   Nothing may run out of its space: each variable text gets a font size
   from its length (CJK characters counting two columns), in quarter-
   millimetre steps down to a floor; a text still too long at the floor is
-  squeezed to its width with textLength. Takes no parameter, loads nothing.
+  squeezed to its width with textLength. Loads nothing.
 -->
 <xsl:stylesheet version="1.0"
 		xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
@@ -27,6 +29,13 @@
   <xsl:output method="xml" encoding="UTF-8" indent="yes" media-type="image/svg+xml"/>
 
   <xsl:variable name="certificate" select="/e:certificate"/>
+
+  <!-- the verification address and its QR code, added for this stylesheet
+       by pipeline/qrcode.c (never in the signed file); absent when the
+       policy names no verification baseUrl -->
+  <xsl:variable name="qrUrl" select="string($certificate/e:qr/@url)"/>
+  <xsl:variable name="qrPath" select="string($certificate/e:qr)"/>
+  <xsl:variable name="qrModules" select="number($certificate/e:qr/@modules)"/>
 
   <xsl:variable name="serif">'Noto Serif CJK SC', 'Noto Sans CJK SC', 'Source Han Serif SC', 'WenQuanYi Zen Hei', serif</xsl:variable>
   <xsl:variable name="mono">'DejaVu Sans Mono', 'Noto Sans Mono CJK SC', 'Liberation Mono', monospace</xsl:variable>
@@ -431,19 +440,26 @@
 
   <!-- The verification code, boxed and large, bottom left. -->
   <xsl:template name="verification">
+    <xsl:variable name="box-width">
+      <xsl:choose>
+	<xsl:when test="$qrPath != ''">82</xsl:when>
+	<xsl:otherwise>98</xsl:otherwise>
+      </xsl:choose>
+    </xsl:variable>
+    <xsl:variable name="box-centre" select="36 + $box-width div 2"/>
     <g class="verification">
-      <rect x="36" y="167" width="98" height="19" rx="1.5" fill="#ffffff" stroke="{$red}" stroke-width="0.6"/>
-      <rect x="37.2" y="168.2" width="95.6" height="16.6" rx="1" fill="none" stroke="{$red}" stroke-width="0.2"/>
-      <text x="85" y="172.6" text-anchor="middle" font-size="3" fill="{$red}">
+      <rect x="36" y="167" width="{$box-width}" height="19" rx="1.5" fill="#ffffff" stroke="{$red}" stroke-width="0.6"/>
+      <rect x="37.2" y="168.2" width="{$box-width - 2.4}" height="16.6" rx="1" fill="none" stroke="{$red}" stroke-width="0.2"/>
+      <text x="{$box-centre}" y="172.6" text-anchor="middle" font-size="3" fill="{$red}">
 	<xsl:text>证书验证码</xsl:text>
 	<tspan dx="1.5" font-size="2.5" xml:lang="en">Verification Code</tspan>
       </text>
       <xsl:call-template name="line">
 	<xsl:with-param name="text" select="normalize-space($certificate/@verification)"/>
-	<xsl:with-param name="x" select="85"/>
+	<xsl:with-param name="x" select="$box-centre"/>
 	<xsl:with-param name="y" select="181.5"/>
 	<xsl:with-param name="size" select="7"/>
-	<xsl:with-param name="width" select="88"/>
+	<xsl:with-param name="width" select="$box-width - 10"/>
 	<xsl:with-param name="weight" select="'bold'"/>
 	<xsl:with-param name="family" select="$mono"/>
 	<xsl:with-param name="spacing" select="'0.6'"/>
@@ -451,6 +467,31 @@
 	<xsl:with-param name="class" select="'verification-code'"/>
       </xsl:call-template>
     </g>
+    <xsl:if test="$qrPath != ''">
+      <xsl:call-template name="qr-code"/>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- The QR code of the verification address (R11; pipeline/qrcode.c
+       draws its modules as one path, one unit a module), 20 mm square
+       with its quiet zone inside, beside the code, and the address in text
+       under both. -->
+  <xsl:template name="qr-code">
+    <xsl:variable name="side" select="20"/>
+    <xsl:variable name="scale" select="$side div ($qrModules + 4)"/>
+    <g class="qr-code">
+      <rect x="122" y="164" width="{$side}" height="{$side}" fill="#ffffff"/>
+      <path fill="#000000" d="{$qrPath}"
+	    transform="translate({122 + 2 * $scale} {164 + 2 * $scale}) scale({$scale})"/>
+    </g>
+    <text class="verification-address" x="36" y="187.7" font-size="1.8" fill="{$grey}"
+	  font-family="{$mono}" xml:lang="en">
+      <xsl:if test="string-length($qrUrl) * 1.8 * 0.6 &gt; 106">
+	<xsl:attribute name="textLength">106</xsl:attribute>
+	<xsl:attribute name="lengthAdjust">spacingAndGlyphs</xsl:attribute>
+      </xsl:if>
+      <xsl:value-of select="$qrUrl"/>
+    </text>
   </xsl:template>
 
   <!-- The issuing society in both languages with a seal, bottom right. -->

@@ -1,0 +1,233 @@
+/* public_register.c - the public register (R11, formats.md §6): a signed
+ * document, out/public/register.xml, with R11's fields of every certificate
+ * and nothing else about a person (no ID number, birth date, employer or
+ * contact), and the static site written from it by XSLT:
+ *
+ *   out/public/register/index.html    the search page (xslt/public-register-index.xsl)
+ *   out/public/register/data.js       every certificate, for the search
+ *                                     (xslt/public-register-data.xsl): a script
+ *                                     loads from file:// and any static server
+ *   out/public/register/as-of.js      the date the data is as of, for the pages
+ *   out/public/register/<serial>.html one page per certificate
+ *                                     (xslt/public-register-certificate.xsl)
+ *
+ * Written by a run that issued a certificate or changed a status, or when
+ * the register document is missing or older than the register's files or
+ * the newest key; a certificate's
+ * page is written only when its bytes change, so that an audit archive
+ * holds the pages that changed, not the whole site.
+ */
+#include "batch.h"
+
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "xml.h"
+
+#define REGISTER_XML "out/public/register.xml"
+#define SITE "out/public/register"
+
+static void copy_attribute(xmlNodePtr from, const char *name, xmlNodePtr to, const char *as)
+{
+	char value[512];
+
+	xml_attribute_copy(from, name, value, sizeof(value));
+	if (value[0])
+		xml_set(to, as ? as : name, value);
+}
+
+static void add_certificate(struct batch *batch, xmlNodePtr root, xmlNodePtr member,
+			    xmlNodePtr certificate)
+{
+	xmlNodePtr entry = xml_add_child(root, "certificate", NULL);
+	const struct policy_field *field;
+	char code[64];
+	int level;
+
+	copy_attribute(certificate, "serial", entry, NULL);
+	copy_attribute(member, "registration", entry, NULL);
+	copy_attribute(member, "name", entry, NULL);
+	copy_attribute(certificate, "level", entry, NULL);
+	xml_attribute_copy(certificate, "level", code, sizeof(code));
+	level = level_parse(code);
+	if (level >= 0) {
+		xml_set(entry, "levelName", level_name(level));
+		xml_set(entry, "levelNameEn", level_name_english(level));
+	}
+	copy_attribute(member, "field", entry, NULL);
+	field = policy_find_field(&batch->policy, xml_attribute_copy(member, "field", code,
+								      sizeof(code)));
+	if (field) {
+		xml_set(entry, "fieldName", field->name);
+		xml_set_optional(entry, "fieldNameEn", field->name_english);
+	}
+	copy_attribute(certificate, "status", entry, NULL);
+	copy_attribute(certificate, "issued", entry, NULL);
+	copy_attribute(certificate, "expires", entry, NULL);
+}
+
+static void add_keys(struct batch *batch, xmlNodePtr root)
+{
+	xmlDocPtr index = keys_index_document(&batch->keys);
+
+	for (xmlNodePtr key = xml_child(xmlDocGetRootElement(index), "key"); key;
+	     key = xml_next(key, "key"))
+		xmlAddChild(root, xmlDocCopyNode(key, root->doc, 1));
+	xmlFreeDoc(index);
+}
+
+/* The public document from the register as the store holds it. */
+static xmlDocPtr public_document(struct batch *batch, struct error *err)
+{
+	xmlDocPtr whole = register_build(batch->store.root, err), document;
+	xmlNodePtr root;
+	char date[11];
+
+	if (!whole)
+		return NULL;
+	document = xmlNewDoc((const xmlChar *)"1.0");
+	root = xmlNewDocNode(document, NULL, (const xmlChar *)"publicRegister", NULL);
+	xmlSetNs(root, xmlNewNs(root, (const xmlChar *)ECAP_NAMESPACE, NULL));
+	xmlDocSetRootElement(document, root);
+	date_format(batch->options->date, date);
+	xml_set(root, "society", batch->policy.society_code);
+	xml_set(root, "societyName", batch->policy.society_name);
+	xml_set_optional(root, "societyNameEn", batch->policy.society_name_english);
+	xml_set(root, "asOf", date);
+	xml_set(root, "run", batch->store.run_id);
+	xml_set_optional(root, "verificationBase", batch->policy.verification_base);
+	for (xmlNodePtr member = xml_child(xmlDocGetRootElement(whole), "member"); member;
+	     member = xml_next(member, "member"))
+		for (xmlNodePtr certificate = xml_child(member, "certificate"); certificate;
+		     certificate = xml_next(certificate, "certificate"))
+			add_certificate(batch, root, member, certificate);
+	add_keys(batch, root);
+	xmlFreeDoc(whole);
+	return document;
+}
+
+static int render(struct batch *batch, const char *stylesheet, xmlDocPtr document,
+		  const char *const *parameters, const char *destination, int only_if_changed,
+		  struct error *err)
+{
+	char path[PATH_MAX];
+	xmlChar *output = NULL;
+	int size = 0, result = -1, same = 0;
+
+	if (renderer_apply(batch->renderer, stylesheet, document, parameters, &output, &size,
+			   err) < 0)
+		return -1;
+	if (only_if_changed && store_locate(&batch->store, &batch->transaction, destination, path,
+					    sizeof(path)) == 1) {
+		struct error ignored;
+		size_t old_size = 0;
+		char *old = xml_read_file(path, (size_t)size + 1, &old_size, &ignored);
+
+		same = old && old_size == (size_t)size && memcmp(old, output, old_size) == 0;
+		free(old);
+	}
+	result = same ? 0 : transaction_put(&batch->transaction, destination, output,
+					     (size_t)size, err);
+	xmlFree(output);
+	return result;
+}
+
+/* A serial names a file: nothing that could leave the directory. */
+static int serial_is_safe(const char *serial)
+{
+	return serial[0] && serial[0] != '.' && !strchr(serial, '/') && strlen(serial) < 96;
+}
+
+/* One page per certificate, each from a document of its own (the register's
+ * attributes, the certificate, the keys), so that each page costs the same
+ * however large the register. */
+static int write_pages(struct batch *batch, xmlDocPtr document, struct error *err)
+{
+	xmlNodePtr root = xmlDocGetRootElement(document);
+	char serial[96], destination[PATH_MAX];
+	int result = 0;
+
+	for (xmlNodePtr certificate = xml_child(root, "certificate"); certificate && !result;
+	     certificate = xml_next(certificate, "certificate")) {
+		xmlDocPtr page = xmlNewDoc((const xmlChar *)"1.0");
+		xmlNodePtr page_root = xmlDocCopyNode(root, page, 2);
+
+		xmlDocSetRootElement(page, page_root);
+		xmlAddChild(page_root, xmlDocCopyNode(certificate, page, 1));
+		for (xmlNodePtr key = xml_child(root, "key"); key; key = xml_next(key, "key"))
+			xmlAddChild(page_root, xmlDocCopyNode(key, page, 1));
+		xml_attribute_copy(certificate, "serial", serial, sizeof(serial));
+		snprintf(destination, sizeof(destination), SITE "/%s.html", serial);
+		if (serial_is_safe(serial))
+			result = prepare_group_for(batch, err) < 0 ||
+				 render(batch, "public-register-certificate.xsl", page, NULL,
+					destination, 1, err) < 0 ? -1 : 0;
+		xmlFreeDoc(page);
+	}
+	return result;
+}
+
+static int newer(const struct stat *a, const struct stat *b)
+{
+	return a->st_mtim.tv_sec != b->st_mtim.tv_sec ? a->st_mtim.tv_sec > b->st_mtim.tv_sec
+						       : a->st_mtim.tv_nsec > b->st_mtim.tv_nsec;
+}
+
+/* 1 if the register is to be written again: something changed in this run
+ * or since the document was written (store/register/ changed after it: a
+ * run killed between its change and this step), or it is missing, or a key
+ * was made since it was. */
+static int needs_writing(struct batch *batch)
+{
+	char path[PATH_MAX], relative[PATH_MAX];
+	struct stat document, keys, members;
+
+	if (batch->summary->certified || batch->summary->register_changes)
+		return 1;
+	if (stat(store_path(&batch->store, REGISTER_XML, path, sizeof(path)), &document) != 0)
+		return 1;
+	/* a member file renamed into place changes the directory's time */
+	if (stat(store_path(&batch->store, "store/register", path, sizeof(path)), &members) == 0 &&
+	    newer(&members, &document))
+		return 1;
+	if (batch->keys.count == 0)
+		return 0;
+	/* only `ecap key new` writes a public key file */
+	snprintf(relative, sizeof(relative), "out/public/keys/%s.pem",
+		 batch->keys.keys[batch->keys.count - 1].name);
+	return stat(store_path(&batch->store, relative, path, sizeof(path)), &keys) == 0 &&
+	       newer(&keys, &document);
+}
+
+int publish_register(struct batch *batch, struct error *err)
+{
+	static const char *const as_of[] = { "part", "as-of", NULL };
+	xmlDocPtr document = NULL;
+	int result = -1;
+
+	if (!needs_writing(batch))
+		return signing_finish(batch, err);
+	/* read from disk: what the run changed is committed first */
+	if (commit_group(batch, err) < 0)
+		return -1;
+	document = public_document(batch, err);
+	if (!document)
+		return -1;
+	if (prepare_group_for(batch, err) < 0 ||
+	    put_signed_document(batch, REGISTER_XML, document, err) < 0 ||
+	    render(batch, "public-register-index.xsl", document, NULL, SITE "/index.html", 1,
+		   err) < 0 ||
+	    render(batch, "public-register-data.xsl", document, NULL, SITE "/data.js", 1, err) < 0 ||
+	    render(batch, "public-register-data.xsl", document, as_of, SITE "/as-of.js", 1,
+		   err) < 0 ||
+	    write_pages(batch, document, err) < 0 || signing_finish(batch, err) < 0)
+		goto out;
+	log_line(batch, "public register %s and its site " SITE "/", REGISTER_XML);
+	result = 0;
+out:
+	xmlFreeDoc(document);
+	return result;
+}
