@@ -34,10 +34,12 @@ LIB_OBJECTS = \
 STAGE_OBJECTS = \
 	$(BUILD)/stages/certify.o \
 	$(BUILD)/stages/interview.o \
+	$(BUILD)/stages/reconsider.o \
 	$(BUILD)/stages/result.o \
 	$(BUILD)/stages/review.o \
 	$(BUILD)/stages/stages.o \
-	$(BUILD)/stages/validate.o
+	$(BUILD)/stages/validate.o \
+	$(BUILD)/stages/withdraw.o
 
 PIPELINE_OBJECTS = \
 	$(BUILD)/pipeline/audit.o \

@@ -388,6 +388,10 @@ static const char *notice_kind_for(xmlNodePtr result)
 		return strcmp(outcome, "failed") == 0 ? "failed" : NULL;
 	if (is_named(result, "certification"))
 		return "certified";
+	if (is_named(result, "withdrawal"))
+		return "withdrawn";	/* R12 */
+	if (is_named(result, "reconsideration"))
+		return "reconsideration";
 	return NULL;
 }
 

@@ -513,6 +513,7 @@
       <xsl:when test="$code = 'on-hold'">暂缓（异议处理中）</xsl:when>
       <xsl:when test="$code = 'failed'">未通过</xsl:when>
       <xsl:when test="$code = 'certified'">已发证</xsl:when>
+      <xsl:when test="$code = 'withdrawn'">已撤回</xsl:when>
       <xsl:otherwise><xsl:value-of select="$code"/></xsl:otherwise>
     </xsl:choose>
   </xsl:template>
