@@ -19,6 +19,7 @@ LIB_OBJECTS = \
 	$(BUILD)/lib/atomic.o \
 	$(BUILD)/lib/calendar.o \
 	$(BUILD)/lib/cpd.o \
+	$(BUILD)/lib/csv.o \
 	$(BUILD)/lib/directory.o \
 	$(BUILD)/lib/dossier.o \
 	$(BUILD)/lib/error.o \
@@ -46,11 +47,13 @@ PIPELINE_OBJECTS = \
 	$(BUILD)/pipeline/audit_verify.o \
 	$(BUILD)/pipeline/command_audit.o \
 	$(BUILD)/pipeline/command_filter.o \
+	$(BUILD)/pipeline/command_find.o \
 	$(BUILD)/pipeline/command_init.o \
 	$(BUILD)/pipeline/command_register.o \
 	$(BUILD)/pipeline/command_run.o \
 	$(BUILD)/pipeline/command_status.o \
 	$(BUILD)/pipeline/driver.o \
+	$(BUILD)/pipeline/find.o \
 	$(BUILD)/pipeline/intake.o \
 	$(BUILD)/pipeline/lock.o \
 	$(BUILD)/pipeline/notice.o \
@@ -64,6 +67,7 @@ PIPELINE_OBJECTS = \
 	$(BUILD)/pipeline/statistics.o \
 	$(BUILD)/pipeline/status.o \
 	$(BUILD)/pipeline/store.o \
+	$(BUILD)/pipeline/tables.o \
 	$(BUILD)/pipeline/upgrade.o
 
 MAIN_OBJECT = $(BUILD)/pipeline/main.o
@@ -72,6 +76,7 @@ UNIT_TESTS = \
 	$(BUILD)/tests/test-audit \
 	$(BUILD)/tests/test-calendar \
 	$(BUILD)/tests/test-cpd \
+	$(BUILD)/tests/test-csv \
 	$(BUILD)/tests/test-experience \
 	$(BUILD)/tests/test-identity \
 	$(BUILD)/tests/test-intake \

@@ -20,8 +20,9 @@ static const char usage[] =
 	"\n"
 	"  init DIR [--policy FILE]      create a state directory with its policy\n"
 	"  run DIR [--date YYYY-MM-DD]   take the dropbox and move every application on\n"
-	"  status DIR [--xml]            the state of every application and input\n"
-	"  register DIR [--xml]          the certificate register\n"
+	"  status DIR [--xml | --csv]    the state of every application and input\n"
+	"  register DIR [--xml | --csv]  the certificate register\n"
+	"  find DIR TEXT [--csv]         applications, certificates, records matching TEXT\n"
 	"  audit verify FILE...          check audit archives and the chain between them\n"
 	"  validate [FILE]               the validation stage as a filter (stdin to stdout)\n"
 	"  review, interview, certify    the other stages as filters\n"
@@ -47,6 +48,7 @@ static const struct command commands[] = {
 	{ "stages", command_stage },
 	{ "register", command_register },
 	{ "audit", command_audit },
+	{ "find", command_find },
 	{ "render", command_render },
 };
 
