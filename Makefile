@@ -50,6 +50,7 @@ PIPELINE_OBJECTS = \
 	$(BUILD)/pipeline/command_find.o \
 	$(BUILD)/pipeline/command_init.o \
 	$(BUILD)/pipeline/command_register.o \
+	$(BUILD)/pipeline/command_retry.o \
 	$(BUILD)/pipeline/command_run.o \
 	$(BUILD)/pipeline/command_status.o \
 	$(BUILD)/pipeline/driver.o \
@@ -63,6 +64,7 @@ PIPELINE_OBJECTS = \
 	$(BUILD)/pipeline/publish.o \
 	$(BUILD)/pipeline/records.o \
 	$(BUILD)/pipeline/register.o \
+	$(BUILD)/pipeline/retry.o \
 	$(BUILD)/pipeline/run_date.o \
 	$(BUILD)/pipeline/statistics.o \
 	$(BUILD)/pipeline/status.o \

@@ -23,6 +23,7 @@ static const char usage[] =
 	"  status DIR [--xml | --csv]    the state of every application and input\n"
 	"  register DIR [--xml | --csv]  the certificate register\n"
 	"  find DIR TEXT [--csv]         applications, certificates, records matching TEXT\n"
+	"  retry DIR INPUT               put a quarantined input back for the next run\n"
 	"  audit verify FILE...          check audit archives and the chain between them\n"
 	"  validate [FILE]               the validation stage as a filter (stdin to stdout)\n"
 	"  review, interview, certify    the other stages as filters\n"
@@ -49,6 +50,7 @@ static const struct command commands[] = {
 	{ "register", command_register },
 	{ "audit", command_audit },
 	{ "find", command_find },
+	{ "retry", command_retry },
 	{ "render", command_render },
 };
 
