@@ -66,6 +66,7 @@ PIPELINE_OBJECTS = \
 	$(BUILD)/pipeline/register.o \
 	$(BUILD)/pipeline/retry.o \
 	$(BUILD)/pipeline/run_date.o \
+	$(BUILD)/pipeline/society.o \
 	$(BUILD)/pipeline/statistics.o \
 	$(BUILD)/pipeline/status.o \
 	$(BUILD)/pipeline/store.o \

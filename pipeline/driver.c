@@ -24,6 +24,7 @@
 #include "paths.h"
 #include "pdf.h"
 #include "run_date.h"
+#include "society.h"
 #include "upgrade.h"
 #include "xml.h"
 
@@ -947,6 +948,12 @@ static int write_report(struct batch *batch, struct error *err)
 	date_format(batch->options->date, date);
 	report = statistics_report(&batch->statistics, batch->summary, &batch->policy, date,
 				   seconds);
+	/* the whole society as the run leaves it: what it changed committed
+	 * first, so that the store is read as it is (society.h) */
+	if (commit_group(batch, err) < 0 ||
+	    society_report(xmlDocGetRootElement(report), &batch->store, &batch->policy,
+			   batch->options->date, err) < 0)
+		goto out;
 	snprintf(xml_path, sizeof(xml_path), "out/reports/%s.xml", batch->store.run_id);
 	snprintf(html_path, sizeof(html_path), "out/reports/%s.html", batch->store.run_id);
 	if (prepare_group_for(batch, err) < 0 ||

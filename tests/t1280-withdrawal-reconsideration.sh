@@ -58,6 +58,14 @@ letters() {
 	ls "$state/out/notices/$1" 2>/dev/null | grep -v '\.pdf$' | tr '\n' ' ' | sed 's/ $//'
 }
 
+# society XPATH: a string from the <society> of the last run's report
+report_path() {
+	sed -n 's/^ *report: \(.*\)\.html$/\1.xml/p' "$work/ecap.out"
+}
+society() {
+	xmllint --xpath "string(//*[local-name()='society']$1)" "$(report_path)" 2>/dev/null
+}
+
 check_dossiers() {
 	expect "$1: every dossier validates against xsd/dossier.xsd" \
 		xmllint --noout --nonet --schema "$top/xsd/dossier.xsd" "$state"/store/dossiers/*.xml
@@ -86,6 +94,12 @@ expect_equal "W, B, R, C, F: in review, returned, rejected, rejected, in review"
 	"in-review returned rejected rejected in-review"
 deadline=$(deadline_of $B)
 expect "B has a wake-up marker for its deadline" test -e "$state/store/wakeups/${deadline}_$B"
+expect_equal "the run report's society: 5 applications, 1 returned, 2 rejected, 2 in review" \
+	"$(society /@applications) $(society "/*[@name='returned']/@count") $(society "/*[@name='rejected']/@count") $(society "/*[@name='in-review']/@count")" \
+	"5 1 2 2"
+expect_equal "... B's deadline due within 10 working days" \
+	"$(society "/*[local-name()='deadlines']/@count") $(society "/*/*[local-name()='deadline']/@application") $(society "/*/*[local-name()='deadline']/@date")" \
+	"1 $B $deadline"
 
 # run 2, 2026-11-03: withdrawals, a confirmation, F fails, hostile records
 record_date=2026-11-03
@@ -170,6 +184,16 @@ expect_equal "B: still withdrawn after its old deadline, no expiry" \
 	"$(state_of $B) $(letters $B)" \
 	"withdrawn 01-returned.html 01-returned.txt 02-withdrawn.html 02-withdrawn.txt"
 expect_equal "F: certified" "$(state_of $F)" certified
+expect_equal "the report's society now: 2 withdrawn, 1 certified, 1 rejected, 1 in review" \
+	"$(society "/*[@name='withdrawn']/@count") $(society "/*[@name='certified']/@count") $(society "/*[@name='rejected']/@count") $(society "/*[@name='in-review']/@count")" \
+	"2 1 1 1"
+expect_equal "... the year's apprentices in electrical: 1 certified, 0 failed, 1 rejected" \
+	"$(for count in certified failed rejected; do society "/*[local-name()='passRate'][@field='electrical'][@level='apprentice']/@$count"; done | tr '\n' ' ')" \
+	"1 0 1 "
+expect "... the report's HTML shows the pass rate, 100%" \
+	sh -c 'tr -d "\n" <"$1" | grep -q "全会现状.*100%"' - "$(report_path | sed 's/\.xml$/.html/')"
+expect "... and the report validates" \
+	xmllint --noout --nonet --schema "$top/xsd/run-report.xsd" "$(report_path)"
 
 # run 6: the hostile records against a certified application
 record_date=2026-12-02
