@@ -112,6 +112,14 @@ static void retried_marker(const char *digest, char *out, size_t size)
 	snprintf(out, size, "store/retried/%.2s/%s", digest, digest);
 }
 
+/* Records are the dropbox's *.xml files (intake.h). */
+static int is_record_name(const char *name)
+{
+	size_t length = strlen(name);
+
+	return length > 4 && strcmp(name + length - 4, ".xml") == 0;
+}
+
 /* 1 if the file holds exactly text (a marker naming a path). */
 static int file_says(const struct store *store, const char *relative, const char *text)
 {
@@ -201,9 +209,12 @@ static int stage_retry(struct store *store, struct transaction *transaction, con
 	 * stays a copy */
 	if (file_says(store, marker, relative))
 		result = transaction_remove(transaction, marker, err);
-	retried_marker(digest, marker, sizeof(marker));
-	if (result == 0)
+	/* only a package becomes a submission that notes it; a record's
+	 * history is its index entry and the archives */
+	if (result == 0 && !is_record_name(dropbox)) {
+		retried_marker(digest, marker, sizeof(marker));
 		result = transaction_put(transaction, marker, history, strlen(history), err);
+	}
 out:
 	xmlFree(bytes);
 	xmlFreeDoc(reason);

@@ -17,12 +17,21 @@ expect "the package is built" build_packages <<EOF
 p.zip --id $P --seed 9951 --level apprentice --submitted 2026-10-26T09:00:00+08:00 --evidence-kb 64
 EOF
 cp "$state/policy.xml" "$work/policy-good.xml"
-sed -i 's/maxArchiveBytes="[0-9]*"/maxArchiveBytes="20000"/' "$state/policy.xml"
-expect "the limit is lowered" grep -q 'maxArchiveBytes="20000"' "$state/policy.xml"
+sed -i 's/maxArchiveBytes="[0-9]*"/maxArchiveBytes="20000"/; s/maxXmlBytes="[0-9]*"/maxXmlBytes="200"/' \
+	"$state/policy.xml"
+expect "the limits are lowered" \
+	sh -c 'grep -q "maxArchiveBytes=\"20000\"" "$1" && grep -q "maxXmlBytes=\"200\"" "$1"' - "$state/policy.xml"
 printf 'junk one' >"$work/junk.zip"
-drop p.zip junk.zip
+{
+	printf '<?xml version="1.0" encoding="UTF-8"?>\n'
+	printf '<withdrawal xmlns="urn:ecap:1" application="%s" date="2026-11-02" reference="CSEE-WD-2026-901">' $P
+	printf '申请人来函称因工作调动，申请撤回本次申请，并说明了调动的经过和原因，请学会予以办理。</withdrawal>\n'
+} >"$work/wd.xml"
+expect "the record is over the lowered XML limit" test "$(wc -c <"$work/wd.xml")" -gt 200
+drop p.zip junk.zip wd.xml
 expect "run 1 completes" run_ecap run "$state" --date 2026-11-02
 expect_equal "p.zip quarantined as archive-too-large" "$(quarantine_code_of p.zip)" archive-too-large
+expect_equal "wd.xml quarantined as xml-malformed" "$(quarantine_code_of wd.xml)" xml-malformed
 quarantined=$(ls "$state/quarantine" | grep -- '-p\.zip$')
 junk=$(sha256sum "$work/junk.zip" | cut -c1-64)
 junk_seen="$state/store/seen/$(echo $junk | cut -c1-2)/$junk"
@@ -71,11 +80,19 @@ first_junk=$(ls "$state/quarantine" | grep -- '-junk\.zip$' | head -1)
 run_ecap retry "$state" "quarantine/$first_junk"
 expect_equal "retry by the quarantined name picks that one: exit 0" "$?" 0
 expect_equal "junk one is back" "$(cat "$state/dropbox/junk.zip")" "junk one"
+run_ecap retry "$state" wd.xml
+expect_equal "retry wd.xml (a record): exit 0" "$?" 0
+wd=$(sha256sum "$work/wd.xml" | cut -c1-64)
+expect "a record leaves no marker for a submission" \
+	test ! -e "$state/store/retried/$(echo $wd | cut -c1-2)/$wd"
 expect "its SHA-256 is no longer marked seen" test ! -e "$junk_seen"
 
 expect "run 3 completes" run_ecap run "$state" --date 2026-11-04
 expect_equal "the dropbox is empty" "$(dropbox_count)" 0
 expect_equal "p.zip became the application, in review" "$(state_of $P)" in-review
+expect_equal "wd.xml was taken as a record this time (records before packages: no application yet)" \
+	"$(xpath "string(//*[local-name()='record'][@input='dropbox/wd.xml']/@code)")" \
+	record-unknown-application
 expect_equal "its submission notes the earlier quarantine" \
 	"$(xmllint --xpath "string(//*[local-name()='submission']/*[local-name()='quarantined']/@code)" "$state/store/dossiers/$P.xml")" \
 	archive-too-large

@@ -277,6 +277,7 @@
       <xsl:when test="$code = 'already-registered'">申请人已持有本学会的工程会员证书</xsl:when>
       <xsl:when test="$code = 'renewal-level'">再注册的级别与所持证书不符</xsl:when>
       <xsl:when test="$code = 'renewal-status'">证书当前状态不能办理再注册</xsl:when>
+      <xsl:when test="$code = 'withdrawn'">申请人撤回了申请</xsl:when>
       <xsl:otherwise>其他问题</xsl:otherwise>
     </xsl:choose>
   </xsl:template>
