@@ -97,6 +97,11 @@ expect_equal "find without TEXT: usage, exit 64" "$?" 64
 run_ecap find "$work/nowhere" 陈静
 expect_equal "find in no state: exit 66" "$?" 66
 expect_equal "... with one line on stderr" "$(wc -l <"$work/ecap.err" | tr -d ' ')" 1
+find "$state" -printf '%p %s %T@ %C@\n' | sort >"$work/before"
+"$ecap" find "$state" 陈 >/dev/null
+"$ecap" find "$state" 陈 --csv >/dev/null
+find "$state" -printf '%p %s %T@ %C@\n' | sort >"$work/after"
+expect "find changes nothing in the state (names, sizes, times)" cmp -s "$work/before" "$work/after"
 expect "find answers while a run holds the lock" \
 	flock "$state/lock" "$ecap" find "$state" 陈静
 expect "find --help names its options" sh -c '"$1" find --help | grep -q -- --csv' - "$ecap"
