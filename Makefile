@@ -20,6 +20,7 @@ LIB_OBJECTS = \
 	$(BUILD)/lib/atomic.o \
 	$(BUILD)/lib/calendar.o \
 	$(BUILD)/lib/cpd.o \
+	$(BUILD)/lib/csv.o \
 	$(BUILD)/lib/directory.o \
 	$(BUILD)/lib/dossier.o \
 	$(BUILD)/lib/error.o \
@@ -36,23 +37,28 @@ LIB_OBJECTS = \
 STAGE_OBJECTS = \
 	$(BUILD)/stages/certify.o \
 	$(BUILD)/stages/interview.o \
+	$(BUILD)/stages/reconsider.o \
 	$(BUILD)/stages/result.o \
 	$(BUILD)/stages/review.o \
 	$(BUILD)/stages/stages.o \
-	$(BUILD)/stages/validate.o
+	$(BUILD)/stages/validate.o \
+	$(BUILD)/stages/withdraw.o
 
 PIPELINE_OBJECTS = \
 	$(BUILD)/pipeline/audit.o \
 	$(BUILD)/pipeline/audit_verify.o \
 	$(BUILD)/pipeline/command_audit.o \
 	$(BUILD)/pipeline/command_filter.o \
+	$(BUILD)/pipeline/command_find.o \
 	$(BUILD)/pipeline/command_init.o \
 	$(BUILD)/pipeline/command_key.o \
 	$(BUILD)/pipeline/command_register.o \
+	$(BUILD)/pipeline/command_retry.o \
 	$(BUILD)/pipeline/command_run.o \
 	$(BUILD)/pipeline/command_status.o \
 	$(BUILD)/pipeline/command_verify.o \
 	$(BUILD)/pipeline/driver.o \
+	$(BUILD)/pipeline/find.o \
 	$(BUILD)/pipeline/intake.o \
 	$(BUILD)/pipeline/keys.o \
 	$(BUILD)/pipeline/lock.o \
@@ -68,12 +74,15 @@ PIPELINE_OBJECTS = \
 	$(BUILD)/pipeline/qrcode.o \
 	$(BUILD)/pipeline/records.o \
 	$(BUILD)/pipeline/register.o \
+	$(BUILD)/pipeline/retry.o \
 	$(BUILD)/pipeline/run_date.o \
 	$(BUILD)/pipeline/signature.o \
 	$(BUILD)/pipeline/signing.o \
+	$(BUILD)/pipeline/society.o \
 	$(BUILD)/pipeline/statistics.o \
 	$(BUILD)/pipeline/status.o \
 	$(BUILD)/pipeline/store.o \
+	$(BUILD)/pipeline/tables.o \
 	$(BUILD)/pipeline/upgrade.o
 
 MAIN_OBJECT = $(BUILD)/pipeline/main.o
@@ -82,6 +91,7 @@ UNIT_TESTS = \
 	$(BUILD)/tests/test-audit \
 	$(BUILD)/tests/test-calendar \
 	$(BUILD)/tests/test-cpd \
+	$(BUILD)/tests/test-csv \
 	$(BUILD)/tests/test-experience \
 	$(BUILD)/tests/test-identity \
 	$(BUILD)/tests/test-intake \

@@ -5,10 +5,14 @@
 #include "commands.h"
 #include "exits.h"
 #include "register.h"
+#include "tables.h"
 #include "text.h"
 #include "xml.h"
 
-static const char usage[] = "usage: ecap register DIR [--xml]\n";
+static const char usage[] =
+	"usage: ecap register DIR [--xml | --csv]\n"
+	"  --xml   the register as XML (share/ecap/xsd/register.xsd)\n"
+	"  --csv   the same as CSV for spreadsheets (UTF-8 with BOM; formulas neutralised)\n";
 
 /* Spaces that bring text to width columns (names are mostly CJK). */
 static int pad(const char *text, size_t width)
@@ -55,5 +59,6 @@ static void print_table(xmlDocPtr document, FILE *out)
 
 int command_register(int argc, char **argv)
 {
-	return command_document(argc, argv, usage, register_build, print_table);
+	return command_document(argc, argv, usage, register_build, print_table,
+				register_print_csv);
 }

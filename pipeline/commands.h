@@ -12,17 +12,21 @@ int command_run(int argc, char **argv);
 int command_status(int argc, char **argv);
 int command_register(int argc, char **argv);
 int command_audit(int argc, char **argv);
+int command_find(int argc, char **argv);
+int command_retry(int argc, char **argv);
 /* the stage filters: validate, review, interview, certify, stages */
 int command_stage(int argc, char **argv);
 int command_render(int argc, char **argv);
 int command_key(int argc, char **argv);
 int command_verify(int argc, char **argv);
 
-/* `ecap status` and `ecap register`: DIR [--xml]; build makes the document
- * from the state directory, print_table shows it to people. */
+/* `ecap status` and `ecap register`: DIR [--xml | --csv]; build makes the
+ * document from the state directory, print_table shows it to people,
+ * print_csv writes it for spreadsheets. */
 int command_document(int argc, char **argv, const char *usage,
 		     xmlDocPtr (*build)(const char *state_dir, struct error *err),
-		     void (*print_table)(xmlDocPtr document, FILE *out));
+		     void (*print_table)(xmlDocPtr document, FILE *out),
+		     void (*print_csv)(xmlDocPtr document, FILE *out));
 
 /* Prints "ecap: message" on stderr and returns code. */
 int report_failure(int code, const char *message);

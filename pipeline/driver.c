@@ -27,6 +27,7 @@
 #include "pdf.h"
 #include "run_date.h"
 #include "qrcode.h"
+#include "society.h"
 #include "upgrade.h"
 #include "xml.h"
 
@@ -512,6 +513,10 @@ static const char *notice_kind_for(xmlNodePtr result)
 		return strcmp(outcome, "failed") == 0 ? "failed" : NULL;
 	if (is_named(result, "certification"))
 		return "certified";
+	if (is_named(result, "withdrawal"))
+		return "withdrawn";	/* R12 */
+	if (is_named(result, "reconsideration"))
+		return "reconsideration";
 	return NULL;
 }
 
@@ -1077,6 +1082,12 @@ static int write_report(struct batch *batch, struct error *err)
 	date_format(batch->options->date, date);
 	report = statistics_report(&batch->statistics, batch->summary, &batch->policy, date,
 				   seconds);
+	/* the whole society as the run leaves it: what it changed committed
+	 * first, so that the store is read as it is (society.h) */
+	if (commit_group(batch, err) < 0 ||
+	    society_report(xmlDocGetRootElement(report), &batch->store, &batch->policy,
+			   batch->options->date, err) < 0)
+		goto out;
 	snprintf(xml_path, sizeof(xml_path), "out/reports/%s.xml", batch->store.run_id);
 	snprintf(html_path, sizeof(html_path), "out/reports/%s.html", batch->store.run_id);
 	if (prepare_group_for(batch, err) < 0 ||

@@ -24,8 +24,10 @@ static const char usage[] =
 	"\n"
 	"  init DIR [--policy FILE]      create a state directory with its policy\n"
 	"  run DIR [--date YYYY-MM-DD]   take the dropbox and move every application on\n"
-	"  status DIR [--xml]            the state of every application and input\n"
-	"  register DIR [--xml]          the certificate register\n"
+	"  status DIR [--xml | --csv]    the state of every application and input\n"
+	"  register DIR [--xml | --csv]  the certificate register\n"
+	"  find DIR TEXT [--csv]         applications, certificates, records matching TEXT\n"
+	"  retry DIR INPUT               put a quarantined input back for the next run\n"
 	"  audit verify FILE... | DIR    check audit archives and the chain between them\n"
 	"  key new DIR [--name NAME]     make the society's signing key\n"
 	"  verify FILE... [--key PEM] [--register FILE]\n"
@@ -54,6 +56,8 @@ static const struct command commands[] = {
 	{ "stages", command_stage },
 	{ "register", command_register },
 	{ "audit", command_audit },
+	{ "find", command_find },
+	{ "retry", command_retry },
 	{ "render", command_render },
 	{ "key", command_key },
 	{ "verify", command_verify },

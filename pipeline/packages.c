@@ -2,6 +2,7 @@
  * memory with the intake limits, deduplicated by SHA-256, their form parsed
  * safely, and filed under their application; see batch.h. */
 #include "batch.h"
+#include "retry.h"
 
 #include <errno.h>
 #include <limits.h>
@@ -95,7 +96,8 @@ static int file_package(struct batch *batch, const char *name, const char *diges
 	content_path(digest, input, sizeof(input));
 	dossier_add_submission(&dossier, shown, digest, batch->options->date, input, package,
 			       problem, problem_code);
-	if (take_input(batch, name, digest, bytes, err) < 0 ||
+	if (note_retried_input(batch, &dossier, digest, err) < 0 ||
+	    take_input(batch, name, digest, bytes, err) < 0 ||
 	    settle_dossier(batch, &dossier, err) < 0)
 		goto out;
 	batch->summary->packages++;

@@ -12,7 +12,7 @@
 static const char *const state_codes[STATISTICS_STATES] = {
 	"returned", "expired", "rejected", "in-review", "supplement-requested",
 	"awaiting-interview", "awaiting-confirmation", "publicity", "on-hold", "failed",
-	"certified"
+	"certified", "withdrawn"
 };
 
 void statistics_init(struct run_statistics *statistics)

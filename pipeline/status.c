@@ -22,7 +22,7 @@ static const char *const state_names[][2] = {
 	{ "in-review", "材料审查中" }, { "supplement-requested", "待补充材料" },
 	{ "awaiting-interview", "待面试" }, { "awaiting-confirmation", "待秘书处确认" },
 	{ "publicity", "公示中" }, { "on-hold", "暂缓（异议处理中）" }, { "failed", "未通过" },
-	{ "certified", "已发证" },
+	{ "certified", "已发证" }, { "withdrawn", "已撤回" },
 };
 
 const char *state_name(const char *state)

@@ -13,14 +13,17 @@
 #define MAX_RECORDS 64
 
 /* The round's records start after the last validation (a supplement package
- * is validated again) or the last review decision, whichever is later. */
+ * is validated again), the last review decision or the last reconsideration
+ * (a failed application reopened needs fresh records, R12), whichever is
+ * later. */
 static xmlNodePtr round_start(const struct dossier *dossier)
 {
 	xmlNodePtr start = NULL;
 
 	for (xmlNodePtr node = xml_child(dossier->root, NULL); node; node = xml_next(node, NULL))
 		if (strcmp((const char *)node->name, "validation") == 0 ||
-		    strcmp((const char *)node->name, "review") == 0)
+		    strcmp((const char *)node->name, "review") == 0 ||
+		    strcmp((const char *)node->name, "reconsideration") == 0)
 			start = node;
 	return start;
 }

@@ -98,6 +98,21 @@ int stage_interview(const struct stage_context *context, struct dossier *dossier
 int stage_certify(const struct stage_context *context, struct dossier *dossier,
 		  struct error *err);
 
+/* Withdrawal (R12): applies the withdrawals waiting in the dossier; an open
+ * application becomes withdrawn, a closed one refuses it (record-wrong-state). */
+int stage_withdraw(const struct stage_context *context, struct dossier *dossier,
+		   struct error *err);
+
+/* Reconsideration (R12) of a rejected or failed application: confirm, or
+ * reopen (a rejected one is validated again by stage_validate, a failed one
+ * returns to in-review for a fresh round of review records). */
+int stage_reconsider(const struct stage_context *context, struct dossier *dossier,
+		     struct error *err);
+
+/* 1 if a reconsideration reopened a rejected application that has not been
+ * validated since. */
+int reconsideration_awaits_validation(const struct dossier *dossier);
+
 /* Every stage in order, as the batch runs them; returns 1 if any changed
  * the dossier. Records no stage could take are refused as record-wrong-state. */
 int stages_run(const struct stage_context *context, struct dossier *dossier,

@@ -10,6 +10,9 @@
 typedef int (*stage_function)(const struct stage_context *, struct dossier *, struct error *);
 
 static const stage_function stages[] = {
+	/* the staff's decisions first: a reopened application is validated
+	 * or reviewed in the same run */
+	stage_withdraw, stage_reconsider,
 	stage_validate, stage_review, stage_interview, stage_certify
 };
 

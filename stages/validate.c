@@ -1004,6 +1004,8 @@ static int awaits_validation(const struct dossier *dossier, xmlNodePtr submissio
 	xmlNodePtr validation = dossier_last(dossier, "validation");
 	char validated[16], seq[16];
 
+	if (reconsideration_awaits_validation(dossier))
+		return 1;	/* R12: reopened; its last package again */
 	if (!submission)
 		return !validation && dossier_application(dossier);
 	if (!validation)

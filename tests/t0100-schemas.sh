@@ -40,7 +40,7 @@ expect_invalid() {	# expect_invalid SCHEMA FILE
 schema_of_invalid() {
 	name=$(basename "$1" .xml)
 	for kind in status-action review-record interview-sheet application confirmation \
-		    objection resolution record policy members dossier status \
+		    objection resolution withdrawal reconsideration record policy members dossier status \
 		    register-changes register-change register publicity-list certificate \
 		    run-report; do
 		case $name in
@@ -68,14 +68,15 @@ wildcards=$(grep -l 'xs:any' "$xsd"/*.xsd | grep -v '/dossier.xsd$')
 report $? "no schema but dossier.xsd has a wildcard${wildcards:+ (found in: $wildcards)}"
 
 for kind in application review-record interview-sheet confirmation objection resolution \
-	    status-action policy members dossier status register certificate register-change \
-	    register-changes publicity-list run-report; do
+	    status-action withdrawal reconsideration policy members dossier status register \
+	    certificate register-change register-changes publicity-list run-report; do
 	expect_valid "$xsd/$kind.xsd" "$data/$kind.xml"
 done
 for file in "$data"/dossier-*.xml; do
 	expect_valid "$xsd/dossier.xsd" "$file"
 done
-for kind in review-record interview-sheet confirmation objection resolution status-action; do
+for kind in review-record interview-sheet confirmation objection resolution status-action \
+	    withdrawal reconsideration; do
 	expect_valid "$xsd/record.xsd" "$data/$kind.xml"
 done
 expect_invalid "$xsd/record.xsd" "$data/application.xml"
@@ -89,7 +90,8 @@ expect_invalid "$xsd/certificate.xsd" "$data/dossier-certified.xml"
 wrapped="$work/wrapped.xml"
 for kind in reviewRecord:review-record interviewSheet:interview-sheet \
 	    confirmation:confirmation objection:objection resolution:resolution \
-	    statusAction:status-action; do
+	    statusAction:status-action withdrawal:withdrawal \
+	    reconsideration:reconsideration; do
 	{
 		echo '<dossier xmlns="urn:ecap:1" id="A2026-000123" state="in-review"'
 		echo '  since="2026-11-24" society="CSEE" societyName="中国电机工程学会">'

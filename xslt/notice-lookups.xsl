@@ -274,6 +274,7 @@
       <xsl:when test="$code = 'renewal-status'">证书当前状态不能办理再注册</xsl:when>
       <xsl:when test="$code = 'input-unreadable'">提交的文件无法读取</xsl:when>
       <xsl:when test="$code = 'input-not-file'">提交的不是文件</xsl:when>
+      <xsl:when test="$code = 'withdrawn'">申请人撤回了申请</xsl:when>
       <xsl:otherwise>其他问题</xsl:otherwise>
     </xsl:choose>
   </xsl:template>
