@@ -5,7 +5,7 @@
 PREFIX ?= /usr/local
 CC ?= cc
 PKG_CONFIG ?= pkg-config
-LIBRARIES = libxml-2.0 libxslt libexslt libarchive zlib libcrypto pangocairo cairo-pdf librsvg-2.0
+LIBRARIES = libxml-2.0 libxslt libexslt libarchive zlib libcrypto pangocairo cairo-pdf librsvg-2.0 gmime-3.0
 
 CFLAGS ?= -O2 -g
 WARNINGS = -Wall -Wextra -Wno-unused-parameter -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Wformat=2 -Wno-format-truncation
@@ -46,12 +46,14 @@ PIPELINE_OBJECTS = \
 	$(BUILD)/pipeline/command_audit.o \
 	$(BUILD)/pipeline/command_filter.o \
 	$(BUILD)/pipeline/command_init.o \
+	$(BUILD)/pipeline/command_mail.o \
 	$(BUILD)/pipeline/command_register.o \
 	$(BUILD)/pipeline/command_run.o \
 	$(BUILD)/pipeline/command_status.o \
 	$(BUILD)/pipeline/driver.o \
 	$(BUILD)/pipeline/intake.o \
 	$(BUILD)/pipeline/lock.o \
+	$(BUILD)/pipeline/mail.o \
 	$(BUILD)/pipeline/memory.o \
 	$(BUILD)/pipeline/notice.o \
 	$(BUILD)/pipeline/packages.o \

@@ -35,6 +35,10 @@ static void print_summary(const struct run_options *options, const struct run_su
 	if (!summary->calendar_covered)
 		printf("  note: the policy's calendar does not cover this year; deadlines "
 		       "count weekends only\n");
+	if (summary->placeholders[0])
+		printf("  warning: the policy still holds placeholders of the default policy "
+		       "(%s); letters name them: edit %s/policy.xml\n", summary->placeholders,
+		       options->state_dir);
 	if (summary->certified)
 		printf("  %zu certificates issued, in %s/out/certificates/\n", summary->certified,
 		       options->state_dir);

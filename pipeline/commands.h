@@ -12,6 +12,7 @@ int command_run(int argc, char **argv);
 int command_status(int argc, char **argv);
 int command_register(int argc, char **argv);
 int command_audit(int argc, char **argv);
+int command_mail(int argc, char **argv);
 /* the stage filters: validate, review, interview, certify, stages */
 int command_stage(int argc, char **argv);
 int command_render(int argc, char **argv);

@@ -26,6 +26,7 @@ static const char usage[] =
 	"  status DIR [--xml]            the state of every application and input\n"
 	"  register DIR [--xml]          the certificate register\n"
 	"  audit verify FILE... | DIR    check audit archives and the chain between them\n"
+	"  mail DIR [--dry-run]          hand the letters' messages not yet sent to sendmail\n"
 	"  validate [FILE]               the validation stage as a filter (stdin to stdout)\n"
 	"  review, interview, certify    the other stages as filters\n"
 	"  stages [FILE]                 every stage in order, as a filter\n"
@@ -50,6 +51,7 @@ static const struct command commands[] = {
 	{ "stages", command_stage },
 	{ "register", command_register },
 	{ "audit", command_audit },
+	{ "mail", command_mail },
 	{ "render", command_render },
 };
 

@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "directory.h"
+#include "mail.h"
 #include "xml.h"
 
 #define PENDING_PUBLICITY "store/pending/publicity"
@@ -39,7 +40,8 @@ int publish_register_change(struct batch *batch, xmlDocPtr change, struct error 
 	if (renderer_apply(batch->renderer, "notice-status-text.xsl", change, NULL, &output, &size,
 			   err) < 0 ||
 	    transaction_put(&batch->transaction, text, output, (size_t)size, err) < 0 ||
-	    put_pdf_of_text(batch, (const char *)output, (size_t)size, text, err) < 0)
+	    put_pdf_of_text(batch, (const char *)output, (size_t)size, text, err) < 0 ||
+	    mail_put_status_message(batch, change, err) < 0)
 		goto out;
 	snprintf(relative, sizeof(relative), PENDING_CHANGES "/%s-%04u.xml", batch->store.run_id,
 		 ++batch->input_sequence);

@@ -7,7 +7,7 @@ set -u
 packages="gcc make pkg-config libxml2-dev libxslt1-dev libarchive-dev libssl-dev zlib1g-dev
 libpango1.0-dev libcairo2-dev librsvg2-dev fonts-wqy-zenhei fonts-noto-cjk
 python3 libarchive-tools libxml2-utils xsltproc zip p7zip-full time man-db groff-base
-poppler-utils strace bc"
+poppler-utils strace bc libgmime-3.0-dev msmtp python3-aiosmtpd"
 
 if ! command -v dpkg-query >/dev/null 2>&1; then
 	echo "setup: not a Debian system; make sure these (or their equivalents) are installed:" >&2
