@@ -120,6 +120,14 @@ received_count() {
 	ls "$work/received" | grep -c '\.eml$'
 }
 
+mail_of() {	# mail_of ID: the status of its first letter's e-mail
+	xpath "string(/*/*[local-name()='application'][@id='$1']/*[local-name()='notice'][1]/@mail)"
+}
+expect_equal "status: messages not yet sent, and the letter without one" \
+	"$(mail_of A2026-160001) $(mail_of A2026-160006)" "unsent none"
+expect "the status table says so" \
+	sh -c "'$ecap' status '$state' | grep -q 'A2026-160006/01-returned.html  no e-mail (no address): post it'"
+
 use_sendmail "$work/failing-sendmail"
 "$ecap" mail "$state" >"$work/mail.out" 2>"$work/mail.err"
 expect_equal "a failing sendmail: ecap mail exits 1" "$?" 1
@@ -165,6 +173,23 @@ expect "a third run sends nothing" \
 	grep -q "^mail: 0 sent, 5 sent before, 1 letters without an address, 0 failed$" "$work/mail.out"
 sleep 0.3
 expect_equal "five messages received" "$(received_count)" 5
+expect_equal "status: sent" "$(mail_of A2026-160001) $(mail_of A2026-160005) $(mail_of A2026-160006)" \
+	"sent sent none"
+refresh_status
+expect "the status validates against xsd/status.xsd" \
+	xmllint --noout --nonet --schema "$top/xsd/status.xsd" "$work/status.xml"
+
+# a later run's letter (a rejection: the roster lacks the applicant): its message is the only one sent next
+make_package f.zip --id A2026-160007 --seed 1607 --submitted 2026-11-05T09:00:00+08:00 \
+	--name 赵敏 --defect statement-short >/dev/null
+drop f.zip
+expect "a later run completes" run_ecap run "$state" --date 2026-11-25
+"$ecap" mail "$state" >"$work/mail.out" 2>"$work/mail.err"
+expect "after it, ecap mail sends its one new message" \
+	grep -q "^mail: 1 sent, 5 sent before, 1 letters without an address, 0 failed$" "$work/mail.out"
+sleep 0.3
+expect_equal "six messages received" "$(received_count)" 6
+expect "the audit chain is intact with the mail records in the store" "$ecap" audit verify "$state"
 
 kill $server 2>/dev/null
 wait $server 2>/dev/null
@@ -180,9 +205,11 @@ for path in sorted(glob.glob(os.path.join(received, "*.eml"))):
         message = email.message_from_binary_file(f, policy=email.policy.default)
     mid = str(message["Message-ID"])
     ids[mid] = ids.get(mid, 0) + 1
-    application = mid.strip("<>").split(".")[0]
+    application, letter = mid.strip("<>").split(".")[0:2]
+    kind = letter.split("-")[1]
+    wording = {"returned": "申请材料退回补正通知", "rejected": "申请不予受理通知"}.get(kind, "?")
     subject = str(message["Subject"])
-    if not subject.startswith("【中国电机工程学会】 工程能力评价 申请材料退回补正通知 %s" % application):
+    if subject != "【中国电机工程学会】 工程能力评价 %s %s" % (wording, application):
         problems.append("%s: subject %r" % (path, subject))
     if message["From"].addresses[0].addr_spec != "ecap@csee.org.cn":
         problems.append("%s: from %s" % (path, message["From"]))
@@ -194,12 +221,12 @@ for path in sorted(glob.glob(os.path.join(received, "*.eml"))):
         if f.read().split() != [to]:
             problems.append("%s: delivered to another address than To" % path)
     body = message.get_body(("plain",))
-    text = open(os.path.join(state, "out", "notices", application, "01-returned.txt"), encoding="utf-8").read()
+    text = open(os.path.join(state, "out", "notices", application, letter + ".txt"), encoding="utf-8").read()
     if body.get_content_charset() != "utf-8" or body.get_content() != text:
         problems.append("%s: the body is not the letter's text" % path)
     attachments = list(message.iter_attachments())
     names = [a.get_filename() for a in attachments]
-    if names != ["%s-01-returned.pdf" % application]:
+    if names != ["%s-%s.pdf" % (application, letter)]:
         problems.append("%s: attachments %s" % (path, names))
     for a in attachments:
         pdf = os.path.join(received, a.get_filename())
@@ -207,7 +234,7 @@ for path in sorted(glob.glob(os.path.join(received, "*.eml"))):
             out.write(a.get_content())
         if subprocess.run(["pdfinfo", pdf], capture_output=True).returncode != 0:
             problems.append("%s: %s is not a valid PDF" % (path, a.get_filename()))
-        if open(pdf, "rb").read() != open(os.path.join(state, "out", "notices", application, "01-returned.pdf"), "rb").read():
+        if open(pdf, "rb").read() != open(os.path.join(state, "out", "notices", application, letter + ".pdf"), "rb").read():
             problems.append("%s: the PDF is not the letter's" % path)
 twice = [m for m, n in ids.items() if n != 1]
 print("messages", len(ids), "twice", len(twice))
@@ -216,7 +243,7 @@ for p in problems:
 sys.exit(1 if problems or twice else 0)
 EOF
 report $? "each message received once, with its Chinese subject, From, To, body and PDF right"
-expect "five distinct messages" grep -q "^messages 5 twice 0$" "$work/parsed.out"
+expect "six distinct messages" grep -q "^messages 6 twice 0$" "$work/parsed.out"
 
 # placeholders: the default policy warns on every run, the sample does not
 expect "the sample policy's run did not warn" sh -c "! grep -q placeholder '$work/ecap.out'"
