@@ -205,9 +205,15 @@ static int mail_letter(struct mailer *mailer, const char *folder, const char *le
 	snprintf(message, sizeof(message), MAIL_DIRECTORY "/%s/%s.eml", folder, letter);
 	snprintf(marker, sizeof(marker), MAIL_SENT_DIRECTORY "/%s/%s", folder, letter);
 	if (!exists(&mailer->store, message)) {
+		snprintf(path, sizeof(path), MAIL_DIRECTORY "/%s/%s" MAIL_NO_ADDRESS, folder,
+			 letter);
 		mailer->counts.without_address++;
-		printf("no address  %s/%s: no message (the letter has no e-mail address)\n",
-		       folder, letter);
+		if (exists(&mailer->store, path))
+			printf("no address  %s/%s: no message (no e-mail address): post the "
+			       "letter\n", folder, letter);
+		else
+			printf("no message  %s/%s: written before ecap wrote messages, or under "
+			       "a policy without <mail>: post the letter\n", folder, letter);
 		return 0;
 	}
 	if (exists(&mailer->store, marker)) {
@@ -319,7 +325,7 @@ static int mail_state(const char *state_dir, int dry_run, struct error *err)
 	policy_loaded = 1;
 	if (mail_everything(&mailer, err) < 0)
 		goto out;
-	printf("mail: %zu %s, %zu sent before, %zu letters without an address, %zu failed\n",
+	printf("mail: %zu %s, %zu sent before, %zu letters without a message, %zu failed\n",
 	       mailer.counts.sent,
 	       dry_run ? "to send (dry run)" : "sent", mailer.counts.already_sent,
 	       mailer.counts.without_address, mailer.counts.failed);

@@ -251,6 +251,23 @@ out:
 	return result;
 }
 
+/* A letter that cannot be mailed says so (MAIL_NO_ADDRESS), so that
+ * `ecap mail` and status tell it from a letter written before ecap wrote
+ * messages, or under a policy without <mail>. */
+static int put_no_address(struct batch *batch, const struct letter_mail *mail,
+			  struct error *err)
+{
+	static const char reason[] = "no e-mail address for this letter: print it and post it\n";
+	char destination[PATH_MAX];
+
+	snprintf(destination, sizeof(destination), MAIL_DIRECTORY "/%s/%02d-%s" MAIL_NO_ADDRESS,
+		 mail->folder, mail->number, mail->kind);
+	log_line(batch, "%s: no message for letter %02d-%s: no e-mail address", mail->folder,
+		 mail->number, mail->kind);
+	return transaction_put(&batch->transaction, destination, reason, sizeof(reason) - 1,
+			       err);
+}
+
 /* The applicant's e-mail from the form of a dossier document; "" when none. */
 static void form_email(xmlNodePtr application, char *out, size_t size)
 {
@@ -302,15 +319,17 @@ int mail_put_message(struct batch *batch, const struct dossier *dossier, xmlNode
 	char xml_name[128], certificate_pdf_name[128];
 
 	dossier_get(dossier, "id", id, sizeof(id));
-	form_email(dossier_application(dossier), email, sizeof(email));
-	if (!batch->policy.mail_from[0] || !strchr(email, '@') || !is_ascii_name(id))
+	if (!batch->policy.mail_from[0] || !is_ascii_name(id))
 		return 0;
-	application_name(dossier_application(dossier), name, sizeof(name));
 	xml_attribute_copy(notice, "kind", kind, sizeof(kind));
-	xml_attribute_copy(notice, "text", text, sizeof(text));
 	mail.folder = id;
 	mail.number = atoi(xml_attribute_copy(notice, "seq", seq, sizeof(seq)));
 	mail.kind = kind;
+	form_email(dossier_application(dossier), email, sizeof(email));
+	if (!strchr(email, '@'))
+		return put_no_address(batch, &mail, err);
+	application_name(dossier_application(dossier), name, sizeof(name));
+	xml_attribute_copy(notice, "text", text, sizeof(text));
 	mail.to_name = name;
 	mail.to_address = email;
 	mail.reference = id;
@@ -378,17 +397,20 @@ int mail_put_status_message(struct batch *batch, xmlDocPtr change, struct error 
 		return 0;
 	err->message[0] = '\0';
 	dossier = dossier_of_serial(batch, registration, serial, err);
-	if (!dossier)
-		return err->message[0] ? -1 : 0;
-	form_email(xml_child(xmlDocGetRootElement(dossier), "application"), email, sizeof(email));
-	xmlFreeDoc(dossier);
-	if (!strchr(email, '@'))
-		return 0;
-	xml_attribute_copy(root, "name", name, sizeof(name));
-	xml_attribute_copy(root, "text", text, sizeof(text));
+	if (!dossier && err->message[0])
+		return -1;
 	mail.folder = registration;
 	mail.number = atoi(xml_attribute_copy(root, "seq", seq, sizeof(seq)));
 	mail.kind = "status";
+	email[0] = '\0';
+	if (dossier)
+		form_email(xml_child(xmlDocGetRootElement(dossier), "application"), email,
+			   sizeof(email));
+	xmlFreeDoc(dossier);
+	if (!strchr(email, '@'))
+		return put_no_address(batch, &mail, err);
+	xml_attribute_copy(root, "name", name, sizeof(name));
+	xml_attribute_copy(root, "text", text, sizeof(text));
 	mail.to_name = name;
 	mail.to_address = email;
 	mail.reference = serial;

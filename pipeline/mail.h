@@ -10,7 +10,8 @@
  * rebuilding a message, or writing it again after a kill, gives the same
  * bytes; the letter's text as a text/plain UTF-8 body, and its PDF (and a
  * certificate letter's certificate, PDF and XML) attached under ASCII names.
- * A letter with no address to send it to gets no message.
+ * A letter with no address to send it to gets no message but a note,
+ * out/mail/<folder>/<NN>-<kind>.no-address, that says so.
  */
 #ifndef ECAP_MAIL_H
 #define ECAP_MAIL_H
@@ -36,5 +37,7 @@ int mail_put_status_message(struct batch *batch, xmlDocPtr change, struct error 
  * out/mail/<folder>/<NN>-<kind>.eml was handed to sendmail. */
 #define MAIL_DIRECTORY "out/mail"
 #define MAIL_SENT_DIRECTORY "store/mail-sent"
+/* beside where the message would be: the letter has no address */
+#define MAIL_NO_ADDRESS ".no-address"
 
 #endif

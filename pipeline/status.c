@@ -281,8 +281,9 @@ static int check_readable(const char *state_dir, struct error *err)
 }
 
 /* Each letter's e-mail (mail.h): "sent" once `ecap mail` recorded it,
- * "unsent" while its message waits, "none" when it has no message (no
- * address, or a letter written before ecap wrote messages). */
+ * "unsent" while its message waits, "no-address" when the letter has none
+ * to be sent to, "none" when it has no message otherwise (written before
+ * ecap wrote messages, or under a policy without <mail>). */
 static void add_mail_states(xmlNodePtr status, const char *state_dir)
 {
 	for (xmlNodePtr entry = xml_child(status, "application"); entry;
@@ -307,7 +308,13 @@ static void add_mail_states(xmlNodePtr status, const char *state_dir)
 			}
 			snprintf(file, sizeof(file), "%s/" MAIL_DIRECTORY "/%s.eml", state_dir,
 				 letter);
-			xml_set(notice, "mail", stat(file, &info) == 0 ? "unsent" : "none");
+			if (stat(file, &info) == 0) {
+				xml_set(notice, "mail", "unsent");
+				continue;
+			}
+			snprintf(file, sizeof(file), "%s/" MAIL_DIRECTORY "/%s" MAIL_NO_ADDRESS,
+				 state_dir, letter);
+			xml_set(notice, "mail", stat(file, &info) == 0 ? "no-address" : "none");
 		}
 }
 
@@ -366,7 +373,8 @@ static void print_application(xmlNodePtr entry, FILE *out)
 		xml_attribute_copy(notice, "mail", mail, sizeof(mail));
 		shown = strcmp(mail, "sent") == 0 ? "  e-mail sent" :
 			strcmp(mail, "unsent") == 0 ? "  e-mail not yet sent (ecap mail)" :
-			strcmp(mail, "none") == 0 ? "  no e-mail (no address): post it" : "";
+			strcmp(mail, "no-address") == 0 ? "  no e-mail (no address): post it" :
+			strcmp(mail, "none") == 0 ? "  no e-mail message: post it" : "";
 		fprintf(out, "    notice %s%s\n", xml_attribute_copy(notice, "path", path,
 								 sizeof(path)), shown);
 	}

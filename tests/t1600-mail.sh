@@ -50,7 +50,8 @@ expect "the same inputs run again in a new state" build_state
 messages=$(cd "$first/out/mail" && ls */*.eml | sort | tr '\n' ' ')
 expect_equal "a message for each letter with an address, none for the form without one" \
 	"$messages" "A2026-160001/01-returned.eml A2026-160002/01-returned.eml A2026-160003/01-returned.eml A2026-160004/01-returned.eml A2026-160005/01-returned.eml "
-expect "the letter without an address was written" test -s "$first/out/notices/A2026-160006/01-returned.txt"
+expect "the letter without an address was written, and a note that it has no message" \
+	test -s "$first/out/notices/A2026-160006/01-returned.txt" -a -s "$first/out/mail/A2026-160006/01-returned.no-address"
 rebuilt=0
 for message in $messages; do
 	cmp -s "$first/out/mail/$message" "$state/out/mail/$message" || rebuilt=1
@@ -124,7 +125,7 @@ mail_of() {	# mail_of ID: the status of its first letter's e-mail
 	xpath "string(/*/*[local-name()='application'][@id='$1']/*[local-name()='notice'][1]/@mail)"
 }
 expect_equal "status: messages not yet sent, and the letter without one" \
-	"$(mail_of A2026-160001) $(mail_of A2026-160006)" "unsent none"
+	"$(mail_of A2026-160001) $(mail_of A2026-160006)" "unsent no-address"
 expect "the status table says so" \
 	sh -c "'$ecap' status '$state' | grep -q 'A2026-160006/01-returned.html  no e-mail (no address): post it'"
 
@@ -167,14 +168,14 @@ rm -f "$work/slow"
 "$ecap" mail "$state" >"$work/mail.out" 2>"$work/mail.err"
 expect_equal "the rerun exits 0" "$?" 0
 expect "the rerun sends the three others" \
-	grep -q "^mail: 3 sent, 2 sent before, 1 letters without an address, 0 failed$" "$work/mail.out"
+	grep -q "^mail: 3 sent, 2 sent before, 1 letters without a message, 0 failed$" "$work/mail.out"
 "$ecap" mail "$state" >"$work/mail.out" 2>"$work/mail.err"
 expect "a third run sends nothing" \
-	grep -q "^mail: 0 sent, 5 sent before, 1 letters without an address, 0 failed$" "$work/mail.out"
+	grep -q "^mail: 0 sent, 5 sent before, 1 letters without a message, 0 failed$" "$work/mail.out"
 sleep 0.3
 expect_equal "five messages received" "$(received_count)" 5
 expect_equal "status: sent" "$(mail_of A2026-160001) $(mail_of A2026-160005) $(mail_of A2026-160006)" \
-	"sent sent none"
+	"sent sent no-address"
 refresh_status
 expect "the status validates against xsd/status.xsd" \
 	xmllint --noout --nonet --schema "$top/xsd/status.xsd" "$work/status.xml"
@@ -186,7 +187,7 @@ drop f.zip
 expect "a later run completes" run_ecap run "$state" --date 2026-11-25
 "$ecap" mail "$state" >"$work/mail.out" 2>"$work/mail.err"
 expect "after it, ecap mail sends its one new message" \
-	grep -q "^mail: 1 sent, 5 sent before, 1 letters without an address, 0 failed$" "$work/mail.out"
+	grep -q "^mail: 1 sent, 5 sent before, 1 letters without a message, 0 failed$" "$work/mail.out"
 sleep 0.3
 expect_equal "six messages received" "$(received_count)" 6
 expect "the audit chain is intact with the mail records in the store" "$ecap" audit verify "$state"
@@ -257,5 +258,19 @@ expect "a run under the default policy warns in its summary" \
 expect "and in its log" grep -q "warning: the policy still holds placeholders" "$state"/out/reports/*.log
 run_ecap run "$state" --date $run_date
 expect "every run warns, one that changed nothing too" grep -q "warning: the policy still holds placeholders" "$work/ecap.out"
+
+# a policy without <mail>: letters, no messages, and ecap mail says so
+state=$work/no-mail-state
+sed '/<mail /d' "$top/samples/policy.xml" >"$work/no-mail-policy.xml"
+cp "$work/first/members.xml" "$work/members.xml"	# with the test's applicants
+"$ecap" init "$state" --policy "$work/no-mail-policy.xml" >/dev/null
+cp "$work/a.zip" "$state/dropbox/a.zip"
+touch -d "@$(( $(date +%s) - 100 ))" "$state/dropbox/a.zip"
+run_ecap run "$state" --date $run_date
+expect "without <mail> in the policy, a letter and no message" \
+	test -s "$state/out/notices/A2026-160001/01-returned.txt" -a ! -e "$state/out/mail"
+"$ecap" mail "$state" >"$work/mail.out" 2>"$work/mail.err"
+expect "ecap mail names the letter without a message" \
+	grep -q "^no message  A2026-160001/01-returned: written before ecap wrote messages, or under a policy without <mail>: post the letter$" "$work/mail.out"
 
 done_testing
