@@ -137,6 +137,13 @@ expect "it says which message failed, sendmail's exit status and its first line"
 expect "and nothing is recorded as sent" test ! -e "$state/store/mail-sent"
 
 use_sendmail "$work/sendmail"
+if command -v flock >/dev/null 2>&1; then
+	flock "$state/lock" "$ecap" mail "$state" >"$work/mail.out" 2>"$work/mail.err"
+	expect_equal "while a run holds the state's lock, ecap mail exits 75 and sends nothing" \
+		"$? $(cat "$work/calls" 2>/dev/null || echo 0)" "75 0"
+else
+	skip "ecap mail waits for a run's lock" "no flock(1)"
+fi
 "$ecap" mail "$state" --dry-run >"$work/mail.out" 2>"$work/mail.err"
 expect_equal "--dry-run exits 0" "$?" 0
 expect_equal "--dry-run lists the five messages" "$(grep -c '^would send ' "$work/mail.out")" 5
