@@ -1034,6 +1034,9 @@ static int read_mail(const struct reader *reader, xmlNodePtr root, struct policy
 		return -1;
 	if (strpbrk(policy->mail_from, "\r\n"))
 		return fail_at(reader, node, "from of <mail> is more than one line");
+	if (!strchr(policy->mail_from, '@'))
+		return fail_at(reader, node, "from=\"%s\" of <mail> is not an e-mail address",
+			       policy->mail_from);
 	if (sendmail[0] && sendmail[0] != '/')
 		return fail_at(reader, node, "sendmail=\"%s\" of <mail> is not an absolute path",
 			       sendmail);

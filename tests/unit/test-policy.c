@@ -701,6 +701,9 @@ static void test_letters_and_mail(struct schema *schema)
 	expect_failure("relative-sendmail-schema.xml",
 		       policy_text("<mail from=\"a@b.cn\" sendmail=\"sendmail\"/>"), schema,
 		       "is not a valid policy", "  the schema refuses it too");
+	expect_failure("from-no-address.xml", policy_text("<mail from=\"工程能力评价\"/>"), NULL,
+		       "from=\"工程能力评价\" of <mail> is not an e-mail address",
+		       "a sender without an address");
 	expect_failure("seal-outside.xml", policy_text("<seal href=\"../seal.svg\"/>"), NULL,
 		       "seal href \"../seal.svg\" is not a path inside the policy",
 		       "a seal outside the policy's directory");
