@@ -6,7 +6,7 @@ PREFIX ?= /usr/local
 CC ?= cc
 PKG_CONFIG ?= pkg-config
 LIBRARIES = libxml-2.0 libxslt libexslt libarchive zlib libcrypto pangocairo cairo-pdf librsvg-2.0 \
-	xmlsec1-openssl libqrencode
+	xmlsec1-openssl libqrencode gmime-3.0
 
 CFLAGS ?= -O2 -g
 WARNINGS = -Wall -Wextra -Wno-unused-parameter -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Wformat=2 -Wno-format-truncation
@@ -52,6 +52,7 @@ PIPELINE_OBJECTS = \
 	$(BUILD)/pipeline/command_find.o \
 	$(BUILD)/pipeline/command_init.o \
 	$(BUILD)/pipeline/command_key.o \
+	$(BUILD)/pipeline/command_mail.o \
 	$(BUILD)/pipeline/command_register.o \
 	$(BUILD)/pipeline/command_retry.o \
 	$(BUILD)/pipeline/command_run.o \
@@ -62,6 +63,7 @@ PIPELINE_OBJECTS = \
 	$(BUILD)/pipeline/intake.o \
 	$(BUILD)/pipeline/keys.o \
 	$(BUILD)/pipeline/lock.o \
+	$(BUILD)/pipeline/mail.o \
 	$(BUILD)/pipeline/memory.o \
 	$(BUILD)/pipeline/notice.o \
 	$(BUILD)/pipeline/packages.o \

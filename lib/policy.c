@@ -340,6 +340,10 @@ static void set_defaults(struct policy *policy)
 	policy->package_limits.max_ratio = 200;
 	policy->package_limits.max_xml_bytes = 4194304;
 	policy->max_xml_depth = 64;
+	snprintf(policy->notice_number_format, sizeof(policy->notice_number_format), "%s",
+		 "{society}公示〔{year}〕{seq}号");
+	policy->reminder_months = 6;
+	snprintf(policy->sendmail, sizeof(policy->sendmail), "%s", "/usr/sbin/sendmail");
 }
 
 static int check_root(const struct reader *reader, xmlNodePtr root)
@@ -946,6 +950,118 @@ static int read_trust(const struct reader *reader, xmlNodePtr root, struct polic
 	return 0;
 }
 
+/* contact, signatory, seal, feedback, notices and mail: all optional */
+static int read_contact(const struct reader *reader, xmlNodePtr root, struct policy *policy)
+{
+	xmlNodePtr node = xml_child(root, "contact");
+
+	if (!node)
+		return 0;
+	if (read_string(reader, node, "address", 1, policy->contact.address,
+			sizeof(policy->contact.address)) < 0 ||
+	    read_string(reader, node, "postcode", 0, policy->contact.postcode,
+			sizeof(policy->contact.postcode)) < 0 ||
+	    read_string(reader, node, "phone", 1, policy->contact.phone,
+			sizeof(policy->contact.phone)) < 0 ||
+	    read_string(reader, node, "email", 1, policy->contact.email,
+			sizeof(policy->contact.email)) < 0 ||
+	    read_string(reader, node, "web", 0, policy->contact.web,
+			sizeof(policy->contact.web)) < 0)
+		return -1;
+	return 0;
+}
+
+static int read_signatory(const struct reader *reader, xmlNodePtr root, struct policy *policy)
+{
+	xmlNodePtr node = xml_child(root, "signatory");
+
+	if (!node)
+		return 0;
+	if (read_string(reader, node, "name", 1, policy->signatory.name,
+			sizeof(policy->signatory.name)) < 0 ||
+	    read_string(reader, node, "title", 0, policy->signatory.title,
+			sizeof(policy->signatory.title)) < 0)
+		return -1;
+	return 0;
+}
+
+static int read_seal(const struct reader *reader, xmlNodePtr root, struct policy *policy)
+{
+	xmlNodePtr node = xml_child(root, "seal");
+
+	if (!node)
+		return 0;
+	if (read_string(reader, node, "href", 1, policy->seal_href,
+			sizeof(policy->seal_href)) < 0)
+		return -1;
+	if (policy->seal_href[0] == '/' || strcmp(policy->seal_href, "..") == 0 ||
+	    strncmp(policy->seal_href, "../", 3) == 0 || strstr(policy->seal_href, "/../") ||
+	    (strlen(policy->seal_href) >= 3 &&
+	     strcmp(policy->seal_href + strlen(policy->seal_href) - 3, "/..") == 0))
+		return fail_at(reader, node, "seal href \"%s\" is not a path inside the policy "
+			       "file's directory", policy->seal_href);
+	return 0;
+}
+
+static int read_feedback(const struct reader *reader, xmlNodePtr root, struct policy *policy)
+{
+	xmlNodePtr node = xml_child(root, "feedback");
+
+	if (!node)
+		return 0;
+	if (read_string(reader, node, "name", 1, policy->feedback.name,
+			sizeof(policy->feedback.name)) < 0 ||
+	    read_string(reader, node, "email", 0, policy->feedback.email,
+			sizeof(policy->feedback.email)) < 0 ||
+	    read_string(reader, node, "address", 0, policy->feedback.address,
+			sizeof(policy->feedback.address)) < 0 ||
+	    read_string(reader, node, "postcode", 0, policy->feedback.postcode,
+			sizeof(policy->feedback.postcode)) < 0)
+		return -1;
+	return 0;
+}
+
+static int read_notices(const struct reader *reader, xmlNodePtr root, struct policy *policy)
+{
+	xmlNodePtr node = xml_child(root, "notices");
+	char format[sizeof(policy->notice_number_format)];
+
+	if (!node)
+		return 0;
+	if (read_string(reader, node, "numberFormat", 0, format, sizeof(format)) < 0 ||
+	    read_int(reader, node, "reminderMonths", 0, 120, &policy->reminder_months) < 0)
+		return -1;
+	if (format[0])
+		memcpy(policy->notice_number_format, format, sizeof(format));
+	return 0;
+}
+
+/* The sendmail is run without a shell, so it must be an absolute path: a
+ * bare name would be looked up in whatever PATH the run happens to have. */
+static int read_mail(const struct reader *reader, xmlNodePtr root, struct policy *policy)
+{
+	xmlNodePtr node = xml_child(root, "mail");
+	char sendmail[sizeof(policy->sendmail)];
+
+	if (!node)
+		return 0;
+	if (read_string(reader, node, "from", 1, policy->mail_from,
+			sizeof(policy->mail_from)) < 0 ||
+	    read_string(reader, node, "sendmail", 0, sendmail, sizeof(sendmail)) < 0)
+		return -1;
+	if (strpbrk(policy->mail_from, "\r\n"))
+		return fail_at(reader, node, "from of <mail> is more than one line");
+	if (!strchr(policy->mail_from, '@'))
+		return fail_at(reader, node, "from=\"%s\" of <mail> is not an e-mail address",
+			       policy->mail_from);
+	if (sendmail[0] && sendmail[0] != '/')
+		return fail_at(reader, node, "sendmail=\"%s\" of <mail> is not an absolute path",
+			       sendmail);
+	if (sendmail[0])
+		memcpy(policy->sendmail, sendmail, sizeof(sendmail));
+	return 0;
+}
+
 /* Joins the first schema messages into err. */
 static int report_invalid(const char *path, const struct xml_messages *messages,
 			  struct error *err)
@@ -993,7 +1109,13 @@ static int read_policy(const struct reader *reader, xmlNodePtr root, struct poli
 	    read_cpd(reader, root, policy) < 0 ||
 	    read_titles(reader, root, policy) < 0 ||
 	    read_intake(reader, root, policy) < 0 ||
-	    read_trust(reader, root, policy) < 0)
+	    read_trust(reader, root, policy) < 0 ||
+	    read_contact(reader, root, policy) < 0 ||
+	    read_signatory(reader, root, policy) < 0 ||
+	    read_seal(reader, root, policy) < 0 ||
+	    read_feedback(reader, root, policy) < 0 ||
+	    read_notices(reader, root, policy) < 0 ||
+	    read_mail(reader, root, policy) < 0)
 		return -1;
 	return 0;
 }
@@ -1083,6 +1205,68 @@ int policy_credit_hours(const struct policy *policy, const char *category)
 
 /* Expands registrationFormat: {society} is the society's code, {seq:N} the
  * sequence number on N digits (zero-padded), {seq} it unpadded. */
+/* The default policy's placeholders: "…" (or "请填写") in a text, a
+ * telephone number that ends in seven zeros or more, and the domains RFC 2606
+ * reserves for examples in an address or a web page. */
+static int is_placeholder_text(const char *text)
+{
+	return strstr(text, "…") || strstr(text, "请填写");
+}
+
+static int is_placeholder_phone(const char *phone)
+{
+	int zeros = 0;
+
+	/* "010-0000-0000": the number after the area code is all zeros */
+	for (const char *c = phone + strlen(phone); c > phone; c--)
+		if (c[-1] == '0')
+			zeros++;
+		else if (c[-1] >= '1' && c[-1] <= '9')
+			break;
+	return zeros >= 7;
+}
+
+static int is_example_domain(const char *text)
+{
+	static const char *const domains[] = { "example.org", "example.com", "example.net" };
+	char lower[1024];
+	size_t i;
+
+	for (i = 0; text[i] && i + 1 < sizeof(lower); i++)
+		lower[i] = (char)(text[i] >= 'A' && text[i] <= 'Z' ? text[i] + 32 : text[i]);
+	lower[i] = '\0';
+	for (i = 0; i < sizeof(domains) / sizeof(domains[0]); i++)
+		if (strstr(lower, domains[i]))
+			return 1;
+	return 0;
+}
+
+static void add_name(char *out, size_t size, const char *name)
+{
+	size_t used = strlen(out);
+
+	snprintf(out + used, size - used, "%s%s", used ? ", " : "", name);
+}
+
+const char *policy_placeholders(const struct policy *policy, char *out, size_t size)
+{
+	out[0] = '\0';
+	if (is_placeholder_text(policy->contact.address))
+		add_name(out, size, "contact address");
+	if (is_placeholder_phone(policy->contact.phone) ||
+	    is_placeholder_text(policy->contact.phone))
+		add_name(out, size, "contact phone");
+	if (is_example_domain(policy->contact.email) || is_placeholder_text(policy->contact.email))
+		add_name(out, size, "contact email");
+	if (is_example_domain(policy->contact.web) || is_placeholder_text(policy->contact.web))
+		add_name(out, size, "contact web");
+	if (is_placeholder_text(policy->signatory.name))
+		add_name(out, size, "signatory name");
+	if (is_example_domain(policy->mail_from) || is_placeholder_text(policy->mail_from))
+		add_name(out, size, "mail from");
+	return out;
+}
+
 int policy_format_registration(const struct policy *policy, unsigned long sequence,
 			       char *out, size_t size)
 {

@@ -115,6 +115,21 @@ struct policy {
 
 	char signing_key[65];			/* <signing name>: "" for the newest key */
 	char verification_base[512];		/* <verification baseUrl>, "" if none */
+	/* since 2026-12 (formats.md §3): how letters reach people; "" when absent */
+	struct {
+		char address[1024], postcode[8], phone[256], email[256], web[256];
+	} contact;
+	struct {
+		char name[1024], title[1024];
+	} signatory;
+	char seal_href[1025];			/* relative to the policy file */
+	struct {
+		char name[1024], email[256], address[1024], postcode[8];
+	} feedback;
+	char notice_number_format[1024];
+	int reminder_months;
+	char mail_from[256];			/* "" when the policy has no <mail> */
+	char sendmail[1024];			/* absolute; /usr/sbin/sendmail by default */
 };
 
 /* Loads and validates the policy at path; policy_schema may be NULL to skip
@@ -128,6 +143,11 @@ const struct policy_member *policy_find_member(const struct policy *policy, cons
 const struct policy_examiner *policy_find_examiner(const struct policy *policy, const char *id);
 const struct policy_title *policy_find_title(const struct policy *policy, const char *scheme);
 int policy_credit_hours(const struct policy *policy, const char *category); /* -1 if none */
+
+/* The values of the policy that still hold a placeholder of the default
+ * policy (an example.org address, a telephone of zeros, "…"), named for
+ * people and joined with ", " into out ("" when none): the run warns. */
+const char *policy_placeholders(const struct policy *policy, char *out, size_t size);
 
 /* The registration number for sequence number `sequence`, per the policy's
  * registrationFormat ("{society}-{seq:6}" and 124 give "CSEE-000124");

@@ -39,6 +39,10 @@ static void print_summary(const struct run_options *options, const struct run_su
 		printf("  warning: this state has no signing key, so certificates and the register "
 		       "were issued unsigned;\n  make one with: ecap key new %s\n",
 		       options->state_dir);
+	if (summary->placeholders[0])
+		printf("  warning: the policy still holds placeholders of the default policy "
+		       "(%s); letters name them: edit %s/policy.xml\n", summary->placeholders,
+		       options->state_dir);
 	if (summary->certified)
 		printf("  %zu certificates issued, in %s/out/certificates/\n", summary->certified,
 		       options->state_dir);

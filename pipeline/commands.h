@@ -14,6 +14,7 @@ int command_register(int argc, char **argv);
 int command_audit(int argc, char **argv);
 int command_find(int argc, char **argv);
 int command_retry(int argc, char **argv);
+int command_mail(int argc, char **argv);
 /* the stage filters: validate, review, interview, certify, stages */
 int command_stage(int argc, char **argv);
 int command_render(int argc, char **argv);

@@ -22,6 +22,7 @@
 #include "exits.h"
 #include "hash.h"
 #include "lock.h"
+#include "mail.h"
 #include "name.h"
 #include "paths.h"
 #include "pdf.h"
@@ -610,7 +611,8 @@ static int write_notice(struct batch *batch, struct dossier *dossier, xmlNodePtr
 	xml_set(notice, "date", date);
 	xml_set(notice, "html", html);
 	xml_set(notice, "text", text);
-	if (put_letter(batch, kind, dossier->document, parameters, html, text, err) < 0)
+	if (put_letter(batch, kind, dossier->document, parameters, html, text, err) < 0 ||
+	    mail_put_message(batch, dossier, notice, err) < 0)
 		return -1;
 	batch->summary->notices++;
 	log_line(batch, "%s: letter %s", id, html);
@@ -1218,6 +1220,10 @@ static int run_batch(struct batch *batch, struct error *err)
 	if (!batch->summary->calendar_covered)
 		log_line(batch, "the policy calendar does not cover %d: working days count "
 			 "weekends only", date_year(batch->options->date));
+	if (policy_placeholders(&batch->policy, batch->summary->placeholders,
+				sizeof(batch->summary->placeholders))[0])
+		log_line(batch, "warning: the policy still holds placeholders of the default policy "
+			 "(%s): letters name them; edit policy.xml", batch->summary->placeholders);
 	if (recovered > 0)
 		log_line(batch, "finished %d transactions of an interrupted run", recovered);
 	if (upgraded > 0)

@@ -40,6 +40,7 @@ struct run_summary {
 	size_t notices;
 	int calendar_covered;		/* the run date's year is in the policy calendar */
 	int unsigned_run;		/* no signing key: documents issued unsigned */
+	char placeholders[256];		/* policy values still the default's placeholders */
 	char log_path[PATH_MAX];	/* relative to the state directory */
 	char audit_path[PATH_MAX];	/* the run's audit archive, "" if none */
 	char report_path[PATH_MAX];	/* the run's report (HTML), "" if none */

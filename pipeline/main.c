@@ -32,6 +32,7 @@ static const char usage[] =
 	"  key new DIR [--name NAME]     make the society's signing key\n"
 	"  verify FILE... [--key PEM] [--register FILE]\n"
 	"                                check signed certificates, registers and reports\n"
+	"  mail DIR [--dry-run]          hand the letters' messages not yet sent to sendmail\n"
 	"  validate [FILE]               the validation stage as a filter (stdin to stdout)\n"
 	"  review, interview, certify    the other stages as filters\n"
 	"  stages [FILE]                 every stage in order, as a filter\n"
@@ -58,6 +59,7 @@ static const struct command commands[] = {
 	{ "audit", command_audit },
 	{ "find", command_find },
 	{ "retry", command_retry },
+	{ "mail", command_mail },
 	{ "render", command_render },
 	{ "key", command_key },
 	{ "verify", command_verify },

@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "directory.h"
+#include "mail.h"
 #include "xml.h"
 
 #define PENDING_PUBLICITY "store/pending/publicity"
@@ -29,7 +30,8 @@ int publish_register_change(struct batch *batch, xmlDocPtr change, struct error 
 
 	xml_attribute_copy(root, "html", html, sizeof(html));
 	xml_attribute_copy(root, "text", text, sizeof(text));
-	if (put_letter(batch, "status", change, NULL, html, text, err) < 0)
+	if (put_letter(batch, "status", change, NULL, html, text, err) < 0 ||
+	    mail_put_status_message(batch, change, err) < 0)
 		goto out;
 	snprintf(relative, sizeof(relative), PENDING_CHANGES "/%s-%04u.xml", batch->store.run_id,
 		 ++batch->input_sequence);

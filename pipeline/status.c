@@ -14,6 +14,7 @@
 #include "calendar.h"
 #include "directory.h"
 #include "intake.h"
+#include "mail.h"
 #include "name.h"
 #include "xml.h"
 
@@ -279,6 +280,44 @@ static int check_readable(const char *state_dir, struct error *err)
 	return 0;
 }
 
+/* Each letter's e-mail (mail.h): "sent" once `ecap mail` recorded it,
+ * "unsent" while its message waits, "no-address" when the letter has none
+ * to be sent to, "none" when it has no message otherwise (written before
+ * ecap wrote messages, or under a policy without <mail>). */
+static void add_mail_states(xmlNodePtr status, const char *state_dir)
+{
+	for (xmlNodePtr entry = xml_child(status, "application"); entry;
+	     entry = xml_next(entry, "application"))
+		for (xmlNodePtr notice = xml_child(entry, "notice"); notice;
+		     notice = xml_next(notice, "notice")) {
+			char path[PATH_MAX], letter[PATH_MAX], file[PATH_MAX * 2];
+			const char *name, *dot;
+			struct stat info;
+
+			xml_attribute_copy(notice, "path", path, sizeof(path));
+			name = strrchr(path, '/');
+			dot = strrchr(path, '.');
+			if (strncmp(path, "out/notices/", 12) != 0 || !name || !dot || dot < name)
+				continue;
+			snprintf(letter, sizeof(letter), "%.*s", (int)(dot - path - 12), path + 12);
+			snprintf(file, sizeof(file), "%s/" MAIL_SENT_DIRECTORY "/%s", state_dir,
+				 letter);
+			if (stat(file, &info) == 0) {
+				xml_set(notice, "mail", "sent");
+				continue;
+			}
+			snprintf(file, sizeof(file), "%s/" MAIL_DIRECTORY "/%s.eml", state_dir,
+				 letter);
+			if (stat(file, &info) == 0) {
+				xml_set(notice, "mail", "unsent");
+				continue;
+			}
+			snprintf(file, sizeof(file), "%s/" MAIL_DIRECTORY "/%s" MAIL_NO_ADDRESS,
+				 state_dir, letter);
+			xml_set(notice, "mail", stat(file, &info) == 0 ? "no-address" : "none");
+		}
+}
+
 xmlDocPtr status_build(const char *state_dir, struct error *err)
 {
 	xmlDocPtr document = xmlNewDoc((const xmlChar *)"1.0");
@@ -303,6 +342,7 @@ xmlDocPtr status_build(const char *state_dir, struct error *err)
 		xmlFreeDoc(document);
 		return NULL;
 	}
+	add_mail_states(root, state_dir);
 	return document;
 }
 
@@ -327,10 +367,16 @@ static void print_application(xmlNodePtr entry, FILE *out)
 	}
 	for (xmlNodePtr notice = xml_child(entry, "notice"); notice;
 	     notice = xml_next(notice, "notice")) {
-		char path[PATH_MAX];
+		char path[PATH_MAX], mail[16];
+		const char *shown;
 
-		fprintf(out, "    notice %s\n", xml_attribute_copy(notice, "path", path,
-							       sizeof(path)));
+		xml_attribute_copy(notice, "mail", mail, sizeof(mail));
+		shown = strcmp(mail, "sent") == 0 ? "  e-mail sent" :
+			strcmp(mail, "unsent") == 0 ? "  e-mail not yet sent (ecap mail)" :
+			strcmp(mail, "no-address") == 0 ? "  no e-mail (no address): post it" :
+			strcmp(mail, "none") == 0 ? "  no e-mail message: post it" : "";
+		fprintf(out, "    notice %s%s\n", xml_attribute_copy(notice, "path", path,
+								 sizeof(path)), shown);
 	}
 }
 

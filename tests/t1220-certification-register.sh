@@ -162,6 +162,19 @@ expect "the SVG parses" xmllint --noout --nonet "$certificate.svg"
 expect_equal "the SVG is A4 landscape: 297mm wide" \
 	"$(xmllint --xpath "string(/*/@width)" "$certificate.svg" 2>/dev/null)" 297mm
 expect "the SVG names the holder" grep -q '张伟' "$certificate.svg"
+# the certificate letter's e-mail carries the letter's PDF and the certificate, PDF and XML
+python3 - "$state/out/mail/$A/01-certified.eml" "$certificate" >"$work/mail-parts" 2>&1 <<'PY'
+import email, email.policy, sys
+with open(sys.argv[1], "rb") as f:
+    message = email.message_from_binary_file(f, policy=email.policy.default)
+for part in message.iter_attachments():
+    same = part.get_content() == open(sys.argv[2] + part.get_filename()[-4:], "rb").read() \
+        if part.get_filename().startswith("CSEE") else True
+    print(part.get_filename(), part.get_content_type(), "same" if same else "differs")
+PY
+expect_equal "the certified letter's message attaches the letter and the certificate" \
+	"$(tr '\n' ' ' <"$work/mail-parts")" \
+	"$A-01-certified.pdf application/pdf same CSEE-000001-1.pdf application/pdf same CSEE-000001-1.xml application/xml same "
 expect_equal "nine certificate files (three XML, three SVG, three PDF)" \
 	"$(ls "$state/out/certificates" | wc -l | tr -d ' ')" 9
 expect_equal "the register: three members, all valid" \
@@ -187,6 +200,8 @@ expect_equal "A's certificate suspended in the register" "$(certificate_status C
 expect_equal "a status letter to A" "$(letters CSEE-000001)" "01-status.html 01-status.pdf 01-status.txt"
 expect "the letter shows the masked ID number" \
 	grep -qF "$(dossier_value $A "/*/@idMasked")" "$state/out/notices/CSEE-000001/01-status.txt"
+expect "the status letter's message goes to the address of A's form" \
+	grep -q '^To: .* <zhang.wei@example.cn>$' "$state/out/mail/CSEE-000001/01-status.eml"
 expect_equal "B's certificate cancelled" "$(certificate_status CSEE-000002-1)" cancelled
 expect_equal "a status letter to B" "$(letters CSEE-000002)" "01-status.html 01-status.pdf 01-status.txt"
 expect "a public notice of the changes" test -s "$state/out/public/$run5-register-changes.html"

@@ -209,6 +209,7 @@ snapshot() {
 	(cd "$1" && find dropbox -type f | LC_ALL=C sort) >"$2/dropbox"
 	(cd "$1" && find out/notices -type f | LC_ALL=C sort | xargs -r sha256sum) >"$2/notices"
 	(cd "$1" && find out/certificates -type f | LC_ALL=C sort | xargs -r sha256sum) >"$2/certificates"
+	(cd "$1" && find out/mail -type f 2>/dev/null | LC_ALL=C sort | xargs -r sha256sum) >"$2/mail"
 	(cd "$1/store/dossiers" && find . -type f | LC_ALL=C sort | xargs -r sha256sum) >"$2/dossiers"
 	(cd "$1/quarantine" && ls | sed "s/^$run_id_pattern-[0-9]*-//" | LC_ALL=C sort) >"$2/quarantine"
 	(cd "$1/store" && find transactions journal -mindepth 1 -maxdepth 1) >"$2/in-flight"
@@ -263,6 +264,8 @@ check_invariants() {
 	expect "$what: every letter: same path, same bytes" same_file "$2/notices" "$3/notices"
 	expect "$what: letters carry no run id" same_file "$2/notices-with-run-id" /dev/null
 	expect "$what: certificates identical" same_file "$2/certificates" "$3/certificates"
+	expect "$what: every letter's e-mail message: same path, same bytes" \
+		same_file "$2/mail" "$3/mail"
 	expect "$what: dossiers identical" same_file "$2/dossiers" "$3/dossiers"
 	expect "$what: quarantine holds the reference's inputs, once each" \
 		same_file "$2/quarantine" "$3/quarantine"

@@ -587,8 +587,10 @@ static void test_schema(struct schema *schema)
 	else
 		policy_release(&policy);
 	test_example_policy_with_roster(schema);
+	/* the policy's sections may come in any order (xs:all), so a missing
+	 * one is named at the root element, line 2 */
 	expect_failure("schema-invalid.xml", policy_text("<review quorum=\"2\"/>"), schema,
-		       "is not a valid policy: line 5",
+		       "is not a valid policy: line 2: Element '{urn:ecap:1}policy': Missing child",
 		       "a policy missing required sections fails its schema");
 	work_file("roster-unknown.xml",
 		  "<members xmlns=\"urn:ecap:1\"><member number=\"M-1\" name=\"甲\"/>"
@@ -651,6 +653,66 @@ static void remove_work_dir(void)
 		printf("# could not remove %s\n", work_dir);
 }
 
+/* since 2026-12: contact, signatory, seal, feedback, notices and mail, and
+ * the default's placeholders, which every run warns about */
+static void test_letters_and_mail(struct schema *schema)
+{
+	struct policy policy;
+	struct error err = { "" };
+	char path[PATH_MAX + 32], placeholders[256];
+	int loaded;
+
+	loaded = policy_load(&policy, source_path("policy/default.xml", path, sizeof(path)),
+			     schema, &err);
+	is_int(loaded, 0, "the default policy loads with its contact and mail");
+	if (loaded == 0) {
+		is_string(policy_placeholders(&policy, placeholders, sizeof(placeholders)),
+			  "contact address, contact phone, contact email, contact web, "
+			  "signatory name, mail from",
+			  "  every value it cannot know is a placeholder");
+		is_string(policy.sendmail, "/usr/sbin/sendmail", "  sendmail");
+		is_string(policy.feedback.postcode, "100081", "  the federation's postcode");
+		is_int(policy.reminder_months, 6, "  reminder months");
+		policy_release(&policy);
+	}
+	loaded = policy_load(&policy, source_path("samples/policy.xml", path, sizeof(path)),
+			     schema, &err);
+	is_int(loaded, 0, "the sample policy loads");
+	if (loaded == 0) {
+		is_string(policy_placeholders(&policy, placeholders, sizeof(placeholders)), "",
+			  "  and holds no placeholder (a telephone with zeros inside is real)");
+		is_string(policy.contact.phone, "010-63415555", "  its telephone");
+		is_string(policy.signatory.title, "秘书长", "  its signatory's title");
+		policy_release(&policy);
+	}
+	loaded = policy_load(&policy, work_file("no-mail.xml", policy_text("")), NULL, &err);
+	is_int(loaded, 0, "a policy without the 2026-12 elements loads");
+	if (loaded == 0) {
+		ok(policy.mail_from[0] == '\0' && policy.contact.address[0] == '\0',
+		   "  with no sender and no contact");
+		is_string(policy_placeholders(&policy, placeholders, sizeof(placeholders)), "",
+			  "  and no placeholder warning");
+		is_string(policy.notice_number_format, "{society}公示〔{year}〕{seq}号",
+			  "  and the default notice number format");
+		policy_release(&policy);
+	}
+	expect_failure("relative-sendmail.xml",
+		       policy_text("<mail from=\"a@b.cn\" sendmail=\"sendmail\"/>"), NULL,
+		       "sendmail=\"sendmail\" of <mail> is not an absolute path",
+		       "a sendmail that is not an absolute path (it runs without a shell)");
+	expect_failure("relative-sendmail-schema.xml",
+		       policy_text("<mail from=\"a@b.cn\" sendmail=\"sendmail\"/>"), schema,
+		       "is not a valid policy", "  the schema refuses it too");
+	expect_failure("from-no-address.xml", policy_text("<mail from=\"工程能力评价\"/>"), NULL,
+		       "from=\"工程能力评价\" of <mail> is not an e-mail address",
+		       "a sender without an address");
+	expect_failure("seal-outside.xml", policy_text("<seal href=\"../seal.svg\"/>"), NULL,
+		       "seal href \"../seal.svg\" is not a path inside the policy",
+		       "a seal outside the policy's directory");
+	expect_failure("signatory-empty.xml", policy_text("<signatory name=\" \"/>"), NULL,
+		       "<signatory> has no name", "a signatory without a name");
+}
+
 int main(void)
 {
 	struct schema *schema = NULL;
@@ -674,6 +736,7 @@ int main(void)
 	ok(schema != NULL, "xsd/policy.xsd compiles");
 	if (schema) {
 		test_schema(schema);
+		test_letters_and_mail(schema);
 	} else {
 		printf("# %s\n", err.message);
 	}

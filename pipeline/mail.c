@@ -1,0 +1,424 @@
+/* mail.c - each letter as an RFC 5322 message, made with GMime (mail.h).
+ *
+ * The message is built from what the open transaction already holds for the
+ * letter (its text and PDF, a certificate's PDF and XML), read back through
+ * store_locate, so that it carries exactly the bytes the letter has and this
+ * file needs nothing from how the letter was rendered.
+ *
+ * Every byte of a message depends only on the letter: the Date is the run's
+ * date, the Message-ID is made of the society, the folder and the letter's
+ * number and kind, and the multipart boundary is derived from the
+ * Message-ID instead of GMime's random one. A run killed after the letter's
+ * transaction began writes the same message again; a rebuilt message keeps
+ * its Message-ID, which lets a mail client recognize a copy.
+ *
+ * Attachment names are ASCII on purpose: a non-ASCII file name has to be
+ * encoded as a parameter, RFC 2231 as the standard says or RFC 2047 as
+ * older clients expect, and either one is shown garbled by some client an
+ * applicant may use.
+ */
+#include "mail.h"
+
+#include <limits.h>
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <gmime/gmime.h>
+
+#include "batch.h"
+#include "hash.h"
+#include "xml.h"
+
+/* a letter's files are small; this is a bound, not an expectation */
+#define MAX_ATTACHMENT_BYTES (64u << 20)
+#define MAX_ATTACHMENTS 4
+
+static pthread_once_t gmime_once = PTHREAD_ONCE_INIT;
+
+static void gmime_setup(void)
+{
+	g_mime_init();
+}
+
+/* What one message is made of. */
+struct letter_mail {
+	const char *folder;		/* the application id or registration number */
+	int number;			/* the letter's NN */
+	const char *kind;
+	const char *to_name, *to_address;
+	const char *reference;		/* named in the subject */
+	const char *text_path;		/* out/notices/<folder>/NN-kind.txt */
+	const char *attachments[MAX_ATTACHMENTS];	/* relative paths; NULL-ended */
+	const char *attachment_names[MAX_ATTACHMENTS];
+};
+
+static const char *subject_of(const char *kind)
+{
+	static const char *const subjects[][2] = {
+		{ "returned", "申请材料退回补正通知" },
+		{ "rejected", "申请不予受理通知" },
+		{ "expired", "申请逾期失效通知" },
+		{ "supplement", "补充材料通知" },
+		{ "failed", "评价结果通知" },
+		{ "interview", "面试通知" },
+		{ "certified", "证书颁发通知" },
+		{ "status", "证书状态变更通知" },
+		{ "acknowledgment", "申请受理通知" },
+		{ "reminder", "证书到期提醒" },
+	};
+
+	for (size_t i = 0; i < sizeof(subjects) / sizeof(subjects[0]); i++)
+		if (strcmp(kind, subjects[i][0]) == 0)
+			return subjects[i][1];
+	return "通知";
+}
+
+/* The domain of the policy's From address, for the Message-ID. */
+static void from_domain(const char *from, char *out, size_t size)
+{
+	const char *at = strrchr(from, '@');
+	size_t length = 0;
+
+	if (at)
+		length = strcspn(at + 1, "> \t");
+	if (!at || length == 0)
+		snprintf(out, size, "ecap.invalid");
+	else
+		snprintf(out, size, "%.*s", (int)length, at + 1);
+}
+
+static int is_ascii_name(const char *text)
+{
+	for (const unsigned char *c = (const unsigned char *)text; *c; c++)
+		if (*c <= ' ' || *c >= 0x7f || strchr("\"\\/;=", *c))
+			return 0;
+	return text[0] != '\0';
+}
+
+/* Reads a file of the state as the open transaction leaves it. */
+static char *read_staged(struct batch *batch, const char *relative, size_t *size,
+			 struct error *err)
+{
+	char path[PATH_MAX];
+
+	if (!store_locate(&batch->store, batch->transaction_open ? &batch->transaction : NULL,
+			  relative, path, sizeof(path))) {
+		error_set(err, "the message for %s cannot be made: %s is missing", relative,
+			  relative);
+		return NULL;
+	}
+	return xml_read_file(path, MAX_ATTACHMENT_BYTES, size, err);
+}
+
+static GMimeObject *text_part(const char *text)
+{
+	GMimeTextPart *part = g_mime_text_part_new_with_subtype("plain");
+
+	g_mime_text_part_set_text(part, text);
+	g_mime_text_part_set_charset(part, "utf-8");
+	g_mime_part_set_content_encoding(GMIME_PART(part), GMIME_CONTENT_ENCODING_BASE64);
+	return GMIME_OBJECT(part);
+}
+
+static GMimeObject *attachment_part(const char *name, const char *data, size_t size)
+{
+	const char *dot = strrchr(name, '.');
+	int xml = dot && strcmp(dot, ".xml") == 0;
+	GMimePart *part = g_mime_part_new_with_type("application", xml ? "xml" : "pdf");
+	GMimeStream *stream = g_mime_stream_mem_new_with_buffer(data, size);
+	GMimeDataWrapper *content = g_mime_data_wrapper_new_with_stream(
+		stream, GMIME_CONTENT_ENCODING_DEFAULT);
+
+	g_mime_part_set_content(part, content);
+	g_mime_part_set_filename(part, name);
+	g_mime_part_set_content_encoding(part, GMIME_CONTENT_ENCODING_BASE64);
+	g_object_unref(content);
+	g_object_unref(stream);
+	return GMIME_OBJECT(part);
+}
+
+static void set_addresses(GMimeMessage *message, const struct policy *policy,
+			  const struct letter_mail *mail)
+{
+	InternetAddressList *from = internet_address_list_parse(NULL, policy->mail_from);
+
+	if (from) {
+		internet_address_list_append(g_mime_message_get_from(message), from);
+		g_object_unref(from);
+	}
+	g_mime_message_add_mailbox(message, GMIME_ADDRESS_TYPE_TO, mail->to_name,
+				   mail->to_address);
+}
+
+/* Date: the run's date, at 09:00 Beijing time. */
+static void set_date(GMimeMessage *message, day_t day)
+{
+	char text[11];
+	int year, month, date;
+	GTimeZone *zone = g_time_zone_new_offset(8 * 3600);
+	GDateTime *when;
+
+	date_format(day, text);
+	if (sscanf(text, "%d-%d-%d", &year, &month, &date) != 3)
+		year = 1970, month = 1, date = 1;
+	when = g_date_time_new(zone, year, month, date, 9, 0, 0);
+	g_mime_message_set_date(message, when);
+	g_date_time_unref(when);
+	g_time_zone_unref(zone);
+}
+
+static void set_headers(GMimeMessage *message, struct batch *batch,
+			const struct letter_mail *mail, GMimeMultipart *multipart)
+{
+	const struct policy *policy = &batch->policy;
+	char domain[256], id[512], subject[1024], digest[65];
+
+	from_domain(policy->mail_from, domain, sizeof(domain));
+	snprintf(id, sizeof(id), "%s.%02d-%s.%s.ecap@%s", mail->folder, mail->number, mail->kind,
+		 policy->society_code, domain);
+	g_mime_message_set_message_id(message, id);
+	/* the boundary, like everything else, follows from the letter */
+	sha256_hex(id, strlen(id), digest);
+	snprintf(subject, sizeof(subject), "=_ecap_%.32s", digest);
+	g_mime_multipart_set_boundary(multipart, subject);
+	/* the spaces let GMime encode the subject as short encoded-words (at
+	 * most 75 characters each, RFC 2047 §2), one per word; the reference,
+	 * ASCII, stays readable as it is */
+	snprintf(subject, sizeof(subject), "【%s】 工程能力评价 %s %s", policy->society_name,
+		 subject_of(mail->kind), mail->reference);
+	g_mime_message_set_subject(message, subject, "utf-8");
+	set_addresses(message, policy, mail);
+	set_date(message, batch->options->date);
+}
+
+/* Builds the message in memory and puts it into the transaction. */
+static int put_message(struct batch *batch, const struct letter_mail *mail, struct error *err)
+{
+	GMimeMessage *message = NULL;
+	GMimeMultipart *multipart = NULL;
+	GMimeStream *stream = NULL;
+	GByteArray *bytes;
+	char *text = NULL, destination[PATH_MAX];
+	size_t size = 0;
+	int result = -1;
+
+	pthread_once(&gmime_once, gmime_setup);
+	text = read_staged(batch, mail->text_path, &size, err);
+	if (!text)
+		goto out;
+	message = g_mime_message_new(TRUE);
+	multipart = g_mime_multipart_new_with_subtype("mixed");
+	set_headers(message, batch, mail, multipart);
+	{
+		GMimeObject *body = text_part(text);
+
+		g_mime_multipart_add(multipart, body);
+		g_object_unref(body);
+	}
+	for (int i = 0; i < MAX_ATTACHMENTS && mail->attachments[i]; i++) {
+		char *data = read_staged(batch, mail->attachments[i], &size, err);
+		GMimeObject *part;
+
+		if (!data)
+			goto out;
+		part = attachment_part(mail->attachment_names[i], data, size);
+		g_mime_multipart_add(multipart, part);
+		g_object_unref(part);
+		free(data);
+	}
+	g_mime_message_set_mime_part(message, GMIME_OBJECT(multipart));
+	stream = g_mime_stream_mem_new();
+	if (g_mime_object_write_to_stream(GMIME_OBJECT(message), NULL, stream) < 0) {
+		error_set(err, "the message for %s cannot be made", mail->text_path);
+		goto out;
+	}
+	bytes = g_mime_stream_mem_get_byte_array(GMIME_STREAM_MEM(stream));
+	snprintf(destination, sizeof(destination), MAIL_DIRECTORY "/%s/%02d-%s.eml", mail->folder,
+		 mail->number, mail->kind);
+	if (transaction_put(&batch->transaction, destination, bytes->data, bytes->len, err) < 0)
+		goto out;
+	log_line(batch, "%s: message %s to %s", mail->folder, destination, mail->to_address);
+	result = 0;
+out:
+	if (stream)
+		g_object_unref(stream);
+	if (multipart)
+		g_object_unref(multipart);
+	if (message)
+		g_object_unref(message);
+	free(text);
+	return result;
+}
+
+/* A letter that cannot be mailed says so (MAIL_NO_ADDRESS), so that
+ * `ecap mail` and status tell it from a letter written before ecap wrote
+ * messages, or under a policy without <mail>. */
+static int put_no_address(struct batch *batch, const struct letter_mail *mail,
+			  struct error *err)
+{
+	static const char reason[] = "no e-mail address for this letter: print it and post it\n";
+	char destination[PATH_MAX];
+
+	snprintf(destination, sizeof(destination), MAIL_DIRECTORY "/%s/%02d-%s" MAIL_NO_ADDRESS,
+		 mail->folder, mail->number, mail->kind);
+	log_line(batch, "%s: no message for letter %02d-%s: no e-mail address", mail->folder,
+		 mail->number, mail->kind);
+	return transaction_put(&batch->transaction, destination, reason, sizeof(reason) - 1,
+			       err);
+}
+
+/* The applicant's e-mail from the form of a dossier document; "" when none. */
+static void form_email(xmlNodePtr application, char *out, size_t size)
+{
+	char *text = xml_text(xml_child(xml_child(application, "applicant"), "email"));
+	const char *start = text ? text : "";
+
+	while (*start == ' ' || *start == '\t' || *start == '\n' || *start == '\r')
+		start++;
+	snprintf(out, size, "%.*s", (int)strcspn(start, " \t\r\n"), start);
+	xmlFree(text);
+}
+
+/* out/notices/x/01-returned.txt -> out/notices/x/01-returned.pdf */
+static void pdf_of(const char *text_path, char *out, size_t size)
+{
+	const char *dot = strrchr(text_path, '.');
+
+	snprintf(out, size, "%.*s.pdf", (int)(dot ? dot - text_path : (long)strlen(text_path)),
+		 text_path);
+}
+
+/* The certificate letter also carries the certificate, PDF and XML. */
+static void add_certificate(const struct dossier *dossier, struct letter_mail *mail,
+			    char xml[PATH_MAX], char pdf[PATH_MAX], char xml_name[128],
+			    char pdf_name[128])
+{
+	xmlNodePtr certification = dossier_last(dossier, "certification");
+	char serial[96];
+
+	if (!certification || !xml_attribute_copy(certification, "certificate", xml,
+						   PATH_MAX)[0] ||
+	    !is_ascii_name(xml_attribute_copy(certification, "serial", serial, sizeof(serial))))
+		return;
+	pdf_of(xml, pdf, PATH_MAX);
+	snprintf(pdf_name, 128, "%s.pdf", serial);
+	snprintf(xml_name, 128, "%s.xml", serial);
+	mail->attachments[1] = pdf;
+	mail->attachment_names[1] = pdf_name;
+	mail->attachments[2] = xml;
+	mail->attachment_names[2] = xml_name;
+}
+
+int mail_put_message(struct batch *batch, const struct dossier *dossier, xmlNodePtr notice,
+		     struct error *err)
+{
+	struct letter_mail mail = { 0 };
+	char id[128], name[256], email[256], kind[32], seq[16], text[PATH_MAX], pdf[PATH_MAX];
+	char pdf_name[192], certificate_xml[PATH_MAX], certificate_pdf[PATH_MAX];
+	char xml_name[128], certificate_pdf_name[128];
+
+	dossier_get(dossier, "id", id, sizeof(id));
+	if (!batch->policy.mail_from[0] || !is_ascii_name(id))
+		return 0;
+	xml_attribute_copy(notice, "kind", kind, sizeof(kind));
+	mail.folder = id;
+	mail.number = atoi(xml_attribute_copy(notice, "seq", seq, sizeof(seq)));
+	mail.kind = kind;
+	form_email(dossier_application(dossier), email, sizeof(email));
+	if (!strchr(email, '@'))
+		return put_no_address(batch, &mail, err);
+	application_name(dossier_application(dossier), name, sizeof(name));
+	xml_attribute_copy(notice, "text", text, sizeof(text));
+	mail.to_name = name;
+	mail.to_address = email;
+	mail.reference = id;
+	mail.text_path = text;
+	pdf_of(text, pdf, sizeof(pdf));
+	snprintf(pdf_name, sizeof(pdf_name), "%s-%02d-%s.pdf", id, mail.number, kind);
+	mail.attachments[0] = pdf;
+	mail.attachment_names[0] = pdf_name;
+	if (strcmp(kind, "certified") == 0)
+		add_certificate(dossier, &mail, certificate_xml, certificate_pdf, xml_name,
+				certificate_pdf_name);
+	return put_message(batch, &mail, err);
+}
+
+/* The form of the application a member's certificate `serial` was issued
+ * from, through the register's member file. NULL when not found. */
+static xmlDocPtr dossier_of_serial(struct batch *batch, const char *registration,
+				   const char *serial, struct error *err)
+{
+	char relative[PATH_MAX], path[PATH_MAX], application[128];
+	xmlDocPtr member;
+	xmlDocPtr dossier = NULL;
+	const struct transaction *transaction = batch->transaction_open ? &batch->transaction :
+									   NULL;
+
+	snprintf(relative, sizeof(relative), "store/register/%s.xml", registration);
+	if (!store_locate(&batch->store, transaction, relative, path, sizeof(path)))
+		return NULL;
+	member = xml_parse_file(path, err);
+	if (!member)
+		return NULL;
+	application[0] = '\0';
+	for (xmlNodePtr certificate = xml_child(xmlDocGetRootElement(member), "certificate");
+	     certificate; certificate = xml_next(certificate, "certificate")) {
+		char value[96];
+
+		if (strcmp(xml_attribute_copy(certificate, "serial", value, sizeof(value)),
+			   serial) == 0)
+			xml_attribute_copy(certificate, "application", application,
+					   sizeof(application));
+	}
+	xmlFreeDoc(member);
+	if (!id_is_safe(application))
+		return NULL;
+	snprintf(relative, sizeof(relative), "store/dossiers/%s.xml", application);
+	if (store_locate(&batch->store, transaction, relative, path, sizeof(path)))
+		dossier = xml_parse_file(path, err);
+	return dossier;
+}
+
+int mail_put_status_message(struct batch *batch, xmlDocPtr change, struct error *err)
+{
+	xmlNodePtr root = xmlDocGetRootElement(change);
+	struct letter_mail mail = { 0 };
+	char registration[64], serial[96], seq[16], name[256], email[256];
+	char text[PATH_MAX], pdf[PATH_MAX], pdf_name[192];
+	xmlDocPtr dossier;
+	int result;
+
+	if (!batch->policy.mail_from[0])
+		return 0;
+	xml_attribute_copy(root, "registration", registration, sizeof(registration));
+	xml_attribute_copy(root, "serial", serial, sizeof(serial));
+	if (!is_ascii_name(registration))
+		return 0;
+	err->message[0] = '\0';
+	dossier = dossier_of_serial(batch, registration, serial, err);
+	if (!dossier && err->message[0])
+		return -1;
+	mail.folder = registration;
+	mail.number = atoi(xml_attribute_copy(root, "seq", seq, sizeof(seq)));
+	mail.kind = "status";
+	email[0] = '\0';
+	if (dossier)
+		form_email(xml_child(xmlDocGetRootElement(dossier), "application"), email,
+			   sizeof(email));
+	xmlFreeDoc(dossier);
+	if (!strchr(email, '@'))
+		return put_no_address(batch, &mail, err);
+	xml_attribute_copy(root, "name", name, sizeof(name));
+	xml_attribute_copy(root, "text", text, sizeof(text));
+	mail.to_name = name;
+	mail.to_address = email;
+	mail.reference = serial;
+	mail.text_path = text;
+	pdf_of(text, pdf, sizeof(pdf));
+	snprintf(pdf_name, sizeof(pdf_name), "%s-%02d-status.pdf", registration, mail.number);
+	mail.attachments[0] = pdf;
+	mail.attachment_names[0] = pdf_name;
+	result = put_message(batch, &mail, err);
+	return result;
+}
