@@ -43,14 +43,17 @@ STAGE_OBJECTS = \
 PIPELINE_OBJECTS = \
 	$(BUILD)/pipeline/audit.o \
 	$(BUILD)/pipeline/audit_verify.o \
+	$(BUILD)/pipeline/batch.o \
 	$(BUILD)/pipeline/command_audit.o \
 	$(BUILD)/pipeline/command_filter.o \
 	$(BUILD)/pipeline/command_init.o \
 	$(BUILD)/pipeline/command_register.o \
 	$(BUILD)/pipeline/command_run.o \
 	$(BUILD)/pipeline/command_status.o \
+	$(BUILD)/pipeline/consequences.o \
 	$(BUILD)/pipeline/driver.o \
 	$(BUILD)/pipeline/intake.o \
+	$(BUILD)/pipeline/letters.o \
 	$(BUILD)/pipeline/lock.o \
 	$(BUILD)/pipeline/memory.o \
 	$(BUILD)/pipeline/notice.o \
@@ -64,6 +67,7 @@ PIPELINE_OBJECTS = \
 	$(BUILD)/pipeline/statistics.o \
 	$(BUILD)/pipeline/status.o \
 	$(BUILD)/pipeline/store.o \
+	$(BUILD)/pipeline/sweeps.o \
 	$(BUILD)/pipeline/upgrade.o
 
 MAIN_OBJECT = $(BUILD)/pipeline/main.o

@@ -1,6 +1,11 @@
 /* batch.h - what the parts of one batch run share (driver.c, packages.c,
- * records.c, publish.c): the run's resources, its open transaction, and the
- * steps every input goes through. Not for use outside a run. */
+ * records.c, publish.c, sweeps.c, consequences.c, letters.c): the run's
+ * resources, its open transaction, and the primitives of batch.c every input
+ * goes through. Not for use outside a run.
+ *
+ * The files of a run depend one way: driver.c -> packages.c, records.c,
+ * sweeps.c -> consequences.c -> publish.c -> letters.c -> batch.c; none
+ * calls back up. */
 #ifndef ECAP_BATCH_H
 #define ECAP_BATCH_H
 
@@ -84,6 +89,8 @@ void log_line(struct batch *batch, const char *format, ...)
  * full (GROUP_LIMIT inputs). */
 int prepare_group_for(struct batch *batch, struct error *err);
 int commit_group(struct batch *batch, struct error *err);
+/* Forgets the inputs of the group (after its commit or abort). */
+void forget_group(struct batch *batch);
 
 /* store/inputs/<aa>/<digest> */
 void content_path(const char *digest, char *out, size_t size);
@@ -111,35 +118,11 @@ int quarantine_unreadable(struct batch *batch, const struct intake_item *item,
 			  const char *message, struct error *err);
 int put_document(struct batch *batch, const char *destination, xmlDocPtr document,
 		 struct error *err);
-/* The PDF of a letter's text, stored beside text_path with .pdf. */
-int put_pdf_of_text(struct batch *batch, const char *text, size_t size, const char *text_path,
-		    struct error *err);
-
 int id_is_safe(const char *id);
+/* store/dossiers/<id>.xml */
+void dossier_relative(const char *id, char *out, size_t size);
 /* Loads the dossier of id as the open transaction leaves it; 1 if it existed,
  * 0 if a new one was created (when create is set) or none exists. */
 int open_dossier(struct batch *batch, const char *id, int create, struct dossier *dossier,
 		 struct error *err);
-/* Runs the stages over a dossier and writes all that follows from what they
- * decided: letters, certificates, register entries, publicity, markers, and
- * the dossier itself. */
-int settle_dossier(struct batch *batch, struct dossier *dossier, struct error *err);
-
-int take_package(struct batch *batch, const struct intake_item *item, struct error *err);
-/* The same for many packages, prepared by `jobs` threads (read, hashed,
- * unpacked, parsed) and filed in order by this one; progress is called
- * before each is filed. */
-int take_packages_in_parallel(struct batch *batch, const struct intake_item *items,
-			      size_t count, int jobs, void (*progress)(struct batch *),
-			      struct error *err);
-int take_record(struct batch *batch, const struct intake_item *item, struct error *err);
-
-/* A change of a certificate's status: the holder's letter now, the public
- * notice and the federation's report at the end of the run. Frees change. */
-int publish_register_change(struct batch *batch, xmlDocPtr change, struct error *err);
-/* An application that entered publicity, for the run's public notice. */
-int queue_publicity_entry(struct batch *batch, const struct dossier *dossier, struct error *err);
-/* Writes the run's public notices and report from what was queued. */
-int publish_run(struct batch *batch, struct error *err);
-
 #endif

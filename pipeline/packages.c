@@ -1,7 +1,7 @@
 /* packages.c - taking application packages from the dropbox: read in
  * memory with the intake limits, deduplicated by SHA-256, their form parsed
  * safely, and filed under their application; see batch.h. */
-#include "batch.h"
+#include "packages.h"
 
 #include <errno.h>
 #include <limits.h>
@@ -16,6 +16,7 @@
 #include "identity.h"
 #include "name.h"
 #include "package.h"
+#include "consequences.h"
 #include "xml.h"
 
 /* ---- packages ---- */

@@ -4,7 +4,7 @@
  * actions), or refused with a reason code. Every record is kept in the store
  * with an index entry (store/records/) saying what became of it; see batch.h.
  */
-#include "batch.h"
+#include "records.h"
 
 #include <limits.h>
 #include <stdio.h>
@@ -14,6 +14,8 @@
 #include "directory.h"
 #include "hash.h"
 #include "name.h"
+#include "consequences.h"
+#include "publish.h"
 #include "xml.h"
 
 struct record_outcome {
