@@ -35,6 +35,7 @@ LIB_OBJECTS = \
 STAGE_OBJECTS = \
 	$(BUILD)/stages/certify.o \
 	$(BUILD)/stages/interview.o \
+	$(BUILD)/stages/outcomes.o \
 	$(BUILD)/stages/result.o \
 	$(BUILD)/stages/review.o \
 	$(BUILD)/stages/stages.o \
@@ -80,6 +81,7 @@ UNIT_TESTS = \
 	$(BUILD)/tests/test-identity \
 	$(BUILD)/tests/test-intake \
 	$(BUILD)/tests/test-name \
+	$(BUILD)/tests/test-outcomes \
 	$(BUILD)/tests/test-package \
 	$(BUILD)/tests/test-pdf \
 	$(BUILD)/tests/test-policy \

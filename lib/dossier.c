@@ -247,6 +247,5 @@ void dossier_add_submission(struct dossier *dossier, const char *name, const cha
 		xml_set(entry, "sha256", package->entries[i].sha256);
 	}
 	if (problem)
-		xml_set(xml_add_child(submission, "problem", problem), "code",
-			problem_code ? problem_code : "xml-malformed");
+		xml_set(xml_add_child(submission, "problem", problem), "code", problem_code);
 }

@@ -68,7 +68,7 @@ xmlNodePtr dossier_append(struct dossier *dossier, const char *element);
 /* Records a package taken: its SHA-256, name, date received, where the store
  * keeps it (input, may be ""), and every entry; `problem` (may be NULL) says
  * why its application.xml could not be used, with the reason code it gives
- * (problem_code; NULL means xml-malformed). */
+ * (problem_code, required with a problem). */
 void dossier_add_submission(struct dossier *dossier, const char *name, const char *digest,
 			    day_t received, const char *input, const struct package *package,
 			    const char *problem, const char *problem_code);

@@ -70,25 +70,6 @@ struct quoted {
 	char text[QUOTED_NAME_BYTES * 4 + 8];
 };
 
-const char *package_result_code(enum package_result result)
-{
-	switch (result) {
-	case PACKAGE_OK:
-		return "";
-	case PACKAGE_UNREADABLE:
-		return "archive-unreadable";
-	case PACKAGE_UNSAFE:
-		return "archive-unsafe";
-	case PACKAGE_TOO_LARGE:
-		return "archive-too-large";
-	case PACKAGE_ENCRYPTED:
-		return "archive-encrypted";
-	case PACKAGE_NO_APPLICATION:
-		return "no-application";
-	}
-	return "archive-unreadable";
-}
-
 void package_init(struct package *package)
 {
 	memset(package, 0, sizeof(*package));

@@ -19,6 +19,7 @@
 #include "audit.h"
 #include "hash.h"
 #include "name.h"
+#include "outcomes.h"
 #include "xml.h"
 
 
@@ -305,28 +306,6 @@ int take_input(struct batch *batch, const char *name, const char *digest,
 	return remember_digest(batch, digest, err);
 }
 
-static const char *quarantine_heading(const char *code)
-{
-	static const char *const headings[][2] = {
-		{ "archive-unreadable", "无法读取的材料包" },
-		{ "archive-unsafe", "不安全的材料包" },
-		{ "archive-too-large", "超出接收限制的材料包" },
-		{ "archive-encrypted", "加密的材料包" },
-		{ "no-application", "材料包中没有申请表" },
-		{ "xml-malformed", "无法读取的 XML 文件" },
-		{ "duplicate-package", "重复提交的材料包" },
-		{ "duplicate-application", "不接受新材料的申请" },
-		{ "schema", "申请表缺少可用的申请编号" },
-		{ "identity-mismatch", "申请人与申请编号不符的材料包" },
-		{ "input-unreadable", "无法读取的文件" },
-	};
-
-	for (size_t i = 0; i < sizeof(headings) / sizeof(headings[0]); i++)
-		if (strcmp(headings[i][0], code) == 0)
-			return headings[i][1];
-	return "无法处理的文件";
-}
-
 int put_document(struct batch *batch, const char *destination, xmlDocPtr document,
 			struct error *err)
 {
@@ -341,15 +320,17 @@ int put_document(struct batch *batch, const char *destination, xmlDocPtr documen
 }
 
 /* The reason file that stands beside a quarantined input; name is the
- * input's name escaped (name.h). */
+ * input's name escaped (name.h). xslt/quarantine-reason.xsl heads the
+ * message with the code's heading, worded where the letters word it. */
 static int put_quarantine_reason(struct batch *batch, const char *destination,
 				 const char *name, const char *code, const char *message,
 				 const char *digest, struct error *err)
 {
 	xmlDocPtr document = xmlNewDoc((const xmlChar *)"1.0");
 	xmlNodePtr root = xmlNewDocNode(document, NULL, (const xmlChar *)"quarantined", NULL);
-	char relative[PATH_MAX], date[11], text[2048], escaped[4 * sizeof(text)];
-	int result;
+	char relative[PATH_MAX], date[11], escaped[4 * 2048];
+	xmlChar *output = NULL;
+	int size = 0, result = -1;
 
 	xmlSetNs(root, xmlNewNs(root, (const xmlChar *)ECAP_NAMESPACE, NULL));
 	xmlDocSetRootElement(document, root);
@@ -361,12 +342,17 @@ static int put_quarantine_reason(struct batch *batch, const char *destination,
 	xml_set(root, "path", destination);
 	if (digest[0])
 		xml_set(root, "sha256", digest);
-	snprintf(text, sizeof(text), "%s：%s", quarantine_heading(code), message);
 	/* a message may quote bytes an input held: XML gets them escaped */
-	xmlNodeAddContent(root, (const xmlChar *)(name_is_utf8(text) ? text :
-				 name_escape(text, escaped, sizeof(escaped))));
+	xmlNodeAddContent(root, (const xmlChar *)(name_is_utf8(message) ? message :
+				 name_escape(message, escaped, sizeof(escaped))));
 	snprintf(relative, sizeof(relative), "%s.reason.xml", destination);
-	result = put_document(batch, relative, document, err);
+	if (renderer_apply(batch->renderer, "quarantine-reason.xsl", document, NULL, &output,
+			   &size, err) < 0 ||
+	    transaction_put(&batch->transaction, relative, output, (size_t)size, err) < 0)
+		goto out;
+	result = 0;
+out:
+	xmlFree(output);
 	xmlFreeDoc(document);
 	return result;
 }
@@ -412,7 +398,7 @@ static int quarantine_input(struct batch *batch, const char *name, const char *c
 	if (archive_input(batch, destination, name, digest, bytes, err) < 0 ||
 	    put_quarantine_reason(batch, destination, shown, code, message, digest, err) < 0)
 		return -1;
-	if (digest[0] && strcmp(code, "duplicate-package") != 0) {
+	if (digest[0] && strcmp(code, REASON_DUPLICATE_PACKAGE) != 0) {
 		snprintf(seen, sizeof(seen), "store/seen/%.2s/%s", digest, digest);
 		if (transaction_put(&batch->transaction, seen, destination, strlen(destination),
 				    err) < 0 || remember_digest(batch, digest, err) < 0)
@@ -438,7 +424,7 @@ int quarantine_unreadable(struct batch *batch, const struct intake_item *item,
 	/* not opened: moved by its name, archived by its size (audit.c) */
 	struct input_bytes unread = { NULL, (size_t)item->size, -1, { 0 } };
 
-	return quarantine_input(batch, item->name, "input-unreadable", message, "", &unread, 1,
+	return quarantine_input(batch, item->name, REASON_INPUT_UNREADABLE, message, "", &unread, 1,
 				err);
 }
 

@@ -10,6 +10,7 @@
 #include "exits.h"
 #include "hash.h"
 #include "notice.h"
+#include "outcomes.h"
 #include "package.h"
 #include "paths.h"
 #include "policy.h"

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "letters.h"
+#include "outcomes.h"
 #include "pdf.h"
 #include "publish.h"
 #include "xml.h"
@@ -17,29 +18,6 @@
 static int is_named(xmlNodePtr node, const char *name)
 {
 	return node->type == XML_ELEMENT_NODE && strcmp((const char *)node->name, name) == 0;
-}
-
-/* The letter a stage result calls for, or NULL (doc/dossier.md). */
-static const char *notice_kind_for(xmlNodePtr result)
-{
-	char outcome[32];
-
-	xml_attribute_copy(result, "outcome", outcome, sizeof(outcome));
-	if (is_named(result, "validation"))
-		return strcmp(outcome, "returned") == 0 ? "returned" :
-		       strcmp(outcome, "rejected") == 0 ? "rejected" :
-		       strcmp(outcome, "expired") == 0 ? "expired" : NULL;
-	if (is_named(result, "review"))
-		return strcmp(outcome, "supplement") == 0 ? "supplement" :
-		       strcmp(outcome, "failed") == 0 ? "failed" :
-		       strcmp(outcome, "interview") == 0 ? "interview" : NULL;
-	if (is_named(result, "confirmation"))
-		return xml_attribute_true(result, "confirmed") ? NULL : "interview";
-	if (is_named(result, "interview") || is_named(result, "publicityEnd"))
-		return strcmp(outcome, "failed") == 0 ? "failed" : NULL;
-	if (is_named(result, "certification"))
-		return "certified";
-	return NULL;
 }
 
 static void set_from(xmlNodePtr to, const char *name, xmlNodePtr from, const char *from_name)
@@ -118,22 +96,27 @@ out:
 	return result;
 }
 
-static void count_result(struct batch *batch, xmlNodePtr result)
+/* The run summary's count of a result, as the outcome table names it. */
+static void count_result(struct batch *batch, const struct outcome *row)
 {
-	char outcome[32];
 	struct run_summary *summary = batch->summary;
 
-	if (!is_named(result, "validation"))
-		return;
-	xml_attribute_copy(result, "outcome", outcome, sizeof(outcome));
-	if (strcmp(outcome, "accepted") == 0)
+	switch (row ? row->count : COUNT_NONE) {
+	case COUNT_ACCEPTED:
 		summary->accepted++;
-	else if (strcmp(outcome, "returned") == 0)
+		break;
+	case COUNT_RETURNED:
 		summary->returned++;
-	else if (strcmp(outcome, "rejected") == 0)
+		break;
+	case COUNT_REJECTED:
 		summary->rejected++;
-	else if (strcmp(outcome, "expired") == 0)
+		break;
+	case COUNT_EXPIRED:
 		summary->expired++;
+		break;
+	case COUNT_NONE:
+		break;
+	}
 }
 
 /* Everything that follows from the results the stages appended after `last`. */
@@ -150,18 +133,20 @@ static int follow_results(struct batch *batch, struct dossier *dossier, xmlNodeP
 			results[count++] = node;
 	dossier_get(dossier, "id", id, sizeof(id));
 	for (size_t i = 0; i < count; i++) {
-		const char *kind = notice_kind_for(results[i]);
+		const struct outcome *row = outcome_of(results[i]);
 
-		count_result(batch, results[i]);
+		count_result(batch, row);
 		if (!is_named(results[i], "record"))
 			log_line(batch, "%s: %s %s", id, (const char *)results[i]->name,
 				 xml_attribute_copy(results[i], "outcome", outcome, sizeof(outcome)));
-		if (is_named(results[i], "certification") &&
+		if (is_named(results[i], RESULT_CERTIFICATION) &&
 		    write_certificate(batch, dossier, results[i], err) < 0)
 			return -1;
-		if (is_named(results[i], "publicity") && queue_publicity_entry(batch, dossier, err) < 0)
+		if (is_named(results[i], RESULT_PUBLICITY) &&
+		    queue_publicity_entry(batch, dossier, err) < 0)
 			return -1;
-		if (kind && write_notice(batch, dossier, results[i], kind, err) < 0)
+		if (row && row->letter && write_notice(batch, dossier, results[i], row->letter,
+						       err) < 0)
 			return -1;
 	}
 	return 0;
@@ -178,10 +163,10 @@ void period_end(const struct dossier *dossier, char *out, size_t size)
 
 	out[0] = '\0';
 	dossier_get(dossier, "state", state, sizeof(state));
-	if (strcmp(state, "returned") == 0 || strcmp(state, "supplement-requested") == 0)
+	if (strcmp(state, STATE_RETURNED) == 0 || strcmp(state, STATE_SUPPLEMENT_REQUESTED) == 0)
 		dossier_get(dossier, "deadline", out, size);
-	else if (strcmp(state, "publicity") == 0)
-		xml_attribute_copy(dossier_last(dossier, "publicity"), "ends", out, size);
+	else if (strcmp(state, STATE_PUBLICITY) == 0)
+		xml_attribute_copy(dossier_last(dossier, RESULT_PUBLICITY), "ends", out, size);
 }
 
 void wakeup_marker(const char *date, const char *id, char *out, size_t size)
@@ -219,7 +204,7 @@ int settle_dossier(struct batch *batch, struct dossier *dossier, struct error *e
 
 	period_end(dossier, before, sizeof(before));
 	dossier_get(dossier, "state", state_before, sizeof(state_before));
-	if (!dossier_last(dossier, "validation"))
+	if (!dossier_last(dossier, RESULT_VALIDATION))
 		state_before[0] = '\0';	/* a new application enters its first state */
 	/* the submission or record the caller just appended is not a result */
 	if (last && (is_named(last, "submission") || is_named(last, "record")))

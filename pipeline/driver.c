@@ -17,6 +17,7 @@
 #include "audit.h"
 #include "exits.h"
 #include "lock.h"
+#include "outcomes.h"
 #include "packages.h"
 #include "paths.h"
 #include "publish.h"
@@ -90,7 +91,7 @@ static int take_window(struct batch *batch, enum input_kind kind, const struct i
 		else if (kind == INPUT_PACKAGE)
 			result = take_package(batch, item, err);
 		else
-			result = quarantine(batch, item->name, "archive-unsafe",
+			result = quarantine(batch, item->name, REASON_ARCHIVE_UNSAFE,
 					    "a symbolic link, not a file; never followed",
 					    "", NULL, err);
 		if (result < 0)

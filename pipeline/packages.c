@@ -12,11 +12,12 @@
 #include <sys/resource.h>
 #include <unistd.h>
 
+#include "consequences.h"
 #include "hash.h"
 #include "identity.h"
 #include "name.h"
+#include "outcomes.h"
 #include "package.h"
-#include "consequences.h"
 #include "xml.h"
 
 /* ---- packages ---- */
@@ -83,12 +84,12 @@ static int file_package(struct batch *batch, const char *name, const char *diges
 	if (!takes_new_package(state, exists)) {
 		snprintf(message, sizeof(message),
 			 "申请 %s 当前处于“%s”状态，不接受新的材料包（package %s）", id, state, shown);
-		result = quarantine(batch, name, "duplicate-application", message, digest, bytes,
+		result = quarantine(batch, name, REASON_DUPLICATE_APPLICATION, message, digest, bytes,
 				    err);
 		goto out;
 	}
 	if (claims_another_person(&dossier, form, id, name, message, sizeof(message))) {
-		result = quarantine(batch, name, "identity-mismatch", message, digest, bytes, err);
+		result = quarantine(batch, name, REASON_IDENTITY_MISMATCH, message, digest, bytes, err);
 		goto out;
 	}
 	if (form && dossier_replace_application(&dossier, xmlDocGetRootElement(form), err) < 0)
@@ -178,17 +179,17 @@ static int file_form(struct batch *batch, const char *name, struct prepared_pack
 
 	snprintf(id, sizeof(id), "%s", prepared->form_id);
 	if (!form && !id_is_safe(id))
-		return quarantine(batch, name, "xml-malformed", prepared->form_problem.message,
+		return quarantine(batch, name, REASON_XML_MALFORMED, prepared->form_problem.message,
 				  prepared->digest, &prepared->bytes, err);
 	if (!form)
 		return file_package(batch, name, prepared->digest, &prepared->bytes,
 				    &prepared->package, NULL, id, prepared->form_problem.message,
-				    NULL, err);
+				    REASON_XML_MALFORMED, err);
 	root = xmlDocGetRootElement(form);
 	if (!application_id_of(form, id, sizeof(id))) {
 		snprintf(message, sizeof(message),
 			 "application.xml 的根元素没有可用的申请编号（id 属性）：'%.64s'", id);
-		return quarantine(batch, name, "schema", message, prepared->digest,
+		return quarantine(batch, name, REASON_SCHEMA, message, prepared->digest,
 				  &prepared->bytes, err);
 	}
 	if (!is_application_root(root)) {
@@ -198,7 +199,7 @@ static int file_form(struct batch *batch, const char *name, struct prepared_pack
 			 ECAP_NAMESPACE, root->ns ? (const char *)root->ns->href : "",
 			 (const char *)root->name);
 		return file_package(batch, name, prepared->digest, &prepared->bytes,
-				    &prepared->package, NULL, id, message, "schema", err);
+				    &prepared->package, NULL, id, message, REASON_SCHEMA, err);
 	}
 	return file_package(batch, name, prepared->digest, &prepared->bytes, &prepared->package,
 			    form, id, NULL, NULL, err);
@@ -213,7 +214,7 @@ static int file_prepared(struct batch *batch, const struct intake_item *item,
 	if (prepared->opened == INPUT_OVER_LIMIT) {
 		snprintf(message, sizeof(message), "%zu bytes, more than the limit of %zu bytes",
 			 prepared->bytes.size, limits->max_archive_bytes);
-		return quarantine(batch, item->name, "archive-too-large", message,
+		return quarantine(batch, item->name, REASON_ARCHIVE_TOO_LARGE, message,
 				  prepared->digest, &prepared->bytes, err);
 	}
 	if (prepared->opened == INPUT_FAILED)
@@ -229,7 +230,7 @@ static int file_prepared(struct batch *batch, const struct intake_item *item,
 		snprintf(message, sizeof(message),
 			 "与此前已收取或已隔离的文件完全相同（SHA-256 %s），不再重复处理",
 			 prepared->digest);
-		return quarantine(batch, item->name, "duplicate-package", message,
+		return quarantine(batch, item->name, REASON_DUPLICATE_PACKAGE, message,
 				  prepared->digest, &prepared->bytes, err);
 	}
 	if (prepared->outcome != PACKAGE_OK)

@@ -12,6 +12,7 @@
 #include "directory.h"
 #include "hash.h"
 #include "identity.h"
+#include "outcomes.h"
 #include "policy.h"
 #include "xml.h"
 
@@ -455,7 +456,7 @@ int register_apply_action(struct register_store *rs, xmlNodePtr action, day_t da
 	if (load_member(rs, registration, &document, err) < 0)
 		return -1;
 	if (!document || !(certificate = current_certificate(xmlDocGetRootElement(document)))) {
-		snprintf(outcome->code, sizeof(outcome->code), "record-unknown-application");
+		snprintf(outcome->code, sizeof(outcome->code), REASON_RECORD_UNKNOWN_APPLICATION);
 		snprintf(outcome->message, sizeof(outcome->message),
 			 "注册编号 %s 在本学会的注册记录中不存在", registration);
 		result = 0;
@@ -465,7 +466,7 @@ int register_apply_action(struct register_store *rs, xmlNodePtr action, day_t da
 	effective_status(certificate, date, from, sizeof(from));
 	to = status_after(verb, from);
 	if (!to) {
-		snprintf(outcome->code, sizeof(outcome->code), "record-wrong-state");
+		snprintf(outcome->code, sizeof(outcome->code), REASON_RECORD_WRONG_STATE);
 		snprintf(outcome->message, sizeof(outcome->message),
 			 "注册编号 %s 的证书当前状态为 %s，不能%s", registration, from,
 			 action_name(verb));

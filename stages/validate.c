@@ -17,6 +17,7 @@
 #include "cpd.h"
 #include "experience.h"
 #include "identity.h"
+#include "outcomes.h"
 #include "text.h"
 #include "xml.h"
 
@@ -26,20 +27,6 @@ struct findings {
 	int rejections;
 	int returns;
 };
-
-static const char *const rejection_codes[] = {
-	"not-member", "field-not-authorized", "insufficient-experience", "banned",
-	"level-skip", "not-holder", "renewal-unknown", "renewal-window", "cpd-insufficient",
-	"already-registered", "renewal-level", "renewal-status", NULL
-};
-
-static int is_rejection(const char *code)
-{
-	for (size_t i = 0; rejection_codes[i]; i++)
-		if (strcmp(code, rejection_codes[i]) == 0)
-			return 1;
-	return 0;
-}
 
 static xmlNodePtr add_finding(struct findings *findings, const char *element,
 			      const char *code, const char *format, va_list args)
@@ -62,7 +49,7 @@ static xmlNodePtr add_reason(struct findings *findings, const char *code, const 
 	va_start(args, format);
 	node = add_finding(findings, "reason", code, format, args);
 	va_end(args);
-	if (is_rejection(code))
+	if (reason_is(code, REASON_CLASS_REJECTION))
 		findings->rejections++;
 	else
 		findings->returns++;
@@ -115,7 +102,7 @@ static void check_identity(struct findings *findings, xmlNodePtr applicant)
 	child_text(applicant, "idDocument", number, sizeof(number));
 	child_text(applicant, "birthDate", birth, sizeof(birth));
 	if (identity_check(type, number, birth[0] ? birth : NULL, message, sizeof(message)) != 0)
-		add_reason(findings, "identity-invalid", "%s", message[0] ? message :
+		add_reason(findings, REASON_IDENTITY_INVALID, "%s", message[0] ? message :
 			   "身份证件类型无法识别。");
 }
 
@@ -164,17 +151,17 @@ static void check_evidence_file(struct findings *findings, xmlNodePtr file,
 	xml_attribute_copy(file, "sha256", expected, sizeof(expected));
 	entry = submission ? find_entry(submission, path) : NULL;
 	if (!entry) {
-		add_reason(findings, "evidence-missing",
+		add_reason(findings, REASON_EVIDENCE_MISSING,
 			   "申请表列出的佐证材料 %s（编号 %s）不在提交的材料包中。", path, id);
 	} else if (strcasecmp(xml_attribute_copy(entry, "sha256", actual, sizeof(actual)),
 			      expected) != 0) {
-		add_reason(findings, "evidence-checksum",
+		add_reason(findings, REASON_EVIDENCE_CHECKSUM,
 			   "佐证材料 %s（编号 %s）的 SHA-256 校验值与申请表填写的不一致"
 			   "（申请表：%.16s…，文件实际：%.16s…），文件可能已损坏或被替换。",
 			   path, id, expected, actual);
 	}
 	if (xml_attribute_true(file, "classified") && !xml_attribute_true(file, "desensitized"))
-		add_reason(findings, "evidence-classified",
+		add_reason(findings, REASON_EVIDENCE_CLASSIFIED,
 			   "佐证材料 %s（编号 %s）标注含有涉密内容，但未声明已作脱密处理。", path, id);
 }
 
@@ -188,19 +175,19 @@ static void check_evidence(struct findings *findings, xmlNodePtr application,
 	xml_attribute_copy(document, "type", id_type, sizeof(id_type));
 	if (strcmp(id_type, "passport") == 0) {
 		if (!evidence_has_type(evidence, "passport"))
-			add_reason(findings, "evidence-identity",
+			add_reason(findings, REASON_EVIDENCE_IDENTITY,
 				   "佐证材料中缺少护照个人信息页复印件。");
 	} else {
 		int front = evidence_has_type(evidence, "id-front");
 		int back = evidence_has_type(evidence, "id-back");
 
 		if (!front || !back)
-			add_reason(findings, "evidence-identity",
+			add_reason(findings, REASON_EVIDENCE_IDENTITY,
 				   "佐证材料中缺少身份证复印件的%s。",
 				   !front && !back ? "正反两面" : !front ? "正面" : "反面");
 	}
 	if (!evidence_has_type(evidence, "education"))
-		add_reason(findings, "evidence-education", "佐证材料中缺少学历教育证明。");
+		add_reason(findings, REASON_EVIDENCE_EDUCATION, "佐证材料中缺少学历教育证明。");
 	for (xmlNodePtr file = xml_child(evidence, "file"); file; file = xml_next(file, "file"))
 		check_evidence_file(findings, file, submission);
 }
@@ -258,13 +245,13 @@ static void check_statement(struct findings *findings, xmlNodePtr application,
 	}
 	if (metrics.characters < policy->statement_min_chars ||
 	    metrics.characters > policy->statement_max_chars)
-		add_reason(findings, "statement-length",
+		add_reason(findings, REASON_STATEMENT_LENGTH,
 			   "工作情况自述共 %zu 字（不计空白字符），应为 %zu 至 %zu 字。",
 			   metrics.characters, policy->statement_min_chars,
 			   policy->statement_max_chars);
 	share = statement_cjk_share(&metrics);
 	if (share < policy->statement_min_cjk_share)
-		add_reason(findings, "statement-language",
+		add_reason(findings, REASON_STATEMENT_LANGUAGE,
 			   "申请表须以中文填写：工作情况自述的文字中汉字仅占 %.0f%%，应不低于 %.0f%%。",
 			   share * 100.0, policy->statement_min_cjk_share * 100.0);
 
@@ -320,18 +307,18 @@ static void check_commitment(struct findings *findings, xmlNodePtr application)
 	day_t date;
 
 	if (!commitment) {
-		add_reason(findings, "commitment-unsigned", "申请材料中缺少《工程会员承诺书》。");
+		add_reason(findings, REASON_COMMITMENT_UNSIGNED, "申请材料中缺少《工程会员承诺书》。");
 		return;
 	}
 	child_text(application, "commitment", signer, sizeof(signer));
 	child_text(xml_child(application, "applicant"), "name", name, sizeof(name));
 	xml_attribute_copy(commitment, "date", date_text, sizeof(date_text));
 	if (!xml_attribute_true(commitment, "signed"))
-		add_reason(findings, "commitment-unsigned", "《工程会员承诺书》未签署。");
+		add_reason(findings, REASON_COMMITMENT_UNSIGNED, "《工程会员承诺书》未签署。");
 	else if (date_parse(date_text, &date) < 0)
-		add_reason(findings, "commitment-unsigned", "《工程会员承诺书》未注明签署日期。");
+		add_reason(findings, REASON_COMMITMENT_UNSIGNED, "《工程会员承诺书》未注明签署日期。");
 	else if (strcmp(signer, name) != 0)
-		add_reason(findings, "commitment-unsigned",
+		add_reason(findings, REASON_COMMITMENT_UNSIGNED,
 			   "《工程会员承诺书》的签署人“%s”与申请人“%s”不一致，须由申请人本人签署。",
 			   signer, name);
 }
@@ -351,12 +338,12 @@ static void check_projects(struct findings *findings, xmlNodePtr application, in
 		count++;
 		child_text(project, "role", role, sizeof(role));
 		if (!role[0])
-			add_reason(findings, "projects-count",
+			add_reason(findings, REASON_PROJECTS_COUNT,
 				   "工程项目 %s 未说明申请人本人在项目中承担的角色。",
 				   xml_attribute_copy(project, "id", id, sizeof(id)));
 	}
 	if (count < policy->interview_min_projects || count > policy->interview_max_projects)
-		add_reason(findings, "projects-count",
+		add_reason(findings, REASON_PROJECTS_COUNT,
 			   "%s申请须描述 %d 至 %d 个本人参与的工程项目，申请表中为 %d 个。",
 			   level_name(level), policy->interview_min_projects,
 			   policy->interview_max_projects, count);
@@ -375,7 +362,7 @@ static void check_membership(struct findings *findings, xmlNodePtr application,
 	xml_attribute_copy(membership, "number", number, sizeof(number));
 	child_text(xml_child(application, "applicant"), "name", name, sizeof(name));
 	if (strcmp(society, policy->society_code) != 0) {
-		add_reason(findings, "not-member",
+		add_reason(findings, REASON_NOT_MEMBER,
 			   "申请人所填会员身份属于 %s，不是本学会（%s，%s）的会员；申请人须为本学会注册会员。",
 			   society, policy->society_name, policy->society_code);
 		return;
@@ -384,10 +371,10 @@ static void check_membership(struct findings *findings, xmlNodePtr application,
 		return;
 	member = policy_find_member(policy, number);
 	if (!member)
-		add_reason(findings, "not-member", "会员号 %s 不在本学会（%s）的会员名册中。",
+		add_reason(findings, REASON_NOT_MEMBER, "会员号 %s 不在本学会（%s）的会员名册中。",
 			   number, policy->society_name);
 	else if (strcmp(member->name, name) != 0)
-		add_reason(findings, "not-member",
+		add_reason(findings, REASON_NOT_MEMBER,
 			   "会员号 %s 在本学会会员名册中登记的姓名与申请人姓名“%s”不一致。",
 			   number, name);
 }
@@ -402,7 +389,7 @@ static const struct policy_field *check_field(struct findings *findings,
 	xml_attribute_copy(xml_child(application, "field"), "code", code, sizeof(code));
 	field = policy_find_field(policy, code);
 	if (!field)
-		add_reason(findings, "field-not-authorized",
+		add_reason(findings, REASON_FIELD_NOT_AUTHORIZED,
 			   "工程技术领域“%s”不在本学会获授权开展工程能力评价的领域之内。", code);
 	return field;
 }
@@ -510,7 +497,7 @@ static int check_experience(struct findings *findings, xmlNodePtr application, i
 	if (months < 0)
 		return error_set(err, "out of memory counting experience");
 	if (degree < 0) {
-		add_reason(findings, "insufficient-experience",
+		add_reason(findings, REASON_INSUFFICIENT_EXPERIENCE,
 			   "申请表中没有在申请日期前已取得的学历学位，无法确定%s申请所需的工作年限。",
 			   level_name(level));
 		return 0;
@@ -520,7 +507,7 @@ static int check_experience(struct findings *findings, xmlNodePtr application, i
 	if (experience_meets(months, required))
 		return 0;
 	experience_format(months, counted, sizeof(counted));
-	reason = add_reason(findings, "insufficient-experience",
+	reason = add_reason(findings, REASON_INSUFFICIENT_EXPERIENCE,
 			    "可计入的工程相关工作经历共 %s（按整月计算；本科及以下在读期间的经历不计入%s，"
 			    "重叠期间只计一次）；最高学历为%s（%s），申请%s须至少 %d 年。",
 			    counted,
@@ -548,7 +535,7 @@ static int check_ban(const struct stage_context *context, struct findings *findi
 	if (banned < 0)
 		return -1;
 	if (banned)
-		add_reason(findings, "banned",
+		add_reason(findings, REASON_BANNED,
 			   "申请人曾因提供虚假材料或违反工程会员行为规范被终身取消申请工程会员资格。");
 	return banned;
 }
@@ -600,7 +587,7 @@ static int check_upgrade(const struct stage_context *context, struct findings *f
 			 struct error *err)
 {
 	struct holding holding;
-	int found = find_own_holding(context, findings, application, identity, "not-holder",
+	int found = find_own_holding(context, findings, application, identity, REASON_NOT_HOLDER,
 				     &holding, err);
 	char expires[11];
 
@@ -608,14 +595,14 @@ static int check_upgrade(const struct stage_context *context, struct findings *f
 		return found;
 	date_format(holding.expires, expires);
 	if (strcmp(holding.status, "valid") != 0 || holding.expires < context->date) {
-		add_reason(findings, "not-holder",
+		add_reason(findings, REASON_NOT_HOLDER,
 			   "晋级申请须持有有效的工程会员证书；注册编号 %s 的证书当前状态为“%s”（有效期至 %s）。",
 			   holding.registration, strcmp(holding.status, "valid") == 0 ? "已过期" :
 			   certificate_status_name(holding.status), expires);
 		return 0;
 	}
 	if (level != holding.level + 1)
-		add_reason(findings, "level-skip",
+		add_reason(findings, REASON_LEVEL_SKIP,
 			   "申请人现持%s证书，晋级只能申请高一级别，不能越级或平级申请%s。",
 			   level_name(holding.level), level_name(level));
 	return 0;
@@ -695,7 +682,7 @@ static int check_cpd(const struct stage_context *context, struct findings *findi
 		xml_set_format(node, "required", "%d", policy->cpd_hours_per_year);
 		xml_set(node, "exempted", years[k].exempted ? "true" : "false");
 		if (!years[k].met)
-			add_reason(findings, "cpd-insufficient",
+			add_reason(findings, REASON_CPD_INSUFFICIENT,
 				   "证书有效期第 %d 年（%s 至 %s）的持续职业发展活动为 %d 学时，"
 				   "不足每年 %d 学时的要求。", years[k].year, from, to,
 				   years[k].hours, policy->cpd_hours_per_year);
@@ -711,14 +698,14 @@ static int check_reregistration(const struct stage_context *context, struct find
 	const struct policy *policy = context->policy;
 	struct holding holding;
 	int found = find_own_holding(context, findings, application, identity,
-				     "renewal-unknown", &holding, err);
+				     REASON_RENEWAL_UNKNOWN, &holding, err);
 	day_t opens, closes;
 	char expires[11], opens_text[11], closes_text[11];
 
 	if (found <= 0)
 		return found;
 	if (strcmp(holding.status, "valid") != 0 && strcmp(holding.status, "expired") != 0) {
-		add_reason(findings, "renewal-status",
+		add_reason(findings, REASON_RENEWAL_STATUS,
 			   "注册编号 %s 的证书当前状态为“%s”，只有有效或已过期的证书可以再注册%s。",
 			   holding.registration, certificate_status_name(holding.status),
 			   strcmp(holding.status, "suspended") == 0 ?
@@ -727,7 +714,7 @@ static int check_reregistration(const struct stage_context *context, struct find
 	}
 	/* a higher level is reached only by upgrade (Q34, Q35) */
 	if (level != holding.level)
-		add_reason(findings, "renewal-level",
+		add_reason(findings, REASON_RENEWAL_LEVEL,
 			   "注册编号 %s 的证书级别为%s，再注册只能延续所持级别，不能申请%s；"
 			   "晋级须另行提出晋级申请。", holding.registration,
 			   level_name(holding.level), level_name(level));
@@ -737,7 +724,7 @@ static int check_reregistration(const struct stage_context *context, struct find
 		date_format(holding.expires, expires);
 		date_format(opens, opens_text);
 		date_format(closes, closes_text);
-		add_reason(findings, "renewal-window",
+		add_reason(findings, REASON_RENEWAL_WINDOW,
 			   "注册编号 %s 的证书有效期至 %s，再注册应在 %s 至 %s 之间办理。",
 			   holding.registration, expires, opens_text, closes_text);
 		return 0;	/* CPD is judged only within the window */
@@ -765,7 +752,7 @@ static int check_not_registered(const struct stage_context *context, struct find
 	if ((strcmp(holding.status, "valid") != 0 && strcmp(holding.status, "suspended") != 0) ||
 	    holding.expires < context->date)
 		return 0;	/* expired, cancelled or revoked: evaluated in full again */
-	add_reason(findings, "already-registered",
+	add_reason(findings, REASON_ALREADY_REGISTERED,
 		   "申请人已持有本学会注册编号为 %s 的%s证书（当前状态为“%s”），不能再提出首次申请；"
 		   "%s", registration, level_name(holding.level),
 		   certificate_status_name(holding.status),
@@ -824,7 +811,7 @@ static int check_schema(const struct stage_context *context, struct findings *fi
 	xmlDocSetRootElement(standalone, xmlDocCopyNode(application, standalone, 1));
 	result = schema_validate(context->application_schema, standalone, &messages, err);
 	for (size_t i = 0; result > 0 && i < messages.count; i++)
-		add_reason(findings, "schema", "申请表不符合规定格式：%s", messages.lines[i]);
+		add_reason(findings, REASON_SCHEMA, "申请表不符合规定格式：%s", messages.lines[i]);
 	xml_messages_release(&messages);
 	xmlFreeDoc(standalone);
 	return result;
@@ -897,21 +884,18 @@ static void conclude(const struct stage_context *context, struct dossier *dossie
 	day_t deadline;
 
 	if (findings->rejections > 0) {
-		xml_set(findings->validation, "outcome", "rejected");
-		dossier_set_state(dossier, "rejected", context->date);
+		result_conclude(dossier, findings->validation, OUTCOME_REJECTED, context->date);
 		return;
 	}
 	if (findings->returns == 0) {
-		xml_set(findings->validation, "outcome", "accepted");
-		dossier_set_state(dossier, "in-review", context->date);
+		result_conclude(dossier, findings->validation, OUTCOME_ACCEPTED, context->date);
 		return;
 	}
 	deadline = calendar_add_working_days(&context->policy->calendar, context->date,
 					     context->policy->resubmission_working_days);
 	date_format(deadline, deadline_text);
-	xml_set(findings->validation, "outcome", "returned");
+	result_conclude(dossier, findings->validation, OUTCOME_RETURNED, context->date);
 	xml_set(findings->validation, "deadline", deadline_text);
-	dossier_set_state(dossier, "returned", context->date);
 	dossier_set(dossier, "deadline", deadline_text);
 	if (!calendar_covers(&context->policy->calendar, deadline)) {
 		date_format(context->date, date);
@@ -947,7 +931,7 @@ static int give_supplement_deadline(const struct stage_context *context,
 
 	dossier_get(dossier, "state", state, sizeof(state));
 	dossier_get(dossier, "deadline", deadline_text, sizeof(deadline_text));
-	if (strcmp(state, "supplement-requested") != 0 || deadline_text[0])
+	if (strcmp(state, STATE_SUPPLEMENT_REQUESTED) != 0 || deadline_text[0])
 		return 0;
 	date_format(calendar_add_working_days(&context->policy->calendar, context->date,
 					      context->policy->supplement_working_days),
@@ -970,8 +954,8 @@ static int expire_if_overdue(const struct stage_context *context, struct dossier
 
 	dossier_get(dossier, "state", state, sizeof(state));
 	dossier_get(dossier, "deadline", deadline_text, sizeof(deadline_text));
-	supplement = strcmp(state, "supplement-requested") == 0;
-	if ((!supplement && strcmp(state, "returned") != 0) ||
+	supplement = strcmp(state, STATE_SUPPLEMENT_REQUESTED) == 0;
+	if ((!supplement && strcmp(state, STATE_RETURNED) != 0) ||
 	    date_parse(deadline_text, &deadline) < 0 || context->date <= deadline)
 		return 0;
 	date_format(context->date, date);
@@ -980,21 +964,20 @@ static int expire_if_overdue(const struct stage_context *context, struct dossier
 		/* the expiry letter names the deadline it missed */
 		xml_set(findings.validation, "deadline", deadline_text);
 		if (unvalidated)
-			add_reason(&findings, "supplement-expired",
+			add_reason(&findings, REASON_SUPPLEMENT_EXPIRED,
 				   "补充材料的提交期限为 %s，本次收到的补充材料于 %s 处理，已超过期限。",
 				   deadline_text, date);
 		else
-			add_reason(&findings, "supplement-expired",
+			add_reason(&findings, REASON_SUPPLEMENT_EXPIRED,
 				   "补充材料的期限 %s 已过，未收到补充后的申请材料。", deadline_text);
 	} else if (unvalidated)
-		add_reason(&findings, "resubmission-expired",
+		add_reason(&findings, REASON_RESUBMISSION_EXPIRED,
 			   "补正材料的提交期限为 %s，本次收到的补正材料于 %s 处理，已超过期限。",
 			   deadline_text, date);
 	else
-		add_reason(&findings, "resubmission-expired",
+		add_reason(&findings, REASON_RESUBMISSION_EXPIRED,
 			   "退回补正的期限 %s 已过，未收到补正后的申请材料。", deadline_text);
-	xml_set(findings.validation, "outcome", "expired");
-	dossier_set_state(dossier, "expired", context->date);
+	result_conclude(dossier, findings.validation, OUTCOME_EXPIRED, context->date);
 	return 1;
 }
 
@@ -1053,7 +1036,7 @@ static int reject_if_banned(const struct stage_context *context, struct dossier 
 	if (banned <= 0)
 		return banned;
 	findings.validation = begin_validation(context, dossier, submission);
-	add_reason(&findings, "banned",
+	add_reason(&findings, REASON_BANNED,
 		   "申请人的工程会员证书已因提供虚假材料或欺诈被撤销，按规定终身不得申请；"
 		   "本申请因此终止办理。");
 	conclude(context, dossier, &findings);
@@ -1091,14 +1074,14 @@ int stage_validate(const struct stage_context *context, struct dossier *dossier,
 
 		child_text(submission, "problem", problem, sizeof(problem));
 		xml_attribute_copy(xml_child(submission, "problem"), "code", code, sizeof(code));
-		if (strcmp(code, "schema") == 0)
-			add_reason(&findings, "schema", "申请表不符合规定格式：%s", problem);
+		if (strcmp(code, REASON_SCHEMA) == 0)
+			add_reason(&findings, REASON_SCHEMA, "申请表不符合规定格式：%s", problem);
 		else
-			add_reason(&findings, "xml-malformed",
+			add_reason(&findings, REASON_XML_MALFORMED,
 				   "申请表 application.xml 无法读取（%s），请检查文件是否完整、是否为规范的 XML。",
 				   problem);
 	} else if (!application) {
-		add_reason(&findings, "no-application", "材料包中没有申请表 application.xml。");
+		add_reason(&findings, REASON_NO_APPLICATION, "材料包中没有申请表 application.xml。");
 	} else if (validate_application(context, dossier, &findings, application, submission,
 					err) < 0) {
 		return -1;

@@ -14,6 +14,7 @@
 #include <time.h>
 
 #include "hash.h"
+#include "outcomes.h"
 #include "package.h"
 #include "tap.h"
 
@@ -1053,16 +1054,6 @@ static void test_encrypted_7z(void)
 	package_release(&package);
 }
 
-static void test_result_codes(void)
-{
-	is_string(package_result_code(PACKAGE_OK), "", "code of ok");
-	is_string(package_result_code(PACKAGE_UNREADABLE), "archive-unreadable", "code unreadable");
-	is_string(package_result_code(PACKAGE_UNSAFE), "archive-unsafe", "code unsafe");
-	is_string(package_result_code(PACKAGE_TOO_LARGE), "archive-too-large", "code too large");
-	is_string(package_result_code(PACKAGE_ENCRYPTED), "archive-encrypted", "code encrypted");
-	is_string(package_result_code(PACKAGE_NO_APPLICATION), "no-application", "code no app");
-}
-
 /* A nested archive is only bytes; reading the same package twice into one
  * struct frees the first read (valgrind checks). */
 static void test_nested_and_reuse(void)
@@ -1122,7 +1113,6 @@ int main(void)
 {
 	setlocale(LC_CTYPE, "C.UTF-8");
 	test_hash();
-	test_result_codes();
 	test_good_packages();
 	test_unsafe_names();
 	test_links_and_devices();
