@@ -18,27 +18,32 @@ BUILD = build
 LIB_OBJECTS = \
 	$(BUILD)/lib/atomic.o \
 	$(BUILD)/lib/calendar.o \
-	$(BUILD)/lib/cpd.o \
 	$(BUILD)/lib/directory.o \
 	$(BUILD)/lib/dossier.o \
 	$(BUILD)/lib/error.o \
-	$(BUILD)/lib/experience.o \
 	$(BUILD)/lib/hash.o \
-	$(BUILD)/lib/identity.o \
+	$(BUILD)/lib/levels.o \
+	$(BUILD)/lib/mask.o \
 	$(BUILD)/lib/name.o \
 	$(BUILD)/lib/package.o \
 	$(BUILD)/lib/paths.o \
 	$(BUILD)/lib/policy.o \
+	$(BUILD)/lib/policy_reader.o \
+	$(BUILD)/lib/roster.o \
 	$(BUILD)/lib/text.o \
 	$(BUILD)/lib/xml.o
 
 STAGE_OBJECTS = \
 	$(BUILD)/stages/certify.o \
+	$(BUILD)/stages/cpd.o \
+	$(BUILD)/stages/experience.o \
+	$(BUILD)/stages/identity.o \
 	$(BUILD)/stages/interview.o \
 	$(BUILD)/stages/outcomes.o \
 	$(BUILD)/stages/result.o \
 	$(BUILD)/stages/review.o \
 	$(BUILD)/stages/stages.o \
+	$(BUILD)/stages/statement.o \
 	$(BUILD)/stages/validate.o
 
 PIPELINE_OBJECTS = \
@@ -85,7 +90,7 @@ UNIT_TESTS = \
 	$(BUILD)/tests/test-package \
 	$(BUILD)/tests/test-pdf \
 	$(BUILD)/tests/test-policy \
-	$(BUILD)/tests/test-text
+	$(BUILD)/tests/test-statement
 
 ARCHIVE = $(BUILD)/libecap.a
 

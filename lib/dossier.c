@@ -4,7 +4,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "identity.h"
+#include "mask.h"
 #include "package.h"
 #include "policy.h"
 #include "xml.h"
@@ -129,7 +129,7 @@ xmlNodePtr dossier_application(const struct dossier *dossier)
 }
 
 /* The text of applicant/<name>, trimmed, into out ("" if absent). */
-static void applicant_text(xmlNodePtr application, const char *name, char *out, size_t size)
+void applicant_text(xmlNodePtr application, const char *name, char *out, size_t size)
 {
 	char *text = xml_text(xml_child(xml_child(application, "applicant"), name));
 	const char *start = text ? text : "";
@@ -143,18 +143,6 @@ static void applicant_text(xmlNodePtr application, const char *name, char *out, 
 		length--;
 	snprintf(out, size, "%.*s", (int)length, start);
 	xmlFree(text);
-}
-
-void application_identity(xmlNodePtr application, char *out, size_t size)
-{
-	char number[128], nationality[16], type[32];
-
-	applicant_text(application, "idDocument", number, sizeof(number));
-	applicant_text(application, "nationality", nationality, sizeof(nationality));
-	xml_attribute_copy(xml_child(xml_child(application, "applicant"), "idDocument"), "type",
-			   type, sizeof(type));
-	if (identity_normalise(type, number, nationality, out, size) < 0 && size)
-		out[0] = '\0';
 }
 
 void application_name(xmlNodePtr application, char *out, size_t size)

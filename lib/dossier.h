@@ -50,9 +50,9 @@ void dossier_set_state(struct dossier *dossier, const char *state, day_t since);
 /* The current <application>, or NULL. */
 xmlNodePtr dossier_application(const struct dossier *dossier);
 
-/* The normalised identity (identity_normalise) of the applicant of an
- * <application> element, into out; "" when the form does not say it. */
-void application_identity(xmlNodePtr application, char *out, size_t size);
+/* The text of applicant/<name> of an <application> element, trimmed, into
+ * out ("" if absent). */
+void applicant_text(xmlNodePtr application, const char *name, char *out, size_t size);
 
 /* The applicant's name as the form gives it, trimmed, into out ("" if none). */
 void application_name(xmlNodePtr application, char *out, size_t size);

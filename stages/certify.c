@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "hash.h"
+#include "identity.h"
 #include "outcomes.h"
 #include "result.h"
 #include "xml.h"

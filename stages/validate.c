@@ -6,6 +6,7 @@
  * returns (fixable within the deadline); R3 only advises the examiners.
  */
 #include "stage.h"
+#include "mask.h"
 #include "result.h"
 
 #include <limits.h>
@@ -18,7 +19,7 @@
 #include "experience.h"
 #include "identity.h"
 #include "outcomes.h"
-#include "text.h"
+#include "statement.h"
 #include "xml.h"
 
 /* The validation being written, and what it has found so far. */
