@@ -51,9 +51,11 @@ PIPELINE_OBJECTS = \
 	$(BUILD)/pipeline/audit_verify.o \
 	$(BUILD)/pipeline/batch.o \
 	$(BUILD)/pipeline/command_audit.o \
+	$(BUILD)/pipeline/command_common.o \
 	$(BUILD)/pipeline/command_filter.o \
 	$(BUILD)/pipeline/command_init.o \
 	$(BUILD)/pipeline/command_register.o \
+	$(BUILD)/pipeline/command_render.o \
 	$(BUILD)/pipeline/command_run.o \
 	$(BUILD)/pipeline/command_status.o \
 	$(BUILD)/pipeline/consequences.o \
@@ -63,6 +65,7 @@ PIPELINE_OBJECTS = \
 	$(BUILD)/pipeline/lock.o \
 	$(BUILD)/pipeline/memory.o \
 	$(BUILD)/pipeline/notice.o \
+	$(BUILD)/pipeline/package_form.o \
 	$(BUILD)/pipeline/packages.o \
 	$(BUILD)/pipeline/pdf.o \
 	$(BUILD)/pipeline/progress.o \

@@ -1,6 +1,7 @@
 /* dossier.c - loading, saving and editing a dossier; see dossier.h and doc/dossier.md. */
 #include "dossier.h"
 
+#include <ctype.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -26,6 +27,18 @@ static int is_dossier_root(xmlNodePtr root)
 {
 	return root && root->ns && strcmp((const char *)root->ns->href, ECAP_NAMESPACE) == 0 &&
 	       strcmp((const char *)root->name, "dossier") == 0;
+}
+
+int id_is_safe(const char *id)
+{
+	size_t length = strlen(id);
+
+	if (length == 0 || length > 64 || !isalnum((unsigned char)id[0]))
+		return 0;
+	for (const char *c = id; *c; c++)
+		if (!isalnum((unsigned char)*c) && *c != '-' && *c != '_' && *c != '.')
+			return 0;
+	return 1;
 }
 
 int dossier_create(struct dossier *dossier, const char *id, const struct policy *policy,
@@ -236,4 +249,26 @@ void dossier_add_submission(struct dossier *dossier, const char *name, const cha
 	}
 	if (problem)
 		xml_set(xml_add_child(submission, "problem", problem), "code", problem_code);
+}
+
+xmlNodePtr dossier_add_notice(struct dossier *dossier, xmlNodePtr result, const char *kind,
+			      day_t date)
+{
+	char id[128], date_text[11], seq[16], path[512];
+	int number = dossier_count(dossier, "notice") + 1;
+	xmlNodePtr notice = xmlNewDocNode(dossier->document, dossier->root->ns,
+					  (const xmlChar *)"notice", NULL);
+
+	xmlAddNextSibling(result, notice);
+	dossier_get(dossier, "id", id, sizeof(id));
+	date_format(date, date_text);
+	snprintf(seq, sizeof(seq), "%d", number);
+	xml_set(notice, "seq", seq);
+	xml_set(notice, "kind", kind);
+	xml_set(notice, "date", date_text);
+	snprintf(path, sizeof(path), "out/notices/%s/%02d-%s.html", id, number, kind);
+	xml_set(notice, "html", path);
+	snprintf(path, sizeof(path), "out/notices/%s/%02d-%s.txt", id, number, kind);
+	xml_set(notice, "text", path);
+	return notice;
 }

@@ -23,6 +23,10 @@ struct dossier {
 void dossier_init(struct dossier *dossier);
 void dossier_release(struct dossier *dossier);
 
+/* 1 if id may name a dossier (store/dossiers/<id>.xml): 1 to 64 letters,
+ * digits, '-', '_' or '.', beginning with a letter or digit. */
+int id_is_safe(const char *id);
+
 /* A new, empty dossier for application id, stamped with the society of policy. */
 int dossier_create(struct dossier *dossier, const char *id, const struct policy *policy,
 		   struct error *err);
@@ -78,5 +82,12 @@ xmlNodePtr dossier_last(const struct dossier *dossier, const char *element);
 
 /* The number of child elements of that name. */
 int dossier_count(const struct dossier *dossier, const char *element);
+
+/* Records the letter of `kind` for `result` as the next <notice> right after
+ * it (doc/dossier.md), so that the letter's stylesheet finds the result it
+ * tells as the notice's nearest preceding sibling; with the paths the run
+ * writes it to (out/notices/<id>/NN-<kind>.html, .txt). */
+xmlNodePtr dossier_add_notice(struct dossier *dossier, xmlNodePtr result, const char *kind,
+			      day_t date);
 
 #endif

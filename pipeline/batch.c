@@ -430,18 +430,6 @@ int quarantine_unreadable(struct batch *batch, const struct intake_item *item,
 
 /* ---- dossiers ---- */
 
-int id_is_safe(const char *id)
-{
-	size_t length = strlen(id);
-
-	if (length == 0 || length > 64 || !isalnum((unsigned char)id[0]))
-		return 0;
-	for (const char *c = id; *c; c++)
-		if (!isalnum((unsigned char)*c) && *c != '-' && *c != '_' && *c != '.')
-			return 0;
-	return 1;
-}
-
 void dossier_relative(const char *id, char *out, size_t size)
 {
 	snprintf(out, size, "store/dossiers/%s.xml", id);

@@ -118,7 +118,6 @@ int quarantine_unreadable(struct batch *batch, const struct intake_item *item,
 			  const char *message, struct error *err);
 int put_document(struct batch *batch, const char *destination, xmlDocPtr document,
 		 struct error *err);
-int id_is_safe(const char *id);
 /* store/dossiers/<id>.xml */
 void dossier_relative(const char *id, char *out, size_t size);
 /* Loads the dossier of id as the open transaction leaves it; 1 if it existed,

@@ -14,6 +14,7 @@
 #include "consequences.h"
 #include "directory.h"
 #include "hash.h"
+#include "identity.h"
 #include "name.h"
 #include "outcomes.h"
 #include "publish.h"

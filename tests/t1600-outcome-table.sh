@@ -52,4 +52,29 @@ expect "status shows the same heading" grep -q "$unreadable：" "$work/status.tx
 expect "no Chinese quarantine heading is left in the C sources" \
 	sh -c "! grep -n '无法读取的材料包\|重复提交的材料包' '$top'/pipeline/*.c '$top'/stages/*.c '$top'/lib/*.c"
 
+# ---- the filters append the notice the batch would ----
+echo "short.zip --id A2026-000002 --defect statement-short" | build_packages
+"$ecap" validate --state "$state" --date 2026-11-26 "$work/short.zip" >"$work/filtered.xml" 2>"$work/filter.err"
+expect "validate writes the dossier of a returned package" \
+	grep -q 'outcome="returned"' "$work/filtered.xml"
+expect "and the notice the outcome table gives a return" \
+	grep -q '<notice seq="1" kind="returned"' "$work/filtered.xml"
+"$ecap" validate --state "$state" --date 2026-11-26 "$work/short.zip" |
+	"$ecap" render notice-returned-text.xsl >"$work/piped.txt" 2>"$work/piped.err"
+expect "ecap validate pkg.zip | ecap render notice-returned-text.xsl writes the letter" \
+	grep -q '退回补正通知' "$work/piped.txt"
+"$ecap" validate --state "$state" --date 2026-11-26 "$work/short.zip" |
+	"$ecap" render notice-returned.xsl >"$work/piped.html" 2>>"$work/piped.err"
+expect "and its XHTML twin" grep -q '退回补正通知' "$work/piped.html"
+drop short.zip
+run_ecap run "$state" --date 2026-11-26
+expect_equal "the filtered letter is the one the run sends" \
+	"$(cmp "$work/piped.txt" "$state/out/notices/A2026-000002/01-returned.txt" && echo same)" same
+make_package fine.zip --id A2026-000003 >/dev/null
+"$ecap" validate --date 2026-11-24 "$work/fine.zip" >"$work/fine.xml"
+expect "an accepted package gets no notice" sh -c "! grep -q '<notice' '$work/fine.xml'"
+"$ecap" validate --date 2026-11-24 "$work/junk.zip" >/dev/null 2>"$work/junk.err"
+expect "a package the batch would quarantine is refused with its code" \
+	grep -q 'archive-unreadable' "$work/junk.err"
+
 done_testing
