@@ -22,6 +22,7 @@
 #include <wchar.h>
 
 #include "atomic.h"
+#include "directory.h"
 #include "hash.h"
 #include "xml.h"
 
@@ -161,38 +162,17 @@ static int is_regular_file(const char *path)
 
 /* ---- the journals ---- */
 
-static int compare_strings(const void *a, const void *b)
-{
-	return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
 /* The names in store/journal/, in the order the transactions committed. */
 static int list_journals(struct audit_bag *bag, struct error *err)
 {
 	char directory[PATH_MAX];
-	DIR *listing = opendir(store_path(bag->store, "store/journal", directory,
-					  sizeof(directory)));
-	struct dirent *entry;
+	struct name_list journals;
 
-	if (!listing)
-		return error_set_errno(err, "unable to read '%s'", directory);
-	while ((entry = readdir(listing))) {
-		char **grown;
-
-		if (entry->d_name[0] == '.')
-			continue;
-		grown = realloc(bag->journals, (bag->journal_count + 1) * sizeof(*grown));
-		if (!grown || !(grown[bag->journal_count] = strdup(entry->d_name))) {
-			bag->journals = grown ? grown : bag->journals;
-			closedir(listing);
-			return error_set(err, "out of memory");
-		}
-		bag->journals = grown;
-		bag->journal_count++;
-	}
-	closedir(listing);
-	if (bag->journal_count)
-		qsort(bag->journals, bag->journal_count, sizeof(char *), compare_strings);
+	if (directory_list(store_path(bag->store, "store/journal", directory, sizeof(directory)),
+			   "", &journals, err) < 0)
+		return -1;
+	bag->journals = journals.names;		/* the bag owns them now */
+	bag->journal_count = journals.count;
 	return 0;
 }
 

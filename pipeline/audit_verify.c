@@ -24,6 +24,7 @@
 
 #include "audit.h"
 #include "calendar.h"
+#include "directory.h"
 #include "hash.h"
 
 enum {
@@ -1408,45 +1409,30 @@ int audit_verify(const char *const *files, size_t count, FILE *report, struct er
 	return verify_links(files, count, NULL, report, err);
 }
 
-static int compare_names(const void *a, const void *b)
-{
-	return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
 /* The paths of the archives in DIR/audit/ (every name ending in .tar.gz, so
  * that a stray one is checked and named too), sorted. */
 static int list_archives(const char *state_dir, char ***paths, size_t *count, struct error *err)
 {
 	char directory[4096];
-	DIR *listing;
-	struct dirent *entry;
+	struct name_list names;
+	int result = 0;
 
 	snprintf(directory, sizeof(directory), "%s/audit", state_dir);
-	listing = opendir(directory);
-	if (!listing)
-		return error_set_errno(err, "unable to read '%s'", directory);
-	while ((entry = readdir(listing))) {
-		size_t length = strlen(entry->d_name);
-		char **grown;
-
-		if (length < 8 || strcmp(entry->d_name + length - 7, ".tar.gz") != 0)
-			continue;
-		grown = realloc(*paths, (*count + 1) * sizeof(*grown));
-		if (!grown) {
-			closedir(listing);
-			return error_set(err, "out of memory");
-		}
-		*paths = grown;
-		if (asprintf(&grown[*count], "%s/%s", directory, entry->d_name) < 0) {
-			closedir(listing);
-			return error_set(err, "out of memory");
+	if (directory_list(directory, ".tar.gz", &names, err) < 0)
+		return -1;
+	*paths = names.count ? calloc(names.count, sizeof(**paths)) : NULL;
+	if (names.count && !*paths)
+		result = error_set(err, "out of memory");
+	for (size_t i = 0; i < names.count && result == 0; i++) {
+		if (asprintf(&(*paths)[i], "%s/%s", directory, names.names[i]) < 0) {
+			(*paths)[i] = NULL;
+			result = error_set(err, "out of memory");
+			break;
 		}
 		(*count)++;
 	}
-	closedir(listing);
-	if (*count)
-		qsort(*paths, *count, sizeof(**paths), compare_names);
-	return 0;
+	name_list_release(&names);
+	return result;
 }
 
 int audit_verify_state(const char *state_dir, FILE *report, struct error *err)
