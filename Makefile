@@ -44,7 +44,9 @@ STAGE_OBJECTS = \
 	$(BUILD)/stages/review.o \
 	$(BUILD)/stages/stages.o \
 	$(BUILD)/stages/statement.o \
-	$(BUILD)/stages/validate.o
+	$(BUILD)/stages/validate.o \
+	$(BUILD)/stages/validate_eligibility.o \
+	$(BUILD)/stages/validate_form.o
 
 PIPELINE_OBJECTS = \
 	$(BUILD)/pipeline/audit.o \
