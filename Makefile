@@ -26,6 +26,7 @@ LIB_OBJECTS = \
 	$(BUILD)/lib/mask.o \
 	$(BUILD)/lib/name.o \
 	$(BUILD)/lib/package.o \
+	$(BUILD)/lib/package_names.o \
 	$(BUILD)/lib/paths.o \
 	$(BUILD)/lib/policy.o \
 	$(BUILD)/lib/policy_reader.o \
@@ -50,6 +51,11 @@ STAGE_OBJECTS = \
 
 PIPELINE_OBJECTS = \
 	$(BUILD)/pipeline/audit.o \
+	$(BUILD)/pipeline/audit_bag_check.o \
+	$(BUILD)/pipeline/audit_chain.o \
+	$(BUILD)/pipeline/audit_paths.o \
+	$(BUILD)/pipeline/audit_read.o \
+	$(BUILD)/pipeline/audit_tags.o \
 	$(BUILD)/pipeline/audit_verify.o \
 	$(BUILD)/pipeline/batch.o \
 	$(BUILD)/pipeline/command_audit.o \
@@ -74,6 +80,7 @@ PIPELINE_OBJECTS = \
 	$(BUILD)/pipeline/publish.o \
 	$(BUILD)/pipeline/records.o \
 	$(BUILD)/pipeline/register.o \
+	$(BUILD)/pipeline/register_identities.o \
 	$(BUILD)/pipeline/run_date.o \
 	$(BUILD)/pipeline/statistics.o \
 	$(BUILD)/pipeline/status.o \
