@@ -100,6 +100,7 @@ UNIT_TESTS = \
 	$(BUILD)/tests/test-name \
 	$(BUILD)/tests/test-outcomes \
 	$(BUILD)/tests/test-package \
+	$(BUILD)/tests/test-package-hostile \
 	$(BUILD)/tests/test-pdf \
 	$(BUILD)/tests/test-policy \
 	$(BUILD)/tests/test-statement
