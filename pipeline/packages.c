@@ -29,8 +29,8 @@
  * (R4), a new one its first. */
 static int takes_new_package(const char *state, int exists)
 {
-	return !exists || strcmp(state, "returned") == 0 ||
-	       strcmp(state, "supplement-requested") == 0;
+	return !exists || strcmp(state, STATE_RETURNED) == 0 ||
+	       strcmp(state, STATE_SUPPLEMENT_REQUESTED) == 0;
 }
 
 /* process.md, *Identity*: an application belongs to the person who sent its

@@ -239,7 +239,7 @@ static int reregistration_validated(const struct dossier *dossier)
 	dossier_get(dossier, "state", state, sizeof(state));
 	xml_attribute_copy(validation, "outcome", outcome, sizeof(outcome));
 	return strcmp(kind, "reregistration") == 0 && strcmp(state, STATE_IN_REVIEW) == 0 &&
-	       strcmp(outcome, "accepted") == 0;
+	       strcmp(outcome, OUTCOME_ACCEPTED) == 0;
 }
 
 /* ---- the stage ---- */

@@ -263,7 +263,7 @@ static int awaits_validation(const struct dossier *dossier, xmlNodePtr submissio
 static int is_open_state(const char *state)
 {
 	static const char *const terminal[] = {
-		"rejected", "expired", "failed", "certified", "withdrawn", NULL
+		STATE_REJECTED, STATE_EXPIRED, STATE_FAILED, STATE_CERTIFIED, "withdrawn", NULL
 	};
 
 	for (size_t i = 0; terminal[i]; i++)
