@@ -420,7 +420,7 @@ int audit_input_descriptor(const char *digest, size_t size, char *out, size_t ou
 }
 
 /* An input a run that died took, over the limits or unreadable, found in
- * its journal: archived by a descriptor, as the run would have (driver.c). */
+ * its journal: archived by a descriptor, as the run would have (batch.c). */
 static int archive_input_descriptor(struct audit_bag *bag, const struct changed_file *file,
 				    const char *path, struct error *err)
 {
