@@ -19,53 +19,73 @@ BUILD = build
 LIB_OBJECTS = \
 	$(BUILD)/lib/atomic.o \
 	$(BUILD)/lib/calendar.o \
-	$(BUILD)/lib/cpd.o \
 	$(BUILD)/lib/csv.o \
 	$(BUILD)/lib/directory.o \
 	$(BUILD)/lib/dossier.o \
 	$(BUILD)/lib/error.o \
-	$(BUILD)/lib/experience.o \
 	$(BUILD)/lib/hash.o \
-	$(BUILD)/lib/identity.o \
+	$(BUILD)/lib/levels.o \
+	$(BUILD)/lib/mask.o \
 	$(BUILD)/lib/name.o \
 	$(BUILD)/lib/package.o \
+	$(BUILD)/lib/package_names.o \
 	$(BUILD)/lib/paths.o \
 	$(BUILD)/lib/policy.o \
+	$(BUILD)/lib/policy_reader.o \
+	$(BUILD)/lib/roster.o \
 	$(BUILD)/lib/text.o \
 	$(BUILD)/lib/xml.o
 
 STAGE_OBJECTS = \
 	$(BUILD)/stages/certify.o \
+	$(BUILD)/stages/cpd.o \
+	$(BUILD)/stages/experience.o \
+	$(BUILD)/stages/identity.o \
 	$(BUILD)/stages/interview.o \
+	$(BUILD)/stages/outcomes.o \
 	$(BUILD)/stages/reconsider.o \
 	$(BUILD)/stages/result.o \
 	$(BUILD)/stages/review.o \
 	$(BUILD)/stages/stages.o \
+	$(BUILD)/stages/statement.o \
 	$(BUILD)/stages/validate.o \
+	$(BUILD)/stages/validate_eligibility.o \
+	$(BUILD)/stages/validate_form.o \
 	$(BUILD)/stages/withdraw.o
 
 PIPELINE_OBJECTS = \
 	$(BUILD)/pipeline/audit.o \
+	$(BUILD)/pipeline/audit_bag_check.o \
+	$(BUILD)/pipeline/audit_chain.o \
+	$(BUILD)/pipeline/audit_paths.o \
+	$(BUILD)/pipeline/audit_read.o \
+	$(BUILD)/pipeline/audit_tags.o \
 	$(BUILD)/pipeline/audit_verify.o \
+	$(BUILD)/pipeline/batch.o \
 	$(BUILD)/pipeline/command_audit.o \
+	$(BUILD)/pipeline/command_common.o \
 	$(BUILD)/pipeline/command_filter.o \
 	$(BUILD)/pipeline/command_find.o \
 	$(BUILD)/pipeline/command_init.o \
 	$(BUILD)/pipeline/command_key.o \
 	$(BUILD)/pipeline/command_mail.o \
 	$(BUILD)/pipeline/command_register.o \
+	$(BUILD)/pipeline/command_render.o \
 	$(BUILD)/pipeline/command_retry.o \
 	$(BUILD)/pipeline/command_run.o \
 	$(BUILD)/pipeline/command_status.o \
 	$(BUILD)/pipeline/command_verify.o \
+	$(BUILD)/pipeline/consequences.o \
 	$(BUILD)/pipeline/driver.o \
 	$(BUILD)/pipeline/find.o \
 	$(BUILD)/pipeline/intake.o \
 	$(BUILD)/pipeline/keys.o \
+	$(BUILD)/pipeline/letters.o \
 	$(BUILD)/pipeline/lock.o \
 	$(BUILD)/pipeline/mail.o \
 	$(BUILD)/pipeline/memory.o \
 	$(BUILD)/pipeline/notice.o \
+	$(BUILD)/pipeline/package_form.o \
 	$(BUILD)/pipeline/packages.o \
 	$(BUILD)/pipeline/pdf.o \
 	$(BUILD)/pipeline/pdf_letter.o \
@@ -76,6 +96,7 @@ PIPELINE_OBJECTS = \
 	$(BUILD)/pipeline/qrcode.o \
 	$(BUILD)/pipeline/records.o \
 	$(BUILD)/pipeline/register.o \
+	$(BUILD)/pipeline/register_identities.o \
 	$(BUILD)/pipeline/retry.o \
 	$(BUILD)/pipeline/run_date.o \
 	$(BUILD)/pipeline/signature.o \
@@ -84,6 +105,7 @@ PIPELINE_OBJECTS = \
 	$(BUILD)/pipeline/statistics.o \
 	$(BUILD)/pipeline/status.o \
 	$(BUILD)/pipeline/store.o \
+	$(BUILD)/pipeline/sweeps.o \
 	$(BUILD)/pipeline/tables.o \
 	$(BUILD)/pipeline/upgrade.o
 
@@ -98,11 +120,13 @@ UNIT_TESTS = \
 	$(BUILD)/tests/test-identity \
 	$(BUILD)/tests/test-intake \
 	$(BUILD)/tests/test-name \
+	$(BUILD)/tests/test-outcomes \
 	$(BUILD)/tests/test-package \
+	$(BUILD)/tests/test-package-hostile \
 	$(BUILD)/tests/test-pdf \
 	$(BUILD)/tests/test-policy \
 	$(BUILD)/tests/test-signature \
-	$(BUILD)/tests/test-text
+	$(BUILD)/tests/test-statement
 
 ARCHIVE = $(BUILD)/libecap.a
 

@@ -1,10 +1,11 @@
 /* dossier.c - loading, saving and editing a dossier; see dossier.h and doc/dossier.md. */
 #include "dossier.h"
 
+#include <ctype.h>
 #include <stdio.h>
 #include <string.h>
 
-#include "identity.h"
+#include "mask.h"
 #include "package.h"
 #include "policy.h"
 #include "xml.h"
@@ -26,6 +27,18 @@ static int is_dossier_root(xmlNodePtr root)
 {
 	return root && root->ns && strcmp((const char *)root->ns->href, ECAP_NAMESPACE) == 0 &&
 	       strcmp((const char *)root->name, "dossier") == 0;
+}
+
+int id_is_safe(const char *id)
+{
+	size_t length = strlen(id);
+
+	if (length == 0 || length > 64 || !isalnum((unsigned char)id[0]))
+		return 0;
+	for (const char *c = id; *c; c++)
+		if (!isalnum((unsigned char)*c) && *c != '-' && *c != '_' && *c != '.')
+			return 0;
+	return 1;
 }
 
 int dossier_create(struct dossier *dossier, const char *id, const struct policy *policy,
@@ -129,7 +142,7 @@ xmlNodePtr dossier_application(const struct dossier *dossier)
 }
 
 /* The text of applicant/<name>, trimmed, into out ("" if absent). */
-static void applicant_text(xmlNodePtr application, const char *name, char *out, size_t size)
+void applicant_text(xmlNodePtr application, const char *name, char *out, size_t size)
 {
 	char *text = xml_text(xml_child(xml_child(application, "applicant"), name));
 	const char *start = text ? text : "";
@@ -143,18 +156,6 @@ static void applicant_text(xmlNodePtr application, const char *name, char *out, 
 		length--;
 	snprintf(out, size, "%.*s", (int)length, start);
 	xmlFree(text);
-}
-
-void application_identity(xmlNodePtr application, char *out, size_t size)
-{
-	char number[128], nationality[16], type[32];
-
-	applicant_text(application, "idDocument", number, sizeof(number));
-	applicant_text(application, "nationality", nationality, sizeof(nationality));
-	xml_attribute_copy(xml_child(xml_child(application, "applicant"), "idDocument"), "type",
-			   type, sizeof(type));
-	if (identity_normalise(type, number, nationality, out, size) < 0 && size)
-		out[0] = '\0';
 }
 
 void application_name(xmlNodePtr application, char *out, size_t size)
@@ -247,6 +248,27 @@ void dossier_add_submission(struct dossier *dossier, const char *name, const cha
 		xml_set(entry, "sha256", package->entries[i].sha256);
 	}
 	if (problem)
-		xml_set(xml_add_child(submission, "problem", problem), "code",
-			problem_code ? problem_code : "xml-malformed");
+		xml_set(xml_add_child(submission, "problem", problem), "code", problem_code);
+}
+
+xmlNodePtr dossier_add_notice(struct dossier *dossier, xmlNodePtr result, const char *kind,
+			      day_t date)
+{
+	char id[128], date_text[11], seq[16], path[512];
+	int number = dossier_count(dossier, "notice") + 1;
+	xmlNodePtr notice = xmlNewDocNode(dossier->document, dossier->root->ns,
+					  (const xmlChar *)"notice", NULL);
+
+	xmlAddNextSibling(result, notice);
+	dossier_get(dossier, "id", id, sizeof(id));
+	date_format(date, date_text);
+	snprintf(seq, sizeof(seq), "%d", number);
+	xml_set(notice, "seq", seq);
+	xml_set(notice, "kind", kind);
+	xml_set(notice, "date", date_text);
+	snprintf(path, sizeof(path), "out/notices/%s/%02d-%s.html", id, number, kind);
+	xml_set(notice, "html", path);
+	snprintf(path, sizeof(path), "out/notices/%s/%02d-%s.txt", id, number, kind);
+	xml_set(notice, "text", path);
+	return notice;
 }

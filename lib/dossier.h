@@ -23,6 +23,10 @@ struct dossier {
 void dossier_init(struct dossier *dossier);
 void dossier_release(struct dossier *dossier);
 
+/* 1 if id may name a dossier (store/dossiers/<id>.xml): 1 to 64 letters,
+ * digits, '-', '_' or '.', beginning with a letter or digit. */
+int id_is_safe(const char *id);
+
 /* A new, empty dossier for application id, stamped with the society of policy. */
 int dossier_create(struct dossier *dossier, const char *id, const struct policy *policy,
 		   struct error *err);
@@ -50,9 +54,9 @@ void dossier_set_state(struct dossier *dossier, const char *state, day_t since);
 /* The current <application>, or NULL. */
 xmlNodePtr dossier_application(const struct dossier *dossier);
 
-/* The normalised identity (identity_normalise) of the applicant of an
- * <application> element, into out; "" when the form does not say it. */
-void application_identity(xmlNodePtr application, char *out, size_t size);
+/* The text of applicant/<name> of an <application> element, trimmed, into
+ * out ("" if absent). */
+void applicant_text(xmlNodePtr application, const char *name, char *out, size_t size);
 
 /* The applicant's name as the form gives it, trimmed, into out ("" if none). */
 void application_name(xmlNodePtr application, char *out, size_t size);
@@ -68,7 +72,7 @@ xmlNodePtr dossier_append(struct dossier *dossier, const char *element);
 /* Records a package taken: its SHA-256, name, date received, where the store
  * keeps it (input, may be ""), and every entry; `problem` (may be NULL) says
  * why its application.xml could not be used, with the reason code it gives
- * (problem_code; NULL means xml-malformed). */
+ * (problem_code, required with a problem). */
 void dossier_add_submission(struct dossier *dossier, const char *name, const char *digest,
 			    day_t received, const char *input, const struct package *package,
 			    const char *problem, const char *problem_code);
@@ -78,5 +82,12 @@ xmlNodePtr dossier_last(const struct dossier *dossier, const char *element);
 
 /* The number of child elements of that name. */
 int dossier_count(const struct dossier *dossier, const char *element);
+
+/* Records the letter of `kind` for `result` as the next <notice> right after
+ * it (doc/dossier.md), so that the letter's stylesheet finds the result it
+ * tells as the notice's nearest preceding sibling; with the paths the run
+ * writes it to (out/notices/<id>/NN-<kind>.html, .txt). */
+xmlNodePtr dossier_add_notice(struct dossier *dossier, xmlNodePtr result, const char *kind,
+			      day_t date);
 
 #endif

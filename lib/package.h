@@ -35,6 +35,7 @@ struct package {
 };
 
 /* What went wrong, one per reason code of formats.md §5. */
+/* The reason code of each is package_result_code's (stages/outcomes.h). */
 enum package_result {
 	PACKAGE_OK = 0,
 	PACKAGE_UNREADABLE,		/* archive-unreadable: not an archive, corrupt, truncated, CRC */
@@ -43,9 +44,6 @@ enum package_result {
 	PACKAGE_ENCRYPTED,		/* archive-encrypted */
 	PACKAGE_NO_APPLICATION		/* no-application: no application.xml at the root */
 };
-
-/* The reason code for a result ("archive-unsafe"), "" for PACKAGE_OK. */
-const char *package_result_code(enum package_result result);
 
 void package_init(struct package *package);
 void package_release(struct package *package);

@@ -4,7 +4,7 @@
  * chained to the archive before it by that archive's SHA-256. See
  * doc/audit.md for the format and what a crash leaves.
  */
-#include "audit.h"
+#include "audit_bag.h"
 
 #include <archive.h>
 #include <archive_entry.h>
@@ -22,49 +22,10 @@
 #include <wchar.h>
 
 #include "atomic.h"
+#include "directory.h"
 #include "hash.h"
 #include "xml.h"
 
-/* The payload is written as the run goes and the journals are read, so the
- * run's list of files is never held in memory: each file goes into the
- * archive when it is first named (an input as it is taken, from its bytes;
- * everything else from the journals at the end), its manifest line into a
- * temporary file (streamed into the bag at the end), and a path seen again (a
- * dossier changed twice in the run) is found in a table of 8-byte slots that
- * point at its manifest line. */
-struct seen_paths {
-	uint64_t *slots;		/* 0, or a tag (high 24 bits) and line offset + 1 */
-	size_t capacity;		/* at least 4/3 of the paths: never 3/4 full */
-};
-
-struct audit_bag {
-	struct store *store;
-	const struct audit_facts *facts;
-	struct transaction transaction;	/* the archive's own, open until committed */
-	int transaction_open;
-	char destination[PATH_MAX];	/* audit/NNNNNN-<run id>.tar.gz */
-	struct seen_paths seen;
-	size_t early_inputs;		/* added by audit_add_input */
-	size_t early_inputs_journaled;	/* of those, found in the journals */
-	size_t journal_paths;		/* how many paths the journals name */
-	FILE *manifest;			/* the manifest's lines, unlinked temporary file */
-	struct sha256 manifest_hash;
-	unsigned long long payload_bytes;
-	size_t payload_files;
-	char **journals;		/* store/journal/ entries covered */
-	size_t journal_count;
-	size_t inputs, quarantined, dossiers, outputs;
-	char name[128];			/* NNNNNN-<run id> */
-	unsigned long sequence;
-	char previous[128];		/* the previous archive's file name, or "none" */
-	char previous_sha256[65];
-	struct archive *archive;
-	int fd;				/* the archive's file, or -1 */
-	struct sha256 archive_hash;	/* of the tar.gz, as it is written */
-	char archive_sha256[65];	/* once it is closed */
-	off_t flushing_from;		/* written before this: on its way to the disk */
-	off_t dropped_to;		/* before this: on the disk, out of the page cache */
-};
 
 static int starts_with(const char *text, const char *prefix)
 {
@@ -164,47 +125,20 @@ static int is_regular_file(const char *path)
 
 /* ---- the journals ---- */
 
-static int compare_strings(const void *a, const void *b)
-{
-	return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
 /* The names in store/journal/, in the order the transactions committed. */
 static int list_journals(struct audit_bag *bag, struct error *err)
 {
 	char directory[PATH_MAX];
-	DIR *listing = opendir(store_path(bag->store, "store/journal", directory,
-					  sizeof(directory)));
-	struct dirent *entry;
+	struct name_list journals;
 
-	if (!listing)
-		return error_set_errno(err, "unable to read '%s'", directory);
-	while ((entry = readdir(listing))) {
-		char **grown;
-
-		if (entry->d_name[0] == '.')
-			continue;
-		grown = realloc(bag->journals, (bag->journal_count + 1) * sizeof(*grown));
-		if (!grown || !(grown[bag->journal_count] = strdup(entry->d_name))) {
-			bag->journals = grown ? grown : bag->journals;
-			closedir(listing);
-			return error_set(err, "out of memory");
-		}
-		bag->journals = grown;
-		bag->journal_count++;
-	}
-	closedir(listing);
-	if (bag->journal_count)
-		qsort(bag->journals, bag->journal_count, sizeof(char *), compare_strings);
+	if (directory_list(store_path(bag->store, "store/journal", directory, sizeof(directory)),
+			   "", &journals, err) < 0)
+		return -1;
+	bag->journals = journals.names;		/* the bag owns them now */
+	bag->journal_count = journals.count;
 	return 0;
 }
 
-/* What a journal line says changed, when it is a file that goes in the bag. */
-struct changed_file {
-	const char *operation;
-	char *destination;		/* relative to the state directory; owned */
-	char bag_path[PATH_MAX];	/* data/... */
-};
 
 typedef int (*changed_file_action)(struct audit_bag *bag, const struct changed_file *file,
 				   struct error *err);
@@ -266,347 +200,9 @@ static int for_each_changed_file(struct audit_bag *bag, changed_file_action acti
 	return result;
 }
 
-/* ---- the paths already in the bag ---- */
-
-#define SLOT_OFFSET_BITS 40
-#define SLOT_OFFSET_MASK ((UINT64_C(1) << SLOT_OFFSET_BITS) - 1)
-
-/* RFC 8493 §2.1.3: %, CR and LF in a manifest path are percent-encoded. */
-static void encode_manifest_path(const char *path, char *out, size_t size)
-{
-	size_t used = 0;
-
-	for (const char *c = path; *c && used + 4 < size; c++) {
-		if (*c == '%' || *c == '\r' || *c == '\n')
-			used += (size_t)snprintf(out + used, size - used, "%%%02X",
-						 (unsigned char)*c);
-		else
-			out[used++] = *c;
-	}
-	out[used] = '\0';
-}
-
-static uint64_t path_hash(const char *encoded)
-{
-	char hex[65];
-
-	sha256_hex(encoded, strlen(encoded), hex);	/* "" if OpenSSL failed: then 0 */
-	hex[16] = '\0';
-	return strtoull(hex, NULL, 16);
-}
-
-/* Whether the manifest line at offset names the path `encoded`. */
-static int manifest_line_is(struct audit_bag *bag, uint64_t offset, const char *encoded,
-			    struct error *err)
-{
-	size_t length = strlen(encoded), wanted = 66 + length + 1;
-	char line[66 + PATH_MAX * 3 + 2];
-	ssize_t got;
-
-	if (fflush(bag->manifest) != 0)
-		return error_set_errno(err, "unable to write the audit manifest");
-	got = pread(fileno(bag->manifest), line, wanted, (off_t)offset);
-	if (got < 0)
-		return error_set_errno(err, "unable to read the audit manifest");
-	return (size_t)got == wanted && memcmp(line + 66, encoded, length) == 0 &&
-	       line[66 + length] == '\n';
-}
-
-/* The slot after index, wrapping around. */
-static size_t next_slot(const struct seen_paths *seen, size_t index)
-{
-	return index + 1 == seen->capacity ? 0 : index + 1;
-}
-
-/* What a slot holds for the manifest line at offset with this tag. */
-static uint64_t slot_value(uint64_t tag, uint64_t offset)
-{
-	return tag << SLOT_OFFSET_BITS | (offset + 1);
-}
-
-/* Finds `encoded` in the table: returns 1 if it is there, else 0 and the
- * empty slot where it goes in *slot and its tag in *tag_out; -1 on error. */
-static int find_seen_path(struct audit_bag *bag, const char *encoded, uint64_t **slot,
-			  uint64_t *tag_out, struct error *err)
-{
-	uint64_t hash = path_hash(encoded), tag = hash >> SLOT_OFFSET_BITS;
-	size_t index = (size_t)(hash % bag->seen.capacity);
-
-	for (;; index = next_slot(&bag->seen, index)) {
-		uint64_t value = bag->seen.slots[index];
-		int same;
-
-		if (value == 0) {
-			*slot = &bag->seen.slots[index];
-			*tag_out = tag;
-			return 0;
-		}
-		if (value >> SLOT_OFFSET_BITS != tag)
-			continue;
-		same = manifest_line_is(bag, (value & SLOT_OFFSET_MASK) - 1, encoded, err);
-		if (same != 0)
-			return same;
-	}
-}
-
-static int count_journal_path(struct audit_bag *bag, const struct changed_file *file,
-			      struct error *err)
-{
-	(void)file;
-	(void)err;
-	bag->journal_paths++;
-	return 0;
-}
-
-/* Puts the manifest line at offset, naming `encoded`, in a table that does
- * not hold it yet. */
-static void insert_seen_path(struct seen_paths *seen, const char *encoded, uint64_t offset)
-{
-	uint64_t hash = path_hash(encoded);
-	size_t index = (size_t)(hash % seen->capacity);
-
-	while (seen->slots[index] != 0)
-		index = next_slot(seen, index);
-	seen->slots[index] = slot_value(hash >> SLOT_OFFSET_BITS, offset);
-}
-
-/* Puts every manifest line's path in the table (which holds none yet). */
-static int fill_seen_paths(struct audit_bag *bag, struct seen_paths *seen, struct error *err)
-{
-	char buffer[1 << 16];
-	size_t held = 0;
-	off_t read_at = 0;
-	uint64_t offset = 0;	/* of the first line held */
-	ssize_t got;
-
-	if (fflush(bag->manifest) != 0)
-		return error_set_errno(err, "unable to write the audit manifest");
-	do {
-		char *line = buffer, *end;
-
-		got = pread(fileno(bag->manifest), buffer + held, sizeof(buffer) - held, read_at);
-		if (got < 0)
-			return error_set_errno(err, "unable to read the audit manifest");
-		read_at += got;
-		held += (size_t)got;
-		while ((end = memchr(line, '\n', held - (size_t)(line - buffer)))) {
-			if (end - line < 67)
-				return error_set(err, "the audit manifest has a line too short");
-			*end = '\0';
-			insert_seen_path(seen, line + 66, offset);
-			offset += (uint64_t)(end - line) + 1;
-			line = end + 1;
-		}
-		held -= (size_t)(line - buffer);
-		memmove(buffer, line, held);
-		if (held == sizeof(buffer))
-			return error_set(err, "the audit manifest has a line too long");
-	} while (got > 0);
-	if (held != 0)
-		return error_set(err, "the audit manifest ends in the middle of a line");
-	return 0;
-}
-
-/* Makes the table room for `paths` paths at most, never more than 3/4 full
- * (linear probing stays short; a record run of a 100,000-package batch names
- * some 800,000 paths, 8.5 MB of slots): a larger table is filled again from
- * the manifest's lines, which are the paths in the bag. */
-static int size_seen_paths(struct audit_bag *bag, size_t paths, struct error *err)
-{
-	struct seen_paths larger = { NULL, paths + paths / 3 + 64 };
-
-	if (bag->seen.slots && 4 * paths <= 3 * bag->seen.capacity)
-		return 0;
-	larger.slots = calloc(larger.capacity, sizeof(*larger.slots));
-	if (!larger.slots)
-		return error_set(err, "out of memory");
-	if (bag->payload_files && fill_seen_paths(bag, &larger, err) < 0) {
-		free(larger.slots);
-		return -1;
-	}
-	free(bag->seen.slots);
-	bag->seen = larger;
-	return 0;
-}
-
-/* ---- the chain ---- */
-
-static int hash_file(const char *path, char out[65], struct error *err)
-{
-	struct sha256 hash = { NULL };
-	char buffer[65536];
-	int fd = open(path, O_RDONLY | O_CLOEXEC), result = -1;
-	ssize_t got;
-
-	if (fd < 0)
-		return error_set_errno(err, "unable to read '%s'", path);
-	if (sha256_begin(&hash) < 0)
-		goto out;
-	while ((got = read(fd, buffer, sizeof(buffer))) > 0)
-		if (sha256_update(&hash, buffer, (size_t)got) < 0)
-			goto out;
-	if (got == 0 && sha256_finish(&hash, out) == 0)
-		result = 0;
-out:
-	if (result < 0)
-		error_set_errno(err, "unable to hash '%s'", path);
-	sha256_release(&hash);
-	close(fd);
-	return result;
-}
-
-/* "NNNNNN-<run>.tar.gz": its sequence number, or 0 for any other name. */
-static unsigned long archive_sequence(const char *name)
-{
-	size_t length = strlen(name);
-	unsigned long sequence;
-
-	if (length < 15 || length >= 128 || strcmp(name + length - 7, ".tar.gz") != 0 ||
-	    strspn(name, "0123456789") != 6 || name[6] != '-' ||
-	    sscanf(name, "%6lu-", &sequence) != 1)
-		return 0;
-	return sequence;
-}
-
-/* The archive in audit/ with the highest sequence number: its name in
- * newest and its number in highest (0 when audit/ holds none). */
-static int scan_archives(struct store *store, char newest[128], unsigned long *highest,
-			 struct error *err)
-{
-	char directory[PATH_MAX];
-	DIR *listing = opendir(store_path(store, "audit", directory, sizeof(directory)));
-	struct dirent *entry;
-
-	newest[0] = '\0';
-	*highest = 0;
-	if (!listing)
-		return error_set_errno(err, "unable to read '%s'", directory);
-	while ((entry = readdir(listing))) {
-		unsigned long sequence = archive_sequence(entry->d_name);
-
-		if (sequence > *highest) {
-			*highest = sequence;
-			snprintf(newest, 128, "%s", entry->d_name);
-		}
-	}
-	closedir(listing);
-	return 0;
-}
-
-int audit_format_record(const char *name, const char *sha256, char *out, size_t size)
-{
-	return snprintf(out, size, "%s %s\n", name, sha256);
-}
-
-int audit_read_record(const char *state_dir, char name[128], char sha256[65],
-		      struct error *err)
-{
-	char path[PATH_MAX], text[256], extra;
-	int fd;
-	ssize_t got;
-
-	snprintf(path, sizeof(path), "%s/%s", state_dir, AUDIT_RECORD);
-	fd = open(path, O_RDONLY | O_CLOEXEC);
-	if (fd < 0 && errno == ENOENT)
-		return 0;
-	if (fd < 0)
-		return error_set_errno(err, "unable to read '%s'", path);
-	got = read(fd, text, sizeof(text) - 1);
-	close(fd);
-	if (got < 0)
-		return error_set_errno(err, "unable to read '%s'", path);
-	text[got] = '\0';
-	if (sscanf(text, "%127s %64s %c", name, sha256, &extra) != 2 ||
-	    archive_sequence(name) == 0 || strlen(sha256) != 64 ||
-	    strspn(sha256, "0123456789abcdef") != 64)
-		return error_set(err, "'%s' is damaged: it does not name an audit archive and "
-				 "its SHA-256", path);
-	return 1;
-}
-
-int audit_newest_archive(struct store *store, char name[128], char sha256[65],
-			 struct error *err)
-{
-	char path[PATH_MAX], relative[PATH_MAX];
-	unsigned long highest;
-
-	if (scan_archives(store, name, &highest, err) < 0)
-		return -1;
-	if (highest == 0)
-		return 0;
-	snprintf(relative, sizeof(relative), "audit/%s", name);
-	return hash_file(store_path(store, relative, path, sizeof(path)), sha256, err) < 0 ? -1 : 1;
-}
-
-int audit_find_anchor(struct store *store, struct audit_anchor *anchor, struct error *err)
-{
-	char recorded[128], recorded_sha256[65], newest[128], path[PATH_MAX], actual[65];
-	char relative[PATH_MAX];
-	unsigned long highest;
-	int found = audit_read_record(store->root, recorded, recorded_sha256, err);
-	struct stat info;
-
-	snprintf(anchor->previous, sizeof(anchor->previous), "none");
-	snprintf(anchor->previous_sha256, sizeof(anchor->previous_sha256), "none");
-	anchor->sequence = 1;
-	if (found < 0 || scan_archives(store, newest, &highest, err) < 0)
-		return -1;
-	if (!found) {
-		if (highest == 0)
-			return 0;	/* the first archive */
-		return error_set(err, "the audit chain cannot continue: audit/ holds archives "
-				 "(the newest audit/%s) but the store records no last archive "
-				 "(%s is missing)", newest, AUDIT_RECORD);
-	}
-	snprintf(relative, sizeof(relative), "audit/%s", recorded);
-	store_path(store, relative, path, sizeof(path));
-	if (lstat(path, &info) < 0) {
-		if (errno == ENOENT)
-			return error_set(err, "the audit chain cannot continue: the last archive "
-					 "the store recorded, audit/%s, is missing", recorded);
-		return error_set_errno(err, "unable to read '%s'", path);
-	}
-	if (!S_ISREG(info.st_mode))
-		return error_set(err, "the audit chain cannot continue: the last archive the "
-				 "store recorded, audit/%s, is not a file", recorded);
-	if (hash_file(path, actual, err) < 0)
-		return -1;
-	if (strcmp(actual, recorded_sha256) != 0)
-		return error_set(err, "the audit chain cannot continue: the last archive the "
-				 "store recorded, audit/%s, has changed (its SHA-256 is not the "
-				 "one recorded in %s)", recorded, AUDIT_RECORD);
-	if (highest > archive_sequence(recorded))
-		return error_set(err, "the audit chain cannot continue: audit/%s is not in the "
-				 "chain (the last archive the store recorded is audit/%s)", newest,
-				 recorded);
-	snprintf(anchor->previous, sizeof(anchor->previous), "%s", recorded);
-	snprintf(anchor->previous_sha256, sizeof(anchor->previous_sha256), "%s", actual);
-	anchor->sequence = archive_sequence(recorded) + 1;
-	return 0;
-}
-
-/* Where the bag chains: the anchor found at the run's start, or now. */
-static int find_previous(struct audit_bag *bag, struct error *err)
-{
-	struct audit_anchor found;
-	const struct audit_anchor *anchor = bag->facts->anchor;
-
-	if (!anchor) {
-		if (audit_find_anchor(bag->store, &found, err) < 0)
-			return -1;
-		anchor = &found;
-	}
-	snprintf(bag->previous, sizeof(bag->previous), "%s", anchor->previous);
-	snprintf(bag->previous_sha256, sizeof(bag->previous_sha256), "%s",
-		 anchor->previous_sha256);
-	bag->sequence = anchor->sequence;
-	snprintf(bag->name, sizeof(bag->name), "%06lu-%s", bag->sequence, bag->facts->run_id);
-	return 0;
-}
-
 /* ---- writing the tar.gz ---- */
 
-static int archive_failed(struct audit_bag *bag, struct error *err)
+int archive_failed(struct audit_bag *bag, struct error *err)
 {
 	int number = archive_errno(bag->archive);
 
@@ -618,7 +214,7 @@ static int archive_failed(struct audit_bag *bag, struct error *err)
 			 archive_error_string(bag->archive));
 }
 
-static int write_header(struct audit_bag *bag, const char *path, size_t size, struct error *err)
+int write_header(struct audit_bag *bag, const char *path, size_t size, struct error *err)
 {
 	struct archive_entry *entry = archive_entry_new();
 	char name[PATH_MAX];
@@ -638,8 +234,8 @@ static int write_header(struct audit_bag *bag, const char *path, size_t size, st
 	return result;
 }
 
-static int write_bytes(struct audit_bag *bag, const char *path, const char *bytes, size_t size,
-		       struct error *err)
+int write_bytes(struct audit_bag *bag, const char *path, const char *bytes, size_t size,
+		struct error *err)
 {
 	if (write_header(bag, path, size, err) < 0)
 		return -1;
@@ -827,7 +423,7 @@ int audit_input_descriptor(const char *digest, size_t size, char *out, size_t ou
 }
 
 /* An input a run that died took, over the limits or unreadable, found in
- * its journal: archived by a descriptor, as the run would have (driver.c). */
+ * its journal: archived by a descriptor, as the run would have (batch.c). */
 static int archive_input_descriptor(struct audit_bag *bag, const struct changed_file *file,
 				    const char *path, struct error *err)
 {
@@ -908,154 +504,6 @@ static int add_policy(struct audit_bag *bag, struct error *err)
 	xmlFree(href);
 	xmlFreeDoc(policy);
 	return result < 0 ? -1 : 0;
-}
-
-/* The manifest's lines go to a file of their own, with no name, beside the
- * archive being written: its size grows with the run. */
-static int open_manifest(struct audit_bag *bag, const char *staged, struct error *err)
-{
-	char directory[PATH_MAX], *slash;
-	int fd;
-
-	snprintf(directory, sizeof(directory), "%s", staged);
-	slash = strrchr(directory, '/');
-	if (slash)
-		*slash = '\0';
-	fd = open(directory, O_TMPFILE | O_RDWR | O_CLOEXEC, 0600);
-	if (fd < 0 && (errno == EOPNOTSUPP || errno == EISDIR || errno == EINVAL)) {
-		char name[PATH_MAX];
-
-		snprintf(name, sizeof(name), "%s/manifest-XXXXXX", directory);
-		fd = mkstemp(name);
-		if (fd >= 0)
-			unlink(name);
-	}
-	if (fd < 0)
-		return error_set_errno(err, "unable to create the audit manifest in '%s'",
-				       directory);
-	bag->manifest = fdopen(fd, "w+");
-	if (!bag->manifest) {
-		close(fd);
-		return error_set(err, "out of memory");
-	}
-	if (sha256_begin(&bag->manifest_hash) < 0)
-		return error_set(err, "unable to start a SHA-256");
-	return 0;
-}
-
-struct tag_file {
-	const char *name;
-	char *text;
-	size_t size;
-	char sha256[65];
-};
-
-static int finish_tag(struct tag_file *tag, FILE *out, struct error *err)
-{
-	if (close_stream(out) != 0 || !tag->text)
-		return error_set(err, "out of memory");
-	sha256_hex(tag->text, tag->size, tag->sha256);
-	return 0;
-}
-
-static int make_bag_info(struct audit_bag *bag, struct tag_file *tag, struct error *err)
-{
-	FILE *out = open_memstream(&tag->text, &tag->size);
-	char bagging_date[11], run_date[11];
-
-	if (!out)
-		return error_set(err, "out of memory");
-	date_format(bag->facts->bagged / 86400, bagging_date);
-	date_format(bag->facts->run_date, run_date);
-	fprintf(out, "Source-Organization: %s\n", bag->facts->society_name);
-	fprintf(out, "Bagging-Date: %s\n", bagging_date);
-	fprintf(out, "Payload-Oxum: %llu.%zu\n", bag->payload_bytes,
-		bag->payload_files);
-	fprintf(out, "External-Identifier: %s\n", bag->facts->run_id);
-	fprintf(out, "Ecap-Archive-Sequence: %lu\n", bag->sequence);
-	fprintf(out, "Ecap-Run-Date: %s\n", run_date);
-	fprintf(out, "Ecap-Inputs-Taken: %zu\n", bag->inputs);
-	fprintf(out, "Ecap-Inputs-Quarantined: %zu\n", bag->quarantined);
-	fprintf(out, "Ecap-Dossiers-Changed: %zu\n", bag->dossiers);
-	fprintf(out, "Ecap-Outputs-Written: %zu\n", bag->outputs);
-	fprintf(out, "Ecap-Previous-Archive: %s\n", bag->previous);
-	fprintf(out, "Ecap-Previous-Archive-SHA256: %s\n", bag->previous_sha256);
-	return finish_tag(tag, out, err);
-}
-
-static int make_text(struct tag_file *tag, const char *text, struct error *err)
-{
-	tag->text = strdup(text);
-	if (!tag->text)
-		return error_set(err, "out of memory");
-	tag->size = strlen(text);
-	sha256_hex(tag->text, tag->size, tag->sha256);
-	return 0;
-}
-
-/* Copies the manifest's temporary file into the archive. */
-static int write_manifest(struct audit_bag *bag, const char *name, struct error *err)
-{
-	char buffer[65536];
-	off_t size = ftello(bag->manifest), total = 0;
-	ssize_t got = 0;
-
-	if (size < 0 || fflush(bag->manifest) != 0)
-		return error_set_errno(err, "unable to write the audit manifest");
-	if (ferror(bag->manifest))
-		return error_set(err, "unable to write the audit manifest: a write failed");
-	if (write_header(bag, name, (size_t)size, err) < 0)
-		return -1;
-	while (total < size &&
-	       (got = pread(fileno(bag->manifest), buffer, sizeof(buffer), total)) > 0) {
-		if (archive_write_data(bag->archive, buffer, (size_t)got) != got)
-			return archive_failed(bag, err);
-		total += got;
-	}
-	if (total != size)
-		return error_set_errno(err, "unable to read the audit manifest");
-	return 0;
-}
-
-/* bagit.txt, bag-info.txt, manifest-sha256.txt and tagmanifest-sha256.txt,
- * after the payload. */
-static int write_tags(struct audit_bag *bag, struct error *err)
-{
-	struct tag_file tags[3] = {
-		{ "bagit.txt", NULL, 0, "" }, { "bag-info.txt", NULL, 0, "" },
-		{ "tagmanifest-sha256.txt", NULL, 0, "" },
-	};
-	char manifest_sha256[65];
-	FILE *out;
-	int result = -1;
-
-	if (make_text(&tags[0], "BagIt-Version: 1.0\nTag-File-Character-Encoding: UTF-8\n",
-		      err) < 0 || make_bag_info(bag, &tags[1], err) < 0)
-		goto out;
-	if (sha256_finish(&bag->manifest_hash, manifest_sha256) < 0) {
-		error_set(err, "unable to finish a SHA-256");
-		goto out;
-	}
-	out = open_memstream(&tags[2].text, &tags[2].size);
-	if (!out) {
-		error_set(err, "out of memory");
-		goto out;
-	}
-	fprintf(out, "%s  %s\n", tags[0].sha256, tags[0].name);
-	fprintf(out, "%s  %s\n", tags[1].sha256, tags[1].name);
-	fprintf(out, "%s  %s\n", manifest_sha256, "manifest-sha256.txt");
-	if (finish_tag(&tags[2], out, err) < 0)
-		goto out;
-	if (write_bytes(bag, tags[0].name, tags[0].text, tags[0].size, err) < 0 ||
-	    write_bytes(bag, tags[1].name, tags[1].text, tags[1].size, err) < 0 ||
-	    write_manifest(bag, "manifest-sha256.txt", err) < 0 ||
-	    write_bytes(bag, tags[2].name, tags[2].text, tags[2].size, err) < 0)
-		goto out;
-	result = 0;
-out:
-	for (int i = 0; i < 3; i++)
-		free(tags[i].text);
-	return result;
 }
 
 /* The archive's bytes go to its file through here, and into its SHA-256 on

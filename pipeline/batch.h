@@ -1,6 +1,11 @@
 /* batch.h - what the parts of one batch run share (driver.c, packages.c,
- * records.c, publish.c): the run's resources, its open transaction, and the
- * steps every input goes through. Not for use outside a run. */
+ * records.c, publish.c, sweeps.c, consequences.c, letters.c): the run's
+ * resources, its open transaction, and the primitives of batch.c every input
+ * goes through. Not for use outside a run.
+ *
+ * The files of a run depend one way: driver.c -> packages.c, records.c,
+ * sweeps.c -> consequences.c -> publish.c -> letters.c -> batch.c; none
+ * calls back up. */
 #ifndef ECAP_BATCH_H
 #define ECAP_BATCH_H
 
@@ -88,6 +93,8 @@ void log_line(struct batch *batch, const char *format, ...)
  * full (GROUP_LIMIT inputs). */
 int prepare_group_for(struct batch *batch, struct error *err);
 int commit_group(struct batch *batch, struct error *err);
+/* Forgets the inputs of the group (after its commit or abort). */
+void forget_group(struct batch *batch);
 
 /* store/inputs/<aa>/<digest> */
 void content_path(const char *digest, char *out, size_t size);
@@ -115,54 +122,10 @@ int quarantine_unreadable(struct batch *batch, const struct intake_item *item,
 			  const char *message, struct error *err);
 int put_document(struct batch *batch, const char *destination, xmlDocPtr document,
 		 struct error *err);
-/* A letter of `kind` (returned, ..., status) about document, in its three
- * forms: xslt/letter-KIND.xsl builds the letter document once (with the
- * stylesheet parameters given), letter-xhtml.xsl and letter-text.xsl render
- * it to html and text, and pdf_letter.c typesets it beside text as .pdf. */
-int put_letter(struct batch *batch, const char *kind, xmlDocPtr document,
-	       const char *const *parameters, const char *html, const char *text,
-	       struct error *err);
-
-int id_is_safe(const char *id);
+/* store/dossiers/<id>.xml */
+void dossier_relative(const char *id, char *out, size_t size);
 /* Loads the dossier of id as the open transaction leaves it; 1 if it existed,
  * 0 if a new one was created (when create is set) or none exists. */
 int open_dossier(struct batch *batch, const char *id, int create, struct dossier *dossier,
 		 struct error *err);
-/* Runs the stages over a dossier and writes all that follows from what they
- * decided: letters, certificates, register entries, publicity, markers, and
- * the dossier itself. */
-int settle_dossier(struct batch *batch, struct dossier *dossier, struct error *err);
-
-int take_package(struct batch *batch, const struct intake_item *item, struct error *err);
-/* The same for many packages, prepared by `jobs` threads (read, hashed,
- * unpacked, parsed) and filed in order by this one; progress is called
- * before each is filed. */
-int take_packages_in_parallel(struct batch *batch, const struct intake_item *items,
-			      size_t count, int jobs, void (*progress)(struct batch *),
-			      struct error *err);
-int take_record(struct batch *batch, const struct intake_item *item, struct error *err);
-
-/* A change of a certificate's status: the holder's letter now, the public
- * notice and the federation's report at the end of the run. Frees change. */
-int publish_register_change(struct batch *batch, xmlDocPtr change, struct error *err);
-/* An application that entered publicity, for the run's public notice. */
-int queue_publicity_entry(struct batch *batch, const struct dossier *dossier, struct error *err);
-/* Writes the run's public notices and report from what was queued. */
-int publish_run(struct batch *batch, struct error *err);
-
-/* signing.c: loads the key the policy names (or the newest); none is a
- * warning, and documents are then written unsigned. */
-int signing_start(struct batch *batch, struct error *err);
-/* put_document, signed (signature.h) when the run has a key. */
-int put_signed_document(struct batch *batch, const char *destination, xmlDocPtr document,
-			struct error *err);
-/* Records and republishes the dates the key signed (keys.h). */
-int signing_finish(struct batch *batch, struct error *err);
-void signing_release(struct batch *batch);
-
-/* public_register.c: the signed public register and its static site
- * (out/public/register.xml, out/public/register/), when the register or
- * the keys changed in the run or they do not exist yet. */
-int publish_register(struct batch *batch, struct error *err);
-
 #endif

@@ -1,6 +1,8 @@
 /* command_filter.c - the stage filters: `ecap validate` (a dossier, an
- * application or a whole package in; the dossier with its findings out) and
- * `ecap render STYLESHEET` (a dossier in; one rendered document out). */
+ * application or a whole package in; the dossier with its findings out, and
+ * the notice of the letter they call for), `review`, `interview`, `certify`
+ * and `stages`. A package becomes a dossier by the batch's own path
+ * (package_form.h); `ecap render` is command_render.c. */
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -10,7 +12,8 @@
 #include "exits.h"
 #include "hash.h"
 #include "notice.h"
-#include "package.h"
+#include "outcomes.h"
+#include "package_form.h"
 #include "paths.h"
 #include "policy.h"
 #include "register.h"
@@ -23,58 +26,8 @@ static const char stage_usage[] =
 	"[FILE]\n";
 
 typedef int (*stage_function)(const struct stage_context *, struct dossier *, struct error *);
-static const char render_usage[] =
-	"usage: ecap render STYLESHEET [--seq N] [--param NAME VALUE]... [FILE]\n";
 
-struct filter_input {
-	char *bytes;
-	size_t size;
-};
-
-static int read_stream(FILE *in, struct filter_input *input, struct error *err)
-{
-	size_t capacity = 65536;
-
-	input->size = 0;
-	input->bytes = malloc(capacity);
-	while (input->bytes) {
-		size_t got = fread(input->bytes + input->size, 1, capacity - input->size - 1, in);
-
-		input->size += got;
-		if (got == 0)
-			break;
-		if (input->size + 1 == capacity) {
-			char *grown = capacity >= (512u << 20) ? NULL :
-				      realloc(input->bytes, capacity * 2);
-			if (!grown) {
-				free(input->bytes);
-				input->bytes = NULL;
-				return error_set(err, "the input is too large");
-			}
-			input->bytes = grown;
-			capacity *= 2;
-		}
-	}
-	if (!input->bytes || ferror(in))
-		return error_set(err, "unable to read the input");
-	input->bytes[input->size] = '\0';
-	return 0;
-}
-
-static int read_input(const char *path, struct filter_input *input, struct error *err)
-{
-	FILE *in = path ? fopen(path, "rb") : stdin;
-	int result;
-
-	if (!in)
-		return error_set_errno(err, "unable to open '%s'", path);
-	result = read_stream(in, input, err);
-	if (path)
-		fclose(in);
-	return result;
-}
-
-static int looks_like_xml(const struct filter_input *input)
+static int looks_like_xml(const struct command_input *input)
 {
 	for (size_t i = 0; i < input->size; i++) {
 		unsigned char c = (unsigned char)input->bytes[i];
@@ -89,7 +42,7 @@ static int looks_like_xml(const struct filter_input *input)
 }
 
 /* A dossier from XML: a dossier as it is, or an application wrapped into one. */
-static int dossier_from_xml(const struct filter_input *input, const struct policy *policy,
+static int dossier_from_xml(const struct command_input *input, const struct policy *policy,
 			    struct dossier *dossier, struct error *err)
 {
 	struct xml_limits limits = { policy->package_limits.max_xml_bytes * 16,
@@ -105,44 +58,55 @@ static int dossier_from_xml(const struct filter_input *input, const struct polic
 	return dossier_adopt(dossier, document, err);
 }
 
-/* A dossier from a package, as the batch would make it (the package's
- * application.xml must be readable). */
-static int dossier_from_package(const struct filter_input *input, const struct policy *policy,
+/* A dossier from a package, as the batch makes it (package_form.h): what
+ * the batch would quarantine is an error here, with its reason code. */
+static int dossier_from_package(const struct command_input *input, const struct policy *policy,
 				const char *name, day_t date, struct dossier *dossier,
 				struct error *err)
 {
-	struct xml_limits limits = { policy->package_limits.max_xml_bytes, policy->max_xml_depth };
-	struct package package;
-	enum package_result outcome;
-	xmlDocPtr form = NULL;
+	struct package_form form;
+	struct package_verdict verdict;
+	const char *slash = strrchr(name, '/');
 	char digest[65];
 	int result = -1;
 
-	package_init(&package);
-	outcome = package_read(input->bytes, input->size, &policy->package_limits, &package, err);
-	if (outcome != PACKAGE_OK) {
-		char detail[sizeof(err->message)];
-
-		snprintf(detail, sizeof(detail), "%s", err->message);
-		error_set(err, "%s: %s", package_result_code(outcome), detail);
+	/* what the filter read, by its file name: it stores nothing */
+	name = slash ? slash + 1 : name;
+	package_form_read(policy, input->bytes, input->size, &form);
+	package_form_judge(&form, &verdict);
+	if (verdict.code) {
+		error_set(err, "%s: %s", verdict.code, verdict.message);
 		goto out;
 	}
-	form = xml_parse_untrusted(package.application_xml, package.application_xml_size,
-				   "application.xml", &limits, NULL, 0, err);
-	if (!form || dossier_from_application(dossier, form, policy, err) < 0)
-		goto out;
 	sha256_hex(input->bytes, input->size, digest);
-	{
-		const char *slash = strrchr(name, '/');
-
-		/* what the filter read, by its file name: it stores nothing */
-		dossier_add_submission(dossier, slash ? slash + 1 : name, digest, date,
-				       slash ? slash + 1 : name, &package, NULL, NULL);
-	}
+	if (dossier_create(dossier, verdict.id, policy, err) < 0 ||
+	    package_form_file(dossier, &form, &verdict, name, digest, date, name, err) < 0)
+		goto out;
 	result = 0;
 out:
-	package_release(&package);
+	package_form_release(&form);
 	return result;
+}
+
+/* The <notice> the batch records after each result the stage appended
+ * after `last` that calls for a letter (the outcome table's), so that the
+ * dossier renders as the run would (`ecap validate pkg.zip | ecap render
+ * notice-returned.xsl`); the letters themselves are render's. */
+static void append_notices(struct dossier *dossier, xmlNodePtr last, day_t date)
+{
+	xmlNodePtr results[64];
+	size_t count = 0;
+
+	for (xmlNodePtr node = last ? last->next : dossier->root->children; node && count < 64;
+	     node = node->next)
+		if (node->type == XML_ELEMENT_NODE)
+			results[count++] = node;
+	for (size_t i = 0; i < count; i++) {
+		const struct outcome *row = outcome_of(results[i]);
+
+		if (row && row->letter)
+			dossier_add_notice(dossier, results[i], row->letter, date);
+	}
 }
 
 static int print_dossier(const struct dossier *dossier, struct error *err)
@@ -296,7 +260,7 @@ static void filter_register(struct register_view *view, struct preview_register 
 static int run_filter(const char *name, const struct stage_arguments *arguments,
 		      stage_function stage)
 {
-	struct filter_input input = { NULL, 0 };
+	struct command_input input = { NULL, 0 };
 	struct error err = { "" };
 	struct policy policy;
 	struct dossier dossier;
@@ -308,6 +272,7 @@ static int run_filter(const char *name, const struct stage_arguments *arguments,
 	struct stage_context context;
 	char policy_path[PATH_MAX], path[PATH_MAX];
 	const char *policy_file = arguments->policy;
+	xmlNodePtr last;
 	int code = EXIT_CONFIG, policy_loaded = 0;
 
 	memset(&policy, 0, sizeof(policy));
@@ -329,7 +294,7 @@ static int run_filter(const char *name, const struct stage_arguments *arguments,
 		goto fail;
 	filter_register(&view, &preview, arguments->state ? &register_store : NULL, &policy);
 	code = EXIT_NO_INPUT;
-	if (read_input(arguments->file, &input, &err) < 0)
+	if (command_read_input(arguments->file, &input, &err) < 0)
 		goto fail;
 	code = EXIT_DATA;
 	if ((looks_like_xml(&input) ? dossier_from_xml(&input, &policy, &dossier, &err) :
@@ -339,8 +304,10 @@ static int run_filter(const char *name, const struct stage_arguments *arguments,
 		goto fail;
 	context = (struct stage_context){ &policy, application_schema, &view, arguments->date };
 	code = EXIT_SOFTWARE;
+	last = xmlGetLastChild(dossier.root);
 	if (stage(&context, &dossier, &err) < 0)
 		goto fail;
+	append_notices(&dossier, last, arguments->date);
 	code = EXIT_IO;
 	if (print_dossier(&dossier, &err) < 0)
 		goto fail;
@@ -386,63 +353,4 @@ int command_stage(int argc, char **argv)
 		if (strcmp(argv[0], filters[i].name) == 0)
 			return run_filter(filters[i].name, &arguments, filters[i].stage);
 	return EXIT_USAGE;
-}
-
-int command_render(int argc, char **argv)
-{
-	const char *parameters[34] = { NULL };
-	const char *stylesheet = NULL, *file = NULL;
-	struct filter_input input = { NULL, 0 };
-	struct xml_limits limits = { 256u << 20, 256 };
-	struct error err = { "" };
-	struct renderer *renderer = NULL;
-	xmlDocPtr document = NULL;
-	xmlChar *output = NULL;
-	size_t count = 0;
-	int size = 0, code = EXIT_USAGE;
-
-	for (int i = 1; i < argc; i++) {
-		if (strcmp(argv[i], "--help") == 0)
-			return fputs(render_usage, stdout), EXIT_OK;
-		if (strcmp(argv[i], "--seq") == 0 && i + 1 < argc && count < 32) {
-			parameters[count++] = "seq";
-			parameters[count++] = argv[++i];
-		} else if (strcmp(argv[i], "--param") == 0 && i + 2 < argc && count < 32) {
-			parameters[count++] = argv[++i];
-			parameters[count++] = argv[++i];
-		} else if (argv[i][0] != '-' && !stylesheet) {
-			stylesheet = argv[i];
-		} else if (argv[i][0] != '-' && !file) {
-			file = argv[i];
-		} else {
-			return fputs(render_usage, stderr), EXIT_USAGE;
-		}
-	}
-	if (!stylesheet)
-		return fputs(render_usage, stderr), EXIT_USAGE;
-	code = EXIT_NO_INPUT;
-	if (read_input(file, &input, &err) < 0)
-		goto fail;
-	code = EXIT_DATA;
-	document = xml_parse_untrusted(input.bytes, input.size, file ? file : "stdin", &limits,
-				       NULL, 0, &err);
-	if (!document)
-		goto fail;
-	code = EXIT_CONFIG;
-	renderer = renderer_new(&err);
-	if (!renderer || renderer_apply(renderer, stylesheet, document, parameters, &output,
-					&size, &err) < 0)
-		goto fail;
-	fwrite(output, 1, (size_t)size, stdout);
-	code = EXIT_OK;
-	goto out;
-fail:
-	report_failure(code, err.message);
-out:
-	xmlFree(output);
-	renderer_free(renderer);
-	if (document)
-		xmlFreeDoc(document);
-	free(input.bytes);
-	return code;
 }

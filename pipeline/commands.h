@@ -29,7 +29,18 @@ int command_document(int argc, char **argv, const char *usage,
 		     void (*print_table)(xmlDocPtr document, FILE *out),
 		     void (*print_csv)(xmlDocPtr document, FILE *out));
 
-/* Prints "ecap: message" on stderr and returns code. */
+/* Prints "ecap: message" on stderr (escaped when it quotes a name that is
+ * not plain) and returns code. */
 int report_failure(int code, const char *message);
+
+/* A filter's input, all of it, NUL-terminated. */
+struct command_input {
+	char *bytes;
+	size_t size;
+};
+
+/* Reads path, or standard input when path is NULL, into input (bytes owned,
+ * freed by the caller even on failure). */
+int command_read_input(const char *path, struct command_input *input, struct error *err);
 
 #endif

@@ -12,7 +12,6 @@
 #include "commands.h"
 #include "exits.h"
 #include "memory.h"
-#include "name.h"
 #include "paths.h"
 #include "signature.h"
 #include "xml.h"
@@ -64,17 +63,6 @@ static const struct command commands[] = {
 	{ "key", command_key },
 	{ "verify", command_verify },
 };
-
-int report_failure(int code, const char *message)
-{
-	char shown[4 * sizeof(((struct error *)0)->message)];
-
-	/* a message may quote a dropbox name: the terminal gets it escaped */
-	if (!name_is_plain(message))
-		message = name_escape(message, shown, sizeof(shown));
-	fprintf(stderr, "ecap: %s\n", message[0] ? message : "failed");
-	return code;
-}
 
 /* What a command wrote to stdout (a run's summary, a status table, a
  * verification report) must have been written, or the exit status says so: a

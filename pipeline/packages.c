@@ -1,7 +1,7 @@
 /* packages.c - taking application packages from the dropbox: read in
  * memory with the intake limits, deduplicated by SHA-256, their form parsed
  * safely, and filed under their application; see batch.h. */
-#include "batch.h"
+#include "packages.h"
 #include "retry.h"
 
 #include <errno.h>
@@ -13,10 +13,14 @@
 #include <sys/resource.h>
 #include <unistd.h>
 
+#include "consequences.h"
 #include "hash.h"
 #include "identity.h"
+#include "mask.h"
 #include "name.h"
+#include "outcomes.h"
 #include "package.h"
+#include "package_form.h"
 #include "xml.h"
 
 /* ---- packages ---- */
@@ -26,8 +30,8 @@
  * (R4), a new one its first. */
 static int takes_new_package(const char *state, int exists)
 {
-	return !exists || strcmp(state, "returned") == 0 ||
-	       strcmp(state, "supplement-requested") == 0;
+	return !exists || strcmp(state, STATE_RETURNED) == 0 ||
+	       strcmp(state, STATE_SUPPLEMENT_REQUESTED) == 0;
 }
 
 /* process.md, *Identity*: an application belongs to the person who sent its
@@ -64,12 +68,12 @@ static int claims_another_person(const struct dossier *dossier, xmlDocPtr form,
 /* Files the package under its application: the form (if it could be read)
  * replaces the dossier's, the submission is recorded, and validation runs. */
 static int file_package(struct batch *batch, const char *name, const char *digest,
-			const struct input_bytes *bytes, const struct package *package,
-			xmlDocPtr form, const char *id, const char *problem,
-			const char *problem_code, struct error *err)
+			const struct input_bytes *bytes, const struct package_form *form,
+			const struct package_verdict *verdict, struct error *err)
 {
 	struct dossier dossier;
 	char state[32] = "", message[1200], input[PATH_MAX], shown[NAME_ESCAPED_MAX];
+	const char *id = verdict->id;
 	int exists, result = -1;
 
 	name_escape(name, shown, sizeof(shown));	/* what the dossier and log say */
@@ -83,20 +87,18 @@ static int file_package(struct batch *batch, const char *name, const char *diges
 	if (!takes_new_package(state, exists)) {
 		snprintf(message, sizeof(message),
 			 "申请 %s 当前处于“%s”状态，不接受新的材料包（package %s）", id, state, shown);
-		result = quarantine(batch, name, "duplicate-application", message, digest, bytes,
+		result = quarantine(batch, name, REASON_DUPLICATE_APPLICATION, message, digest, bytes,
 				    err);
 		goto out;
 	}
-	if (claims_another_person(&dossier, form, id, name, message, sizeof(message))) {
-		result = quarantine(batch, name, "identity-mismatch", message, digest, bytes, err);
+	if (claims_another_person(&dossier, verdict->form, id, name, message, sizeof(message))) {
+		result = quarantine(batch, name, REASON_IDENTITY_MISMATCH, message, digest, bytes, err);
 		goto out;
 	}
-	if (form && dossier_replace_application(&dossier, xmlDocGetRootElement(form), err) < 0)
-		goto out;
 	content_path(digest, input, sizeof(input));
-	dossier_add_submission(&dossier, shown, digest, batch->options->date, input, package,
-			       problem, problem_code);
-	if (note_retried_input(batch, &dossier, digest, err) < 0 ||
+	if (package_form_file(&dossier, form, verdict, shown, digest, batch->options->date, input,
+			      err) < 0 ||
+	    note_retried_input(batch, &dossier, digest, err) < 0 ||
 	    take_input(batch, name, digest, bytes, err) < 0 ||
 	    settle_dossier(batch, &dossier, err) < 0)
 		goto out;
@@ -108,20 +110,6 @@ out:
 	return result;
 }
 
-static int application_id_of(xmlDocPtr form, char *id, size_t size)
-{
-	xmlNodePtr root = xmlDocGetRootElement(form);
-
-	xml_attribute_copy(root, "id", id, size);
-	return id_is_safe(id);
-}
-
-static int is_application_root(xmlNodePtr root)
-{
-	return root->ns && strcmp((const char *)root->ns->href, ECAP_NAMESPACE) == 0 &&
-	       strcmp((const char *)root->name, "application") == 0;
-}
-
 /* ---- what a package's bytes alone tell: any thread may work it out ---- */
 
 struct prepared_package {
@@ -129,80 +117,45 @@ struct prepared_package {
 	struct error read_error;
 	struct input_bytes bytes;	/* the file opened, kept until it is filed */
 	char digest[65];
-	enum package_result outcome;
-	struct error problem;		/* why package_read refused it */
-	struct package package;
-	xmlDocPtr form;			/* application.xml parsed, or NULL */
-	char form_id[128];		/* its root's id, even when it failed to parse */
-	struct error form_problem;
+	struct package_form read;	/* the archive and its form (package_form.h) */
 };
 
 static void prepare_package(const struct batch *batch, const struct intake_item *item,
 			    struct prepared_package *prepared)
 {
 	const struct package_limits *limits = &batch->policy.package_limits;
-	struct xml_limits xml_limits = { limits->max_xml_bytes, batch->policy.max_xml_depth };
 
 	memset(prepared, 0, sizeof(*prepared));
-	package_init(&prepared->package);
+	package_init(&prepared->read.package);
 	prepared->opened = open_input(batch, item->name, limits->max_archive_bytes,
 				      &prepared->bytes, prepared->digest, &prepared->read_error);
 	if (prepared->opened != INPUT_READ)
 		return;
-	prepared->outcome = package_read(prepared->bytes.data, prepared->bytes.size, limits,
-					 &prepared->package, &prepared->problem);
-	if (prepared->outcome == PACKAGE_OK)
-		prepared->form = xml_parse_untrusted(prepared->package.application_xml,
-						     prepared->package.application_xml_size,
-						     "application.xml", &xml_limits,
-						     prepared->form_id, sizeof(prepared->form_id),
-						     &prepared->form_problem);
+	package_form_read(&batch->policy, prepared->bytes.data, prepared->bytes.size,
+			  &prepared->read);
 }
 
 static void release_prepared(struct prepared_package *prepared)
 {
-	package_release(&prepared->package);
+	package_form_release(&prepared->read);
 	input_release(&prepared->bytes);
-	if (prepared->form)
-		xmlFreeDoc(prepared->form);
-	prepared->form = NULL;
 }
 
 /* ---- filing it, in arrival order, in the run's thread ---- */
 
+/* Quarantined, or filed under the application its form names, as
+ * package_form_judge says. */
 static int file_form(struct batch *batch, const char *name, struct prepared_package *prepared,
 		     struct error *err)
 {
-	xmlDocPtr form = prepared->form;
-	char id[128], message[1200];
-	xmlNodePtr root;
+	struct package_verdict verdict;
 
-	snprintf(id, sizeof(id), "%s", prepared->form_id);
-	if (!form && !id_is_safe(id))
-		return quarantine(batch, name, "xml-malformed", prepared->form_problem.message,
-				  prepared->digest, &prepared->bytes, err);
-	if (!form)
-		return file_package(batch, name, prepared->digest, &prepared->bytes,
-				    &prepared->package, NULL, id, prepared->form_problem.message,
-				    NULL, err);
-	root = xmlDocGetRootElement(form);
-	if (!application_id_of(form, id, sizeof(id))) {
-		snprintf(message, sizeof(message),
-			 "application.xml 的根元素没有可用的申请编号（id 属性）：'%.64s'", id);
-		return quarantine(batch, name, "schema", message, prepared->digest,
+	package_form_judge(&prepared->read, &verdict);
+	if (verdict.code)
+		return quarantine(batch, name, verdict.code, verdict.message, prepared->digest,
 				  &prepared->bytes, err);
-	}
-	if (!is_application_root(root)) {
-		/* a readable id on another document: returned, the form being wrong */
-		snprintf(message, sizeof(message),
-			 "application.xml 的根元素应为 {%s}application，实为 {%s}%.64s",
-			 ECAP_NAMESPACE, root->ns ? (const char *)root->ns->href : "",
-			 (const char *)root->name);
-		return file_package(batch, name, prepared->digest, &prepared->bytes,
-				    &prepared->package, NULL, id, message, "schema", err);
-	}
-	return file_package(batch, name, prepared->digest, &prepared->bytes, &prepared->package,
-			    form, id, NULL, NULL, err);
+	return file_package(batch, name, prepared->digest, &prepared->bytes, &prepared->read,
+			    &verdict, err);
 }
 
 static int file_prepared(struct batch *batch, const struct intake_item *item,
@@ -214,7 +167,7 @@ static int file_prepared(struct batch *batch, const struct intake_item *item,
 	if (prepared->opened == INPUT_OVER_LIMIT) {
 		snprintf(message, sizeof(message), "%zu bytes, more than the limit of %zu bytes",
 			 prepared->bytes.size, limits->max_archive_bytes);
-		return quarantine(batch, item->name, "archive-too-large", message,
+		return quarantine(batch, item->name, REASON_ARCHIVE_TOO_LARGE, message,
 				  prepared->digest, &prepared->bytes, err);
 	}
 	if (prepared->opened == INPUT_FAILED)
@@ -230,13 +183,9 @@ static int file_prepared(struct batch *batch, const struct intake_item *item,
 		snprintf(message, sizeof(message),
 			 "与此前已收取或已隔离的文件完全相同（SHA-256 %s），不再重复处理",
 			 prepared->digest);
-		return quarantine(batch, item->name, "duplicate-package", message,
+		return quarantine(batch, item->name, REASON_DUPLICATE_PACKAGE, message,
 				  prepared->digest, &prepared->bytes, err);
 	}
-	if (prepared->outcome != PACKAGE_OK)
-		return quarantine(batch, item->name, package_result_code(prepared->outcome),
-				  prepared->problem.message, prepared->digest, &prepared->bytes,
-				  err);
 	return file_form(batch, item->name, prepared, err);
 }
 

@@ -17,7 +17,7 @@
  * page is written only when its bytes change, so that an audit archive
  * holds the pages that changed, not the whole site.
  */
-#include "batch.h"
+#include "public_register.h"
 
 #include <limits.h>
 #include <stdio.h>
@@ -25,6 +25,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "signing.h"
 #include "xml.h"
 
 #define REGISTER_XML "out/public/register.xml"

@@ -7,7 +7,7 @@
  * public notice and one report, removing what it used. A run killed before
  * that step leaves the queue for the next run: nothing is lost or doubled.
  */
-#include "batch.h"
+#include "publish.h"
 
 #include <limits.h>
 #include <stdio.h>
@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "directory.h"
+#include "letters.h"
 #include "mail.h"
 #include "xml.h"
 

@@ -4,16 +4,20 @@
  * actions), or refused with a reason code. Every record is kept in the store
  * with an index entry (store/records/) saying what became of it; see batch.h.
  */
-#include "batch.h"
+#include "records.h"
 
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "consequences.h"
 #include "directory.h"
 #include "hash.h"
+#include "identity.h"
 #include "name.h"
+#include "outcomes.h"
+#include "publish.h"
 #include "xml.h"
 
 struct record_outcome {
@@ -154,7 +158,7 @@ static int apply_to_application(struct batch *batch, xmlNodePtr record, const ch
 	if (exists < 0)
 		goto out;
 	if (exists == 0) {
-		set_outcome(outcome, "refused", "record-unknown-application", NULL);
+		set_outcome(outcome, "refused", REASON_RECORD_UNKNOWN_APPLICATION, NULL);
 		snprintf(outcome->message, sizeof(outcome->message), "没有申请编号为 %.64s 的申请",
 			 id);
 		result = 0;
@@ -298,9 +302,9 @@ static int file_record(struct batch *batch, const struct intake_item *item, cons
 		return -1;
 	index_relative(batch, relative, sizeof(relative));
 	if (invalid)
-		set_outcome(&outcome, "refused", "record-invalid", problem);
+		set_outcome(&outcome, "refused", REASON_RECORD_INVALID, problem);
 	else if (duplicate)
-		set_outcome(&outcome, "refused", "record-duplicate", "与此前收到的记录完全相同");
+		set_outcome(&outcome, "refused", REASON_RECORD_DUPLICATE, "与此前收到的记录完全相同");
 	else if (apply_record(batch, record, digest, relative, &outcome, err) < 0)
 		return -1;
 	if (invalid || duplicate)
@@ -332,7 +336,7 @@ int take_record(struct batch *batch, const struct intake_item *item, struct erro
 	case INPUT_OVER_LIMIT:
 		snprintf(message, sizeof(message), "%zu bytes, more than the limit of %zu bytes",
 			 held.size, limits.max_bytes);
-		result = quarantine(batch, item->name, "xml-malformed", message, digest, &held,
+		result = quarantine(batch, item->name, REASON_XML_MALFORMED, message, digest, &held,
 				    err);
 		goto out;
 	case INPUT_UNREADABLE:
@@ -351,7 +355,7 @@ int take_record(struct batch *batch, const struct intake_item *item, struct erro
 				     name_escape(item->name, shown, sizeof(shown)), &limits, NULL,
 				     0, &problem);
 	if (!record) {
-		result = quarantine(batch, item->name, "xml-malformed", problem.message, digest,
+		result = quarantine(batch, item->name, REASON_XML_MALFORMED, problem.message, digest,
 				    &held, err);
 		goto out;
 	}

@@ -1,7 +1,7 @@
 /* register.c - the certificate register in the state store: lookups for the
  * stages, numbers that are never reused or skipped, certificates entered,
  * status actions and expiry; see register.h. */
-#include "register.h"
+#include "register_files.h"
 
 #include <ctype.h>
 #include <stdio.h>
@@ -12,6 +12,7 @@
 #include "directory.h"
 #include "hash.h"
 #include "identity.h"
+#include "outcomes.h"
 #include "policy.h"
 #include "xml.h"
 
@@ -30,8 +31,8 @@ int registration_is_safe(const char *registration)
 /* ---- reading and writing store documents through the open transaction ---- */
 
 /* 0 and *document NULL when the file does not exist. */
-static int load(struct register_store *rs, const char *relative, xmlDocPtr *document,
-		struct error *err)
+int register_load(struct register_store *rs, const char *relative, xmlDocPtr *document,
+		  struct error *err)
 {
 	char path[PATH_MAX];
 
@@ -42,8 +43,8 @@ static int load(struct register_store *rs, const char *relative, xmlDocPtr *docu
 	return *document ? 0 : -1;
 }
 
-static int put(struct register_store *rs, const char *relative, xmlDocPtr document,
-	       struct error *err)
+int register_put(struct register_store *rs, const char *relative, xmlDocPtr document,
+		 struct error *err)
 {
 	xmlChar *bytes = NULL;
 	int size = 0, result;
@@ -67,7 +68,7 @@ static xmlDocPtr new_document(const char *root_name, xmlNodePtr *root)
 	return document;
 }
 
-static void identity_relative(const char *identity, char *out, size_t size)
+void identity_relative(const char *identity, char *out, size_t size)
 {
 	char digest[65];
 
@@ -75,13 +76,13 @@ static void identity_relative(const char *identity, char *out, size_t size)
 	snprintf(out, size, "store/identities/%s.xml", digest);
 }
 
-static void member_relative(const char *registration, char *out, size_t size)
+void member_relative(const char *registration, char *out, size_t size)
 {
 	snprintf(out, size, "store/register/%s.xml", registration);
 }
 
-static int load_identity(struct register_store *rs, const char *identity, xmlDocPtr *document,
-			 struct error *err)
+int load_identity(struct register_store *rs, const char *identity, xmlDocPtr *document,
+		  struct error *err)
 {
 	char relative[128];
 
@@ -89,11 +90,11 @@ static int load_identity(struct register_store *rs, const char *identity, xmlDoc
 	if (!identity[0])
 		return 0;
 	identity_relative(identity, relative, sizeof(relative));
-	return load(rs, relative, document, err);
+	return register_load(rs, relative, document, err);
 }
 
-static int load_member(struct register_store *rs, const char *registration,
-		       xmlDocPtr *document, struct error *err)
+int load_member(struct register_store *rs, const char *registration,
+		xmlDocPtr *document, struct error *err)
 {
 	char relative[128];
 
@@ -101,7 +102,7 @@ static int load_member(struct register_store *rs, const char *registration,
 	if (!registration_is_safe(registration))
 		return 0;
 	member_relative(registration, relative, sizeof(relative));
-	return load(rs, relative, document, err);
+	return register_load(rs, relative, document, err);
 }
 
 static xmlNodePtr current_certificate(xmlNodePtr member)
@@ -295,8 +296,8 @@ static xmlNodePtr new_member(xmlDocPtr *document, const struct dossier *dossier,
 	return member;
 }
 
-static int put_identity(struct register_store *rs, const char *identity,
-			const char *registration, int banned, struct error *err)
+int put_identity(struct register_store *rs, const char *identity,
+		 const char *registration, int banned, struct error *err)
 {
 	char relative[128];
 	xmlNodePtr root;
@@ -306,7 +307,7 @@ static int put_identity(struct register_store *rs, const char *identity,
 	xml_set(root, "registration", registration);
 	xml_set(root, "banned", banned ? "true" : "false");
 	identity_relative(identity, relative, sizeof(relative));
-	result = put(rs, relative, document, err);
+	result = register_put(rs, relative, document, err);
 	xmlFreeDoc(document);
 	return result;
 }
@@ -337,7 +338,7 @@ int register_record_certification(struct register_store *rs, const struct dossie
 	xml_set(certificate, "status", "valid");
 	xml_set(certificate, "application", dossier_get(dossier, "id", value, sizeof(value)));
 	member_relative(registration, relative, sizeof(relative));
-	if (put(rs, relative, document, err) < 0 ||
+	if (register_put(rs, relative, document, err) < 0 ||
 	    put_identity(rs, identity, registration, xml_attribute_true(member, "banned"), err) < 0)
 		goto out;
 	snprintf(relative, sizeof(relative), "store/expiries/%s_%s",
@@ -455,7 +456,7 @@ int register_apply_action(struct register_store *rs, xmlNodePtr action, day_t da
 	if (load_member(rs, registration, &document, err) < 0)
 		return -1;
 	if (!document || !(certificate = current_certificate(xmlDocGetRootElement(document)))) {
-		snprintf(outcome->code, sizeof(outcome->code), "record-unknown-application");
+		snprintf(outcome->code, sizeof(outcome->code), REASON_RECORD_UNKNOWN_APPLICATION);
 		snprintf(outcome->message, sizeof(outcome->message),
 			 "注册编号 %s 在本学会的注册记录中不存在", registration);
 		result = 0;
@@ -465,7 +466,7 @@ int register_apply_action(struct register_store *rs, xmlNodePtr action, day_t da
 	effective_status(certificate, date, from, sizeof(from));
 	to = status_after(verb, from);
 	if (!to) {
-		snprintf(outcome->code, sizeof(outcome->code), "record-wrong-state");
+		snprintf(outcome->code, sizeof(outcome->code), REASON_RECORD_WRONG_STATE);
 		snprintf(outcome->message, sizeof(outcome->message),
 			 "注册编号 %s 的证书当前状态为 %s，不能%s", registration, from,
 			 action_name(verb));
@@ -480,7 +481,7 @@ int register_apply_action(struct register_store *rs, xmlNodePtr action, day_t da
 				      fraud, reason);
 	member_relative(registration, relative, sizeof(relative));
 	xml_attribute_copy(member, "identity", identity, sizeof(identity));
-	if (put(rs, relative, document, err) < 0 ||
+	if (register_put(rs, relative, document, err) < 0 ||
 	    put_identity(rs, identity, registration, xml_attribute_true(member, "banned"), err) < 0)
 		goto out;
 	if (strcmp(verb, "revoke") == 0 && fraud)
@@ -524,7 +525,7 @@ static int expire_one(struct register_store *rs, const char *marker, day_t date,
 				     status, "expired", expires + 1, "", 0,
 				     "证书有效期届满，未办理再注册。");
 		member_relative(registration, relative, sizeof(relative));
-		if (put(rs, relative, document, err) < 0 || changed(context, change, err) < 0)
+		if (register_put(rs, relative, document, err) < 0 || changed(context, change, err) < 0)
 			goto out;
 	}
 	snprintf(relative, sizeof(relative), "store/expiries/%s", marker);
@@ -613,188 +614,4 @@ xmlDocPtr register_build(const char *state_dir, struct error *err)
 	datetime_now(generated, sizeof(generated));
 	xml_set(root, "generated", generated);
 	return document;
-}
-
-/* ---- layout version 3: normalised identities ---- */
-
-/* One member file as version 1 left it. */
-struct old_member {
-	char registration[64];
-	char raw[128];			/* the identity attribute, as submitted */
-	char identity[128];		/* normalised */
-	int banned;			/* the member's own flag or its identity file's */
-};
-
-/* The type and nationality of a member's ID number are not in the member
- * file: they are in the form of an application it was certified from. */
-static int identity_from_dossiers(struct register_store *rs, xmlNodePtr member,
-				  const char *raw, char *out, size_t size, struct error *err)
-{
-	char application[128], relative[PATH_MAX], number[128];
-	xmlDocPtr dossier;
-	xmlNodePtr form;
-
-	for (xmlNodePtr certificate = xml_child(member, "certificate"); certificate;
-	     certificate = xml_next(certificate, "certificate")) {
-		char *text;
-
-		xml_attribute_copy(certificate, "application", application, sizeof(application));
-		if (!application[0] || strchr(application, '/') || application[0] == '.')
-			continue;
-		snprintf(relative, sizeof(relative), "store/dossiers/%s.xml", application);
-		if (load(rs, relative, &dossier, err) < 0)
-			return -1;
-		form = dossier ? xml_child(xmlDocGetRootElement(dossier), "application") : NULL;
-		text = xml_text(xml_child(xml_child(form, "applicant"), "idDocument"));
-		snprintf(number, sizeof(number), "%s", text ? text : "");
-		xmlFree(text);
-		if (form && strcmp(number, raw) == 0)
-			application_identity(form, out, size);
-		xmlFreeDoc(dossier);
-		if (out[0])
-			return 1;
-	}
-	return 0;
-}
-
-/* 17 digits and a check character: a resident ID whatever else is known. */
-static int looks_like_resident_id(const char *raw)
-{
-	if (strlen(raw) != 18)
-		return 0;
-	for (int i = 0; i < 17; i++)
-		if (raw[i] < '0' || raw[i] > '9')
-			return 0;
-	return (raw[17] >= '0' && raw[17] <= '9') || raw[17] == 'x' || raw[17] == 'X';
-}
-
-static int read_old_member(struct register_store *rs, const char *file, struct old_member *old,
-			   struct error *err)
-{
-	char relative[PATH_MAX];
-	xmlDocPtr document = NULL, identity = NULL;
-	xmlNodePtr member;
-	int result = -1, found;
-
-	memset(old, 0, sizeof(*old));
-	snprintf(relative, sizeof(relative), "store/register/%s", file);
-	if (load(rs, relative, &document, err) < 0)
-		goto out;
-	member = xmlDocGetRootElement(document);
-	xml_attribute_copy(member, "registration", old->registration, sizeof(old->registration));
-	xml_attribute_copy(member, "identity", old->raw, sizeof(old->raw));
-	old->banned = xml_attribute_true(member, "banned");
-	found = identity_from_dossiers(rs, member, old->raw, old->identity, sizeof(old->identity),
-				       err);
-	if (found < 0)
-		goto out;
-	if (!found && looks_like_resident_id(old->raw))
-		identity_normalise("resident-id", old->raw, NULL, old->identity,
-				   sizeof(old->identity));
-	if (!old->identity[0]) {
-		error_set(err, "member %s: no dossier tells the type and nationality of its ID "
-			  "document", old->registration);
-		goto out;
-	}
-	if (load_identity(rs, old->raw, &identity, err) < 0)
-		goto out;
-	if (identity && xml_attribute_true(xmlDocGetRootElement(identity), "banned"))
-		old->banned = 1;
-	result = 0;
-out:
-	xmlFreeDoc(identity);
-	xmlFreeDoc(document);
-	return result;
-}
-
-static int compare_old_members(const void *a, const void *b)
-{
-	const struct old_member *left = a, *right = b;
-	int by_identity = strcmp(left->identity, right->identity);
-
-	return by_identity ? by_identity : strcmp(left->registration, right->registration);
-}
-
-/* Rewrites a member file with its normalised identity and the person's ban. */
-static int rewrite_member(struct register_store *rs, const struct old_member *old, int banned,
-			  struct error *err)
-{
-	char relative[128];
-	xmlDocPtr document;
-	xmlNodePtr member;
-	int result;
-
-	if (load_member(rs, old->registration, &document, err) < 0)
-		return -1;
-	if (!document)
-		return 0;
-	member = xmlDocGetRootElement(document);
-	if (strcmp(old->raw, old->identity) == 0 && xml_attribute_true(member, "banned") == banned) {
-		xmlFreeDoc(document);
-		return 0;
-	}
-	xml_set(member, "identity", old->identity);
-	xml_set(member, "banned", banned ? "true" : "false");
-	member_relative(old->registration, relative, sizeof(relative));
-	result = put(rs, relative, document, err);
-	xmlFreeDoc(document);
-	return result;
-}
-
-/* One person: members[0 .. count) share a normalised identity. The person
- * keeps the first registration number given (the lowest), and is banned if
- * any of the identities they were known by was. */
-static int normalise_person(struct register_store *rs, const struct old_member *members,
-			    size_t count, struct error *err)
-{
-	char old_relative[128], new_relative[128];
-	int banned = 0;
-
-	for (size_t i = 0; i < count; i++)
-		banned |= members[i].banned;
-	for (size_t i = 0; i < count; i++) {
-		identity_relative(members[i].raw, old_relative, sizeof(old_relative));
-		identity_relative(members[i].identity, new_relative, sizeof(new_relative));
-		if (strcmp(old_relative, new_relative) != 0 &&
-		    transaction_remove(rs->transaction, old_relative, err) < 0)
-			return -1;
-		if (rewrite_member(rs, &members[i], banned, err) < 0)
-			return -1;
-	}
-	return put_identity(rs, members[0].identity, members[0].registration, banned, err);
-}
-
-int register_normalise_identities(struct store *store, struct transaction *transaction,
-				  struct error *err)
-{
-	struct register_store rs = { store, transaction, NULL };
-	char directory[PATH_MAX];
-	struct name_list files;
-	struct old_member *members = NULL;
-	size_t count = 0;
-	int result = -1;
-
-	if (directory_list(store_path(store, "store/register", directory, sizeof(directory)),
-			   ".xml", &files, err) < 0)
-		return -1;
-	if (files.count && !(members = calloc(files.count, sizeof(*members)))) {
-		error_set(err, "out of memory");
-		goto out;
-	}
-	for (; count < files.count; count++)
-		if (read_old_member(&rs, files.names[count], &members[count], err) < 0)
-			goto out;
-	qsort(members, count, sizeof(*members), compare_old_members);
-	for (size_t first = 0, next; first < count; first = next) {
-		for (next = first + 1; next < count &&
-		     strcmp(members[next].identity, members[first].identity) == 0; next++)
-			;
-		if (normalise_person(&rs, members + first, next - first, err) < 0)
-			goto out;
-	}
-	result = 0;
-out:
-	free(members);
-	name_list_release(&files);
-	return result;
 }

@@ -4,12 +4,13 @@
  * key yet issues unsigned documents, and the run says so (log and summary),
  * so that staff run `ecap key new`.
  */
-#include "batch.h"
+#include "signing.h"
 
 #include <stdio.h>
 #include <string.h>
 
 #include "signature.h"
+#include "signing.h"
 #include "xml.h"
 
 int signing_start(struct batch *batch, struct error *err)

@@ -6,13 +6,14 @@
 #include <string.h>
 
 #include "driver.h"
+#include "outcomes.h"
 #include "policy.h"
 #include "xml.h"
 
 static const char *const state_codes[STATISTICS_STATES] = {
-	"returned", "expired", "rejected", "in-review", "supplement-requested",
-	"awaiting-interview", "awaiting-confirmation", "publicity", "on-hold", "failed",
-	"certified", "withdrawn"
+	STATE_RETURNED, STATE_EXPIRED, STATE_REJECTED, STATE_IN_REVIEW,
+	STATE_SUPPLEMENT_REQUESTED, STATE_AWAITING_INTERVIEW, STATE_AWAITING_CONFIRMATION,
+	STATE_PUBLICITY, STATE_ON_HOLD, STATE_FAILED, STATE_CERTIFIED, STATE_WITHDRAWN
 };
 
 void statistics_init(struct run_statistics *statistics)

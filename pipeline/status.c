@@ -16,6 +16,7 @@
 #include "intake.h"
 #include "mail.h"
 #include "name.h"
+#include "outcomes.h"
 #include "xml.h"
 
 static const char *const state_names[][2] = {
@@ -218,10 +219,10 @@ static int add_dropbox_left(xmlNodePtr status, const char *state_dir, struct err
 		if (!intake_is_takeable(&info)) {
 			snprintf(why, sizeof(why), "%s, not a file: left in the dropbox",
 				 kind_of_entry(info.st_mode));
-			add_left(status, entry->d_name, "input-not-file", why);
+			add_left(status, entry->d_name, REASON_INPUT_NOT_FILE, why);
 		} else if (S_ISREG(info.st_mode) &&
 			   is_unreadable(dirfd(listing), entry->d_name, why, sizeof(why))) {
-			add_left(status, entry->d_name, "input-unreadable", why);
+			add_left(status, entry->d_name, REASON_INPUT_UNREADABLE, why);
 		}
 	}
 	closedir(listing);

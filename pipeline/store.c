@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "atomic.h"
+#include "directory.h"
 
 #define TRANSACTIONS "store/transactions"
 
@@ -681,11 +682,6 @@ void transaction_abort(struct transaction *transaction)
 	release_operations(transaction);
 }
 
-static int compare_names(const void *a, const void *b)
-{
-	return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
 static int recover_one(struct store *store, const char *name, struct error *err)
 {
 	struct transaction transaction;
@@ -710,39 +706,17 @@ static int recover_one(struct store *store, const char *name, struct error *err)
 int store_recover(struct store *store, struct error *err)
 {
 	char directory[PATH_MAX];
-	char **names = NULL;
-	size_t count = 0;
-	struct dirent *entry;
-	DIR *listing;
+	struct name_list names;
 	int finished = 0;
 
-	listing = opendir(store_path(store, TRANSACTIONS, directory, sizeof(directory)));
-	if (!listing)
-		return error_set_errno(err, "unable to read '%s'", directory);
-	while ((entry = readdir(listing))) {
-		char **grown;
-
-		if (entry->d_name[0] == '.')
-			continue;
-		grown = realloc(names, (count + 1) * sizeof(*names));
-		if (!grown || !(grown[count] = strdup(entry->d_name))) {
-			names = grown ? grown : names;
-			finished = error_set(err, "out of memory");
-			break;
-		}
-		names = grown;
-		count++;
-	}
-	closedir(listing);
-	if (count)
-		qsort(names, count, sizeof(*names), compare_names);
-	for (size_t i = 0; i < count && finished >= 0; i++) {
-		int result = recover_one(store, names[i], err);
+	if (directory_list(store_path(store, TRANSACTIONS, directory, sizeof(directory)), "",
+			   &names, err) < 0)
+		return -1;
+	for (size_t i = 0; i < names.count && finished >= 0; i++) {
+		int result = recover_one(store, names.names[i], err);
 
 		finished = result < 0 ? -1 : finished + result;
 	}
-	for (size_t i = 0; i < count; i++)
-		free(names[i]);
-	free(names);
+	name_list_release(&names);
 	return finished;
 }

@@ -9,6 +9,8 @@
 #include <string.h>
 
 #include "hash.h"
+#include "identity.h"
+#include "outcomes.h"
 #include "result.h"
 #include "xml.h"
 
@@ -54,7 +56,7 @@ static int certify(const struct stage_context *context, struct dossier *dossier,
 	date_format(date_add_years(context->date, context->policy->validity_years) - 1, expires);
 	verification_code(slot.serial, identity, issued, context->policy->society_code,
 			  verification);
-	certification = result_begin(dossier, "certification", context->date);
+	certification = result_begin(dossier, RESULT_CERTIFICATION, context->date);
 	xml_set(certification, "kind", kind);
 	xml_set(certification, "registration", slot.registration);
 	xml_set(certification, "serial", slot.serial);
@@ -66,7 +68,7 @@ static int certify(const struct stage_context *context, struct dossier *dossier,
 	xml_set(certification, "certificate", path);
 	snprintf(path, sizeof(path), "out/certificates/%s.svg", slot.serial);
 	xml_set(certification, "svg", path);
-	dossier_set_state(dossier, "certified", context->date);
+	dossier_set_state(dossier, STATE_CERTIFIED, context->date);
 	return 1;
 }
 
@@ -84,10 +86,10 @@ int publicity_begin(const struct stage_context *context, struct dossier *dossier
 	date_format(context->date, begins);
 	date_format(calendar_add_working_days(&context->policy->calendar, context->date, days),
 		    ends);
-	publicity = result_begin(dossier, "publicity", context->date);
+	publicity = result_begin(dossier, RESULT_PUBLICITY, context->date);
 	xml_set(publicity, "begins", begins);
 	xml_set(publicity, "ends", ends);
-	dossier_set_state(dossier, "publicity", context->date);
+	dossier_set_state(dossier, STATE_PUBLICITY, context->date);
 	return 1;
 }
 
@@ -114,7 +116,7 @@ static int apply_objection(const struct stage_context *context, struct dossier *
 	xml_attribute_copy(objection, "date", date_text, sizeof(date_text));
 	if (publicity_period(dossier, &begins, &ends) < 0 || date_parse(date_text, &date) < 0 ||
 	    date < begins || date > ends) {
-		record_refuse(record, "record-wrong-state", "异议日期 %s 不在公示期内", date_text);
+		record_refuse(record, REASON_RECORD_WRONG_STATE, "异议日期 %s 不在公示期内", date_text);
 		return 1;
 	}
 	record_apply(record);
@@ -125,7 +127,7 @@ static int apply_objection(const struct stage_context *context, struct dossier *
 	if (grounds)
 		xmlNodeAddContent(applied, (const xmlChar *)grounds);
 	xmlFree(grounds);
-	dossier_set_state(dossier, "on-hold", context->date);
+	dossier_set_state(dossier, STATE_ON_HOLD, context->date);
 	return 1;
 }
 
@@ -168,7 +170,7 @@ static int apply_resolution(const struct stage_context *context, struct dossier 
 
 	xml_attribute_copy(resolution, "reference", reference, sizeof(reference));
 	if (!objection_open(dossier, reference)) {
-		record_refuse(record, "record-wrong-state", "没有编号为 %s 的待处理异议", reference);
+		record_refuse(record, REASON_RECORD_WRONG_STATE, "没有编号为 %s 的待处理异议", reference);
 		return 1;
 	}
 	record_apply(record);
@@ -179,13 +181,12 @@ static int apply_resolution(const struct stage_context *context, struct dossier 
 	if (finding)
 		xmlNodeAddContent(applied, (const xmlChar *)finding);
 	if (upheld) {
-		end = result_begin(dossier, "publicityEnd", context->date);
-		xml_set(end, "outcome", "failed");
-		result_add_reason(end, "objection-upheld", "公示期间收到的异议（编号 %s）经核实成立：%s",
+		end = result_begin(dossier, RESULT_PUBLICITY_END, context->date);
+		result_conclude(dossier, end, OUTCOME_FAILED, context->date);
+		result_add_reason(end, REASON_OBJECTION_UPHELD, "公示期间收到的异议（编号 %s）经核实成立：%s",
 				  reference, finding ? finding : "");
-		dossier_set_state(dossier, "failed", context->date);
 	} else if (!any_objection_open(dossier)) {
-		dossier_set_state(dossier, "publicity", context->date);
+		dossier_set_state(dossier, STATE_PUBLICITY, context->date);
 	}
 	xmlFree(finding);
 	return 1;
@@ -199,10 +200,11 @@ static int end_publicity_if_over(const struct stage_context *context, struct dos
 	char state[32];
 
 	dossier_get(dossier, "state", state, sizeof(state));
-	if (strcmp(state, "publicity") != 0 || publicity_period(dossier, &begins, &ends) < 0 ||
+	if (strcmp(state, STATE_PUBLICITY) != 0 || publicity_period(dossier, &begins, &ends) < 0 ||
 	    context->date <= ends)
 		return 0;
-	xml_set(result_begin(dossier, "publicityEnd", context->date), "outcome", "certified");
+	result_conclude(dossier, result_begin(dossier, RESULT_PUBLICITY_END, context->date),
+			OUTCOME_CERTIFIED, context->date);
 	return certify(context, dossier, err);
 }
 
@@ -216,7 +218,7 @@ static int apply_confirmation(const struct stage_context *context, struct dossie
 	xmlNodePtr applied;
 
 	record_apply(record);
-	applied = result_begin(dossier, "confirmation", context->date);
+	applied = result_begin(dossier, RESULT_CONFIRMATION, context->date);
 	xml_set(applied, "reference", xml_attribute_copy(confirmation, "reference", reference,
 							 sizeof(reference)));
 	xml_set(applied, "confirmed", confirmed ? "true" : "false");
@@ -224,7 +226,7 @@ static int apply_confirmation(const struct stage_context *context, struct dossie
 	if (confirmed)
 		return publicity_begin(context, dossier, err);
 	/* not confirmed: the full process, an interview (doc/dossier.md) */
-	dossier_set_state(dossier, "awaiting-interview", context->date);
+	dossier_set_state(dossier, STATE_AWAITING_INTERVIEW, context->date);
 	return 1;
 }
 
@@ -236,8 +238,8 @@ static int reregistration_validated(const struct dossier *dossier)
 	xml_attribute_copy(dossier_application(dossier), "kind", kind, sizeof(kind));
 	dossier_get(dossier, "state", state, sizeof(state));
 	xml_attribute_copy(validation, "outcome", outcome, sizeof(outcome));
-	return strcmp(kind, "reregistration") == 0 && strcmp(state, "in-review") == 0 &&
-	       strcmp(outcome, "accepted") == 0;
+	return strcmp(kind, "reregistration") == 0 && strcmp(state, STATE_IN_REVIEW) == 0 &&
+	       strcmp(outcome, OUTCOME_ACCEPTED) == 0;
 }
 
 /* ---- the stage ---- */

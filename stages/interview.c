@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "outcomes.h"
 #include "result.h"
 #include "xml.h"
 
@@ -56,19 +57,19 @@ static int sheet_is_valid(const struct policy *policy, xmlNodePtr record, xmlNod
 	child_text(sheet, "projectsPresented", projects_text, sizeof(projects_text));
 	projects = atoi(projects_text);
 	if (questions < policy->interview_min_questions_minutes) {
-		record_refuse(record, "record-invalid", "考官提问环节 %d 分钟，不足 %d 分钟",
+		record_refuse(record, REASON_RECORD_INVALID, "考官提问环节 %d 分钟，不足 %d 分钟",
 			      questions, policy->interview_min_questions_minutes);
 		return 0;
 	}
 	if (projects < policy->interview_min_projects || projects > policy->interview_max_projects) {
-		record_refuse(record, "record-invalid", "面试中介绍的工程项目为 %d 个，应为 %d 至 %d 个",
+		record_refuse(record, REASON_RECORD_INVALID, "面试中介绍的工程项目为 %d 个，应为 %d 至 %d 个",
 			      projects, policy->interview_min_projects,
 			      policy->interview_max_projects);
 		return 0;
 	}
 	for (int d = 0; d < DIMENSION_COUNT; d++)
 		if (scores[d] < 0 || scores[d] > scale->maximum[d]) {
-			record_refuse(record, "record-invalid", "“%s”得分 %d 超出 0 至 %d 分的范围",
+			record_refuse(record, REASON_RECORD_INVALID, "“%s”得分 %d 超出 0 至 %d 分的范围",
 				      dimension_names[d], scores[d], scale->maximum[d]);
 			return 0;
 		}
@@ -90,14 +91,14 @@ static int panel_is_admissible(const struct policy *policy, xmlNodePtr applicati
 }
 
 static const char *const score_codes[DIMENSION_COUNT] = {
-	"score-knowledge", "score-ethics", NULL, NULL, NULL
+	REASON_SCORE_KNOWLEDGE, REASON_SCORE_ETHICS, NULL, NULL, NULL
 };
 
 static int score(const struct stage_context *context, struct dossier *dossier, int level,
 		 const struct policy_scale *scale, const int scores[DIMENSION_COUNT],
 		 struct error *err)
 {
-	xmlNodePtr interview = result_begin(dossier, "interview", context->date);
+	xmlNodePtr interview = result_begin(dossier, RESULT_INTERVIEW, context->date);
 	int total = 0, failed = 0;
 
 	xml_set(interview, "scale", level == LEVEL_SENIOR ? "senior" : "professional");
@@ -114,22 +115,21 @@ static int score(const struct stage_context *context, struct dossier *dossier, i
 	xml_set_format(interview, "total", "%d", total);
 	xml_set_format(interview, "passTotal", "%d", scale->pass_total);
 	if (total < scale->pass_total) {
-		result_add_reason(interview, "score-total", "面试总分 %d 分，低于 %d 分的要求。",
+		result_add_reason(interview, REASON_SCORE_TOTAL, "面试总分 %d 分，低于 %d 分的要求。",
 				  total, scale->pass_total);
 		failed = 1;
 	}
 	for (int d = 0; d < DIMENSION_COUNT; d++)
 		if (scale->minimum[d] > 0 && scores[d] < scale->minimum[d]) {
-			result_add_reason(interview, score_codes[d] ? score_codes[d] : "score-total",
+			result_add_reason(interview, score_codes[d] ? score_codes[d] : REASON_SCORE_TOTAL,
 					  "“%s”得分 %d 分，低于 %d 分的要求。", dimension_names[d],
 					  scores[d], scale->minimum[d]);
 			failed = 1;
 		}
-	xml_set(interview, "outcome", failed ? "failed" : "passed");
-	if (failed) {
-		dossier_set_state(dossier, "failed", context->date);
+	result_conclude(dossier, interview, failed ? OUTCOME_FAILED : OUTCOME_PASSED,
+			context->date);
+	if (failed)
 		return 0;
-	}
 	return publicity_begin(context, dossier, err);
 }
 
@@ -146,7 +146,7 @@ int stage_interview(const struct stage_context *context, struct dossier *dossier
 	scale = scale_for(context->policy, level);
 	while ((record = record_next_new(dossier, "interviewSheet", record, &sheet))) {
 		dossier_get(dossier, "state", state, sizeof(state));
-		if (strcmp(state, "awaiting-interview") != 0)
+		if (strcmp(state, STATE_AWAITING_INTERVIEW) != 0)
 			continue;	/* refused as record-wrong-state by stages_run */
 		changed = 1;
 		read_scores(sheet, scores);

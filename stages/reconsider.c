@@ -11,6 +11,7 @@
 
 #include <string.h>
 
+#include "outcomes.h"
 #include "result.h"
 #include "xml.h"
 
@@ -19,7 +20,7 @@ static void reconsider(const struct stage_context *context, struct dossier *doss
 {
 	char reference[128], outcome[16];
 	char *finding = xml_text(content);
-	xmlNodePtr result = result_begin(dossier, "reconsideration", context->date);
+	xmlNodePtr result = result_begin(dossier, RESULT_RECONSIDERATION, context->date);
 
 	xml_attribute_copy(content, "outcome", outcome, sizeof(outcome));
 	xml_set(result, "reference", xml_attribute_copy(content, "reference", reference,
@@ -30,8 +31,8 @@ static void reconsider(const struct stage_context *context, struct dossier *doss
 	xmlFree(finding);
 	/* a rejected application stays rejected until validation, next,
 	 * decides again */
-	if (strcmp(outcome, "reopen") == 0 && strcmp(state, "failed") == 0)
-		dossier_set_state(dossier, "in-review", context->date);
+	if (strcmp(outcome, OUTCOME_REOPEN) == 0 && strcmp(state, STATE_FAILED) == 0)
+		dossier_set_state(dossier, STATE_IN_REVIEW, context->date);
 }
 
 int stage_reconsider(const struct stage_context *context, struct dossier *dossier,
@@ -41,13 +42,13 @@ int stage_reconsider(const struct stage_context *context, struct dossier *dossie
 	int changed = 0;
 
 	(void)err;
-	while ((record = record_next_new(dossier, "reconsideration", record, &content))) {
+	while ((record = record_next_new(dossier, RESULT_RECONSIDERATION, record, &content))) {
 		char state[32];
 
 		changed = 1;
 		dossier_get(dossier, "state", state, sizeof(state));
-		if (strcmp(state, "rejected") != 0 && strcmp(state, "failed") != 0) {
-			record_refuse(record, "record-wrong-state",
+		if (strcmp(state, STATE_REJECTED) != 0 && strcmp(state, STATE_FAILED) != 0) {
+			record_refuse(record, REASON_RECORD_WRONG_STATE,
 				      "申请当前处于“%s”状态；只有被驳回或未通过的申请可以复核",
 				      state);
 			continue;
@@ -62,17 +63,17 @@ int stage_reconsider(const struct stage_context *context, struct dossier *dossie
  * and no validation came after it: validation is due again (validate.c). */
 int reconsideration_awaits_validation(const struct dossier *dossier)
 {
-	xmlNodePtr last = dossier_last(dossier, "reconsideration");
+	xmlNodePtr last = dossier_last(dossier, RESULT_RECONSIDERATION);
 	char outcome[16], decision[32];
 
 	if (!last ||
-	    strcmp(xml_attribute_copy(last, "outcome", outcome, sizeof(outcome)), "reopen") != 0 ||
+	    strcmp(xml_attribute_copy(last, "outcome", outcome, sizeof(outcome)), OUTCOME_REOPEN) != 0 ||
 	    strcmp(xml_attribute_copy(last, "decision", decision, sizeof(decision)),
-		   "rejected") != 0)
+		   STATE_REJECTED) != 0)
 		return 0;
 	for (xmlNodePtr node = last->next; node; node = node->next)
 		if (node->type == XML_ELEMENT_NODE &&
-		    strcmp((const char *)node->name, "validation") == 0)
+		    strcmp((const char *)node->name, RESULT_VALIDATION) == 0)
 			return 0;
 	return 1;
 }

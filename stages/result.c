@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "outcomes.h"
 #include "xml.h"
 
 xmlNodePtr result_begin(struct dossier *dossier, const char *element, day_t date)
@@ -15,6 +16,16 @@ xmlNodePtr result_begin(struct dossier *dossier, const char *element, day_t date
 	date_format(date, text);
 	xml_set(result, "date", text);
 	return result;
+}
+
+void result_conclude(struct dossier *dossier, xmlNodePtr result, const char *outcome,
+		     day_t date)
+{
+	const struct outcome *row = outcome_find((const char *)result->name, outcome);
+
+	xml_set(result, "outcome", outcome);
+	if (row && row->state)
+		dossier_set_state(dossier, row->state, date);
 }
 
 xmlNodePtr result_add_reason(xmlNodePtr result, const char *code, const char *format, ...)

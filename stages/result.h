@@ -10,6 +10,12 @@
 /* Appends <element date="..."> to the dossier. */
 xmlNodePtr result_begin(struct dossier *dossier, const char *element, day_t date);
 
+/* Sets the result's outcome (outcomes.h) and moves the application into the
+ * state the outcome table gives for it; a row without a state (a pass, which
+ * enters publicity or is certified at once) leaves the state to the caller. */
+void result_conclude(struct dossier *dossier, xmlNodePtr result, const char *outcome,
+		     day_t date);
+
 /* Adds <reason code="...">text</reason> (text formatted, in Chinese). */
 xmlNodePtr result_add_reason(xmlNodePtr result, const char *code, const char *format, ...)
 	__attribute__((format(printf, 3, 4)));

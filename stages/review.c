@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "outcomes.h"
 #include "result.h"
 #include "xml.h"
 
@@ -23,7 +24,7 @@ static xmlNodePtr round_start(const struct dossier *dossier)
 	for (xmlNodePtr node = xml_child(dossier->root, NULL); node; node = xml_next(node, NULL))
 		if (strcmp((const char *)node->name, "validation") == 0 ||
 		    strcmp((const char *)node->name, "review") == 0 ||
-		    strcmp((const char *)node->name, "reconsideration") == 0)
+		    strcmp((const char *)node->name, RESULT_RECONSIDERATION) == 0)
 			start = node;
 	return start;
 }
@@ -52,12 +53,12 @@ int examiner_admissible(const struct policy *policy, xmlNodePtr application,
 
 	child_text(xml_child(application, "applicant"), "employer", employer, sizeof(employer));
 	if (!examiner) {
-		record_refuse(record, "examiner-unknown", "考官 %s 不在本学会的考官名单中",
+		record_refuse(record, REASON_EXAMINER_UNKNOWN, "考官 %s 不在本学会的考官名单中",
 			      examiner_id);
 		return 0;
 	}
 	if (employer[0] && strcmp(examiner->employer, employer) == 0) {
-		record_refuse(record, "examiner-conflict",
+		record_refuse(record, REASON_EXAMINER_CONFLICT,
 			      "考官 %s（%s）与申请人同属 %s，须回避", examiner_id, examiner->name,
 			      employer);
 		return 0;
@@ -113,7 +114,7 @@ static void add_supplement_reasons(xmlNodePtr review, const struct tally *tally)
 		if (strcmp(recommendation, "supplement") != 0)
 			continue;
 		child_text(tally->records[i], "supplement", request, sizeof(request));
-		result_add_reason(review, "review-supplement", "%s",
+		result_add_reason(review, REASON_REVIEW_SUPPLEMENT, "%s",
 				  request[0] ? request : "请补充能够证明各方面能力要求达成情况的佐证材料。");
 	}
 }
@@ -143,7 +144,7 @@ static void add_dimension_reasons(xmlNodePtr review, const struct tally *tally)
 					strcat(strcat(comments, comments[0] ? "；" : ""), comment);
 			}
 		if (not_met)
-			xml_set(result_add_reason(review, "dimension-not-met",
+			xml_set(result_add_reason(review, REASON_DIMENSION_NOT_MET,
 						  "考官认为申请材料未能充分证明“%s”方面达到要求%s%s",
 						  dimension_names[d], comments[0] ? "：" : "。",
 						  comments),
@@ -241,37 +242,33 @@ static int decide(const struct stage_context *context, struct dossier *dossier,
 	     node = xml_next(node, "review"))
 		round++;
 	count_recommendations(tally);
-	review = result_begin(dossier, "review", context->date);
+	review = result_begin(dossier, RESULT_REVIEW, context->date);
 	xml_set_format(review, "round", "%d", round);
 	list_examiners(review, tally);
 	if (tally->supplements > 0) {
-		xml_set(review, "outcome", "supplement");
+		result_conclude(dossier, review, OUTCOME_SUPPLEMENT, context->date);
 		add_supplement_reasons(review, tally);
-		dossier_set_state(dossier, "supplement-requested", context->date);
 		supplement_deadline(context, dossier, review);
 		return 1;
 	}
 	if (tally->fails * 2 > tally->count) {
-		xml_set(review, "outcome", "failed");
+		result_conclude(dossier, review, OUTCOME_FAILED, context->date);
 		add_dimension_reasons(review, tally);
 		if (!xml_child(review, "reason"))
-			result_add_reason(review, "dimension-not-met",
+			result_add_reason(review, REASON_DIMENSION_NOT_MET,
 					  "多数考官建议材料审查不予通过。");
-		dossier_set_state(dossier, "failed", context->date);
 		return 1;
 	}
 	if (on_simplified_route(context->policy, application)) {
-		xml_set(review, "outcome", "confirmation");
-		dossier_set_state(dossier, "awaiting-confirmation", context->date);
+		result_conclude(dossier, review, OUTCOME_CONFIRMATION, context->date);
 		return 1;
 	}
 	if (tally->interviews > 0 || (level >= 0 && context->policy->interview_levels[level])) {
-		xml_set(review, "outcome", "interview");
+		result_conclude(dossier, review, OUTCOME_INTERVIEW, context->date);
 		copy_focus(review, tally);
-		dossier_set_state(dossier, "awaiting-interview", context->date);
 		return 1;
 	}
-	xml_set(review, "outcome", "passed");
+	result_conclude(dossier, review, OUTCOME_PASSED, context->date);
 	return publicity_begin(context, dossier, err) < 0 ? -1 : 1;
 }
 
@@ -298,7 +295,7 @@ int stage_review(const struct stage_context *context, struct dossier *dossier,
 		struct tally tally = { .count = 0 };
 
 		dossier_get(dossier, "state", state, sizeof(state));
-		if (strcmp(state, "in-review") != 0)
+		if (strcmp(state, STATE_IN_REVIEW) != 0)
 			continue;	/* refused as record-wrong-state by stages_run */
 		if (!apply_review_record(context, dossier, record, content)) {
 			changed = 1;

@@ -4,6 +4,7 @@
 
 #include <string.h>
 
+#include "outcomes.h"
 #include "result.h"
 #include "xml.h"
 
@@ -29,7 +30,7 @@ static int refuse_leftover_records(struct dossier *dossier)
 
 		if (strcmp(xml_attribute_copy(record, "status", status, sizeof(status)), "new") != 0)
 			continue;
-		record_refuse(record, "record-wrong-state", "申请当前处于“%s”状态，不能接受该记录",
+		record_refuse(record, REASON_RECORD_WRONG_STATE, "申请当前处于“%s”状态，不能接受该记录",
 			      state);
 		refused = 1;
 	}

@@ -8,6 +8,7 @@
 
 #include <string.h>
 
+#include "outcomes.h"
 #include "result.h"
 #include "xml.h"
 
@@ -17,7 +18,7 @@
 static void withdraw(const struct stage_context *context, struct dossier *dossier,
 		     xmlNodePtr content, const char *state)
 {
-	xmlNodePtr result = result_begin(dossier, "withdrawal", context->date);
+	xmlNodePtr result = result_begin(dossier, RESULT_WITHDRAWAL, context->date);
 	char reference[128];
 	char *request = xml_text(content);
 	xmlNodePtr reason;
@@ -26,9 +27,9 @@ static void withdraw(const struct stage_context *context, struct dossier *dossie
 							sizeof(reference)));
 	xml_set(result, "from", state);
 	reason = xml_add_child(result, "reason", request ? request : "");
-	xml_set(reason, "code", "withdrawn");
+	xml_set(reason, "code", REASON_WITHDRAWN);
 	xmlFree(request);
-	dossier_set_state(dossier, "withdrawn", context->date);
+	dossier_set_state(dossier, STATE_WITHDRAWN, context->date);
 }
 
 int stage_withdraw(const struct stage_context *context, struct dossier *dossier,
@@ -38,13 +39,13 @@ int stage_withdraw(const struct stage_context *context, struct dossier *dossier,
 	int changed = 0;
 
 	(void)err;
-	while ((record = record_next_new(dossier, "withdrawal", record, &content))) {
+	while ((record = record_next_new(dossier, RESULT_WITHDRAWAL, record, &content))) {
 		char state[32];
 
 		changed = 1;
 		dossier_get(dossier, "state", state, sizeof(state));
 		if (!application_is_open(dossier)) {
-			record_refuse(record, "record-wrong-state",
+			record_refuse(record, REASON_RECORD_WRONG_STATE,
 				      "申请当前处于“%s”状态，办理已经结束，不能撤回", state);
 			continue;
 		}

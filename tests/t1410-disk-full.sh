@@ -20,14 +20,6 @@ work="$top/tests/work/$(basename "$0" .sh)"
 . "$top/tests/crash/lib-crash.sh"
 trap 'exit 130' INT TERM	# so that the EXIT trap below unmounts
 
-# todo DESCRIPTION WHY DETAIL: a failing check of a known product bug, as a
-# TAP TODO (not counted as a failure by done_testing)
-todo() {
-	test_count=$((test_count + 1))
-	echo "not ok $test_count - $1 # TODO $2"
-	echo "$3" | head -5 | sed "s/^/#   /"
-}
-
 progress_line='^ecap: [0-9]* of [0-9]* inputs, '
 
 # stopped_run DIR PHASE: `ecap run` of that phase, which is to fail; its exit

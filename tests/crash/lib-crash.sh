@@ -38,46 +38,8 @@ if [ -x "${ECAP:-$top/bin/ecap}" ]; then
 	cp "${ECAP:-$top/bin/ecap}" "$ecap"
 	cp -R "$top/xsd" "$top/xslt" "$top/policy" "$work/ecap/"
 fi
-test_count=0
-test_failed=0
-
-# --- TAP ---------------------------------------------------------------------
-
-# expect DESCRIPTION COMMAND...: one TAP line, ok when the command succeeds;
-# its output is shown (as comments) only when it fails.
-expect() {
-	description=$1
-	shift
-	test_count=$((test_count + 1))
-	if "$@" >"$work/last-check.out" 2>&1; then
-		echo "ok $test_count - $description"
-	else
-		test_failed=$((test_failed + 1))
-		echo "not ok $test_count - $description"
-		sed 's/^/#   /' "$work/last-check.out" | head -20
-	fi
-}
-
-# expect_equal DESCRIPTION ACTUAL EXPECTED
-expect_equal() {
-	if [ "$2" = "$3" ]; then
-		expect "$1" true
-	else
-		expect "$1" sh -c 'echo "got:      $1"; echo "expected: $2"; false' - "$2" "$3"
-	fi
-}
-
-# skip DESCRIPTION REASON: a TAP line for a check that cannot run here
-skip() {
-	test_count=$((test_count + 1))
-	echo "ok $test_count - $1 # SKIP $2"
-}
-
-done_testing() {
-	echo "1..$test_count"
-	echo "$((test_count - test_failed)) passed, $test_failed failed"
-	[ "$test_failed" -eq 0 ]
-}
+# --- TAP: the harness of every test script ------------------------------------
+. "$top/tests/harness.sh"
 
 # same_file FILE EXPECTED: succeeds when equal, else shows the difference
 same_file() {

@@ -1,4 +1,4 @@
-/* test-cpd.c - unit tests for lib/cpd.c (R8): the years of a certificate's
+/* test-cpd.c - unit tests for stages/cpd.c (R8): the years of a certificate's
  * validity and their boundaries, credit hours from minutes and from the
  * policy's table, which activities count, exemptions, and the count of years
  * not met. Most tests use a policy built by hand; one loads

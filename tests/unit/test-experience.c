@@ -1,4 +1,4 @@
-/* test-experience.c - unit tests for lib/experience.c: which periods count
+/* test-experience.c - unit tests for stages/experience.c: which periods count
  * (R1.3), overlaps counted once, clipping to the submission date, whole
  * calendar months (leap years, month ends, leftover days pooled) and the
  * years threshold.

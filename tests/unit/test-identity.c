@@ -1,11 +1,12 @@
-/* test-identity.c - unit tests for lib/identity.c: the GB 11643 check
- * character, resident ID and passport checks (R2.9), masking, and the
- * normalised identity (process.md, *Identity*).
+/* test-identity.c - unit tests for stages/identity.c and lib/mask.c: the
+ * GB 11643 check character, resident ID and passport checks (R2.9),
+ * masking, and the normalised identity (process.md, *Identity*).
  */
 #include <locale.h>
 #include <stdlib.h>
 
 #include "identity.h"
+#include "mask.h"
 #include "tap.h"
 
 #define VALID_ID "110101199003071233"

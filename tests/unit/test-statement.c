@@ -1,11 +1,12 @@
-/* test-text.c - unit tests for lib/text.c: character counts (R2.2), the CJK
- * share (R2.1), team and first-person phrasing (R3.1) and unexplained
+/* test-statement.c - unit tests for stages/statement.c (and lib/text.c):
+ * character counts (R2.2), the CJK share (R2.1), team and first-person phrasing (R3.1) and unexplained
  * acronyms (R3.3).
  */
 #include <locale.h>
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "statement.h"
 #include "text.h"
 #include "tap.h"
 

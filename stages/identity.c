@@ -1,8 +1,10 @@
-/* identity.c - checking resident ID and passport numbers (R2.9) and masking
- * them for letters and logs; see identity.h.
+/* identity.c - the rules about identity documents: checking resident ID
+ * and passport numbers (R2.9) and the normalised identity that tells one
+ * person from another (process.md, *Identity*); see identity.h.
  *
- * Messages never show a number in full, only as identity_mask shows it, nor
- * any part of it the mask hides (such as the embedded birth date).
+ * Messages never show a number in full, only as identity_mask (lib/mask.h)
+ * shows it, nor any part of it the mask hides (such as the embedded birth
+ * date).
  */
 #include "identity.h"
 
@@ -12,38 +14,13 @@
 #include <wchar.h>
 
 #include "calendar.h"
+#include "dossier.h"
+#include "mask.h"
+#include "text.h"
+#include "xml.h"
 
 #define RESIDENT_ID_LENGTH 18
 #define MASKED_SIZE 256
-
-/* The byte length of the character at text (at least 1 for a non-empty
- * text): an invalid or truncated UTF-8 sequence counts one byte at a time. */
-static size_t character_length(const char *text, size_t available, mbstate_t *state)
-{
-	size_t length = mbrtowc(NULL, text, available, state);
-
-	if (length == (size_t)-1 || length == (size_t)-2 || length == 0) {
-		memset(state, 0, sizeof(*state));
-		return 1;
-	}
-	return length;
-}
-
-static size_t character_count(const char *text)
-{
-	size_t count = 0, remaining = strlen(text);
-	mbstate_t state;
-
-	memset(&state, 0, sizeof(state));
-	while (remaining) {
-		size_t length = character_length(text, remaining, &state);
-
-		text += length;
-		remaining -= length;
-		count++;
-	}
-	return count;
-}
 
 char resident_id_check_character(const char *first17)
 {
@@ -110,45 +87,6 @@ int identity_normalise(const char *type, const char *number, const char *nationa
 		return -1;
 	}
 	return 0;
-}
-
-/* Appends the bytes of one character if they fit, with room for the NUL. */
-static int append_bytes(char *out, size_t out_size, size_t *used, const char *bytes,
-			size_t length)
-{
-	if (length >= out_size - *used)
-		return -1;
-	memcpy(out + *used, bytes, length);
-	*used += length;
-	out[*used] = '\0';
-	return 0;
-}
-
-void identity_mask(const char *number, char *out, size_t out_size)
-{
-	size_t count, shown_head, shown_tail, index, used = 0, remaining;
-	mbstate_t state;
-
-	if (!out || !out_size)
-		return;
-	out[0] = '\0';
-	if (!number)
-		return;
-	count = character_count(number);
-	shown_head = count > 8 ? 3 : 0;
-	shown_tail = count > 8 ? 4 : count > 2 ? 2 : 0;
-	memset(&state, 0, sizeof(state));
-	remaining = strlen(number);
-	for (index = 0; index < count; index++) {
-		size_t length = character_length(number, remaining, &state);
-		int shown = index < shown_head || index >= count - shown_tail;
-
-		if (append_bytes(out, out_size, &used, shown ? number : "*",
-				 shown ? length : 1))
-			return;
-		number += length;
-		remaining -= length;
-	}
 }
 
 /* Drops an incomplete UTF-8 sequence that truncation left at the end. */
@@ -224,7 +162,7 @@ static int resident_id_check(const char *number, const char *birth_date,
 			     char *message, size_t message_size)
 {
 	char masked[MASKED_SIZE];
-	size_t count = character_count(number);
+	size_t count = text_character_count(number);
 	int bad_position;
 	char given, expected, declared_text[48];
 	day_t embedded, declared;
@@ -264,7 +202,7 @@ static int resident_id_check(const char *number, const char *birth_date,
 static int passport_check(const char *number, char *message, size_t message_size)
 {
 	char masked[MASKED_SIZE];
-	size_t count = character_count(number), i;
+	size_t count = text_character_count(number), i;
 
 	identity_mask(number, masked, sizeof(masked));
 	if (count < 5 || count > 20)
@@ -304,4 +242,17 @@ int identity_check(const char *type, const char *number, const char *birth_date,
 	if (is_resident_id)
 		return resident_id_check(number, birth_date, message, message_size);
 	return passport_check(number, message, message_size);
+}
+
+
+void application_identity(xmlNodePtr application, char *out, size_t size)
+{
+	char number[128], nationality[16], type[32];
+
+	applicant_text(application, "idDocument", number, sizeof(number));
+	applicant_text(application, "nationality", nationality, sizeof(nationality));
+	xml_attribute_copy(xml_child(xml_child(application, "applicant"), "idDocument"), "type",
+			   type, sizeof(type));
+	if (identity_normalise(type, number, nationality, out, size) < 0 && size)
+		out[0] = '\0';
 }

@@ -1,10 +1,13 @@
-/* identity.h - identity document numbers: the resident ID check (GB 11643),
- * passports, and masking for letters.
+/* identity.h - the rules about identity documents (R2.9, process.md
+ * *Identity*): the resident ID check (GB 11643), passports, and the
+ * normalised identity of a person. Masking a number for letters is
+ * lib/mask.h's.
  */
 #ifndef ECAP_IDENTITY_H
 #define ECAP_IDENTITY_H
 
 #include <stddef.h>
+#include <libxml/tree.h>
 
 /* The GB 11643 check character ('0'..'9' or 'X') for the first 17 digits of
  * a resident ID; 0 if those are not 17 ASCII digits. */
@@ -31,10 +34,8 @@ int identity_check(const char *type, const char *number, const char *birth_date,
 int identity_normalise(const char *type, const char *number, const char *nationality,
 		       char *out, size_t out_size);
 
-/* Masks a document number for letters and logs: the first 3 and the last 4
- * characters shown, every other character '*' (110101199003071233 ->
- * 110***********1233). Numbers of 8 characters or fewer show only their last
- * 2; of 2 or fewer, nothing. Works on characters, not bytes. */
-void identity_mask(const char *number, char *out, size_t out_size);
+/* The normalised identity (identity_normalise) of the applicant of an
+ * <application> element, into out; "" when the form does not say it. */
+void application_identity(xmlNodePtr application, char *out, size_t size);
 
 #endif

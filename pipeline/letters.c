@@ -1,0 +1,106 @@
+/* letters.c - a letter rendered into the open transaction: the kind's
+ * builder (xslt/letter-KIND.xsl) makes its letter document once, which
+ * becomes the XHTML, the text and the PDF typeset from it (pdf_letter.c);
+ * then its e-mail message (mail.c). Which letter a result calls for is
+ * chosen in consequences.c from the outcome table. */
+#include "letters.h"
+
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "mail.h"
+#include "pdf.h"
+#include "xml.h"
+
+/* path with its extension replaced: "x/01-returned.txt" -> "x/01-returned.pdf" */
+void with_extension(const char *path, const char *extension, char *out, size_t size)
+{
+	const char *dot = strrchr(path, '.');
+
+	snprintf(out, size, "%.*s%s", (int)(dot ? dot - path : (long)strlen(path)), path,
+		 extension);
+}
+
+static void run_date_text(const struct batch *batch, char out[11])
+{
+	date_format(batch->options->date, out);
+}
+
+/* The PDF of a letter, typeset from its letter document (pdf_letter.c),
+ * beside its text with .pdf. */
+static int put_pdf_of_letter(struct batch *batch, xmlDocPtr letter, const char *text_path,
+			     struct error *err)
+{
+	char path[PATH_MAX], date[11];
+	unsigned char *pdf = NULL;
+	size_t pdf_size = 0;
+	int result;
+
+	with_extension(text_path, ".pdf", path, sizeof(path));
+	run_date_text(batch, date);
+	if (pdf_from_letter(letter, strrchr(path, '/') + 1, date, &pdf, &pdf_size, err) < 0)
+		return -1;
+	result = transaction_put(&batch->transaction, path, pdf, pdf_size, err);
+	free(pdf);
+	return result;
+}
+
+/* One rendering of the letter document into the transaction at path. */
+static int put_rendering(struct batch *batch, const char *stylesheet, xmlDocPtr letter,
+			 const char *path, struct error *err)
+{
+	xmlChar *output = NULL;
+	int size = 0, result;
+
+	if (renderer_apply(batch->renderer, stylesheet, letter, NULL, &output, &size, err) < 0)
+		return -1;
+	result = transaction_put(&batch->transaction, path, output, (size_t)size, err);
+	xmlFree(output);
+	return result;
+}
+
+int put_letter(struct batch *batch, const char *kind, xmlDocPtr document,
+	       const char *const *parameters, const char *html, const char *text,
+	       struct error *err)
+{
+	char stylesheet[96];
+	xmlDocPtr letter = NULL;
+	int result = -1;
+
+	snprintf(stylesheet, sizeof(stylesheet), "letter-%s.xsl", kind);
+	if (renderer_transform(batch->renderer, stylesheet, document, parameters, &letter,
+			       err) < 0 ||
+	    put_rendering(batch, "letter-xhtml.xsl", letter, html, err) < 0 ||
+	    put_rendering(batch, "letter-text.xsl", letter, text, err) < 0 ||
+	    put_pdf_of_letter(batch, letter, text, err) < 0)
+		goto out;
+	result = 0;
+out:
+	xmlFreeDoc(letter);
+	return result;
+}
+
+/* The letter for `result`, recorded as a <notice> right after it (the same
+ * element the stage filters add, dossier_add_notice), so that the
+ * stylesheet finds the result it tells as the notice's nearest preceding
+ * sibling. */
+int write_notice(struct batch *batch, struct dossier *dossier, xmlNodePtr result,
+		 const char *kind, struct error *err)
+{
+	char id[128], seq[16], html[PATH_MAX], text[PATH_MAX];
+	xmlNodePtr notice = dossier_add_notice(dossier, result, kind, batch->options->date);
+	const char *parameters[] = { "seq", seq, NULL };
+
+	dossier_get(dossier, "id", id, sizeof(id));
+	xml_attribute_copy(notice, "seq", seq, sizeof(seq));
+	xml_attribute_copy(notice, "html", html, sizeof(html));
+	xml_attribute_copy(notice, "text", text, sizeof(text));
+	if (put_letter(batch, kind, dossier->document, parameters, html, text, err) < 0 ||
+	    mail_put_message(batch, dossier, notice, err) < 0)
+		return -1;
+	batch->summary->notices++;
+	log_line(batch, "%s: letter %s", id, html);
+	return 0;
+}

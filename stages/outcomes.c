@@ -1,0 +1,156 @@
+/* outcomes.c - the outcome table and the reason code table (outcomes.h):
+ * one row per outcome of a stage result, one per reason code. */
+#include "outcomes.h"
+
+#include <string.h>
+
+#include "xml.h"
+
+const struct outcome outcome_table[] = {
+	{ RESULT_VALIDATION, OUTCOME_ACCEPTED, STATE_IN_REVIEW, NULL, COUNT_ACCEPTED, "R1, R2" },
+	{ RESULT_VALIDATION, OUTCOME_RETURNED, STATE_RETURNED, LETTER_RETURNED, COUNT_RETURNED,
+	  "R2" },
+	{ RESULT_VALIDATION, OUTCOME_REJECTED, STATE_REJECTED, LETTER_REJECTED, COUNT_REJECTED,
+	  "R1" },
+	{ RESULT_VALIDATION, OUTCOME_EXPIRED, STATE_EXPIRED, LETTER_EXPIRED, COUNT_EXPIRED,
+	  "R2, R4" },
+	{ RESULT_REVIEW, OUTCOME_SUPPLEMENT, STATE_SUPPLEMENT_REQUESTED, LETTER_SUPPLEMENT,
+	  COUNT_NONE, "R4" },
+	{ RESULT_REVIEW, OUTCOME_FAILED, STATE_FAILED, LETTER_FAILED, COUNT_NONE, "R4" },
+	{ RESULT_REVIEW, OUTCOME_CONFIRMATION, STATE_AWAITING_CONFIRMATION, NULL, COUNT_NONE,
+	  "R6" },
+	{ RESULT_REVIEW, OUTCOME_INTERVIEW, STATE_AWAITING_INTERVIEW, LETTER_INTERVIEW,
+	  COUNT_NONE, "R4, R5" },
+	{ RESULT_REVIEW, OUTCOME_PASSED, NULL, NULL, COUNT_NONE, "R4, R6b" },
+	{ RESULT_CONFIRMATION, OUTCOME_CONFIRMED, NULL, NULL, COUNT_NONE, "R6" },
+	{ RESULT_CONFIRMATION, OUTCOME_NOT_CONFIRMED, STATE_AWAITING_INTERVIEW, LETTER_INTERVIEW,
+	  COUNT_NONE, "R6" },
+	{ RESULT_INTERVIEW, OUTCOME_PASSED, NULL, NULL, COUNT_NONE, "R5, R6b" },
+	{ RESULT_INTERVIEW, OUTCOME_FAILED, STATE_FAILED, LETTER_FAILED, COUNT_NONE, "R5" },
+	{ RESULT_PUBLICITY, NULL, STATE_PUBLICITY, NULL, COUNT_NONE, "R6b" },
+	{ RESULT_PUBLICITY_END, OUTCOME_CERTIFIED, NULL, NULL, COUNT_NONE, "R6b, R7" },
+	{ RESULT_PUBLICITY_END, OUTCOME_FAILED, STATE_FAILED, LETTER_FAILED, COUNT_NONE, "R6b" },
+	{ RESULT_CERTIFICATION, NULL, STATE_CERTIFIED, LETTER_CERTIFIED, COUNT_NONE, "R7, R8" },
+	{ RESULT_WITHDRAWAL, NULL, STATE_WITHDRAWN, LETTER_WITHDRAWN, COUNT_NONE, "R12" },
+	/* a reopened failure goes back to in-review, a reopened rejection to
+	 * validation, which decides again (reconsider.c) */
+	{ RESULT_RECONSIDERATION, OUTCOME_REOPEN, NULL, LETTER_RECONSIDERATION, COUNT_NONE,
+	  "R12" },
+	{ RESULT_RECONSIDERATION, OUTCOME_CONFIRM, NULL, LETTER_RECONSIDERATION, COUNT_NONE,
+	  "R12" },
+};
+const size_t outcome_table_size = sizeof(outcome_table) / sizeof(outcome_table[0]);
+
+const struct reason_code reason_table[] = {
+	{ REASON_ARCHIVE_UNREADABLE, REASON_CLASS_QUARANTINE, "formats.md §1" },
+	{ REASON_ARCHIVE_UNSAFE, REASON_CLASS_QUARANTINE, "formats.md §1" },
+	{ REASON_ARCHIVE_TOO_LARGE, REASON_CLASS_QUARANTINE, "formats.md §1" },
+	{ REASON_ARCHIVE_ENCRYPTED, REASON_CLASS_QUARANTINE, "formats.md §1" },
+	{ REASON_NO_APPLICATION, REASON_CLASS_QUARANTINE, "formats.md §1" },
+	/* returned instead when the form's id can be read */
+	{ REASON_XML_MALFORMED, REASON_CLASS_QUARANTINE, "formats.md §1" },
+	{ REASON_DUPLICATE_PACKAGE, REASON_CLASS_QUARANTINE, "formats.md §5" },
+	{ REASON_DUPLICATE_APPLICATION, REASON_CLASS_QUARANTINE, "formats.md §5" },
+	{ REASON_IDENTITY_MISMATCH, REASON_CLASS_QUARANTINE, "process.md Identity" },
+	/* quarantined when it can be moved, else left where status names it */
+	{ REASON_INPUT_UNREADABLE, REASON_CLASS_QUARANTINE, "formats.md §5" },
+	{ REASON_INPUT_NOT_FILE, REASON_CLASS_LEFT, "formats.md §5" },
+	{ REASON_SCHEMA, REASON_CLASS_RETURN, "R2" },
+	{ REASON_EVIDENCE_MISSING, REASON_CLASS_RETURN, "R2.4" },
+	{ REASON_EVIDENCE_CHECKSUM, REASON_CLASS_RETURN, "R2.4" },
+	{ REASON_EVIDENCE_IDENTITY, REASON_CLASS_RETURN, "R2.3" },
+	{ REASON_EVIDENCE_EDUCATION, REASON_CLASS_RETURN, "R2.3" },
+	{ REASON_EVIDENCE_CLASSIFIED, REASON_CLASS_RETURN, "R2.5" },
+	{ REASON_STATEMENT_LENGTH, REASON_CLASS_RETURN, "R2.2" },
+	{ REASON_STATEMENT_LANGUAGE, REASON_CLASS_RETURN, "R2.1" },
+	{ REASON_COMMITMENT_UNSIGNED, REASON_CLASS_RETURN, "R2.6" },
+	{ REASON_IDENTITY_INVALID, REASON_CLASS_RETURN, "R2.9" },
+	{ REASON_PROJECTS_COUNT, REASON_CLASS_RETURN, "R2.7" },
+	{ REASON_NOT_MEMBER, REASON_CLASS_REJECTION, "R1.1" },
+	{ REASON_FIELD_NOT_AUTHORIZED, REASON_CLASS_REJECTION, "R1.2" },
+	{ REASON_INSUFFICIENT_EXPERIENCE, REASON_CLASS_REJECTION, "R1.3" },
+	{ REASON_BANNED, REASON_CLASS_REJECTION, "R1.4" },
+	{ REASON_LEVEL_SKIP, REASON_CLASS_REJECTION, "R1.5" },
+	{ REASON_NOT_HOLDER, REASON_CLASS_REJECTION, "R1.5" },
+	{ REASON_ALREADY_REGISTERED, REASON_CLASS_REJECTION, "R1.5" },
+	{ REASON_RENEWAL_UNKNOWN, REASON_CLASS_REJECTION, "R1.6" },
+	{ REASON_RENEWAL_WINDOW, REASON_CLASS_REJECTION, "R1.6" },
+	{ REASON_RENEWAL_LEVEL, REASON_CLASS_REJECTION, "R1.6" },
+	{ REASON_RENEWAL_STATUS, REASON_CLASS_REJECTION, "R1.6" },
+	{ REASON_CPD_INSUFFICIENT, REASON_CLASS_REJECTION, "R8" },
+	{ REASON_RESUBMISSION_EXPIRED, REASON_CLASS_EXPIRY, "R2" },
+	{ REASON_SUPPLEMENT_EXPIRED, REASON_CLASS_EXPIRY, "R4" },
+	{ REASON_REVIEW_SUPPLEMENT, REASON_CLASS_SUPPLEMENT, "R4" },
+	{ REASON_DIMENSION_NOT_MET, REASON_CLASS_FAILURE, "R4" },
+	{ REASON_OBJECTION_UPHELD, REASON_CLASS_FAILURE, "R6b" },
+	{ REASON_SCORE_TOTAL, REASON_CLASS_FAILURE, "R5" },
+	{ REASON_SCORE_KNOWLEDGE, REASON_CLASS_FAILURE, "R5" },
+	{ REASON_SCORE_ETHICS, REASON_CLASS_FAILURE, "R5" },
+	{ REASON_RECORD_INVALID, REASON_CLASS_REFUSAL, "formats.md §2" },
+	{ REASON_RECORD_UNKNOWN_APPLICATION, REASON_CLASS_REFUSAL, "formats.md §2" },
+	{ REASON_RECORD_WRONG_STATE, REASON_CLASS_REFUSAL, "formats.md §2" },
+	{ REASON_RECORD_DUPLICATE, REASON_CLASS_REFUSAL, "formats.md §2" },
+	{ REASON_EXAMINER_UNKNOWN, REASON_CLASS_REFUSAL, "R4, R5" },
+	{ REASON_EXAMINER_CONFLICT, REASON_CLASS_REFUSAL, "R4, R5" },
+	{ REASON_WITHDRAWN, REASON_CLASS_WITHDRAWAL, "R12" },
+};
+const size_t reason_table_size = sizeof(reason_table) / sizeof(reason_table[0]);
+
+const struct reason_code *reason_find(const char *code)
+{
+	for (size_t i = 0; i < reason_table_size; i++)
+		if (strcmp(reason_table[i].code, code) == 0)
+			return &reason_table[i];
+	return NULL;
+}
+
+int reason_is(const char *code, enum reason_class class)
+{
+	const struct reason_code *row = reason_find(code);
+
+	return row && row->class == class;
+}
+
+const struct outcome *outcome_find(const char *result, const char *outcome)
+{
+	for (size_t i = 0; i < outcome_table_size; i++) {
+		const struct outcome *row = &outcome_table[i];
+
+		if (strcmp(row->result, result) == 0 &&
+		    (!row->outcome || strcmp(row->outcome, outcome) == 0))
+			return row;
+	}
+	return NULL;
+}
+
+const struct outcome *outcome_of(xmlNodePtr result)
+{
+	char outcome[32];
+	const char *name = (const char *)result->name;
+
+	if (result->type != XML_ELEMENT_NODE)
+		return NULL;
+	/* a confirmation tells its outcome as confirmed="true|false" */
+	xml_attribute_copy(result, strcmp(name, RESULT_CONFIRMATION) == 0 ? "confirmed" :
+				   "outcome", outcome, sizeof(outcome));
+	return outcome_find(name, outcome);
+}
+
+const char *package_result_code(enum package_result result)
+{
+	switch (result) {
+	case PACKAGE_OK:
+		return "";
+	case PACKAGE_UNREADABLE:
+		return REASON_ARCHIVE_UNREADABLE;
+	case PACKAGE_UNSAFE:
+		return REASON_ARCHIVE_UNSAFE;
+	case PACKAGE_TOO_LARGE:
+		return REASON_ARCHIVE_TOO_LARGE;
+	case PACKAGE_ENCRYPTED:
+		return REASON_ARCHIVE_ENCRYPTED;
+	case PACKAGE_NO_APPLICATION:
+		return REASON_NO_APPLICATION;
+	}
+	return REASON_ARCHIVE_UNREADABLE;
+}
