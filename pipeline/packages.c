@@ -35,9 +35,12 @@ static int takes_new_package(const char *state, int exists)
 }
 
 /* process.md, *Identity*: an application belongs to the person who sent its
- * first package. 1 (with a message naming the application and both ID
- * numbers masked) when the form says another person or another name; 0 when
- * it is the same person, or when there is nothing to compare. */
+ * first package, and a later one must carry the same identity and name. 1
+ * (with a message naming the application and both ID numbers masked) when
+ * the form says another person or another name, or cannot be read at all
+ * (nothing shows it is the same person: otherwise anyone could reset
+ * another's deadline with a broken package); 0 when it is the same person,
+ * or when the application has no identity to compare with. */
 static int claims_another_person(const struct dossier *dossier, xmlDocPtr form,
 				 const char *id, const char *name, char *message, size_t size)
 {
@@ -45,10 +48,19 @@ static int claims_another_person(const struct dossier *dossier, xmlDocPtr form,
 	char held_identity[128], sent_identity[128], held_name[256], sent_name[256];
 	char held_masked[128], sent_masked[128], *number;
 
-	if (!held || !form)
+	if (!held)
 		return 0;
-	sent = xmlDocGetRootElement(form);
 	application_identity(held, held_identity, sizeof(held_identity));
+	if (!form) {
+		if (!held_identity[0])
+			return 0;
+		snprintf(message, size,
+			 "材料包 %s 所称的申请 %s 属于已登记的申请人，但本材料包的申请表无法读取，"
+			 "无法确认是申请人本人提交；申请的状态、期限和通知均未改变。请申请人提交"
+			 "申请表完整、可以读取的材料包", name, id);
+		return 1;
+	}
+	sent = xmlDocGetRootElement(form);
 	application_identity(sent, sent_identity, sizeof(sent_identity));
 	application_name(held, held_name, sizeof(held_name));
 	application_name(sent, sent_name, sizeof(sent_name));

@@ -37,6 +37,7 @@ p.zip        --id $P --seed 6401 --level apprentice $person_p --id-number 440106
 r.zip        --id $R --seed 6402 --level apprentice $person_r --defect statement-short --submitted 2026-11-02T09:10:00+08:00
 takeover.zip --id $P --seed 6403 --level professional --name 李娜 --birth 1990-01-15 --id-number 110105199001150024 --defect not-member --employer $employer --submitted 2026-11-03T09:00:00+08:00
 renamed.zip  --id $R --seed 6402 --level senior $person_r --name 王建军 --submitted 2026-11-03T09:10:00+08:00
+broken.zip   --id $R --seed 6404 --level apprentice --defect malformed --submitted 2026-11-03T09:20:00+08:00
 p-fixed.zip  --id $P --seed 6401 --level apprentice $person_p --id-number 44010619920821067x --submitted 2026-11-04T09:00:00+08:00
 EOF
 id_p=44010619920821067X
@@ -52,12 +53,14 @@ sum_p=$(dossier_sum $P)
 sum_r=$(dossier_sum $R)
 
 # run 2, 2026-11-03: another person's package under P's id, R's under another name
-drop takeover.zip renamed.zip
+drop takeover.zip renamed.zip broken.zip
 expect "the run of 2026-11-03 completes" run_ecap run "$state" --date 2026-11-03
 run2=$(run_id)
 expect_equal "another person's package: identity-mismatch" \
 	"$(quarantine_code_of takeover.zip)" identity-mismatch
 expect_equal "another name: identity-mismatch" "$(quarantine_code_of renamed.zip)" identity-mismatch
+expect_equal "a form that cannot be read, under R's id: identity-mismatch (nothing shows it is R)" \
+	"$(quarantine_code_of broken.zip)" identity-mismatch
 expect_equal "P still returned with its deadline" "$(state_of $P) $(deadline_of $P)" \
 	"returned $deadline_p"
 expect_equal "R still returned with its deadline" "$(state_of $R) $(deadline_of $R)" \
@@ -99,7 +102,7 @@ drop p-fixed.zip
 expect "the run of 2026-11-04 completes" run_ecap run "$state" --date 2026-11-04
 expect_equal "P's correction with x is P's: taken, in review" "$(state_of $P)" in-review
 expect_equal "nothing more quarantined" \
-	"$(ls "$state/quarantine" | grep -c 'reason.xml$')" 2
+	"$(ls "$state/quarantine" | grep -c 'reason.xml$')" 3
 expect "every dossier validates against xsd/dossier.xsd" \
 	xmllint --noout --nonet --schema "$top/xsd/dossier.xsd" "$state"/store/dossiers/*.xml
 
