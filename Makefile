@@ -10,8 +10,9 @@ LIBRARIES = libxml-2.0 libxslt libexslt libarchive zlib libcrypto pangocairo cai
 
 CFLAGS ?= -O2 -g
 WARNINGS = -Wall -Wextra -Wno-unused-parameter -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Wformat=2 -Wno-format-truncation
-ALL_CFLAGS = -std=c11 -D_GNU_SOURCE -pthread $(WARNINGS) $(CFLAGS) -Ilib -Istages -Ipipeline \
+ALL_CFLAGS = -std=c11 -D_GNU_SOURCE -pthread $(WARNINGS) $(CFLAGS) -Ilib -Istages $(PIPELINE_INCLUDES) \
 	$(shell $(PKG_CONFIG) --cflags $(LIBRARIES) 2>/dev/null)
+PIPELINE_INCLUDES = $(addprefix -Ipipeline/,command batch store audit render trust report)
 LIBS = $(shell $(PKG_CONFIG) --libs $(LIBRARIES) 2>/dev/null) -lm -pthread
 
 BUILD = build
@@ -54,62 +55,62 @@ STAGE_OBJECTS = \
 	$(BUILD)/stages/withdraw.o
 
 PIPELINE_OBJECTS = \
-	$(BUILD)/pipeline/audit.o \
-	$(BUILD)/pipeline/audit_bag_check.o \
-	$(BUILD)/pipeline/audit_chain.o \
-	$(BUILD)/pipeline/audit_paths.o \
-	$(BUILD)/pipeline/audit_read.o \
-	$(BUILD)/pipeline/audit_tags.o \
-	$(BUILD)/pipeline/audit_verify.o \
-	$(BUILD)/pipeline/batch.o \
-	$(BUILD)/pipeline/command_audit.o \
-	$(BUILD)/pipeline/command_common.o \
-	$(BUILD)/pipeline/command_filter.o \
-	$(BUILD)/pipeline/command_find.o \
-	$(BUILD)/pipeline/command_init.o \
-	$(BUILD)/pipeline/command_key.o \
-	$(BUILD)/pipeline/command_mail.o \
-	$(BUILD)/pipeline/command_register.o \
-	$(BUILD)/pipeline/command_render.o \
-	$(BUILD)/pipeline/command_retry.o \
-	$(BUILD)/pipeline/command_run.o \
-	$(BUILD)/pipeline/command_status.o \
-	$(BUILD)/pipeline/command_verify.o \
-	$(BUILD)/pipeline/consequences.o \
-	$(BUILD)/pipeline/driver.o \
-	$(BUILD)/pipeline/find.o \
-	$(BUILD)/pipeline/intake.o \
-	$(BUILD)/pipeline/keys.o \
-	$(BUILD)/pipeline/letters.o \
-	$(BUILD)/pipeline/lock.o \
-	$(BUILD)/pipeline/mail.o \
-	$(BUILD)/pipeline/memory.o \
-	$(BUILD)/pipeline/notice.o \
-	$(BUILD)/pipeline/package_form.o \
-	$(BUILD)/pipeline/packages.o \
-	$(BUILD)/pipeline/pdf.o \
-	$(BUILD)/pipeline/pdf_letter.o \
-	$(BUILD)/pipeline/pdf_surface.o \
-	$(BUILD)/pipeline/progress.o \
-	$(BUILD)/pipeline/public_register.o \
-	$(BUILD)/pipeline/publish.o \
-	$(BUILD)/pipeline/qrcode.o \
-	$(BUILD)/pipeline/records.o \
-	$(BUILD)/pipeline/register.o \
-	$(BUILD)/pipeline/register_identities.o \
-	$(BUILD)/pipeline/retry.o \
-	$(BUILD)/pipeline/run_date.o \
-	$(BUILD)/pipeline/signature.o \
-	$(BUILD)/pipeline/signing.o \
-	$(BUILD)/pipeline/society.o \
-	$(BUILD)/pipeline/statistics.o \
-	$(BUILD)/pipeline/status.o \
-	$(BUILD)/pipeline/store.o \
-	$(BUILD)/pipeline/sweeps.o \
-	$(BUILD)/pipeline/tables.o \
-	$(BUILD)/pipeline/upgrade.o
+	$(BUILD)/pipeline/audit/audit.o \
+	$(BUILD)/pipeline/audit/audit_bag_check.o \
+	$(BUILD)/pipeline/audit/audit_chain.o \
+	$(BUILD)/pipeline/audit/audit_paths.o \
+	$(BUILD)/pipeline/audit/audit_read.o \
+	$(BUILD)/pipeline/audit/audit_tags.o \
+	$(BUILD)/pipeline/audit/audit_verify.o \
+	$(BUILD)/pipeline/batch/batch.o \
+	$(BUILD)/pipeline/batch/consequences.o \
+	$(BUILD)/pipeline/batch/driver.o \
+	$(BUILD)/pipeline/batch/intake.o \
+	$(BUILD)/pipeline/batch/letters.o \
+	$(BUILD)/pipeline/batch/mail.o \
+	$(BUILD)/pipeline/batch/memory.o \
+	$(BUILD)/pipeline/batch/package_form.o \
+	$(BUILD)/pipeline/batch/packages.o \
+	$(BUILD)/pipeline/batch/public_register.o \
+	$(BUILD)/pipeline/batch/publish.o \
+	$(BUILD)/pipeline/batch/records.o \
+	$(BUILD)/pipeline/batch/retry.o \
+	$(BUILD)/pipeline/batch/run_date.o \
+	$(BUILD)/pipeline/batch/signing.o \
+	$(BUILD)/pipeline/batch/society.o \
+	$(BUILD)/pipeline/batch/statistics.o \
+	$(BUILD)/pipeline/batch/sweeps.o \
+	$(BUILD)/pipeline/batch/upgrade.o \
+	$(BUILD)/pipeline/command/command_audit.o \
+	$(BUILD)/pipeline/command/command_common.o \
+	$(BUILD)/pipeline/command/command_filter.o \
+	$(BUILD)/pipeline/command/command_find.o \
+	$(BUILD)/pipeline/command/command_init.o \
+	$(BUILD)/pipeline/command/command_key.o \
+	$(BUILD)/pipeline/command/command_mail.o \
+	$(BUILD)/pipeline/command/command_register.o \
+	$(BUILD)/pipeline/command/command_render.o \
+	$(BUILD)/pipeline/command/command_retry.o \
+	$(BUILD)/pipeline/command/command_run.o \
+	$(BUILD)/pipeline/command/command_status.o \
+	$(BUILD)/pipeline/command/command_verify.o \
+	$(BUILD)/pipeline/command/progress.o \
+	$(BUILD)/pipeline/render/notice.o \
+	$(BUILD)/pipeline/render/pdf.o \
+	$(BUILD)/pipeline/render/pdf_letter.o \
+	$(BUILD)/pipeline/render/pdf_surface.o \
+	$(BUILD)/pipeline/render/qrcode.o \
+	$(BUILD)/pipeline/report/find.o \
+	$(BUILD)/pipeline/report/status.o \
+	$(BUILD)/pipeline/report/tables.o \
+	$(BUILD)/pipeline/store/lock.o \
+	$(BUILD)/pipeline/store/register.o \
+	$(BUILD)/pipeline/store/register_identities.o \
+	$(BUILD)/pipeline/store/store.o \
+	$(BUILD)/pipeline/trust/keys.o \
+	$(BUILD)/pipeline/trust/signature.o
 
-MAIN_OBJECT = $(BUILD)/pipeline/main.o
+MAIN_OBJECT = $(BUILD)/pipeline/command/main.o
 
 UNIT_TESTS = \
 	$(BUILD)/tests/test-audit \

@@ -1,6 +1,6 @@
 #!/bin/sh
 # build.sh - builds the libFuzzer harnesses into build/fuzz/: the library
-# sources (lib/ stages/ pipeline/ but pipeline/main.c) instrumented with
+# sources (lib/ stages/ pipeline/ but pipeline/command/main.c) instrumented with
 # -fsanitize=fuzzer-no-link,address,undefined into an archive, so that each
 # harness, linked with -fsanitize=fuzzer,address,undefined, takes only the
 # objects it needs. Needs clang and Debian's libclang-rt-14-dev (installed
@@ -33,7 +33,7 @@ if ! have_fuzzer_runtime; then
 fi
 
 cflags="-std=c11 -D_GNU_SOURCE -g -O1 -fno-omit-frame-pointer -Wall -Wextra -Wno-unused-parameter
-	-I$top/lib -I$top/stages -I$top/pipeline -I$top/fuzz
+	-I$top/lib -I$top/stages -I$top/fuzz $(for d in "$top"/pipeline/*/; do printf -- "-I%s " "${d%/}"; done)
 	-DECAP_SOURCE_DIR=\"$top\" $($PKG_CONFIG --cflags $LIBRARIES)"
 libs="$($PKG_CONFIG --libs $LIBRARIES) -lm"
 sanitize="-fsanitize=address,undefined -fno-sanitize-recover=undefined"
@@ -59,9 +59,9 @@ compile() {
 
 mkdir -p "$out/objects"
 objects=""
-for source in "$top"/lib/*.c "$top"/stages/*.c "$top"/pipeline/*.c "$top"/fuzz/common.c; do
+for source in "$top"/lib/*.c "$top"/stages/*.c "$top"/pipeline/*/*.c "$top"/fuzz/common.c; do
 	case "$source" in
-	*/pipeline/main.c) continue ;;
+	*/pipeline/command/main.c) continue ;;
 	esac
 	object="$out/objects/$(basename "$(dirname "$source")")-$(basename "$source" .c).o"
 	if [ ! -e "$object" ] || [ "$source" -nt "$object" ] ||

@@ -183,7 +183,7 @@ void fuzz_stage_context(struct stage_context *context, day_t date)
 					   date };
 }
 
-/* ---- documents, as the filters read them (pipeline/command_filter.c) ---- */
+/* ---- documents, as the filters read them (pipeline/command/command_filter.c) ---- */
 
 int fuzz_append_record(struct dossier *dossier, const char *bytes, size_t size,
 		       day_t received, const char *input)

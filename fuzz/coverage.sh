@@ -16,7 +16,7 @@ LIBRARIES=${LIBRARIES:-libxml-2.0 libxslt libexslt libarchive zlib libcrypto}
 harnesses=${*:-fuzz-package fuzz-xml fuzz-stages fuzz-records}
 
 cflags="-std=c11 -D_GNU_SOURCE -g -O0 -Wno-unused-parameter
-	-I$top/lib -I$top/stages -I$top/pipeline -I$top/fuzz
+	-I$top/lib -I$top/stages -I$top/fuzz $(for d in "$top"/pipeline/*/; do printf -- "-I%s " "${d%/}"; done)
 	-DECAP_SOURCE_DIR=\"$top\" $(pkg-config --cflags $LIBRARIES)
 	-fprofile-instr-generate -fcoverage-mapping"
 libs="$(pkg-config --libs $LIBRARIES) -lm"
@@ -41,9 +41,9 @@ compile() {
 
 mkdir -p "$out/objects" "$out/profiles"
 objects=""
-for source in "$top"/lib/*.c "$top"/stages/*.c "$top"/pipeline/*.c "$top"/fuzz/common.c; do
+for source in "$top"/lib/*.c "$top"/stages/*.c "$top"/pipeline/*/*.c "$top"/fuzz/common.c; do
 	case "$source" in
-	*/pipeline/main.c) continue ;;
+	*/pipeline/command/main.c) continue ;;
 	esac
 	object="$out/objects/$(basename "$(dirname "$source")")-$(basename "$source" .c).o"
 	compile "$source" "$object" -fsanitize=fuzzer-no-link || continue

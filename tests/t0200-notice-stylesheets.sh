@@ -5,7 +5,7 @@
 # the deadline and dates in Chinese form, no full ID number anywhere, plain text
 # without markup and with short lines, and refusal of a wrong or missing notice.
 # Prints TAP. Needs xsltproc and xmllint (Debian packages xsltproc, libxml2-utils).
-# Renders with --maxdepth 1000, the template depth limit of pipeline/notice.c.
+# Renders with --maxdepth 1000, the template depth limit of pipeline/render/notice.c.
 
 . "$(dirname "$0")/lib.sh"
 xslt="$top/xslt"

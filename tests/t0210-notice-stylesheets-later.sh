@@ -10,7 +10,7 @@
 # number anywhere, plain text without markup in 72 columns, an A4 landscape SVG
 # whose text shrinks for long names, and refusal of documents of the wrong kind.
 # Prints TAP. Needs xsltproc and xmllint (Debian packages xsltproc, libxml2-utils).
-# Renders with --maxdepth 1000, the template depth limit of pipeline/notice.c.
+# Renders with --maxdepth 1000, the template depth limit of pipeline/render/notice.c.
 
 . "$(dirname "$0")/lib.sh"
 xslt="$top/xslt"

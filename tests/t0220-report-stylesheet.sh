@@ -36,7 +36,7 @@ for tool in xsltproc xmllint; do
 done
 
 
-render() {	# render INPUT OUTPUT: as pipeline/notice.c does, depth limit included
+render() {	# render INPUT OUTPUT: as pipeline/render/notice.c does, depth limit included
 	xsltproc --nonet --maxdepth 1000 "$stylesheet" "$1" >"$2" 2>"$2.err"
 }
 

@@ -3,7 +3,7 @@
 # warning (also with groff's warnings on), every command that `ecap --help`
 # lists has a section under COMMANDS and every section there is a command
 # `ecap --help` lists, each option of `ecap CMD --help` is described in that
-# command's section, every exit code of pipeline/exits.h and every
+# command's section, every exit code of pipeline/batch/exits.h and every
 # environment variable the sources read is documented, and the version
 # matches `ecap --version`. Prints TAP. Needs man-db and groff-base; the
 # checks against the binary need bin/ecap (make).
@@ -127,15 +127,15 @@ done
 # Every exit code of exits.h is described under EXIT STATUS.
 section "EXIT STATUS" >"$work/exits.roff"
 absent=""
-for code in $(sed -n 's/^[[:space:]]*EXIT_[A-Z_]* = \([0-9]*\),.*/\1/p' "$top/pipeline/exits.h"); do
+for code in $(sed -n 's/^[[:space:]]*EXIT_[A-Z_]* = \([0-9]*\),.*/\1/p' "$top/pipeline/batch/exits.h"); do
 	grep -q "^\.B $code\$" "$work/exits.roff" || absent="$absent $code"
 done
-same "every exit code of pipeline/exits.h is under EXIT STATUS" "$absent" ""
+same "every exit code of pipeline/batch/exits.h is under EXIT STATUS" "$absent" ""
 
 # Every environment variable the sources read is under ENVIRONMENT.
 section ENVIRONMENT >"$work/environment.roff"
 absent=""
-for variable in $(cat "$top"/pipeline/*.c "$top"/lib/*.c "$top"/stages/*.c 2>/dev/null |
+for variable in $(cat "$top"/pipeline/*/*.c "$top"/lib/*.c "$top"/stages/*.c 2>/dev/null |
 		  grep -o 'getenv("[A-Za-z_][A-Za-z0-9_]*")' | sed 's/getenv("\(.*\)")/\1/' | sort -u); do
 	grep -q "^\.B $variable\$" "$work/environment.roff" || absent="$absent $variable"
 done

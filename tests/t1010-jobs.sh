@@ -2,7 +2,7 @@
 # --jobs: the same dropbox taken with --jobs 1 and with --jobs 2 and 4 ends
 # in the same state — the same applications and states, the same dossiers,
 # letters (PDF included) and quarantine — although the packages are
-# prepared by several threads (pipeline/packages.c files them in arrival
+# prepared by several threads (pipeline/batch/packages.c files them in arrival
 # order). The dropbox holds every sample, one of them twice (the later copy
 # is a duplicate-package) and a file that is no archive, so that which input
 # comes first matters.

@@ -40,7 +40,7 @@ schema_verdict() {
 		echo "$2" | grep -q "$known_validation" &&
 			why="a <validation> without a submission (stages/validate.c begin_validation) lacks @submission;"
 		echo "$2" | grep -q "$known_submission" &&
-			why="${why:+$why }the filter's <submission> (pipeline/command_filter.c) lacks @input;"
+			why="${why:+$why }the filter's <submission> (pipeline/command/command_filter.c) lacks @input;"
 		todo "$1" "${why%;}: required by xsd/dossier.xsd" "$2"
 	else
 		expect_equal "$1" "$2" ""

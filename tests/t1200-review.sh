@@ -239,7 +239,7 @@ expect_equal "D: EX-008 again in the same round: a correction, applied" \
 expect_equal "D: it supersedes EX-008's first record" \
 	"$(dossier_record_outcome $D d-ex008.xml)" "superseded"
 expect_equal "D: the correction does not make a quorum" "$(state_of $D)" in-review
-# pipeline/records.c loses the code of a record refused by a stage
+# pipeline/batch/records.c loses the code of a record refused by a stage
 expect_equal "the status gives the codes of the records the review refused" \
 	"$(record_outcome c-ex003.xml) / $(record_outcome c-ex999.xml) / $(record_outcome d-ex008-again.xml)" \
 	"refused examiner-conflict / refused examiner-unknown / applied"
@@ -306,7 +306,7 @@ expect_equal "S: review round 2, passed, by EX-003 and EX-008" \
 	"2 passed EX-003 EX-008"
 expect_equal "S: the deciding review gives no reason" \
 	"$(dossier_count $S "//*[local-name()='review'][last()]/*[local-name()='reason']")" 0
-# pipeline/status.c shows the reasons of the last result that had any
+# pipeline/report/status.c shows the reasons of the last result that had any
 expect_equal "S: the status shows no reason left from the supplement round" "$(reasons_of $S)" ""
 check_everything "at the end"
 

@@ -218,7 +218,7 @@ expect_equal "knowledge 36 of 35: record-invalid" \
 	"$(dossier_record_outcome $BAD bad-score.xml)" "refused record-invalid"
 expect_equal "leadership 16 of 15 (the senior maximum is 20): record-invalid" \
 	"$(dossier_record_outcome $BAD bad-senior-scale.xml)" "refused record-invalid"
-# pipeline/records.c loses the code of a record refused by a stage
+# pipeline/batch/records.c loses the code of a record refused by a stage
 expect_equal "the status gives the code of a sheet refused by the stage" \
 	"$(record_outcome bad-questions.xml) / $(record_outcome bad-projects.xml) / $(record_outcome bad-score.xml)" \
 	"refused record-invalid / refused record-invalid / refused record-invalid"

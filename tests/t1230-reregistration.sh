@@ -5,7 +5,7 @@
 # hours, an exempted year without activity, the credit hour of 45 minutes
 # counted per activity (100 minutes give 2 hours, 40 minutes none), and
 # activities dated after the submission left out. The certificates to renew
-# are written into the store as pipeline/register.h documents them.
+# are written into the store as pipeline/store/register.h documents them.
 . "$(dirname "$0")/lib.sh"
 
 # build_packages: builds every package listed on stdin, one per line:
@@ -81,7 +81,7 @@ with open(work + "/ids", "a", encoding="utf-8") as f:
 
 # seed_certificate PACKAGE REGISTRATION ISSUED EXPIRES: the professional
 # certificate of the applicant of PACKAGE (from $work/ids) written into the
-# register as a run would have left it (pipeline/register.h)
+# register as a run would have left it (pipeline/store/register.h)
 seed_certificate() {
 	number=$(sed -n "s/^$1 \([^ ]*\) .*/\1/p" "$work/ids")
 	name=$(sed -n "s/^$1 [^ ]* \(.*\)$/\1/p" "$work/ids")

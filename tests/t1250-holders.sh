@@ -39,7 +39,7 @@ id_number_of() {
 
 # seed_member PACKAGE REGISTRATION LEVEL STATUS: the applicant of PACKAGE
 # holding a certificate issued 2021-12-02 (in its renewal window on
-# 2026-11-20), written as pipeline/register.h documents it
+# 2026-11-20), written as pipeline/store/register.h documents it
 seed_member() {
 	number=$(id_number_of "$1")
 	cat >"$state/store/register/$2.xml" <<EOF

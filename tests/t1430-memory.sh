@@ -1,7 +1,7 @@
 #!/bin/sh
 # t1430-memory.sh - running out of memory ends a run with a message and exit
 # 74, never a crash, and the state resumes as after a kill (operations.md
-# "Reliability"; pipeline/memory.h). A run's memory is bounded up front: under
+# "Reliability"; pipeline/batch/memory.h). A run's memory is bounded up front: under
 # an address-space limit (ulimit -v, in a sub-shell) too small for a run it
 # refuses to start, exit 74, having done nothing; under one that holds fewer
 # workers than --jobs asks, it runs with those that fit and says so. Once

@@ -50,7 +50,7 @@ esac
 "$ecap" status "$state" >"$work/status.txt"
 expect "status shows the same heading" grep -q "$unreadable：" "$work/status.txt"
 expect "no Chinese quarantine heading is left in the C sources" \
-	sh -c "! grep -n '无法读取的材料包\|重复提交的材料包' '$top'/pipeline/*.c '$top'/stages/*.c '$top'/lib/*.c"
+	sh -c "! grep -n '无法读取的材料包\|重复提交的材料包' '$top'/pipeline/*/*.c '$top'/stages/*.c '$top'/lib/*.c"
 
 # ---- the filters append the notice the batch would ----
 echo "short.zip --id A2026-000002 --defect statement-short" | build_packages

@@ -9,7 +9,7 @@
   English names), the field, the registration number and serial, the
   issue and expiry dates, the issuing society in both languages and, set
   apart in a box, the verification code, with beside it the QR code of the
-  verification address (the e:qr child pipeline/qrcode.c adds) and the
+  verification address (the e:qr child pipeline/render/qrcode.c adds) and the
   address in text under them. A patterned border frames it.
 
   Nothing may run out of its space: each variable text gets a font size
@@ -31,7 +31,7 @@
   <xsl:variable name="certificate" select="/e:certificate"/>
 
   <!-- the verification address and its QR code, added for this stylesheet
-       by pipeline/qrcode.c (never in the signed file); absent when the
+       by pipeline/render/qrcode.c (never in the signed file); absent when the
        policy names no verification baseUrl -->
   <xsl:variable name="qrUrl" select="string($certificate/e:qr/@url)"/>
   <xsl:variable name="qrPath" select="string($certificate/e:qr)"/>
@@ -472,7 +472,7 @@
     </xsl:if>
   </xsl:template>
 
-  <!-- The QR code of the verification address (R11; pipeline/qrcode.c
+  <!-- The QR code of the verification address (R11; pipeline/render/qrcode.c
        draws its modules as one path, one unit a module), 20 mm square
        with its quiet zone inside, beside the code, and the address in text
        under both. -->

@@ -7,7 +7,7 @@
   into a letter document (xsd/letter.xsd, namespace urn:ecap:letter:1):
   the letter's words once, with no layout. letter-xhtml.xsl and
   letter-text.xsl render it; the batch also typesets it as PDF
-  (pipeline/pdf_letter.c). This file holds:
+  (pipeline/render/pdf_letter.c). This file holds:
     - the frame of every letter (template "letter"): letterhead, title,
       reference, the particulars, the salutation, the closing, the
       signature and the date, around the body a builder gives;

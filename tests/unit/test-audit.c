@@ -1,4 +1,4 @@
-/* test-audit.c - the run's audit archive (pipeline/audit.c) with inputs put
+/* test-audit.c - the run's audit archive (pipeline/audit/audit.c) with inputs put
  * in as they are taken: more inputs than the table of paths was sized for
  * (it grows, refilled from the manifest), a dossier changed in two
  * transactions archived and counted once, the bag intact by `ecap audit

@@ -1,4 +1,4 @@
-/* test-intake.c - the dropbox listed a window at a time (pipeline/intake.c):
+/* test-intake.c - the dropbox listed a window at a time (pipeline/batch/intake.c):
  * windows of any size give every ready input once, in arrival order
  * (modification time, then name), whatever order the directory holds them
  * in; unsettled, partial and hidden names wait; kinds are kept apart. */

@@ -1,5 +1,5 @@
-/* test-pdf.c - letters and certificates as PDF (pipeline/pdf_letter.c,
- * pipeline/pdf.c).
+/* test-pdf.c - letters and certificates as PDF (pipeline/render/pdf_letter.c,
+ * pipeline/render/pdf.c).
  *
  * Checks the PDFs from outside with poppler-utils (pdfinfo, pdffonts,
  * pdftotext, pdftoppm): page counts and sizes, the embedded CJK font, the

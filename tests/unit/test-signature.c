@@ -1,4 +1,4 @@
-/* test-signature.c - unit tests for pipeline/signature.c: a document signed
+/* test-signature.c - unit tests for pipeline/trust/signature.c: a document signed
  * by signature_sign verifies; an unsigned one is unsigned; every departure
  * from the one signature form (formats.md §6) is refused before xmlsec runs,
  * and what xmlsec finds wrong (a changed byte, another key under the

@@ -8,6 +8,7 @@
  * that step leaves the queue for the next run: nothing is lost or doubled.
  */
 #include "publish.h"
+#include "signing.h"
 
 #include <limits.h>
 #include <stdio.h>
