@@ -21,6 +21,9 @@ sandbox="$work/sandbox"		# the state's parent: where ../ would land
 corpus="$work/corpus"
 state="$sandbox/state"
 max_rss_kb=262144
+# under AddressSanitizer or valgrind (ECAP names that build) memory is the
+# tool's as much as ecap's: the bound is ecap's own build's, measured there
+[ -n "${ECAP:-}" ] && max_rss_kb=$((max_rss_kb * 4))
 tab=$(printf '\t')
 mkdir -p "$sandbox/cwd"
 
@@ -175,7 +178,7 @@ expect "markup from a form comes out escaped in every notice and page" \
 expect_equal "the loopback listener saw no connection" "$(grep -c . "$work/listener.log")" 0
 
 peak=$(sed -n 's/.*Maximum resident set size (kbytes): *\([0-9]*\).*/\1/p' "$work/time.txt")
-expect "peak memory ${peak:-?} kB is under 256 MB" test "${peak:-999999999}" -lt "$max_rss_kb"
+expect "peak memory ${peak:-?} kB is under $((max_rss_kb / 1024)) MB" test "${peak:-999999999}" -lt "$max_rss_kb"
 
 # the system calls: every write inside the state, no read of /etc/passwd or of
 # the corpus, no socket, no program run

@@ -181,7 +181,8 @@ int register_normalise_identities(struct store *store, struct transaction *trans
 	for (; count < files.count; count++)
 		if (read_old_member(&rs, files.names[count], &members[count], err) < 0)
 			goto out;
-	qsort(members, count, sizeof(*members), compare_old_members);
+	if (count)	/* qsort's array may not be NULL, even for none */
+		qsort(members, count, sizeof(*members), compare_old_members);
 	for (size_t first = 0, next; first < count; first = next) {
 		for (next = first + 1; next < count &&
 		     strcmp(members[next].identity, members[first].identity) == 0; next++)
