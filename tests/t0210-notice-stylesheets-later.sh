@@ -170,16 +170,20 @@ s="$work/supplement-supplement-1"
 check "supplement.xml renders as a supplement request (XHTML and text)" render supplement supplement 1
 check "supplement request: XHTML, plain text, 72 columns" letter_shape "$s"
 check "supplement request has its title" both "$s" "补充材料通知"
-check "supplement request lists one item per examiner request" reason_items "$s.html" 3
-check "supplement request gives each request's own text" \
-	both "$s" "请补充近三年参加继续教育、专业培训或学术交流的记录（如培训证书、学时证明）。"
-check "supplement request names the dimension a request concerns" both "$s" "（涉及：组织领导与项目管理能力）"
+# R9: per examiner, what to add and each dimension found not met with the comment
+check "supplement request gives one item per examiner of the round" reason_items "$s.html" 2
+check "supplement request gives each examiner's request in the record's words" \
+	sh -c 'grep -q "需要补充：请补充项目负责人任命文件。" "$1.txt" && grep -q "请补充近三年继续教育或培训记录。" "$1.html"' - "$s"
+check "supplement request names each dimension found not met with the comment" \
+	both "$s" "持续发展与终身学习能力（缺少继续教育记录）。"
+check "supplement request ends each comment with one mark" neither "$s" "。）" "。。" "。；"
+check "supplement request gives the review's deadline" both "$s" "2026年12月10日（含当日）"
 check "supplement request asks for a complete package under the same number" \
 	sh -c 'grep -q 完整的 "$1.html" && grep -q 完整的 "$1.txt" && grep -q "仍为 A2026-000130" "$1.txt"' - "$s"
 check "supplement request says it goes back to review" both "$s" "重新进入材料审查"
 check "supplement request says it is not a failure" both "$s" "不是评价不通过的决定"
 check "supplement request names no examiner" neither "$s" "EX-017" "EX-021" "考官甲"
-check "supplement request keeps the review records out" neither "$s" "请补充项目负责人任命文件" "证明不充分"
+check "supplement request leaves the dimensions found met out" neither "$s" "基础扎实" "无异常"
 check "supplement request keeps the validation's advisories out" neither "$s" "“我们”"
 check "supplement request addresses the applicant and shows the masked ID" \
 	sh -c 'grep -q "尊敬的陈静：" "$1.txt" && grep -q "440\*\*\*\*\*\*\*\*\*\*\*2326" "$1.html"' - "$s"
@@ -189,7 +193,7 @@ check "supplement request gives its date in Chinese form" both "$s" "2026年11�
 r1="$work/failed-review-supplement-1"
 check "failed-review.xml still renders its notice 1 as a supplement request" render supplement failed-review 1
 check "the earlier notice tells the earlier review, not the failure after it" \
-	sh -c 'grep -q "请补充近三年参加继续教育" "$1.txt" && ! grep -q 能力要求未达到 "$1.html" "$1.txt"' - "$r1"
+	sh -c 'grep -q "请补充近三年继续教育或培训记录" "$1.txt" && ! grep -q 能力要求未达到 "$1.html" "$1.txt" && ! grep -q 补充的培训记录学时很少 "$1.txt"' - "$r1"
 
 # --- interview.xml: an invitation -------------------------------------------------
 
@@ -248,7 +252,8 @@ check "interview failure table marks ethics 13 (minimum 12) as met" \
 	test "$(row "$fi.html" "*[1]='工程伦理与职业道德'")" = "工程伦理与职业道德 13 20 12"
 check "interview failure text table has aligned rows" \
 	sh -c 'grep -E -q "^  工程知识与专业能力 +16 +30 +18  低于最低要求$" "$1.txt" && grep -E -q "^  总分 +57 +100 +60  低于合格标准$" "$1.txt"' - "$fi"
-check "interview failure gives the interview date" both "$fi" "2026年12月5日完成面试考核"
+# R9: the interview's own date (the sheet's), not the run's that applied it
+check "interview failure gives the interview sheet's date" both "$fi" "2026年12月4日完成面试考核"
 check "interview failure advises on knowledge and on the interview" \
 	sh -c 'grep -q "工程知识与专业能力：建议" "$1.txt" && grep -q "面试准备" "$1.html"' - "$fi"
 check "interview failure hides the panel and the focus point" \

@@ -246,7 +246,8 @@
     </xsl:variable>
     <xsl:choose>
       <xsl:when test="$certification-kind = 'reregistration'">
-	<xsl:text>您提交的工程会员再注册申请</xsl:text>
+	<xsl:call-template name="submitted-phrase"/>
+	<xsl:text>工程会员再注册申请</xsl:text>
 	<xsl:if test="$application-id != ''">
 	  <xsl:value-of select="concat('（申请编号：', $application-id, '）')"/>
 	</xsl:if>

@@ -191,7 +191,20 @@ table.data tr.total td, table.data tr.total th {
 	break-inside: avoid;
 	page-break-inside: avoid;
 }
-.signature .who, .signature .when {
+.sign-off {
+	break-inside: avoid;
+	page-break-inside: avoid;
+}
+.appendix {
+	margin-top: 8mm;
+	border-top: 1px dashed #999;
+	font-size: 9.5pt;
+	line-height: 1.6;
+}
+.appendix li {
+	overflow-wrap: anywhere;
+}
+.signature .who, .signature .signatory, .signature .when {
 	text-indent: 0;
 	margin: 0;
 }

@@ -90,6 +90,17 @@
 	<xsl:text>您可以在进一步提升能力、完善材料后，参加今后批次的工程能力评价。届时请重新提出申请，并提交一份完整的申请材料。</xsl:text>
       </l:paragraph>
     </l:section>
+
+    <l:section>
+      <l:heading>
+	<xsl:choose>
+	  <xsl:when test="$scores">五、</xsl:when>
+	  <xsl:otherwise>四、</xsl:otherwise>
+	</xsl:choose>
+	<xsl:text>复核与意见反馈</xsl:text>
+      </l:heading>
+      <xsl:call-template name="final-decision-routes"/>
+    </l:section>
   </xsl:template>
 
   <!-- What was assessed and that the evaluation did not pass. -->
@@ -102,7 +113,7 @@
       </xsl:when>
       <xsl:when test="$result[self::e:interview]">
 	<xsl:text>已于</xsl:text>
-	<xsl:value-of select="$result-date"/>
+	<xsl:value-of select="$decided-date"/>
 	<xsl:text>完成面试考核。面试考官根据您的陈述和回答情况，对工程会员素质能力的五个方面进行了评分。经评定，您的面试成绩未达到通过标准，本次工程能力评价未能通过。</xsl:text>
       </xsl:when>
       <xsl:otherwise>

@@ -68,8 +68,13 @@
 	<div class="sheet">
 	  <div class="letter">
 	    <xsl:apply-templates select="l:letterhead | l:title | l:reference | l:fields
-					 | l:salutation | l:body/* | l:closing | l:signature"
+					 | l:salutation | l:body/*"
 				 mode="xhtml"/>
+	    <!-- printed, the closing and the signature stay on one page -->
+	    <div class="sign-off">
+	      <xsl:apply-templates select="l:closing | l:signature" mode="xhtml"/>
+	    </div>
+	    <xsl:apply-templates select="l:appendix" mode="xhtml"/>
 	  </div>
 	  <div class="footer">
 	    <span>
@@ -189,6 +194,10 @@
     </tr>
   </xsl:template>
 
+  <xsl:template match="l:appendix" mode="xhtml">
+    <div class="appendix"><xsl:apply-templates mode="xhtml"/></div>
+  </xsl:template>
+
   <xsl:template match="l:closing" mode="xhtml">
     <div class="closing"><xsl:apply-templates mode="xhtml"/></div>
   </xsl:template>
@@ -196,6 +205,9 @@
   <xsl:template match="l:signature" mode="xhtml">
     <div class="signature">
       <p class="who"><xsl:value-of select="l:name"/></p>
+      <xsl:if test="l:signatory">
+	<p class="signatory"><xsl:value-of select="l:signatory"/></p>
+      </xsl:if>
       <p class="when"><xsl:value-of select="l:date"/></p>
     </div>
   </xsl:template>
