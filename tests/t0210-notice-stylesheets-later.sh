@@ -252,6 +252,9 @@ check "interview failure table marks ethics 13 (minimum 12) as met" \
 	test "$(row "$fi.html" "*[1]='工程伦理与职业道德'")" = "工程伦理与职业道德 13 20 12"
 check "interview failure text table has aligned rows" \
 	sh -c 'grep -E -q "^  工程知识与专业能力 +16 +30 +18  低于最低要求$" "$1.txt" && grep -E -q "^  总分 +57 +100 +60  低于合格标准$" "$1.txt"' - "$fi"
+# R9: a review result names the date of the last record that decided it
+check "review failure gives its last record's date, not the run's" \
+	sh -c 'grep -q "已于2026年12月9日完成材料审查" "$1.html" && ! grep -q "2026年12月10日完成" "$1.html"' - "$fr"
 # R9: the interview's own date (the sheet's), not the run's that applied it
 check "interview failure gives the interview sheet's date" both "$fi" "2026年12月4日完成面试考核"
 check "interview failure advises on knowledge and on the interview" \

@@ -198,6 +198,19 @@ expect "F: and gives the examiners' comments" \
 	grep -q 'leadership：EX-025认为材料不足' "$state/out/notices/$F/01-failed.html"
 expect "F: the letter shows the masked ID number" \
 	grep -qF "$(dossier_value $F "/*/@idMasked")" "$state/out/notices/$F/01-failed.txt"
+# R9: the letter of a run names the society's contact and signatory from the
+# state's policy, the review's date (its last record's), and the routes of a
+# final decision: reconsideration and the federation's feedback committee
+expect "F: the letter gives the society's address, telephone and e-mail" \
+	sh -c 'grep -q "北京市西城区白广路二条1号" "$1" && grep -q "010-63415555" "$1" && grep -q "ecap@csee.org.cn" "$1"' - \
+	"$state/out/notices/$F/01-failed.txt"
+expect "F: the letter is signed by the policy's signatory" \
+	grep -q "秘书长 王秀兰" "$state/out/notices/$F/01-failed.html"
+expect "F: the letter says how to ask for reconsideration and where feedback goes" \
+	sh -c 'grep -q "日内，以书面形式向" "$1" && grep -q "标准与质量监督委员会" "$1"' - \
+	"$state/out/notices/$F/01-failed.html"
+expect "F: the letter gives the review's date" \
+	grep -q "已于2026年11月3日完成材料审查" "$state/out/notices/$F/01-failed.html"
 
 # one fail of two is no majority: a professional goes to interview
 expect_equal "T: one fail of two is not a majority: awaiting-interview" "$(state_of $T)" \
@@ -309,5 +322,32 @@ expect_equal "S: the deciding review gives no reason" \
 # pipeline/status.c shows the reasons of the last result that had any
 expect_equal "S: the status shows no reason left from the supplement round" "$(reasons_of $S)" ""
 check_everything "at the end"
+
+# R9: the same comment of two examiners is told once, and a joined comment
+# ends with one mark (the review filter on a dossier in review)
+review_dossier() {
+	sed -e '/<record kind="reviewRecord"/,$d' -e 's/state="supplement-requested"/state="in-review"/' \
+		"$top/tests/data/dossiers/supplement.xml" && echo '</dossier>'
+}
+same_comment_record() {
+	{
+		printf '<?xml version="1.0" encoding="UTF-8"?>\n'
+		printf '<reviewRecord xmlns="urn:ecap:1" application="A2026-000130" examiner="%s" date="2026-11-25">\n' "$2"
+		for dimension in knowledge ethics teamwork learning; do
+			printf '  <dimension code="%s" met="true">材料充分。</dimension>\n' "$dimension"
+		done
+		printf '  <dimension code="leadership" met="false">证明不充分。</dimension>\n'
+		printf '  <recommendation>fail</recommendation>\n</reviewRecord>\n'
+	} >"$work/$1"
+}
+review_dossier >"$work/in-review.xml"
+same_comment_record same-1.xml EX-017
+same_comment_record same-2.xml EX-021
+expect "a review of two records with the same comment decides" \
+	sh -c '"$1" review --policy "$2" --date 2026-11-26 --record "$3/same-1.xml" --record "$3/same-2.xml" \
+		"$3/in-review.xml" >"$3/reviewed.xml"' - "$ecap" "$top/samples/policy.xml" "$work"
+expect_equal "the comment is told once, with one closing mark" \
+	"$(xmllint --xpath "string(//*[local-name()='review']/*[@dimension='leadership'])" "$work/reviewed.xml")" \
+	"考官认为申请材料未能充分证明“组织领导与项目管理能力”方面达到要求：证明不充分。"
 
 done_testing

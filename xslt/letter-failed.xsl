@@ -109,7 +109,8 @@
     <xsl:call-template name="application-phrase"/>
     <xsl:choose>
       <xsl:when test="$result[self::e:review]">
-	<xsl:text>已完成材料审查。审查考官对照工程会员素质能力五个方面的要求审阅了您的申请材料，认为材料未能证明您在下列方面达到所申请级别的要求。经审查，您本次工程能力评价未能通过。</xsl:text>
+	<xsl:value-of select="concat('已于', $decided-date, '完成材料审查。')"/>
+	<xsl:text>审查考官对照工程会员素质能力五个方面的要求审阅了您的申请材料，认为材料未能证明您在下列方面达到所申请级别的要求。经审查，您本次工程能力评价未能通过。</xsl:text>
       </xsl:when>
       <xsl:when test="$result[self::e:interview]">
 	<xsl:text>已于</xsl:text>
