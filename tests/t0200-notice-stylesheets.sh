@@ -191,7 +191,7 @@ check "return notice keeps the signature with the closing when printed" \
 jp="$work/rejected-rejected-policy"
 check "rejected.xml renders with the policy's contact" render_policy rejected rejected 1
 check "rejection notice says how to ask for reconsideration, in writing, within 30 days" \
-	sh -c 'grep -q "自本通知日期起30日内，以书面形式" "$1.html" && grep -q "复核申" "$1.txt"' - "$jp"
+	sh -c 'grep -q "自本通知日期起30日内，以书面形式向" "$1.html" && grep -q "复核申" "$1.txt"' - "$jp"
 check "rejection notice names the federation's feedback committee and its e-mail" \
 	sh -c 'grep -q "中国工程师联合体标准与质量监督委员会" "$1.html" && grep -q "cse@cast-cse.org.cn" "$1.html"' - "$jp"
 

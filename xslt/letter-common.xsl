@@ -87,8 +87,8 @@
 	    <xsl:value-of select="concat('，联系时请注明申请编号 ', $application-id)"/>
 	  </xsl:if>
 	  <xsl:text>。</xsl:text>
+	  <xsl:call-template name="contact-sentence"/>
 	</l:paragraph>
-	<xsl:call-template name="contact-paragraph"/>
 	<l:paragraph>特此通知。</l:paragraph>
 	<l:regards>此致</l:regards>
 	<l:salute>敬礼！</l:salute>
@@ -119,11 +119,11 @@
   </xsl:template>
 
   <!--
-    How to reach the society, from the policy's contact: one paragraph,
+    How to reach the society, from the policy's contact: one sentence,
     "联系方式：通信地址 …（邮政编码 …），电话 …，电子邮箱 …，网址 …。";
     nothing when the policy gives none.
   -->
-  <xsl:template name="contact-paragraph">
+  <xsl:template name="contact-sentence">
     <xsl:variable name="parts">
       <xsl:if test="normalize-space($contact-address) != ''">
 	<xsl:value-of select="concat('，通信地址 ', normalize-space($contact-address))"/>
@@ -142,9 +142,7 @@
       </xsl:if>
     </xsl:variable>
     <xsl:if test="string($parts) != ''">
-      <l:paragraph class="contact">
-	<xsl:value-of select="concat($signatory, '联系方式：', substring(string($parts), 2), '。')"/>
-      </l:paragraph>
+      <xsl:value-of select="concat('联系方式：', substring(string($parts), 2), '。')"/>
     </xsl:if>
   </xsl:template>
 
@@ -159,17 +157,17 @@
     <xsl:param name="confirmed" select="false()"/>
     <xsl:if test="not($confirmed)">
       <l:paragraph class="routes">
-	<xsl:value-of select="concat('如您对本决定有异议，可以自本通知日期起', $reconsideration-days,
+	<xsl:value-of select="concat('如对本决定有异议，您可以自本通知日期起', $reconsideration-days,
 			      '日内，以书面形式向', $signatory, '提出复核申请')"/>
 	<xsl:if test="normalize-space($contact-address) != '' or normalize-space($contact-email) != ''">
-	  <xsl:text>（寄送或发送至本通知所列的联系方式）</xsl:text>
+	  <xsl:text>（寄送或发送至文末所列的联系方式）</xsl:text>
 	</xsl:if>
-	<xsl:text>，写明申请编号和申请复核的理由，并附相关证明材料。本学会将对复核申请进行核查，并将复核结果书面通知您。</xsl:text>
+	<xsl:text>，写明申请编号和理由并附证明材料；本学会核查后将书面通知复核结果。</xsl:text>
       </l:paragraph>
     </xsl:if>
     <xsl:if test="normalize-space($feedback-name) != ''">
       <l:paragraph class="routes">
-	<xsl:value-of select="concat('如您对本学会的评价工作有意见或建议，也可以向', normalize-space($feedback-name), '提出书面意见')"/>
+	<xsl:value-of select="concat('对本学会评价工作的意见，也可以书面反映至', normalize-space($feedback-name))"/>
 	<xsl:variable name="where">
 	  <xsl:if test="normalize-space($feedback-address) != ''">
 	    <xsl:value-of select="concat('，通信地址 ', normalize-space($feedback-address))"/>
