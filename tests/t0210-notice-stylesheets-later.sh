@@ -300,7 +300,9 @@ check "certificate notice gives the verification code" both "$c" "7F3A-91C2-5D08
 check "certificate notice gives the issue and expiry dates" \
 	sh -c 'grep -q 2026年12月11日 "$1.txt" && grep -q 2031年12月10日 "$1.txt" && grep -q 2031年12月10日 "$1.html"' - "$c"
 check "certificate notice gives the level in Chinese and English" both "$c" "专业工程会员（Professional Engineer）"
-check "certificate notice gives the certificate's file name" both "$c" "CSEE-000124-1.svg"
+# R9 layout: the letter points at the printable PDF the run writes, not the SVG
+check "certificate notice gives the certificate's PDF file name" both "$c" "CSEE-000124-1.pdf"
+check "certificate notice does not point at the SVG" neither "$c" "CSEE-000124-1.svg"
 check "certificate notice reminds of 50 CPD hours a year" both "$c" "每年应完成不少于 50 学时"
 check "certificate notice tells the steps and the dismissed objection" \
 	both "$c" "经材料审查、面试和公示，评价合格。公示期间收到的异议，经调查核实不成立。"

@@ -107,7 +107,7 @@
 	  <l:section>
 	    <l:heading>附：技术说明</l:heading>
 	    <l:paragraph>以下是上文所列问题的技术细节，供您或协助您制作材料的技术人员查找和改正时参考。</l:paragraph>
-	    <l:list numbered="yes" class="appendix">
+	    <l:list numbered="yes" class="technical">
 	      <xsl:for-each select="exsl:node-set($body)//l:appendix-item">
 		<l:item><xsl:value-of select="."/></l:item>
 	      </xsl:for-each>
