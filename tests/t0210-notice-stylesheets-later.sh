@@ -375,7 +375,8 @@ check "publicity notice lists name, masked ID, field and level" \
 	test "$(row "$p" "parent::*[local-name()='tbody'] and *[1]='2'")" = "2 欧阳明月 E12****67 电气工程 资深工程会员"
 check "publicity notice gives the period" contains "$p" "2026年12月2日至2026年12月8日"
 check "publicity notice says how to object: in writing, by the end date" \
-	sh -c 'grep -q 书面形式 "$1" && grep -q "2026年12月8日（含当日）" "$1" && grep -q "公示编号：20261202" "$1"' - "$p"
+	sh -c 'grep -q 书面形式 "$1" && grep -q "2026年12月8日（含当日）" "$1" && grep -q "公示编号：中国电机工程学会公示〔2026〕12号" "$1"' - "$p"
+check "publicity notice shows no run id as its number" sh -c '! grep -q "公示编号：2026" "$1"' - "$p"
 check "publicity notice shows no application number or full ID" \
 	sh -c '! grep -q -e A2026-000124 -e 310104197509232812 "$1"' - "$p"
 
@@ -390,6 +391,8 @@ check "status change notice is well-formed XHTML" is_xhtml "$g"
 check "status change notice has its title" contains "$g" "工程会员证书状态变更公示"
 check "status change notice has one row per change, by date" \
 	test "$(row "$g" "parent::*[local-name()='tbody'] and *[1]='1'")" = "1 CSEE-000123 CSEE-000123-1 张伟 专业工程会员 撤销 2026年11月22日"
+check "status change notice gives its number in the society's format" \
+	contains "$g" "公示编号：中国电机工程学会公示〔2026〕11号"
 check "status change notice lists the suspension and the expiry" \
 	sh -c 'grep -q "孙丽" "$1" && grep -q "到期失效" "$1" && grep -q "CSEE-000060-1" "$1"' - "$g"
 check "status change notice keeps reasons and ID numbers private" \

@@ -243,6 +243,8 @@ expect "a public notice of publicity is written" test -n "$notice"
 expect_equal "one publicity list" "$(ls "$state"/out/public/*-publicity.xml 2>/dev/null | wc -l | tr -d ' ')" 1
 expect "the list validates against xsd/publicity-list.xsd" \
 	xmllint --noout --nonet --schema "$top/xsd/publicity-list.xsd" "${notice%.html}.xml"
+expect "the notice has the year's first number and the run's date" \
+	sh -c 'grep -qF "公示编号：中国电机工程学会公示〔2026〕1号" "$1" && grep -q "2026年11月10日" "$1"' - "$notice"
 expect_equal "the list holds the five, begins 2026-11-10, ends 2026-11-17" \
 	"$(xmllint --xpath "concat(count(/*/*[local-name()='entry']), ' ', /*/@begins, ' ', /*/@ends)" "${notice%.html}.xml")" \
 	"5 2026-11-10 2026-11-17"
@@ -282,7 +284,17 @@ part2=$(part_list 2)
 part2=${part2%.xml}.html
 expect "part 2 says which part it is" grep -qF '（第2部分，共3部分，序号连续）' "$part2"
 expect "and numbers its first entry 3" grep -q '<td class="number">3</td>' "$part2"
-expect "its reference names the part" grep -qF -- "-2</div>" "$part2"
+# R9: each part is a notice with its own number in the society's format,
+# counted on through the year, never the run's id
+numbers=""
+for part in 1 2 3; do
+	numbers="$numbers|$(xmllint --xpath "string(/*/@number)" "$(part_list $part)")"
+done
+expect_equal "each part has the next notice number of the year" "$numbers" \
+	"|中国电机工程学会公示〔2026〕1号|中国电机工程学会公示〔2026〕2号|中国电机工程学会公示〔2026〕3号"
+expect "part 2 shows its number" grep -qF "公示编号：中国电机工程学会公示〔2026〕2号" "$part2"
+expect "and not the run's id" sh -c '! grep -q "公示编号：[0-9]" "$1"' - "$part2"
+expect_equal "the year's counter is kept in the store" "$(cat "$parts_state/store/notice-numbers-2026")" 3
 expect_equal "the queue is empty after the parts" \
 	"$(ls "$parts_state/store/pending/publicity" | wc -l | tr -d ' ')" 0
 
