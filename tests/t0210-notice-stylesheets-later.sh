@@ -164,6 +164,22 @@ for pair in certificate:certificate register-change:register-change-revoke \
 		xmllint --noout --nonet --schema "$top/xsd/${pair%%:*}.xsd" "$documents/${pair#*:}.xml"
 done
 
+# --- acknowledgment.xml: accepted into review (R9, 受理通知) ----------------------
+
+a="$work/acknowledgment-acknowledgment-1"
+check "acknowledgment.xml renders as an acknowledgment (XHTML and text)" render acknowledgment acknowledgment 1
+check "acknowledgment: XHTML, plain text, 72 columns" letter_shape "$a"
+check "acknowledgment has its title" both "$a" "受理通知"
+check "acknowledgment says the application is accepted into material review" both "$a" "本学会决定予以受理，申请进入材料审查阶段"
+check "acknowledgment gives the submitted and the received date" \
+	both "$a" "您于2026年11月20日提交的工程能力评价申请"
+check "acknowledgment says acceptance is no pass" both "$a" "受理不等于评价通过"
+check "acknowledgment keeps the validation's advisories out" neither "$a" "“我们”"
+check "acknowledgment names no reconsideration" neither "$a" "复核申请"
+check "an acknowledgment after a supplement request says the application returns to review" \
+	sh -c 'sed "s|<validation date=\"2026-12-03\" submission=\"2\" outcome=\"accepted\"/>|&<notice seq=\"9\" kind=\"acknowledgment\" date=\"2026-12-03\"/>|" "$1/failed-review.xml" >"$2/ack-again.xml" &&
+		xsltproc --nonet --stringparam seq 9 "$3/notice-acknowledgment.xsl" "$2/ack-again.xml" | grep -q "申请重新进入材料审查阶段"' - "$data" "$work" "$xslt"
+
 # --- supplement.xml: the review asks for three things -----------------------------
 
 s="$work/supplement-supplement-1"
