@@ -70,9 +70,17 @@
 	    <xsl:apply-templates select="l:letterhead | l:title | l:reference | l:fields
 					 | l:salutation | l:body/*"
 				 mode="xhtml"/>
-	    <!-- printed, the closing and the signature stay on one page -->
+	    <!-- printed, the closing's last words and the signature stay on one
+		 page: the signature never stands alone -->
+	    <div class="closing">
+	      <xsl:apply-templates select="l:closing/l:paragraph[position() &lt; last()]" mode="xhtml"/>
+	    </div>
 	    <div class="sign-off">
-	      <xsl:apply-templates select="l:closing | l:signature" mode="xhtml"/>
+	      <div class="closing">
+		<xsl:apply-templates select="l:closing/l:paragraph[last()] | l:closing/l:regards
+					     | l:closing/l:salute" mode="xhtml"/>
+	      </div>
+	      <xsl:apply-templates select="l:signature" mode="xhtml"/>
 	    </div>
 	    <xsl:apply-templates select="l:appendix" mode="xhtml"/>
 	  </div>
@@ -196,10 +204,6 @@
 
   <xsl:template match="l:appendix" mode="xhtml">
     <div class="appendix"><xsl:apply-templates mode="xhtml"/></div>
-  </xsl:template>
-
-  <xsl:template match="l:closing" mode="xhtml">
-    <div class="closing"><xsl:apply-templates mode="xhtml"/></div>
   </xsl:template>
 
   <xsl:template match="l:signature" mode="xhtml">
