@@ -63,6 +63,7 @@
 #define STATE_WITHDRAWN "withdrawn"
 
 /* ---- the letters to an applicant (xslt/notice-KIND.xsl) ---- */
+#define LETTER_ACKNOWLEDGMENT "acknowledgment"	/* 受理: accepted into review (R9) */
 #define LETTER_RETURNED "returned"
 #define LETTER_REJECTED "rejected"
 #define LETTER_EXPIRED "expired"

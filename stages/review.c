@@ -119,7 +119,44 @@ static void add_supplement_reasons(xmlNodePtr review, const struct tally *tally)
 	}
 }
 
-/* Every dimension that some examiner found not met, with their comments. */
+/* comment without the sentence marks it ends with ("证明不充分。" ->
+ * "证明不充分"), so that joined comments end with one mark (R9). */
+static void trim_sentence_end(char *comment)
+{
+	static const char *const marks[] = { "。", "；", "！", "，", ".", ";", "!", ",", " ", "\n", "\t" };
+	int trimmed = 1;
+
+	while (trimmed) {
+		size_t length = strlen(comment);
+
+		trimmed = 0;
+		for (size_t m = 0; m < sizeof(marks) / sizeof(marks[0]); m++) {
+			size_t mark = strlen(marks[m]);
+
+			if (length >= mark && strcmp(comment + length - mark, marks[m]) == 0) {
+				comment[length - mark] = '\0';
+				trimmed = 1;
+				break;
+			}
+		}
+	}
+}
+
+/* 1 if comment is already one of the "；"-joined comments (R9: the same
+ * comment of two examiners is told once). */
+static int has_comment(const char *comments, const char *comment)
+{
+	size_t length = strlen(comment);
+
+	for (const char *at = comments; (at = strstr(at, comment)); at += length)
+		if ((at == comments || strncmp(at - strlen("；"), "；", strlen("；")) == 0) &&
+		    (at[length] == '\0' || strncmp(at + length, "；", strlen("；")) == 0))
+			return 1;
+	return 0;
+}
+
+/* Every dimension that some examiner found not met, with their comments:
+ * each comment once, joined by "；", the whole ending with one "。". */
 static void add_dimension_reasons(xmlNodePtr review, const struct tally *tally)
 {
 	for (int d = 0; d < DIMENSION_COUNT; d++) {
@@ -140,13 +177,15 @@ static void add_dimension_reasons(xmlNodePtr review, const struct tally *tally)
 				text = xml_text(node);
 				snprintf(comment, sizeof(comment), "%s", text ? text : "");
 				xmlFree(text);
-				if (comment[0] && strlen(comments) + strlen(comment) + 4 < sizeof(comments))
+				trim_sentence_end(comment);
+				if (comment[0] && !has_comment(comments, comment) &&
+				    strlen(comments) + strlen(comment) + 4 < sizeof(comments))
 					strcat(strcat(comments, comments[0] ? "；" : ""), comment);
 			}
 		if (not_met)
 			xml_set(result_add_reason(review, REASON_DIMENSION_NOT_MET,
-						  "考官认为申请材料未能充分证明“%s”方面达到要求%s%s",
-						  dimension_names[d], comments[0] ? "：" : "。",
+						  "考官认为申请材料未能充分证明“%s”方面达到要求%s%s。",
+						  dimension_names[d], comments[0] ? "：" : "",
 						  comments),
 				"dimension", dimension_codes[d]);
 	}

@@ -93,6 +93,15 @@ both() {
 	contains "$1.html" "$2" && contains "$1.txt" "$2"
 }
 
+# neither FILE-BASE TEXT...: no TEXT in the HTML nor in the plain-text letter.
+neither() {
+	base=$1
+	shift
+	for text in "$@"; do
+		lacks "$base.html" "$text" && lacks "$base.txt" "$text" || return 1
+	done
+}
+
 # --- the stylesheets themselves -------------------------------------------------
 
 for sheet in "$xslt"/notice-lookups.xsl "$xslt"/letter-common.xsl \
@@ -139,6 +148,52 @@ check "return notice keeps the examiners' advisories out" \
 	sh -c '! grep -q -e "“我们”" -e "SCADA" "$1.html" "$1.txt"' - "$r"
 check "return notice ends with the salutation and signature" \
 	sh -c 'grep -q "^敬礼！$" "$1.txt" && grep -q "此致" "$1.html" && grep -q "特此通知" "$1.html"' - "$r"
+
+# R9: the form's submitted date and the date the package was received
+check "return notice gives the form's submitted date" both "$r" "您于2026年11月23日提交的"
+check "return notice gives the date the package was received" both "$r" "本学会已于2026年11月24日收到"
+# R9: technical detail in the appendix (技术说明), plain words in the list
+check "return notice tells the schema reason in plain words" both "$r" "请使用本学会提供的申请表模板"
+check "return notice puts the schema message in the appendix after the signature" \
+	sh -c 'a=$(grep -n "附：技术说明" "$1.txt" | cut -d: -f1) && m=$(grep -n "facet" "$1.txt" | head -1 | cut -d: -f1) &&
+		s=$(grep -n "敬礼" "$1.txt" | cut -d: -f1) && [ "$s" -lt "$a" ] && [ "$a" -lt "$m" ]' - "$r"
+check "return notice's XHTML holds the schema message only in the appendix" \
+	sh -c 'test "$(xmllint --xpath "count(//*[contains(text(), \"facet\")])" "$1.html")" = 1 &&
+		test "$(xmllint --xpath "count(//*[@class=\"appendix\"]//*[contains(text(), \"facet\")])" "$1.html")" = 1' - "$r"
+check "return notice names no reconsideration (it is no final decision)" neither "$r" "复核申请"
+check "return notice without the policy's contact gives none" neither "$r" "联系方式："
+
+# R9: with the policy's contact, signatory and feedback (as a run passes them)
+render_policy() {
+	for variant in "" -text; do
+		extension=html
+		[ -n "$variant" ] && extension=txt
+		xsltproc --nonet --maxdepth 1000 --stringparam seq "$3" \
+			--stringparam contact-address "北京市西城区白广路二条1号" --stringparam contact-postcode 100761 \
+			--stringparam contact-phone 010-63415555 --stringparam contact-email ecap@csee.org.cn \
+			--stringparam contact-web https://www.csee.org.cn/ \
+			--stringparam signatory-name 王秀兰 --stringparam signatory-title 秘书长 \
+			--stringparam feedback-name 中国工程师联合体标准与质量监督委员会 \
+			--stringparam feedback-email cse@cast-cse.org.cn \
+			"$xslt/notice-$1$variant.xsl" "$data/$2.xml" >"$work/$2-$1-policy.$extension" || return 1
+	done
+}
+rp="$work/returned-returned-policy"
+check "returned.xml renders with the policy's contact" render_policy returned returned 1
+check "return notice gives the society's address, postcode, telephone, e-mail and web" \
+	sh -c 'for w in 北京市西城区白广路二条1号 100761 010-63415555 ecap@csee.org.cn https://www.csee.org.cn/; do
+		grep -q "$w" "$1.html" || exit 1; done' - "$rp"
+check "return notice is signed by the signatory for the society" both "$rp" "秘书长 王秀兰"
+check "return notice with the policy still names no reconsideration nor feedback" \
+	neither "$rp" "复核申请" "标准与质量监督委员会"
+check "return notice keeps the signature with the closing when printed" \
+	sh -c 'grep -q "class=\"sign-off\"" "$1.html" && grep -q "break-inside: avoid" "$1.html"' - "$rp"
+jp="$work/rejected-rejected-policy"
+check "rejected.xml renders with the policy's contact" render_policy rejected rejected 1
+check "rejection notice says how to ask for reconsideration, in writing, within 30 days" \
+	sh -c 'grep -q "自本通知日期起30日内，以书面形式向" "$1.html" && grep -q "复核申" "$1.txt"' - "$jp"
+check "rejection notice names the federation's feedback committee and its e-mail" \
+	sh -c 'grep -q "中国工程师联合体标准与质量监督委员会" "$1.html" && grep -q "cse@cast-cse.org.cn" "$1.html"' - "$jp"
 
 # --- minimal-unreadable.xml: no application, no name, no masked ID ----------------
 

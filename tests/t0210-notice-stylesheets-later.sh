@@ -164,22 +164,42 @@ for pair in certificate:certificate register-change:register-change-revoke \
 		xmllint --noout --nonet --schema "$top/xsd/${pair%%:*}.xsd" "$documents/${pair#*:}.xml"
 done
 
+# --- acknowledgment.xml: accepted into review (R9, 受理通知) ----------------------
+
+a="$work/acknowledgment-acknowledgment-1"
+check "acknowledgment.xml renders as an acknowledgment (XHTML and text)" render acknowledgment acknowledgment 1
+check "acknowledgment: XHTML, plain text, 72 columns" letter_shape "$a"
+check "acknowledgment has its title" both "$a" "受理通知"
+check "acknowledgment says the application is accepted into material review" both "$a" "本学会决定予以受理，申请进入材料审查阶段"
+check "acknowledgment gives the submitted and the received date" \
+	both "$a" "您于2026年11月20日提交的工程能力评价申请"
+check "acknowledgment says acceptance is no pass" both "$a" "受理不等于评价通过"
+check "acknowledgment keeps the validation's advisories out" neither "$a" "“我们”"
+check "acknowledgment names no reconsideration" neither "$a" "复核申请"
+check "an acknowledgment after a supplement request says the application returns to review" \
+	sh -c 'sed "s|<validation date=\"2026-12-03\" submission=\"2\" outcome=\"accepted\"/>|&<notice seq=\"9\" kind=\"acknowledgment\" date=\"2026-12-03\"/>|" "$1/failed-review.xml" >"$2/ack-again.xml" &&
+		xsltproc --nonet --stringparam seq 9 "$3/notice-acknowledgment.xsl" "$2/ack-again.xml" | grep -q "申请重新进入材料审查阶段"' - "$data" "$work" "$xslt"
+
 # --- supplement.xml: the review asks for three things -----------------------------
 
 s="$work/supplement-supplement-1"
 check "supplement.xml renders as a supplement request (XHTML and text)" render supplement supplement 1
 check "supplement request: XHTML, plain text, 72 columns" letter_shape "$s"
 check "supplement request has its title" both "$s" "补充材料通知"
-check "supplement request lists one item per examiner request" reason_items "$s.html" 3
-check "supplement request gives each request's own text" \
-	both "$s" "请补充近三年参加继续教育、专业培训或学术交流的记录（如培训证书、学时证明）。"
-check "supplement request names the dimension a request concerns" both "$s" "（涉及：组织领导与项目管理能力）"
+# R9: per examiner, what to add and each dimension found not met with the comment
+check "supplement request gives one item per examiner of the round" reason_items "$s.html" 2
+check "supplement request gives each examiner's request in the record's words" \
+	sh -c 'grep -q "需要补充：请补充项目负责人任命文件。" "$1.txt" && grep -q "请补充近三年继续教育或培训记录。" "$1.html"' - "$s"
+check "supplement request names each dimension found not met with the comment" \
+	both "$s" "持续发展与终身学习能力（缺少继续教育记录）。"
+check "supplement request ends each comment with one mark" neither "$s" "。）" "。。" "。；"
+check "supplement request gives the review's deadline" both "$s" "2026年12月10日（含当日）"
 check "supplement request asks for a complete package under the same number" \
 	sh -c 'grep -q 完整的 "$1.html" && grep -q 完整的 "$1.txt" && grep -q "仍为 A2026-000130" "$1.txt"' - "$s"
 check "supplement request says it goes back to review" both "$s" "重新进入材料审查"
 check "supplement request says it is not a failure" both "$s" "不是评价不通过的决定"
 check "supplement request names no examiner" neither "$s" "EX-017" "EX-021" "考官甲"
-check "supplement request keeps the review records out" neither "$s" "请补充项目负责人任命文件" "证明不充分"
+check "supplement request leaves the dimensions found met out" neither "$s" "基础扎实" "无异常"
 check "supplement request keeps the validation's advisories out" neither "$s" "“我们”"
 check "supplement request addresses the applicant and shows the masked ID" \
 	sh -c 'grep -q "尊敬的陈静：" "$1.txt" && grep -q "440\*\*\*\*\*\*\*\*\*\*\*2326" "$1.html"' - "$s"
@@ -189,7 +209,7 @@ check "supplement request gives its date in Chinese form" both "$s" "2026年11�
 r1="$work/failed-review-supplement-1"
 check "failed-review.xml still renders its notice 1 as a supplement request" render supplement failed-review 1
 check "the earlier notice tells the earlier review, not the failure after it" \
-	sh -c 'grep -q "请补充近三年参加继续教育" "$1.txt" && ! grep -q 能力要求未达到 "$1.html" "$1.txt"' - "$r1"
+	sh -c 'grep -q "请补充近三年继续教育或培训记录" "$1.txt" && ! grep -q 能力要求未达到 "$1.html" "$1.txt" && ! grep -q 补充的培训记录学时很少 "$1.txt"' - "$r1"
 
 # --- interview.xml: an invitation -------------------------------------------------
 
@@ -248,7 +268,11 @@ check "interview failure table marks ethics 13 (minimum 12) as met" \
 	test "$(row "$fi.html" "*[1]='工程伦理与职业道德'")" = "工程伦理与职业道德 13 20 12"
 check "interview failure text table has aligned rows" \
 	sh -c 'grep -E -q "^  工程知识与专业能力 +16 +30 +18  低于最低要求$" "$1.txt" && grep -E -q "^  总分 +57 +100 +60  低于合格标准$" "$1.txt"' - "$fi"
-check "interview failure gives the interview date" both "$fi" "2026年12月5日完成面试考核"
+# R9: a review result names the date of the last record that decided it
+check "review failure gives its last record's date, not the run's" \
+	sh -c 'grep -q "已于2026年12月9日完成材料审查" "$1.html" && ! grep -q "2026年12月10日完成" "$1.html"' - "$fr"
+# R9: the interview's own date (the sheet's), not the run's that applied it
+check "interview failure gives the interview sheet's date" both "$fi" "2026年12月4日完成面试考核"
 check "interview failure advises on knowledge and on the interview" \
 	sh -c 'grep -q "工程知识与专业能力：建议" "$1.txt" && grep -q "面试准备" "$1.html"' - "$fi"
 check "interview failure hides the panel and the focus point" \
@@ -292,7 +316,9 @@ check "certificate notice gives the verification code" both "$c" "7F3A-91C2-5D08
 check "certificate notice gives the issue and expiry dates" \
 	sh -c 'grep -q 2026年12月11日 "$1.txt" && grep -q 2031年12月10日 "$1.txt" && grep -q 2031年12月10日 "$1.html"' - "$c"
 check "certificate notice gives the level in Chinese and English" both "$c" "专业工程会员（Professional Engineer）"
-check "certificate notice gives the certificate's file name" both "$c" "CSEE-000124-1.svg"
+# R9 layout: the letter points at the printable PDF the run writes, not the SVG
+check "certificate notice gives the certificate's PDF file name" both "$c" "CSEE-000124-1.pdf"
+check "certificate notice does not point at the SVG" neither "$c" "CSEE-000124-1.svg"
 check "certificate notice reminds of 50 CPD hours a year" both "$c" "每年应完成不少于 50 学时"
 check "certificate notice tells the steps and the dismissed objection" \
 	both "$c" "经材料审查、面试和公示，评价合格。公示期间收到的异议，经调查核实不成立。"
@@ -365,7 +391,8 @@ check "publicity notice lists name, masked ID, field and level" \
 	test "$(row "$p" "parent::*[local-name()='tbody'] and *[1]='2'")" = "2 欧阳明月 E12****67 电气工程 资深工程会员"
 check "publicity notice gives the period" contains "$p" "2026年12月2日至2026年12月8日"
 check "publicity notice says how to object: in writing, by the end date" \
-	sh -c 'grep -q 书面形式 "$1" && grep -q "2026年12月8日（含当日）" "$1" && grep -q "公示编号：20261202" "$1"' - "$p"
+	sh -c 'grep -q 书面形式 "$1" && grep -q "2026年12月8日（含当日）" "$1" && grep -q "公示编号：中国电机工程学会公示〔2026〕12号" "$1"' - "$p"
+check "publicity notice shows no run id as its number" sh -c '! grep -q "公示编号：2026" "$1"' - "$p"
 check "publicity notice shows no application number or full ID" \
 	sh -c '! grep -q -e A2026-000124 -e 310104197509232812 "$1"' - "$p"
 
@@ -380,6 +407,8 @@ check "status change notice is well-formed XHTML" is_xhtml "$g"
 check "status change notice has its title" contains "$g" "工程会员证书状态变更公示"
 check "status change notice has one row per change, by date" \
 	test "$(row "$g" "parent::*[local-name()='tbody'] and *[1]='1'")" = "1 CSEE-000123 CSEE-000123-1 张伟 专业工程会员 撤销 2026年11月22日"
+check "status change notice gives its number in the society's format" \
+	contains "$g" "公示编号：中国电机工程学会公示〔2026〕11号"
 check "status change notice lists the suspension and the expiry" \
 	sh -c 'grep -q "孙丽" "$1" && grep -q "到期失效" "$1" && grep -q "CSEE-000060-1" "$1"' - "$g"
 check "status change notice keeps reasons and ID numbers private" \

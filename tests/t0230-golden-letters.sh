@@ -17,7 +17,8 @@ for golden in "$top"/tests/golden/letters/*; do
 done
 grep -v '^#' "$top/tests/golden/letters.list" | while read -r name kind input seq; do
 	[ -n "$name" ] || continue
-	"$ecap" render "letter-$kind.xsl" --seq "$seq" "$top/tests/data/$input" \
+	"$ecap" render "letter-$kind.xsl" --seq "$seq" --policy "$top/samples/policy.xml" \
+		"$top/tests/data/$input" \
 		>"$work/$name.letter.xml" &&
 	"$ecap" render letter-xhtml.xsl "$work/$name.letter.xml" >"$work/$name.two.html" &&
 	"$ecap" render letter-text.xsl "$work/$name.letter.xml" >"$work/$name.two.txt"

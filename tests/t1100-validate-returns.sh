@@ -56,7 +56,15 @@ check_returned() {
 expect_equal "a clean package is accepted: in-review" "$(state_of A2026-110001)" in-review
 expect_equal "a clean package has no reason" "$(reasons_of A2026-110001)" ""
 expect_equal "a clean package has no deadline" "$(deadline_of A2026-110001)" ""
-expect "a clean package gets no letter" test ! -e "$state/out/notices/A2026-110001"
+# R9: an application accepted into review gets the acknowledgment (受理通知)
+expect_equal "a clean package gets the acknowledgment only" \
+	"$(ls "$state/out/notices/A2026-110001" | tr '\n' ' ')" \
+	"01-acknowledgment.html 01-acknowledgment.pdf 01-acknowledgment.txt "
+expect "the acknowledgment says the application is accepted into review" \
+	grep -q "本学会决定予以受理，申请进入材料审查阶段" "$state/out/notices/A2026-110001/01-acknowledgment.html"
+expect "and gives the form's submitted date and the society's contact" \
+	sh -c 'grep -q "您于20[0-9]*年[0-9]*月[0-9]*日提交的" "$1" && grep -q "010-63415555" "$1"' - \
+	"$state/out/notices/A2026-110001/01-acknowledgment.html"
 expect_equal "an apprentice needs no two projects: one is fine" "$(state_of A2026-110020)" in-review
 
 check_returned A2026-110002 statement-length "a statement of about 1500 characters"

@@ -36,11 +36,12 @@ check_rejected() {
 		test -s "$state/out/notices/$1/01-rejected.html" -a -s "$state/out/notices/$1/01-rejected.txt"
 }
 
-# check_accepted ID WHAT: in review, no reason, no letter
+# check_accepted ID WHAT: in review, no reason, the acknowledgment (R9) and no other letter
 check_accepted() {
 	expect_equal "$2: accepted (in-review)" "$(state_of "$1")" in-review
 	expect_equal "$2: no reason" "$(reasons_of "$1")" ""
-	expect "$2: no letter" test ! -e "$state/out/notices/$1"
+	expect_equal "$2: the acknowledgment only" "$(ls "$state/out/notices/$1" 2>/dev/null | tr '\n' ' ')" \
+		"01-acknowledgment.html 01-acknowledgment.pdf 01-acknowledgment.txt "
 }
 
 # Two experience periods replacing what the generator wrote (one line each:

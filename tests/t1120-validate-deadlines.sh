@@ -60,7 +60,10 @@ expect_equal "A: the dossier's application is the corrected one" \
 expect_equal "A: the last validation is of submission 2, accepted" \
 	"$(xmllint --xpath "concat(//*[local-name()='validation'][last()]/@submission, ' ', //*[local-name()='validation'][last()]/@outcome)" \
 		"$state/store/dossiers/A2026-112001.xml")" "2 accepted"
-expect_equal "A: no new letter" "$(letters A2026-112001)" "01-returned.html 01-returned.pdf 01-returned.txt"
+expect_equal "A: the corrected package acknowledged, no other letter" "$(letters A2026-112001)" \
+	"01-returned.html 01-returned.pdf 01-returned.txt 02-acknowledgment.html 02-acknowledgment.pdf 02-acknowledgment.txt"
+expect "A: the acknowledgment says the corrected material was accepted" \
+	grep -q "您补正后的申请材料符合要求" "$state/out/notices/A2026-112001/02-acknowledgment.html"
 expect_equal "A: its deadline marker is gone, C's stays" "$(ls "$state/store/wakeups" | tr '\n' ' ')" \
 	"2026-10-16_A2026-112003 "
 expect_equal "C: still returned on the day of its deadline" "$(state_of A2026-112003)" returned
@@ -92,7 +95,8 @@ expect_equal "a package for an application in review is quarantined as duplicate
 expect_equal "A: still in review" "$(state_of A2026-112001)" in-review
 expect_equal "A: still two submissions" \
 	"$(dossier_count A2026-112001 "//*[local-name()='submission']")" 2
-expect_equal "A: still no new letter" "$(letters A2026-112001)" "01-returned.html 01-returned.pdf 01-returned.txt"
+expect_equal "A: still no new letter" "$(letters A2026-112001)" \
+	"01-returned.html 01-returned.pdf 01-returned.txt 02-acknowledgment.html 02-acknowledgment.pdf 02-acknowledgment.txt"
 
 # B's correction arrives the day after its deadline
 drop b-2.tar.gz

@@ -110,7 +110,7 @@ for dossier in "$state"/store/dossiers/*.xml; do
 		esac
 	done
 done
-expect_equal "13 letters written (8 returned, 5 rejected)" "$letters_checked" 13
+expect_equal "19 letters written (8 returned, 5 rejected, 6 acknowledgments)" "$letters_checked" 19
 expect_equal "every letter's text shows the masked ID number" "$letters_unmasked" ""
 
 # the table lists every application

@@ -104,7 +104,7 @@ expect "the review gives the deadline" \
 	grep -q 'outcome="supplement"[^>]*deadline="2026-12-08"\|deadline="2026-12-08"[^>]*outcome="supplement"' \
 	"$state/store/dossiers/$N.xml"
 expect "the supplement letter gives the deadline" \
-	grep -q '2026年12月8日（含当日）之前提交补充后的材料' "$state/out/notices/$N/01-supplement.txt"
+	grep -q '2026年12月8日（含当日）之前提交补充后的材料' "$state/out/notices/$N/02-supplement.txt"
 expect "the dossiers are valid" sh -c "xmllint --noout --schema '$top/xsd/dossier.xsd' '$state'/store/dossiers/*.xml"
 
 drop o-2.zip
@@ -117,14 +117,14 @@ expect "the run of 2026-12-09 completes" run_ecap run "$state" --date 2026-12-09
 expect_equal "N: expired after the deadline" "$(state_of $N)" expired
 expect_equal "N: supplement-expired" "$(reasons_of $N)" supplement-expired
 expect "N: an expiry letter about the supplement" \
-	sh -c "grep -q '逾期未补充材料通知' '$state/out/notices/$N/02-expired.txt' &&
-	       grep -q '截至补充材料期限届满' '$state/out/notices/$N/02-expired.txt' &&
-	       grep -q '2026年12月8日' '$state/out/notices/$N/02-expired.txt'"
-expect "N: and its HTML twin" grep -q '逾期未补充材料通知' "$state/out/notices/$N/02-expired.html"
+	sh -c "grep -q '逾期未补充材料通知' '$state/out/notices/$N/03-expired.txt' &&
+	       grep -q '截至补充材料期限届满' '$state/out/notices/$N/03-expired.txt' &&
+	       grep -q '2026年12月8日' '$state/out/notices/$N/03-expired.txt'"
+expect "N: and its HTML twin" grep -q '逾期未补充材料通知' "$state/out/notices/$N/03-expired.html"
 expect_equal "L: the package a day late: expired" "$(state_of $L)" expired
 expect_equal "L: supplement-expired" "$(reasons_of $L)" supplement-expired
 expect "L: the letter says the package came late" \
-	grep -q '收到您补充后的材料，此时补充材料期限已过' "$state/out/notices/$L/02-expired.txt"
+	grep -q '收到您补充后的材料，此时补充材料期限已过' "$state/out/notices/$L/03-expired.txt"
 expect "no wake-up marker is left for N and L" sh -c "! ls '$state/store/wakeups' | grep -q -e $N -e $L"
 expect "the status validates" sh -c "'$ecap' status '$state' --xml | xmllint --noout --schema '$top/xsd/status.xsd' -"
 

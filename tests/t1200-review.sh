@@ -63,9 +63,10 @@ dossier_count() {
 	xmllint --xpath "count($2)" "$state/store/dossiers/$1.xml" 2>/dev/null
 }
 
-# letters ID: the letter files of ID, sorted, space-separated
+# letters ID: the letter files of ID after its acknowledgment (受理通知,
+# which every application accepted into review gets), sorted, space-separated
 letters() {
-	ls "$state/out/notices/$1" 2>/dev/null | tr '\n' ' ' | sed 's/ $//'
+	ls "$state/out/notices/$1" 2>/dev/null | grep -v -- '-acknowledgment\.' | tr '\n' ' ' | sed 's/ $//'
 }
 
 # reasons_with_dimension ID RESULT: "code:dimension" of the last RESULT's reasons, sorted
@@ -178,10 +179,13 @@ expect_equal "S: review round 1, outcome supplement" \
 	"$(dossier_value $S "concat(//*[local-name()='review']/@round, ' ', //*[local-name()='review']/@outcome)")" \
 	"1 supplement"
 expect_equal "S: one review-supplement reason" "$(reasons_of $S)" review-supplement
-expect_equal "S: a supplement letter" "$(letters $S)" "01-supplement.html 01-supplement.pdf 01-supplement.txt"
+expect_equal "every application accepted into review got its acknowledgment first" \
+	"$(for id in $Q $S $F $T $I $P $C $D; do ls "$state/out/notices/$id" | head -1; done | sort -u)" \
+	"01-acknowledgment.html"
+expect_equal "S: a supplement letter" "$(letters $S)" "02-supplement.html 02-supplement.pdf 02-supplement.txt"
 expect "S: the letter lists the request" \
-	grep -q '请补充220千伏东郊变电站项目的竣工验收报告' "$state/out/notices/$S/01-supplement.html"
-expect "S: so does its text twin" grep -q '竣工验收报告' "$state/out/notices/$S/01-supplement.txt"
+	grep -q '请补充220千伏东郊变电站项目的竣工验收报告' "$state/out/notices/$S/02-supplement.html"
+expect "S: so does its text twin" grep -q '竣工验收报告' "$state/out/notices/$S/02-supplement.txt"
 
 # a majority of fails
 expect_equal "F: failed" "$(state_of $F)" failed
@@ -191,13 +195,26 @@ expect_equal "F: one dimension-not-met per dimension found not met (knowledge, e
 expect_equal "F: review outcome failed, both examiners named" \
 	"$(dossier_value $F "concat(//*[local-name()='review']/@outcome, ' ', //*[local-name()='review']/@examiners)")" \
 	"failed EX-011 EX-025"
-expect_equal "F: a failed letter" "$(letters $F)" "01-failed.html 01-failed.pdf 01-failed.txt"
+expect_equal "F: a failed letter" "$(letters $F)" "02-failed.html 02-failed.pdf 02-failed.txt"
 expect "F: the letter names 工程伦理与职业道德" \
-	grep -q '工程伦理与职业道德' "$state/out/notices/$F/01-failed.html"
+	grep -q '工程伦理与职业道德' "$state/out/notices/$F/02-failed.html"
 expect "F: and gives the examiners' comments" \
-	grep -q 'leadership：EX-025认为材料不足' "$state/out/notices/$F/01-failed.html"
+	grep -q 'leadership：EX-025认为材料不足' "$state/out/notices/$F/02-failed.html"
 expect "F: the letter shows the masked ID number" \
-	grep -qF "$(dossier_value $F "/*/@idMasked")" "$state/out/notices/$F/01-failed.txt"
+	grep -qF "$(dossier_value $F "/*/@idMasked")" "$state/out/notices/$F/02-failed.txt"
+# R9: the letter of a run names the society's contact and signatory from the
+# state's policy, the review's date (its last record's), and the routes of a
+# final decision: reconsideration and the federation's feedback committee
+expect "F: the letter gives the society's address, telephone and e-mail" \
+	sh -c 'grep -q "北京市西城区白广路二条1号" "$1" && grep -q "010-63415555" "$1" && grep -q "ecap@csee.org.cn" "$1"' - \
+	"$state/out/notices/$F/02-failed.txt"
+expect "F: the letter is signed by the policy's signatory" \
+	grep -q "秘书长 王秀兰" "$state/out/notices/$F/02-failed.html"
+expect "F: the letter says how to ask for reconsideration and where feedback goes" \
+	sh -c 'grep -q "日内，以书面形式向" "$1" && grep -q "标准与质量监督委员会" "$1"' - \
+	"$state/out/notices/$F/02-failed.html"
+expect "F: the letter gives the review's date" \
+	grep -q "已于2026年11月3日完成材料审查" "$state/out/notices/$F/02-failed.html"
 
 # one fail of two is no majority: a professional goes to interview
 expect_equal "T: one fail of two is not a majority: awaiting-interview" "$(state_of $T)" \
@@ -211,7 +228,7 @@ expect_equal "I: review outcome interview" \
 expect_equal "I: the focus is kept for the panel" \
 	"$(dossier_value $I "concat(//*[local-name()='review']/*[local-name()='focus']/@dimension, ' ', //*[local-name()='review']/*[local-name()='focus']/@examiner)")" \
 	"leadership EX-017"
-expect_equal "I: an interview letter" "$(letters $I)" "01-interview.html 01-interview.pdf 01-interview.txt"
+expect_equal "I: an interview letter" "$(letters $I)" "02-interview.html 02-interview.pdf 02-interview.txt"
 
 # an apprentice passed by both: publicity
 expect_equal "P: publicity" "$(state_of $P)" publicity
@@ -266,11 +283,11 @@ expect_equal "Q: the second record decides: a professional is interviewed (polic
 expect_equal "Q: review outcome interview, nobody asked for it" \
 	"$(dossier_value $Q "concat(//*[local-name()='review']/@outcome, ' ', count(//*[local-name()='review']/*[local-name()='focus']))")" \
 	"interview 0"
-expect_equal "Q: an interview letter" "$(letters $Q)" "01-interview.html 01-interview.pdf 01-interview.txt"
+expect_equal "Q: an interview letter" "$(letters $Q)" "02-interview.html 02-interview.pdf 02-interview.txt"
 expect_equal "F: a review for a failed application: record-wrong-state" \
 	"$(dossier_record_outcome $F f-late.xml)" "refused record-wrong-state"
 expect_equal "F: still failed, still one letter" "$(state_of $F) $(letters $F)" \
-	"failed 01-failed.html 01-failed.pdf 01-failed.txt"
+	"failed 02-failed.html 02-failed.pdf 02-failed.txt"
 expect_equal "D: a byte-identical record file: record-duplicate" \
 	"$(record_outcome d-copy.xml)" "refused record-duplicate"
 expect_equal "D: the identical file is not added to the dossier" \
@@ -309,5 +326,32 @@ expect_equal "S: the deciding review gives no reason" \
 # pipeline/report/status.c shows the reasons of the last result that had any
 expect_equal "S: the status shows no reason left from the supplement round" "$(reasons_of $S)" ""
 check_everything "at the end"
+
+# R9: the same comment of two examiners is told once, and a joined comment
+# ends with one mark (the review filter on a dossier in review)
+review_dossier() {
+	sed -e '/<record kind="reviewRecord"/,$d' -e 's/state="supplement-requested"/state="in-review"/' \
+		"$top/tests/data/dossiers/supplement.xml" && echo '</dossier>'
+}
+same_comment_record() {
+	{
+		printf '<?xml version="1.0" encoding="UTF-8"?>\n'
+		printf '<reviewRecord xmlns="urn:ecap:1" application="A2026-000130" examiner="%s" date="2026-11-25">\n' "$2"
+		for dimension in knowledge ethics teamwork learning; do
+			printf '  <dimension code="%s" met="true">材料充分。</dimension>\n' "$dimension"
+		done
+		printf '  <dimension code="leadership" met="false">证明不充分。</dimension>\n'
+		printf '  <recommendation>fail</recommendation>\n</reviewRecord>\n'
+	} >"$work/$1"
+}
+review_dossier >"$work/in-review.xml"
+same_comment_record same-1.xml EX-017
+same_comment_record same-2.xml EX-021
+expect "a review of two records with the same comment decides" \
+	sh -c '"$1" review --policy "$2" --date 2026-11-26 --record "$3/same-1.xml" --record "$3/same-2.xml" \
+		"$3/in-review.xml" >"$3/reviewed.xml"' - "$ecap" "$top/samples/policy.xml" "$work"
+expect_equal "the comment is told once, with one closing mark" \
+	"$(xmllint --xpath "string(//*[local-name()='review']/*[@dimension='leadership'])" "$work/reviewed.xml")" \
+	"考官认为申请材料未能充分证明“组织领导与项目管理能力”方面达到要求：证明不充分。"
 
 done_testing

@@ -77,8 +77,9 @@ dossier_count() {
 	xmllint --xpath "count($2)" "$state/store/dossiers/$1.xml" 2>/dev/null
 }
 
+# letters ID: the letter files of ID after its acknowledgment (受理通知), sorted
 letters() {
-	ls "$state/out/notices/$1" 2>/dev/null | tr '\n' ' ' | sed 's/ $//'
+	ls "$state/out/notices/$1" 2>/dev/null | grep -v -- '-acknowledgment\.' | tr '\n' ' ' | sed 's/ $//'
 }
 
 # interview_result ID: "outcome scale total reason-codes..." of the last interview
@@ -205,9 +206,9 @@ for id in $K17 $K20 $E11 $T59 $ALL; do
 	failed_states="$failed_states $(state_of $id):$(letters $id)"
 done
 expect_equal "the five that missed a threshold failed, each with a failed letter" "$failed_states" \
-	"$(printf ' failed:01-interview.html 01-interview.pdf 01-interview.txt 02-failed.html 02-failed.pdf 02-failed.txt%.0s' 1 2 3 4 5)"
+	"$(printf ' failed:02-interview.html 02-interview.pdf 02-interview.txt 03-failed.html 03-failed.pdf 03-failed.txt%.0s' 1 2 3 4 5)"
 expect "the failed letter gives the knowledge score and its minimum" \
-	grep -q '得分 17 分，低于 18 分' "$state/out/notices/$K17/02-failed.html"
+	grep -q '得分 17 分，低于 18 分' "$state/out/notices/$K17/03-failed.html"
 expect_equal "the status shows the failure's reasons" "$(reasons_of $ALL)" \
 	"score-ethics score-knowledge score-total"
 expect_equal "questions 25 minutes: record-invalid" \
@@ -237,12 +238,14 @@ expect_equal "the confirmation is recorded" \
 	"true CSE-SEC-2026-0042"
 expect_equal "APX: never interviewed" "$(dossier_count $APX "//*[local-name()='interview']")" 0
 expect_equal "not confirmed: the full process, an interview" "$(state_of $NOC)" awaiting-interview
-expect_equal "not confirmed: an interview letter" "$(letters $NOC)" "01-interview.html 01-interview.pdf 01-interview.txt"
+expect_equal "not confirmed: an interview letter" "$(letters $NOC)" "02-interview.html 02-interview.pdf 02-interview.txt"
 notice=$(ls "$state"/out/public/*-publicity.html 2>/dev/null | head -1)
 expect "a public notice of publicity is written" test -n "$notice"
 expect_equal "one publicity list" "$(ls "$state"/out/public/*-publicity.xml 2>/dev/null | wc -l | tr -d ' ')" 1
 expect "the list validates against xsd/publicity-list.xsd" \
 	xmllint --noout --nonet --schema "$top/xsd/publicity-list.xsd" "${notice%.html}.xml"
+expect "the notice has the year's first number and the run's date" \
+	sh -c 'grep -qF "公示编号：中国电机工程学会公示〔2026〕1号" "$1" && grep -q "2026年11月10日" "$1"' - "$notice"
 expect_equal "the list holds the five, begins 2026-11-10, ends 2026-11-17" \
 	"$(xmllint --xpath "concat(count(/*/*[local-name()='entry']), ' ', /*/@begins, ' ', /*/@ends)" "${notice%.html}.xml")" \
 	"5 2026-11-10 2026-11-17"
@@ -282,7 +285,17 @@ part2=$(part_list 2)
 part2=${part2%.xml}.html
 expect "part 2 says which part it is" grep -qF '（第2部分，共3部分，序号连续）' "$part2"
 expect "and numbers its first entry 3" grep -q '<td class="number">3</td>' "$part2"
-expect "its reference names the part" grep -qF -- "-2</div>" "$part2"
+# R9: each part is a notice with its own number in the society's format,
+# counted on through the year, never the run's id
+numbers=""
+for part in 1 2 3; do
+	numbers="$numbers|$(xmllint --xpath "string(/*/@number)" "$(part_list $part)")"
+done
+expect_equal "each part has the next notice number of the year" "$numbers" \
+	"|中国电机工程学会公示〔2026〕1号|中国电机工程学会公示〔2026〕2号|中国电机工程学会公示〔2026〕3号"
+expect "part 2 shows its number" grep -qF "公示编号：中国电机工程学会公示〔2026〕2号" "$part2"
+expect "and not the run's id" sh -c '! grep -q "公示编号：[0-9]" "$1"' - "$part2"
+expect_equal "the year's counter is kept in the store" "$(cat "$parts_state/store/notice-numbers-2026")" 3
 expect_equal "the queue is empty after the parts" \
 	"$(ls "$parts_state/store/pending/publicity" | wc -l | tr -d ' ')" 0
 
@@ -315,9 +328,9 @@ expect_equal "T60: the objection upheld: failed" "$(state_of $T60)" failed
 expect_equal "T60: reason objection-upheld" "$(reasons_of $T60)" objection-upheld
 expect_equal "T60: publicity ended failed" \
 	"$(dossier_value $T60 "//*[local-name()='publicityEnd']/@outcome")" failed
-expect_equal "T60: a failed letter" "$(letters $T60 | sed 's/.*\(0[0-9]-failed.html\).*/\1/')" 02-failed.html
+expect_equal "T60: a failed letter" "$(letters $T60 | sed 's/.*\(0[0-9]-failed.html\).*/\1/')" 03-failed.html
 expect "T60: the letter gives the finding" \
-	grep -q '验收报告系伪造' "$state/out/notices/$T60/02-failed.html"
+	grep -q '验收报告系伪造' "$state/out/notices/$T60/03-failed.html"
 expect_equal "a resolution for an objection never made is refused" \
 	"$(dossier_record_outcome $SEN sen-wrong-ref.xml)" "refused record-wrong-state"
 expect_equal "SEN stays on hold" "$(state_of $SEN)" on-hold
@@ -333,7 +346,7 @@ expect_equal "PRO: publicity ended certified, then the certification" \
 	"$(dossier_value $PRO "concat(//*[local-name()='publicityEnd']/@outcome, ' ', //*[local-name()='certification']/@issued)")" \
 	"certified 2026-11-18"
 expect_equal "PRO: a certified letter" "$(letters $PRO)" \
-	"01-interview.html 01-interview.pdf 01-interview.txt 02-certified.html 02-certified.pdf 02-certified.txt"
+	"02-interview.html 02-interview.pdf 02-interview.txt 03-certified.html 03-certified.pdf 03-certified.txt"
 expect_equal "an objection dated after the period is refused" \
 	"$(dossier_record_outcome $K18 k18-late.xml)" "refused record-wrong-state"
 expect_equal "K18 certified" "$(state_of $K18)" certified

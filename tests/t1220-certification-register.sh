@@ -44,7 +44,7 @@ dossier_value() {
 }
 
 letters() {
-	ls "$state/out/notices/$1" 2>/dev/null | tr '\n' ' ' | sed 's/ $//'
+	ls "$state/out/notices/$1" 2>/dev/null | grep -v -- '-acknowledgment\.' | tr '\n' ' ' | sed 's/ $//'
 }
 
 # register_value XPATH: over `ecap register --xml` (refreshed first)
@@ -145,7 +145,7 @@ expect_equal "D: CSEE-000003" "$(certified $D)" "CSEE-000003 CSEE-000003-1 2026-
 expect_equal "X (failed) got no number; C (publicity) not yet" \
 	"$(certified $X)|$(certified $C)|$(state_of $C)" "   |   |publicity"
 expect_equal "the sequence stands at 3" "$(sequence)" 3
-expect_equal "A: a certified letter" "$(letters $A)" "01-certified.html 01-certified.pdf 01-certified.txt"
+expect_equal "A: a certified letter" "$(letters $A)" "02-certified.html 02-certified.pdf 02-certified.txt"
 expect_equal "the status names A's certificate" \
 	"$(xpath "string(//*[local-name()='application'][@id='$A']/*[local-name()='certificate']/@serial)")" \
 	CSEE-000001-1
@@ -163,7 +163,7 @@ expect_equal "the SVG is A4 landscape: 297mm wide" \
 	"$(xmllint --xpath "string(/*/@width)" "$certificate.svg" 2>/dev/null)" 297mm
 expect "the SVG names the holder" grep -q '张伟' "$certificate.svg"
 # the certificate letter's e-mail carries the letter's PDF and the certificate, PDF and XML
-python3 - "$state/out/mail/$A/01-certified.eml" "$certificate" >"$work/mail-parts" 2>&1 <<'PY'
+python3 - "$state/out/mail/$A/02-certified.eml" "$certificate" >"$work/mail-parts" 2>&1 <<'PY'
 import email, email.policy, sys
 with open(sys.argv[1], "rb") as f:
     message = email.message_from_binary_file(f, policy=email.policy.default)
@@ -174,7 +174,7 @@ for part in message.iter_attachments():
 PY
 expect_equal "the certified letter's message attaches the letter and the certificate" \
 	"$(tr '\n' ' ' <"$work/mail-parts")" \
-	"$A-01-certified.pdf application/pdf same CSEE-000001-1.pdf application/pdf same CSEE-000001-1.xml application/xml same "
+	"$A-02-certified.pdf application/pdf same CSEE-000001-1.pdf application/pdf same CSEE-000001-1.xml application/xml same "
 expect_equal "nine certificate files (three XML, three SVG, three PDF)" \
 	"$(ls "$state/out/certificates" | wc -l | tr -d ' ')" 9
 expect_equal "the register: three members, all valid" \

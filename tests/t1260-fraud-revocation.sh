@@ -83,10 +83,11 @@ expect "the run of 2026-11-26 completes" run_ecap run "$state" --date 2026-11-26
 expect_equal "the revocation applied" "$(record_outcome revoke-c.xml)" applied
 expect_equal "C's open upgrade rejected in the same run: banned" \
 	"$(state_of $C_UP) $(reasons_of $C_UP)" "rejected banned"
-expect_equal "its letters: the interview invitation, then the rejection" "$(letters $C_UP)" \
-	"01-interview.html 01-interview.pdf 01-interview.txt 02-rejected.html 02-rejected.pdf 02-rejected.txt"
+expect_equal "its letters: the acknowledgment, the interview invitation, then the rejection" \
+	"$(letters $C_UP)" \
+	"01-acknowledgment.html 01-acknowledgment.pdf 01-acknowledgment.txt 02-interview.html 02-interview.pdf 02-interview.txt 03-rejected.html 03-rejected.pdf 03-rejected.txt"
 expect "the rejection letter says the ban" \
-	grep -q '申请人已被终身禁止申请' "$state/out/notices/$C_UP/02-rejected.txt"
+	grep -q '申请人已被终身禁止申请' "$state/out/notices/$C_UP/03-rejected.txt"
 expect_equal "the rejection is dated the run of the revocation" \
 	"$(dossier_value $C_UP "//*[local-name()='validation'][last()]/@date")" 2026-11-26
 expect_equal "C's new application, x for X, rejected: banned" \

@@ -55,7 +55,8 @@ dossier_value() {
 }
 
 letters() {
-	ls "$state/out/notices/$1" 2>/dev/null | grep -v '\.pdf$' | tr '\n' ' ' | sed 's/ $//'
+	ls "$state/out/notices/$1" 2>/dev/null | grep -v '\.pdf$' | grep -v -- '-acknowledgment\.' |
+		tr '\n' ' ' | sed 's/ $//'
 }
 
 # society XPATH: a string from the <society> of the last run's report
@@ -118,11 +119,11 @@ expect_equal "W and B withdrawn" "$(state_of $W) $(state_of $B)" "withdrawn with
 expect_equal "W's withdrawal names the state it left and the reference" \
 	"$(dossier_value $W "concat(//*[local-name()='withdrawal'][not(@application)]/@from, ' ', //*[local-name()='withdrawal'][not(@application)]/@reference)")" \
 	"in-review CSEE-WD-2026-001"
-expect_equal "W: a withdrawal letter" "$(letters $W)" "01-withdrawn.html 01-withdrawn.txt"
-expect "W: it confirms the withdrawal" grep -q '撤回申请确认通知' "$state/out/notices/$W/01-withdrawn.html"
-expect "W: its text twin quotes the request" grep -q '因工作调动' "$state/out/notices/$W/01-withdrawn.txt"
-expect "W: and gives the staff's reference" grep -q 'CSEE-WD-2026-001' "$state/out/notices/$W/01-withdrawn.txt"
-expect "W: the letter has its PDF" test -s "$state/out/notices/$W/01-withdrawn.pdf"
+expect_equal "W: a withdrawal letter" "$(letters $W)" "02-withdrawn.html 02-withdrawn.txt"
+expect "W: it confirms the withdrawal" grep -q '撤回申请确认通知' "$state/out/notices/$W/02-withdrawn.html"
+expect "W: its text twin quotes the request" grep -q '因工作调动' "$state/out/notices/$W/02-withdrawn.txt"
+expect "W: and gives the staff's reference" grep -q 'CSEE-WD-2026-001' "$state/out/notices/$W/02-withdrawn.txt"
+expect "W: the letter has its PDF" test -s "$state/out/notices/$W/02-withdrawn.pdf"
 expect_equal "B: the returned letter, then the withdrawal letter" "$(letters $B)" \
 	"01-returned.html 01-returned.txt 02-withdrawn.html 02-withdrawn.txt"
 expect "B: its wake-up marker is gone" test ! -e "$state/store/wakeups/${deadline}_$B"
@@ -156,12 +157,12 @@ expect "R: the letter says the package was validated again and accepted" \
 	grep -q '进入材料审查阶段' "$state/out/notices/$R/02-reconsideration.txt"
 expect_equal "F: reopened, in review" "$(state_of $F)" in-review
 expect "F: the letter says earlier review records no longer count" \
-	grep -q '此前的审查意见不再计入' "$state/out/notices/$F/02-reconsideration.html"
+	grep -q '此前的审查意见不再计入' "$state/out/notices/$F/03-reconsideration.html"
 expect_equal "W: a second withdrawal refused" "$(record_outcome w-wd-again.xml)" \
 	"refused record-wrong-state"
 expect_equal "W: a reconsideration of a withdrawn application refused" \
 	"$(record_outcome w-rc.xml)" "refused record-wrong-state"
-expect_equal "W: no further letter" "$(letters $W)" "01-withdrawn.html 01-withdrawn.txt"
+expect_equal "W: no further letter" "$(letters $W)" "02-withdrawn.html 02-withdrawn.txt"
 
 # run 4, 2026-11-05: fresh records for F; one pass is not a quorum (the
 # earlier fails no longer count), two are

@@ -60,19 +60,22 @@ expect "validate writes the dossier of a returned package" \
 expect "and the notice the outcome table gives a return" \
 	grep -q '<notice seq="1" kind="returned"' "$work/filtered.xml"
 "$ecap" validate --state "$state" --date 2026-11-26 "$work/short.zip" |
-	"$ecap" render notice-returned-text.xsl >"$work/piped.txt" 2>"$work/piped.err"
+	"$ecap" render --policy "$state/policy.xml" notice-returned-text.xsl >"$work/piped.txt" 2>"$work/piped.err"
 expect "ecap validate pkg.zip | ecap render notice-returned-text.xsl writes the letter" \
 	grep -q '退回补正通知' "$work/piped.txt"
 "$ecap" validate --state "$state" --date 2026-11-26 "$work/short.zip" |
-	"$ecap" render notice-returned.xsl >"$work/piped.html" 2>>"$work/piped.err"
+	"$ecap" render --policy "$state/policy.xml" notice-returned.xsl >"$work/piped.html" 2>>"$work/piped.err"
 expect "and its XHTML twin" grep -q '退回补正通知' "$work/piped.html"
 drop short.zip
 run_ecap run "$state" --date 2026-11-26
-expect_equal "the filtered letter is the one the run sends" \
+expect_equal "the filtered letter rendered with the state's policy is the one the run sends" \
 	"$(cmp "$work/piped.txt" "$state/out/notices/A2026-000002/01-returned.txt" && echo same)" same
 make_package fine.zip --id A2026-000003 >/dev/null
 "$ecap" validate --date 2026-11-24 "$work/fine.zip" >"$work/fine.xml"
-expect "an accepted package gets no notice" sh -c "! grep -q '<notice' '$work/fine.xml'"
+expect "an accepted package gets the acknowledgment notice (R9)" \
+	grep -q '<notice seq="1" kind="acknowledgment"' "$work/fine.xml"
+expect "which renders as the acknowledgment" \
+	sh -c '"$1" render notice-acknowledgment-text.xsl "$2" | grep -q 受理通知' - "$ecap" "$work/fine.xml"
 "$ecap" validate --date 2026-11-24 "$work/junk.zip" >/dev/null 2>"$work/junk.err"
 expect "a package the batch would quarantine is refused with its code" \
 	grep -q 'archive-unreadable' "$work/junk.err"

@@ -205,13 +205,21 @@
     </xsl:if>
   </xsl:template>
 
-  <!-- The certificate's printable file: the SVG's name, else the XML's. -->
+  <!--
+    The certificate's printable file: the PDF the run writes beside the SVG
+    (pipeline/consequences.c, the SVG's name with .pdf), which prints as
+    issued; else the XML's name.
+  -->
   <xsl:template name="certificate-file-name">
+    <xsl:variable name="svg" select="normalize-space($result/@svg)"/>
     <xsl:call-template name="file-name">
       <xsl:with-param name="path">
 	<xsl:choose>
-	  <xsl:when test="normalize-space($result/@svg) != ''">
-	    <xsl:value-of select="normalize-space($result/@svg)"/>
+	  <xsl:when test="substring($svg, string-length($svg) - 3) = '.svg'">
+	    <xsl:value-of select="concat(substring($svg, 1, string-length($svg) - 4), '.pdf')"/>
+	  </xsl:when>
+	  <xsl:when test="$svg != ''">
+	    <xsl:value-of select="$svg"/>
 	  </xsl:when>
 	  <xsl:otherwise>
 	    <xsl:value-of select="normalize-space($result/@certificate)"/>
@@ -246,7 +254,8 @@
     </xsl:variable>
     <xsl:choose>
       <xsl:when test="$certification-kind = 'reregistration'">
-	<xsl:text>您提交的工程会员再注册申请</xsl:text>
+	<xsl:call-template name="submitted-phrase"/>
+	<xsl:text>工程会员再注册申请</xsl:text>
 	<xsl:if test="$application-id != ''">
 	  <xsl:value-of select="concat('（申请编号：', $application-id, '）')"/>
 	</xsl:if>

@@ -23,11 +23,33 @@
 		xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
 		xmlns:e="urn:ecap:1"
 		xmlns:l="urn:ecap:letter:1"
-		exclude-result-prefixes="e">
+		xmlns:exsl="http://exslt.org/common"
+		exclude-result-prefixes="e exsl">
 
   <xsl:import href="notice-lookups.xsl"/>
 
   <xsl:output method="xml" encoding="UTF-8" indent="no"/>
+
+  <!--
+    The policy's words a letter carries (formats.md §3), given by the caller
+    (pipeline/letters.c from the run's policy; ecap render with its policy option):
+    how to reach the society (contact), who signs (signatory), where the
+    federation takes written feedback (feedback), and the days within which
+    a final decision may be brought to reconsideration (R12). Empty values
+    leave their words out.
+  -->
+  <xsl:param name="contact-address" select="''"/>
+  <xsl:param name="contact-postcode" select="''"/>
+  <xsl:param name="contact-phone" select="''"/>
+  <xsl:param name="contact-email" select="''"/>
+  <xsl:param name="contact-web" select="''"/>
+  <xsl:param name="signatory-name" select="''"/>
+  <xsl:param name="signatory-title" select="''"/>
+  <xsl:param name="feedback-name" select="''"/>
+  <xsl:param name="feedback-address" select="''"/>
+  <xsl:param name="feedback-postcode" select="''"/>
+  <xsl:param name="feedback-email" select="''"/>
+  <xsl:param name="reconsideration-days" select="'30'"/>
 
   <xsl:template match="/">
     <xsl:apply-templates select="." mode="letter"/>
@@ -55,7 +77,9 @@
 	<xsl:call-template name="letter-particulars"/>
       </l:fields>
       <l:salutation><xsl:value-of select="concat('尊敬的', $addressee, '：')"/></l:salutation>
-      <l:body><xsl:copy-of select="$body"/></l:body>
+      <l:body>
+	<xsl:apply-templates select="exsl:node-set($body)/node()" mode="body-copy"/>
+      </l:body>
       <l:closing>
 	<l:paragraph>
 	  <xsl:value-of select="concat('如对本通知有疑问，请与', $signatory, '联系')"/>
@@ -63,6 +87,7 @@
 	    <xsl:value-of select="concat('，联系时请注明申请编号 ', $application-id)"/>
 	  </xsl:if>
 	  <xsl:text>。</xsl:text>
+	  <xsl:call-template name="contact-sentence"/>
 	</l:paragraph>
 	<l:paragraph>特此通知。</l:paragraph>
 	<l:regards>此致</l:regards>
@@ -70,9 +95,96 @@
       </l:closing>
       <l:signature>
 	<l:name><xsl:value-of select="$signatory"/></l:name>
+	<xsl:if test="normalize-space($signatory-name) != ''">
+	  <l:signatory>
+	    <xsl:value-of select="normalize-space(concat($signatory-title, ' ', $signatory-name))"/>
+	  </l:signatory>
+	</xsl:if>
 	<l:date><xsl:value-of select="$notice-date"/></l:date>
       </l:signature>
+      <xsl:if test="exsl:node-set($body)//l:appendix-item">
+	<l:appendix>
+	  <l:section>
+	    <l:heading>附：技术说明</l:heading>
+	    <l:paragraph>以下是上文所列问题的技术细节，供您或协助您制作材料的技术人员查找和改正时参考。</l:paragraph>
+	    <l:list numbered="yes" class="technical">
+	      <xsl:for-each select="exsl:node-set($body)//l:appendix-item">
+		<l:item><xsl:value-of select="."/></l:item>
+	      </xsl:for-each>
+	    </l:list>
+	  </l:section>
+	</l:appendix>
+      </xsl:if>
     </l:letter>
+  </xsl:template>
+
+  <!--
+    How to reach the society, from the policy's contact: one sentence,
+    "联系方式：通信地址 …（邮政编码 …），电话 …，电子邮箱 …，网址 …。";
+    nothing when the policy gives none.
+  -->
+  <xsl:template name="contact-sentence">
+    <xsl:variable name="parts">
+      <xsl:if test="normalize-space($contact-address) != ''">
+	<xsl:value-of select="concat('，通信地址 ', normalize-space($contact-address))"/>
+	<xsl:if test="normalize-space($contact-postcode) != ''">
+	  <xsl:value-of select="concat('（邮政编码 ', normalize-space($contact-postcode), '）')"/>
+	</xsl:if>
+      </xsl:if>
+      <xsl:if test="normalize-space($contact-phone) != ''">
+	<xsl:value-of select="concat('，电话 ', normalize-space($contact-phone))"/>
+      </xsl:if>
+      <xsl:if test="normalize-space($contact-email) != ''">
+	<xsl:value-of select="concat('，电子邮箱 ', normalize-space($contact-email))"/>
+      </xsl:if>
+      <xsl:if test="normalize-space($contact-web) != ''">
+	<xsl:value-of select="concat('，网址 ', normalize-space($contact-web))"/>
+      </xsl:if>
+    </xsl:variable>
+    <xsl:if test="string($parts) != ''">
+      <xsl:value-of select="concat('联系方式：', substring(string($parts), 2), '。')"/>
+    </xsl:if>
+  </xsl:template>
+
+  <!--
+    What a final decision (rejection, failure, revocation, a confirmed
+    reconsideration) adds (R9, R12, Q40): how to ask the society for
+    reconsideration, in writing within the policy's days, and that written
+    feedback may go to the federation's committee (policy feedback).
+    Two paragraphs, for the caller's section.
+  -->
+  <xsl:template name="final-decision-routes">
+    <xsl:param name="confirmed" select="false()"/>
+    <xsl:if test="not($confirmed)">
+      <l:paragraph class="routes">
+	<xsl:value-of select="concat('如对本决定有异议，您可以自本通知日期起', $reconsideration-days,
+			      '日内，以书面形式向', $signatory, '提出复核申请')"/>
+	<xsl:if test="normalize-space($contact-address) != '' or normalize-space($contact-email) != ''">
+	  <xsl:text>（寄送或发送至文末所列的联系方式）</xsl:text>
+	</xsl:if>
+	<xsl:text>，写明申请编号和理由并附证明材料；本学会核查后将书面通知复核结果。</xsl:text>
+      </l:paragraph>
+    </xsl:if>
+    <xsl:if test="normalize-space($feedback-name) != ''">
+      <l:paragraph class="routes">
+	<xsl:value-of select="concat('对本学会评价工作的意见，也可以书面反映至', normalize-space($feedback-name))"/>
+	<xsl:variable name="where">
+	  <xsl:if test="normalize-space($feedback-address) != ''">
+	    <xsl:value-of select="concat('，通信地址 ', normalize-space($feedback-address))"/>
+	    <xsl:if test="normalize-space($feedback-postcode) != ''">
+	      <xsl:value-of select="concat('，邮政编码 ', normalize-space($feedback-postcode))"/>
+	    </xsl:if>
+	  </xsl:if>
+	  <xsl:if test="normalize-space($feedback-email) != ''">
+	    <xsl:value-of select="concat('，电子邮箱 ', normalize-space($feedback-email))"/>
+	  </xsl:if>
+	</xsl:variable>
+	<xsl:if test="string($where) != ''">
+	  <xsl:value-of select="concat('（', substring(string($where), 2), '）')"/>
+	</xsl:if>
+	<xsl:text>。</xsl:text>
+      </l:paragraph>
+    </xsl:if>
   </xsl:template>
 
   <!--
@@ -135,19 +247,71 @@
     </xsl:call-template>
   </xsl:template>
 
-  <!-- Every reason of REASONS, numbered: its heading, then its own text. -->
+  <!--
+    The body as a builder gave it, without the appendix items it marked
+    (l:appendix-item, collected into the appendix by template "letter").
+  -->
+  <xsl:template match="l:appendix-item" mode="body-copy"/>
+  <xsl:template match="@* | node()" mode="body-copy">
+    <xsl:copy>
+      <xsl:apply-templates select="@* | node()" mode="body-copy"/>
+    </xsl:copy>
+  </xsl:template>
+
+  <!--
+    Every reason of REASONS, numbered: its heading, then its own text. A
+    reason whose text is technical (technical-advice has plain words for its
+    code) says those plain words, and its text goes to the appendix
+    (技术说明) as an l:appendix-item naming the reason's number (R9).
+  -->
   <xsl:template name="letter-reasons">
     <xsl:param name="reasons" select="$validation/e:reason"/>
     <l:list numbered="yes" class="reasons">
       <xsl:for-each select="$reasons">
+	<xsl:variable name="title"><xsl:call-template name="reason-title"/></xsl:variable>
+	<xsl:variable name="advice">
+	  <xsl:call-template name="technical-advice">
+	    <xsl:with-param name="code" select="string(@code)"/>
+	  </xsl:call-template>
+	</xsl:variable>
 	<l:item>
-	  <l:heading><xsl:call-template name="reason-title"/></l:heading>
-	  <xsl:if test="normalize-space(.) != ''">
-	    <l:detail><xsl:value-of select="normalize-space(.)"/></l:detail>
-	  </xsl:if>
+	  <l:heading><xsl:value-of select="$title"/></l:heading>
+	  <xsl:choose>
+	    <xsl:when test="string($advice) != ''">
+	      <l:detail>
+		<xsl:value-of select="$advice"/>
+		<xsl:if test="normalize-space(.) != ''">技术细节见文末“技术说明”。</xsl:if>
+	      </l:detail>
+	      <xsl:if test="normalize-space(.) != ''">
+		<l:appendix-item>
+		  <xsl:value-of select="concat('第 ', position(), ' 项（', $title, '）：', normalize-space(.))"/>
+		</l:appendix-item>
+	      </xsl:if>
+	    </xsl:when>
+	    <xsl:when test="normalize-space(.) != ''">
+	      <l:detail><xsl:value-of select="normalize-space(.)"/></l:detail>
+	    </xsl:when>
+	  </xsl:choose>
 	</l:item>
       </xsl:for-each>
     </l:list>
+  </xsl:template>
+
+  <!--
+    What to do, in plain words, about a reason whose own text is technical
+    (a schema message of the XML parser, SHA-256 values, the check-digit
+    arithmetic of an ID number); empty for the other codes, whose text is
+    plain already.
+  -->
+  <xsl:template name="technical-advice">
+    <xsl:param name="code"/>
+    <xsl:choose>
+      <xsl:when test="$code = 'schema'">申请表中有内容不符合填写规范（例如超过规定长度、日期或编号格式不对、缺少必填项）。请使用本学会提供的申请表模板或填报工具重新填写并核对后提交。</xsl:when>
+      <xsl:when test="$code = 'xml-malformed'">申请表文件已损坏，或不是用本学会提供的申请表模板或填报工具生成的，无法读取。请用模板或填报工具重新生成申请表文件。</xsl:when>
+      <xsl:when test="$code = 'evidence-checksum'">材料包中的佐证材料与申请表中登记的文件不一致，文件可能在登记后被修改或替换。请在填报工具中重新登记全部佐证材料后，连同申请表一并重新打包提交。</xsl:when>
+      <xsl:when test="$code = 'identity-invalid'">申请表中填写的身份证件号码未通过号码校验，可能有数字填错或漏填。请对照证件核对号码。</xsl:when>
+      <xsl:when test="$code = 'archive-unreadable'">材料包文件已损坏，或不是规定的压缩格式，无法打开。请重新制作材料包（ZIP 格式）后提交。</xsl:when>
+    </xsl:choose>
   </xsl:template>
 
   <!-- The validation's notes (extra files and the like), when it has any. -->
@@ -165,17 +329,37 @@
     </xsl:if>
   </xsl:template>
 
-  <!-- "您于2026年11月24日提交的" when the package's date is known. -->
+  <!--
+    "您于2026年11月23日提交的": the form's own submitted date (R9), not the
+    day the package arrived; "您提交的" when the form could not be read.
+  -->
   <xsl:template name="submitted-phrase">
     <xsl:choose>
-      <xsl:when test="normalize-space($submission/@received) != ''">
+      <xsl:when test="normalize-space($application/@submitted) != ''">
 	<xsl:text>您于</xsl:text>
 	<xsl:call-template name="chinese-date">
-	  <xsl:with-param name="iso" select="$submission/@received"/>
+	  <xsl:with-param name="iso" select="$application/@submitted"/>
 	</xsl:call-template>
 	<xsl:text>提交的</xsl:text>
       </xsl:when>
       <xsl:otherwise>您提交的</xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!--
+    "本学会已于2026年11月24日收到": the date of the run that took the
+    package (the submission's received date); "本学会已收悉" when unknown.
+  -->
+  <xsl:template name="received-phrase">
+    <xsl:choose>
+      <xsl:when test="normalize-space($submission/@received) != ''">
+	<xsl:text>，本学会已于</xsl:text>
+	<xsl:call-template name="chinese-date">
+	  <xsl:with-param name="iso" select="$submission/@received"/>
+	</xsl:call-template>
+	<xsl:text>收到</xsl:text>
+      </xsl:when>
+      <xsl:otherwise>已收悉</xsl:otherwise>
     </xsl:choose>
   </xsl:template>
 

@@ -14,7 +14,7 @@
     <xsl:text>
 @page {
 	size: A4 portrait;
-	margin: 25mm 22mm 20mm 25mm;
+	margin: 20mm 20mm 18mm 25mm;
 	@bottom-right {
 		content: "第 " counter(page) " 页";
 		font-family: "Noto Serif CJK SC", "Source Han Serif SC", "SimSun", serif;
@@ -191,7 +191,20 @@ table.data tr.total td, table.data tr.total th {
 	break-inside: avoid;
 	page-break-inside: avoid;
 }
-.signature .who, .signature .when {
+.sign-off {
+	break-inside: avoid;
+	page-break-inside: avoid;
+}
+.appendix {
+	margin-top: 8mm;
+	border-top: 1px dashed #999;
+	font-size: 9.5pt;
+	line-height: 1.6;
+}
+.appendix li {
+	overflow-wrap: anywhere;
+}
+.signature .who, .signature .signatory, .signature .when {
 	text-indent: 0;
 	margin: 0;
 }
@@ -209,8 +222,11 @@ table.data tr.total td, table.data tr.total th {
 	html {
 		background: none;
 	}
+	/* 五号 on paper, as official letters are set: most letters keep to one A4 page */
 	body {
 		padding: 0;
+		font-size: 10.5pt;
+		line-height: 1.6;
 	}
 	.sheet {
 		width: auto;
@@ -221,6 +237,14 @@ table.data tr.total td, table.data tr.total th {
 	h2 {
 		break-after: avoid;
 		page-break-after: avoid;
+	}
+	.signature {
+		margin-top: 6mm;
+	}
+	/* on paper the letterhead and the signature name the society and the
+	   date: the screen's footer would only push a page */
+	.footer {
+		display: none;
 	}
 }
 </xsl:text>

@@ -90,6 +90,17 @@
 	<xsl:text>您可以在进一步提升能力、完善材料后，参加今后批次的工程能力评价。届时请重新提出申请，并提交一份完整的申请材料。</xsl:text>
       </l:paragraph>
     </l:section>
+
+    <l:section>
+      <l:heading>
+	<xsl:choose>
+	  <xsl:when test="$scores">五、</xsl:when>
+	  <xsl:otherwise>四、</xsl:otherwise>
+	</xsl:choose>
+	<xsl:text>复核与意见反馈</xsl:text>
+      </l:heading>
+      <xsl:call-template name="final-decision-routes"/>
+    </l:section>
   </xsl:template>
 
   <!-- What was assessed and that the evaluation did not pass. -->
@@ -98,11 +109,12 @@
     <xsl:call-template name="application-phrase"/>
     <xsl:choose>
       <xsl:when test="$result[self::e:review]">
-	<xsl:text>已完成材料审查。审查考官对照工程会员素质能力五个方面的要求审阅了您的申请材料，认为材料未能证明您在下列方面达到所申请级别的要求。经审查，您本次工程能力评价未能通过。</xsl:text>
+	<xsl:value-of select="concat('已于', $decided-date, '完成材料审查。')"/>
+	<xsl:text>审查考官对照工程会员素质能力五个方面的要求审阅了您的申请材料，认为材料未能证明您在下列方面达到所申请级别的要求。经审查，您本次工程能力评价未能通过。</xsl:text>
       </xsl:when>
       <xsl:when test="$result[self::e:interview]">
 	<xsl:text>已于</xsl:text>
-	<xsl:value-of select="$result-date"/>
+	<xsl:value-of select="$decided-date"/>
 	<xsl:text>完成面试考核。面试考官根据您的陈述和回答情况，对工程会员素质能力的五个方面进行了评分。经评定，您的面试成绩未达到通过标准，本次工程能力评价未能通过。</xsl:text>
       </xsl:when>
       <xsl:otherwise>

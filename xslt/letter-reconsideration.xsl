@@ -34,6 +34,14 @@
 	    <l:paragraph><xsl:value-of select="$reconsideration-finding"/></l:paragraph>
 	  </l:section>
 	</xsl:if>
+	<xsl:if test="$staff-result/@outcome = 'confirm' and normalize-space($feedback-name) != ''">
+	  <l:section>
+	    <l:heading>意见反馈</l:heading>
+	    <xsl:call-template name="final-decision-routes">
+	      <xsl:with-param name="confirmed" select="true()"/>
+	    </xsl:call-template>
+	  </l:section>
+	</xsl:if>
       </xsl:with-param>
     </xsl:call-template>
   </xsl:template>

@@ -36,7 +36,8 @@
     <l:paragraph>
       <xsl:call-template name="submitted-phrase"/>
       <xsl:call-template name="application-phrase"/>
-      <xsl:text>已收悉，感谢您对本学会工作的支持。经审查，您的申请不符合工程能力评价的申请条件，本学会决定对本次申请不予受理。具体原因如下：</xsl:text>
+      <xsl:call-template name="received-phrase"/>
+      <xsl:text>。感谢您对本学会工作的支持。经审查，您的申请不符合工程能力评价的申请条件，本学会决定对本次申请不予受理。具体原因如下：</xsl:text>
     </l:paragraph>
 
     <l:section>
@@ -53,6 +54,7 @@
 	</xsl:if>
 	<xsl:text>的最终决定。本次申请不再进入材料审查、面试等后续评价环节，也不能通过补正材料、以同一申请编号重新提交的方式继续办理。</xsl:text>
       </l:paragraph>
+      <xsl:call-template name="final-decision-routes"/>
     </l:section>
 
     <xsl:if test="$advised-reasons or ($correctable-reasons and not($validation/e:reason[@code = 'banned']))">

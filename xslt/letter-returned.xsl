@@ -45,7 +45,8 @@
     <l:paragraph>
       <xsl:call-template name="submitted-phrase"/>
       <xsl:call-template name="application-phrase"/>
-      <xsl:text>已收悉，感谢您对本学会工作的支持。经审查，您的申请材料存在以下需要补正的问题。为便于您一次改正，现将全部问题列出，并将申请退回，请您修改完善后重新提交。</xsl:text>
+      <xsl:call-template name="received-phrase"/>
+      <xsl:text>。感谢您对本学会工作的支持。经审查，您的申请材料存在以下需要补正的问题。为便于您一次改正，现将全部问题列出，并将申请退回，请您修改完善后重新提交。</xsl:text>
     </l:paragraph>
 
     <l:section>

@@ -269,6 +269,9 @@
       </xsl:if>
       <l:paragraph><xsl:value-of select="$change-public-text"/></l:paragraph>
       <l:paragraph><xsl:call-template name="change-contact"/></l:paragraph>
+      <xsl:if test="$change-action = 'revoke'">
+	<xsl:call-template name="final-decision-routes"/>
+      </xsl:if>
     </l:section>
   </xsl:template>
 

@@ -53,7 +53,8 @@
 
   <xsl:template match="l:letter" mode="text">
     <xsl:apply-templates select="l:letterhead | l:title | l:fields | l:salutation
-				 | l:body/* | l:closing | l:signature" mode="text"/>
+				 | l:body/* | l:closing | l:signature
+				 | l:appendix/*" mode="text"/>
     <xsl:call-template name="footer"/>
   </xsl:template>
 
@@ -234,19 +235,19 @@
     <xsl:value-of select="concat('    ', l:regards, '&#10;', l:salute, '&#10;&#10;&#10;')"/>
   </xsl:template>
 
-  <!-- The society and the date as one block against the right margin. -->
+  <!--
+    The society, who signs for it and the date as one block against the
+    right margin, each line centred in the block.
+  -->
   <xsl:template match="l:signature" mode="text">
-    <xsl:variable name="who" select="string(l:name)"/>
-    <xsl:variable name="when" select="string(l:date)"/>
-    <xsl:variable name="who-columns"
-		  select="string-length($who) + string-length(translate($who, $narrow-characters, ''))"/>
-    <xsl:variable name="when-columns"
-		  select="string-length($when) + string-length(translate($when, $narrow-characters, ''))"/>
     <xsl:variable name="block">
-      <xsl:choose>
-	<xsl:when test="$who-columns &gt; $when-columns"><xsl:value-of select="$who-columns"/></xsl:when>
-	<xsl:otherwise><xsl:value-of select="$when-columns"/></xsl:otherwise>
-      </xsl:choose>
+      <xsl:for-each select="l:name | l:signatory | l:date">
+	<xsl:sort select="string-length(.) + string-length(translate(., $narrow-characters, ''))"
+		  data-type="number" order="descending"/>
+	<xsl:if test="position() = 1">
+	  <xsl:value-of select="string-length(.) + string-length(translate(., $narrow-characters, ''))"/>
+	</xsl:if>
+      </xsl:for-each>
     </xsl:variable>
     <xsl:variable name="margin">
       <xsl:choose>
@@ -254,8 +255,12 @@
 	<xsl:otherwise>0</xsl:otherwise>
       </xsl:choose>
     </xsl:variable>
-    <xsl:value-of select="concat(substring($spaces, 1, $margin + floor(($block - $who-columns) div 2)), $who, '&#10;')"/>
-    <xsl:value-of select="concat(substring($spaces, 1, $margin + floor(($block - $when-columns) div 2)), $when, '&#10;&#10;')"/>
+    <xsl:for-each select="l:name | l:signatory | l:date">
+      <xsl:variable name="columns"
+		    select="string-length(.) + string-length(translate(., $narrow-characters, ''))"/>
+      <xsl:value-of select="concat(substring($spaces, 1, $margin + floor(($block - $columns) div 2)), ., '&#10;')"/>
+    </xsl:for-each>
+    <xsl:text>&#10;</xsl:text>
   </xsl:template>
 
   <xsl:template name="footer">

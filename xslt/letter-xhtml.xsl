@@ -68,8 +68,21 @@
 	<div class="sheet">
 	  <div class="letter">
 	    <xsl:apply-templates select="l:letterhead | l:title | l:reference | l:fields
-					 | l:salutation | l:body/* | l:closing | l:signature"
+					 | l:salutation | l:body/*"
 				 mode="xhtml"/>
+	    <!-- printed, the closing's last words and the signature stay on one
+		 page: the signature never stands alone -->
+	    <div class="closing">
+	      <xsl:apply-templates select="l:closing/l:paragraph[position() &lt; last()]" mode="xhtml"/>
+	    </div>
+	    <div class="sign-off">
+	      <div class="closing">
+		<xsl:apply-templates select="l:closing/l:paragraph[last()] | l:closing/l:regards
+					     | l:closing/l:salute" mode="xhtml"/>
+	      </div>
+	      <xsl:apply-templates select="l:signature" mode="xhtml"/>
+	    </div>
+	    <xsl:apply-templates select="l:appendix" mode="xhtml"/>
 	  </div>
 	  <div class="footer">
 	    <span>
@@ -189,13 +202,16 @@
     </tr>
   </xsl:template>
 
-  <xsl:template match="l:closing" mode="xhtml">
-    <div class="closing"><xsl:apply-templates mode="xhtml"/></div>
+  <xsl:template match="l:appendix" mode="xhtml">
+    <div class="appendix"><xsl:apply-templates mode="xhtml"/></div>
   </xsl:template>
 
   <xsl:template match="l:signature" mode="xhtml">
     <div class="signature">
       <p class="who"><xsl:value-of select="l:name"/></p>
+      <xsl:if test="l:signatory">
+	<p class="signatory"><xsl:value-of select="l:signatory"/></p>
+      </xsl:if>
       <p class="when"><xsl:value-of select="l:date"/></p>
     </div>
   </xsl:template>

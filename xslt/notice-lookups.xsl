@@ -321,6 +321,29 @@
   </xsl:variable>
 
   <!--
+    The day a result was decided on, as its letter tells it (R9): an
+    interview's, the date of the interview sheet it applied; a review's, the
+    date of the last examiner's record that completed it; else the run's.
+  -->
+  <xsl:variable name="decided-date-iso">
+    <xsl:variable name="sheet"
+		  select="$result[self::e:interview]/preceding-sibling::e:record[@kind = 'interviewSheet'][@status = 'applied'][1]/*/@date"/>
+    <xsl:variable name="record"
+		  select="$result[self::e:review]/preceding-sibling::e:record[@kind = 'reviewRecord'][@status = 'applied'][1]/*/@date"/>
+    <xsl:choose>
+      <xsl:when test="normalize-space($sheet) != ''"><xsl:value-of select="$sheet"/></xsl:when>
+      <xsl:when test="normalize-space($record) != ''"><xsl:value-of select="$record"/></xsl:when>
+      <xsl:otherwise><xsl:value-of select="$result/@date"/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:variable>
+
+  <xsl:variable name="decided-date">
+    <xsl:call-template name="chinese-date">
+      <xsl:with-param name="iso" select="$decided-date-iso"/>
+    </xsl:call-template>
+  </xsl:variable>
+
+  <!--
     require-notice for the later kinds: stops unless the notice exists, is of
     KIND, and the result before it is one of RESULTS, a list of
     "element:outcome" pairs or bare element names (any outcome), each

@@ -49,14 +49,10 @@
 
   <xsl:variable name="title" select="'工程能力评价结果公示'"/>
 
-  <!-- The notice's own reference, for objections to cite: the run, and the
-       part when the list came in parts. -->
-  <xsl:variable name="reference">
-    <xsl:value-of select="normalize-space($list/@run)"/>
-    <xsl:if test="$list/@parts">
-      <xsl:value-of select="concat('-', $list/@part)"/>
-    </xsl:if>
-  </xsl:variable>
+  <!-- The notice's own number, for objections to cite: in the society's
+       format (R9; each part of a list has its own), never the run's id;
+       none on a list made before notice numbers. -->
+  <xsl:variable name="reference" select="normalize-space($list/@number)"/>
 
   <xsl:template match="/">
     <xsl:if test="not($list)">

@@ -58,12 +58,10 @@
 	    <xsl:call-template name="public-part">
 	      <xsl:with-param name="list" select="$report"/>
 	    </xsl:call-template>
-	    <xsl:if test="normalize-space($report/@run) != ''">
+	    <!-- the notice's number in the society's format (R9), never the run's id -->
+	    <xsl:if test="normalize-space($report/@number) != ''">
 	      <div class="reference">
-		<xsl:value-of select="concat('公示编号：', normalize-space($report/@run))"/>
-		<xsl:if test="$report/@parts">
-		  <xsl:value-of select="concat('-', $report/@part)"/>
-		</xsl:if>
+		<xsl:value-of select="concat('公示编号：', normalize-space($report/@number))"/>
 	      </div>
 	    </xsl:if>
 	    <xsl:call-template name="changes-body"/>

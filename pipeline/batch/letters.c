@@ -61,17 +61,51 @@ static int put_rendering(struct batch *batch, const char *stylesheet, xmlDocPtr 
 	return result;
 }
 
+size_t letter_policy_parameters(const struct policy *policy, const char **out, size_t room)
+{
+	const char *pairs[] = {
+		"contact-address", policy->contact.address,
+		"contact-postcode", policy->contact.postcode,
+		"contact-phone", policy->contact.phone,
+		"contact-email", policy->contact.email,
+		"contact-web", policy->contact.web,
+		"signatory-name", policy->signatory.name,
+		"signatory-title", policy->signatory.title,
+		"feedback-name", policy->feedback.name,
+		"feedback-address", policy->feedback.address,
+		"feedback-postcode", policy->feedback.postcode,
+		"feedback-email", policy->feedback.email,
+	};
+	size_t count = 0;
+
+	/* a value with both quote kinds cannot be passed (notice.c): left out */
+	for (size_t i = 0; i < sizeof(pairs) / sizeof(pairs[0]) && count + 2 < room; i += 2)
+		if (pairs[i + 1][0] && !(strchr(pairs[i + 1], '\'') && strchr(pairs[i + 1], '"'))) {
+			out[count++] = pairs[i];
+			out[count++] = pairs[i + 1];
+		}
+	out[count] = NULL;
+	return count;
+}
+
 int put_letter(struct batch *batch, const char *kind, xmlDocPtr document,
 	       const char *const *parameters, const char *html, const char *text,
 	       struct error *err)
 {
+	const char *all[32];
 	char stylesheet[96];
 	xmlDocPtr letter = NULL;
+	size_t count = 0;
 	int result = -1;
 
+	/* the caller's parameters, then the policy's words every letter carries */
+	for (; parameters && parameters[count] && count + 2 < 8; count += 2) {
+		all[count] = parameters[count];
+		all[count + 1] = parameters[count + 1];
+	}
+	letter_policy_parameters(&batch->policy, all + count, sizeof(all) / sizeof(all[0]) - count);
 	snprintf(stylesheet, sizeof(stylesheet), "letter-%s.xsl", kind);
-	if (renderer_transform(batch->renderer, stylesheet, document, parameters, &letter,
-			       err) < 0 ||
+	if (renderer_transform(batch->renderer, stylesheet, document, all, &letter, err) < 0 ||
 	    put_rendering(batch, "letter-xhtml.xsl", letter, html, err) < 0 ||
 	    put_rendering(batch, "letter-text.xsl", letter, text, err) < 0 ||
 	    put_pdf_of_letter(batch, letter, text, err) < 0)

@@ -8,6 +8,10 @@
 
 /* path with its extension replaced: "x/01-returned.txt" -> "x/01-returned.pdf" */
 void with_extension(const char *path, const char *extension, char *out, size_t size);
+/* The policy's words a letter carries (contact, signatory, feedback) as
+ * stylesheet parameter pairs into out (room entries with the closing NULL),
+ * empty values left out; returns the entries used. */
+size_t letter_policy_parameters(const struct policy *policy, const char **out, size_t room);
 /* The letter of `kind` built from document (a dossier, or a registerChange
  * for the status letter) by xslt/letter-KIND.xsl with parameters, written as
  * html, text and the PDF beside text. */

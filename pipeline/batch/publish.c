@@ -18,6 +18,7 @@
 #include "directory.h"
 #include "letters.h"
 #include "mail.h"
+#include "signing.h"
 #include "xml.h"
 
 #define PENDING_PUBLICITY "store/pending/publicity"
@@ -133,6 +134,72 @@ static int drain_queue(struct batch *batch, const char *queue, char **names, siz
 	return 0;
 }
 
+/* The counter of the year's public notices: the last number given, as text
+ * (absent: none yet). Directly in store/, so that a state made before
+ * notice numbers needs no new directory. */
+static void notice_counter(const char *year, char *out, size_t size)
+{
+	snprintf(out, size, "store/notice-numbers-%s", year);
+}
+
+/* format with {society}, {year} and {seq} replaced (formats.md §3). */
+static void format_notice_number(const char *format, const char *society, const char *year,
+				 unsigned seq, char *out, size_t size)
+{
+	size_t used = 0;
+
+	out[0] = '\0';
+	for (const char *c = format; *c && used + 1 < size;) {
+		char number[16];
+		const char *value = NULL;
+
+		if (strncmp(c, "{society}", 9) == 0)
+			value = society, c += 9;
+		else if (strncmp(c, "{year}", 6) == 0)
+			value = year, c += 6;
+		else if (strncmp(c, "{seq}", 5) == 0)
+			snprintf(number, sizeof(number), "%u", seq), value = number, c += 5;
+		if (value)
+			used += (size_t)snprintf(out + used, size - used, "%s", value);
+		else
+			out[used++] = *c++, out[used] = '\0';
+		if (used >= size)
+			used = size - 1;
+	}
+}
+
+/* The next number of the run's year for a public notice (R9: the society's
+ * format, never a run id), counted in the store in the notice's own
+ * transaction, so that a notice and its number commit together. */
+static int next_notice_number(struct batch *batch, char *out, size_t size, struct error *err)
+{
+	char date[11], year[5], relative[PATH_MAX], path[PATH_MAX], text[16];
+	char *bytes = NULL;
+	unsigned seq = 0;
+	int staged;
+
+	date_format(batch->options->date, date);
+	snprintf(year, sizeof(year), "%.4s", date);
+	notice_counter(year, relative, sizeof(relative));
+	staged = store_locate(&batch->store, &batch->transaction, relative, path, sizeof(path));
+	if (staged > 0) {
+		size_t length = 0;
+
+		bytes = xml_read_file(path, 64, &length, err);
+		if (!bytes)
+			return -1;
+		seq = (unsigned)strtoul(bytes, NULL, 10);
+		free(bytes);
+	}
+	seq++;
+	snprintf(text, sizeof(text), "%u\n", seq);
+	if (transaction_put(&batch->transaction, relative, text, strlen(text), err) < 0)
+		return -1;
+	format_notice_number(batch->policy.notice_number_format, batch->policy.society_name, year,
+			     seq, out, size);
+	return 0;
+}
+
 static int write_public(struct batch *batch, xmlDocPtr document, const char *stylesheet,
 			const char *xml_path, const char *html_path, struct error *err)
 {
@@ -179,7 +246,7 @@ static int publish_part(struct batch *batch, const struct public_list *kind, cha
 			size_t count, size_t part, size_t parts, size_t offset,
 			struct error *err)
 {
-	char xml_path[PATH_MAX], html_path[PATH_MAX], value[16];
+	char xml_path[PATH_MAX], html_path[PATH_MAX], value[16], number[1100];
 	xmlNodePtr root;
 	xmlDocPtr document = new_list(batch, kind->root, &root);
 	int result = -1;
@@ -190,8 +257,10 @@ static int publish_part(struct batch *batch, const struct public_list *kind, cha
 		xml_set_format(root, "offset", "%zu", offset);
 	}
 	if (prepare_group_for(batch, err) < 0 ||
-	    drain_queue(batch, kind->queue, names, count, root, err) < 0)
+	    drain_queue(batch, kind->queue, names, count, root, err) < 0 ||
+	    next_notice_number(batch, number, sizeof(number), err) < 0)
 		goto out;
+	xml_set(root, "number", number);
 	if (kind->publicity) {
 		xmlNodePtr first = xml_child(root, "entry");
 

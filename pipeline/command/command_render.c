@@ -7,11 +7,14 @@
 
 #include "commands.h"
 #include "exits.h"
+#include "letters.h"
 #include "notice.h"
+#include "paths.h"
+#include "policy.h"
 #include "xml.h"
 
 static const char render_usage[] =
-	"usage: ecap render STYLESHEET [--seq N] [--param NAME VALUE]... [FILE]\n";
+	"usage: ecap render STYLESHEET [--seq N] [--policy FILE] [--param NAME VALUE]... [FILE]\n";
 
 /* 1 if the parameters name one called `name`. */
 static int has_parameter(const char *const *parameters, size_t count, const char *name)
@@ -40,7 +43,11 @@ static void last_notice(xmlDocPtr document, char *seq, size_t size)
 int command_render(int argc, char **argv)
 {
 	const char *parameters[34] = { NULL };
-	const char *stylesheet = NULL, *file = NULL;
+	const char *stylesheet = NULL, *file = NULL, *policy_file = NULL;
+	struct policy policy;
+	struct schema *policy_schema = NULL;
+	char schema_path[4096];
+	int policy_loaded = 0;
 	struct command_input input = { NULL, 0 };
 	struct xml_limits limits = { 256u << 20, 256 };
 	struct error err = { "" };
@@ -57,6 +64,8 @@ int command_render(int argc, char **argv)
 		if (strcmp(argv[i], "--seq") == 0 && i + 1 < argc && count < 32) {
 			parameters[count++] = "seq";
 			parameters[count++] = argv[++i];
+		} else if (strcmp(argv[i], "--policy") == 0 && i + 1 < argc) {
+			policy_file = argv[++i];
 		} else if (strcmp(argv[i], "--param") == 0 && i + 2 < argc && count < 32) {
 			parameters[count++] = argv[++i];
 			parameters[count++] = argv[++i];
@@ -86,6 +95,16 @@ int command_render(int argc, char **argv)
 		}
 	}
 	code = EXIT_CONFIG;
+	/* the letters' contact, signatory and feedback, as a run passes them */
+	if (policy_file) {
+		policy_schema = schema_load(paths_schema("policy.xsd", schema_path,
+							 sizeof(schema_path)), &err);
+		if (!policy_schema || policy_load(&policy, policy_file, policy_schema, &err) < 0)
+			goto fail;
+		policy_loaded = 1;
+		count += letter_policy_parameters(&policy, parameters + count,
+						  sizeof(parameters) / sizeof(parameters[0]) - count);
+	}
 	renderer = renderer_new(&err);
 	if (!renderer || renderer_apply(renderer, stylesheet, document, parameters, &output,
 					&size, &err) < 0)
@@ -98,6 +117,9 @@ fail:
 out:
 	xmlFree(output);
 	renderer_free(renderer);
+	if (policy_loaded)
+		policy_release(&policy);
+	schema_free(policy_schema);
 	if (document)
 		xmlFreeDoc(document);
 	free(input.bytes);

@@ -113,10 +113,14 @@ static xsltStylesheetPtr compiled_stylesheet(struct renderer *renderer, const ch
 	return stylesheet;
 }
 
+/* A parameter's value as a literal: the longest policy text a letter
+ * carries (an address, 1023 bytes) and its quotes. */
+#define PARAMETER_ROOM 1040
+
 /* Parameters are passed as XPath string literals; a value with both quote
  * kinds cannot be one and is refused. */
 static int quote_parameters(const char *const *parameters, const char **quoted,
-			    char storage[][512], size_t capacity, struct error *err)
+			    char storage[][PARAMETER_ROOM], size_t capacity, struct error *err)
 {
 	size_t i;
 
@@ -127,7 +131,7 @@ static int quote_parameters(const char *const *parameters, const char **quoted,
 		if (strchr(value, '\'') && strchr(value, '"'))
 			return error_set(err, "stylesheet parameter '%s' has both quote kinds",
 					 parameters[i]);
-		snprintf(storage[i / 2], 512, "%c%s%c", quote, value, quote);
+		snprintf(storage[i / 2], PARAMETER_ROOM, "%c%s%c", quote, value, quote);
 		quoted[i] = parameters[i];
 		quoted[i + 1] = storage[i / 2];
 	}
@@ -141,7 +145,7 @@ int renderer_transform(struct renderer *renderer, const char *stylesheet_name,
 {
 	struct transform_errors errors = { "" };
 	const char *quoted[33];
-	char storage[16][512];
+	char storage[16][PARAMETER_ROOM];
 	xsltStylesheetPtr stylesheet = compiled_stylesheet(renderer, stylesheet_name, err);
 	xsltTransformContextPtr context = NULL;
 	int status = -1;

@@ -580,8 +580,9 @@ static void put_heading_lines(struct typesetter *t, const xmlNode *letter)
 static void put_closing(struct typesetter *t, const xmlNode *closing, const xmlNode *signature)
 {
 	const struct style right = { BODY_SIZE, 0, PANGO_ALIGN_RIGHT, 0 };
-	PangoLayout *layouts[2];
-	double x = LEFT;
+	PangoLayout *layouts[3];
+	size_t count = 0;
+	double x = LEFT, height = 0;
 	char *markup;
 
 	for (const xmlNode *c = closing ? closing->children : NULL; c; c = c->next) {
@@ -593,22 +594,24 @@ static void put_closing(struct typesetter *t, const xmlNode *closing, const xmlN
 	if (!signature)
 		return;
 	space(t, 10);
-	markup = markup_of(child(signature, "name"));
-	layouts[0] = layout_new(t->cr, t->scale, markup, WIDTH, &right);
-	g_free(markup);
-	markup = markup_of(child(signature, "date"));
-	layouts[1] = layout_new(t->cr, t->scale, markup, WIDTH, &right);
-	g_free(markup);
-	/* the signature and its date stay together */
-	if (t->y + layout_height(layouts[0]) + layout_height(layouts[1]) > A4_LONG_SIDE - BOTTOM)
+	/* the society, who signs for it (policy signatory) and the date stay together */
+	for (const xmlNode *c = signature->children; c && count < 3; c = c->next) {
+		if (!is_letter_element(c, "name") && !is_letter_element(c, "signatory") &&
+		    !is_letter_element(c, "date"))
+			continue;
+		markup = markup_of(c);
+		layouts[count] = layout_new(t->cr, t->scale, markup, WIDTH, &right);
+		g_free(markup);
+		height += layout_height(layouts[count++]);
+	}
+	if (t->y + height > A4_LONG_SIDE - BOTTOM)
 		new_page(t);
-	put_together(t, &layouts[0], &x, 1);
-	put_together(t, &layouts[1], &x, 1);
-	g_object_unref(layouts[0]);
-	g_object_unref(layouts[1]);
+	for (size_t i = 0; i < count; i++) {
+		put_together(t, &layouts[i], &x, 1);
+		g_object_unref(layouts[i]);
+	}
 }
 
-/* Lays the whole letter out once, into new recordings of its pages. */
 static void typeset(struct typesetter *t, const xmlNode *letter)
 {
 	const xmlNode *node;
@@ -626,6 +629,12 @@ static void typeset(struct typesetter *t, const xmlNode *letter)
 		for (const xmlNode *c = node->children; c; c = c->next)
 			put_block(t, c);
 	put_closing(t, child(letter, "closing"), child(letter, "signature"));
+	/* the technical detail (技术说明) after the signature, as the letter has it */
+	if ((node = child(letter, "appendix"))) {
+		space(t, 8);
+		for (const xmlNode *c = node->children; c; c = c->next)
+			put_block(t, c);
+	}
 }
 
 /* Lays the letter out at each scale of fit_scales until one sets it on one

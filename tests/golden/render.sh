@@ -15,6 +15,7 @@ grep -v '^#' "$top/tests/golden/letters.list" | while read -r name kind input se
 		extension=html
 		[ -n "$variant" ] && extension=txt
 		if ! "$ecap" render "notice-$kind$variant.xsl" --seq "$seq" \
+			--policy "$top/samples/policy.xml" \
 			"$top/tests/data/$input" >"$out/$name.$extension"; then
 			echo "render.sh: $name ($kind$variant, $input) did not render" >&2
 			exit 1

@@ -127,8 +127,8 @@ static void test_outcomes(xmlDocPtr schema)
 		  STATE_SUPPLEMENT_REQUESTED, "and leads to supplement-requested");
 	ok(outcome_find(RESULT_REVIEW, OUTCOME_PASSED)->state == NULL,
 	   "a pass leaves its state to publicity");
-	ok(outcome_find(RESULT_VALIDATION, OUTCOME_ACCEPTED)->letter == NULL,
-	   "an accepted application gets no letter");
+	is_string(outcome_find(RESULT_VALIDATION, OUTCOME_ACCEPTED)->letter, LETTER_ACKNOWLEDGMENT,
+		  "an application accepted into review gets the acknowledgment (R9)");
 	is_string(outcome_find(RESULT_CERTIFICATION, "")->letter, LETTER_CERTIFIED,
 		  "a certification, whatever its attributes, calls for the certificate letter");
 	ok(outcome_find("submission", "") == NULL, "a submission is no result");
