@@ -38,9 +38,9 @@
   <xsl:variable name="qrModules" select="number($certificate/e:qr/@modules)"/>
 
   <!-- Latin in a serif face, CJK in WenQuanYi Zen Hei: both TrueType, whose
-       subsets cairo embeds small (about 57 KB the certificate, 10 ms). Noto
-       Serif CJK is CFF, which cairo 1.16 embeds with all its subroutines
-       and copies per document (545 KB, 40 ms): it is only the fallback for
+       subsets cairo embeds small (57 to 70 KB a certificate with its QR
+       code). Noto Serif CJK is CFF, which cairo 1.16 embeds with all its
+       subroutines and copies per document (546 KB): it is only the fallback for
        a character WenQuanYi lacks, so that no name loses a glyph (README,
        "PDF, and why this way"). -->
   <xsl:variable name="serif">'Liberation Serif', 'WenQuanYi Zen Hei', 'Noto Serif CJK SC', 'Noto Sans CJK SC', serif</xsl:variable>
