@@ -1,7 +1,9 @@
 #!/bin/sh
 # run.sh - the benchmark (`make bench`): ecap's throughput, time per input
-# and peak memory at growing N, and the same validation and letter work done
-# by an operator's shell loop (bench/baseline.sh) on the same packages.
+# and peak memory at growing N over an application's whole lifecycle, the
+# floor of reading, hashing and parsing the same packages (bench/floor.c),
+# and the same validation and letter work done by an operator's shell loop
+# (bench/baseline.sh) on the same packages.
 #
 #   sh bench/run.sh
 #
@@ -13,20 +15,27 @@
 #   packages    the N packages in the dropbox          --date 2026-11-24
 #   reviews     the review records                     --date 2026-11-26
 #   interviews  the interview sheets                   --date 2026-11-30
+#   certification  no input: publicity (5 working days; the last begun
+#               by the interviews run) has ended --date 2026-12-08
 # and checks that each run took its whole dropbox and that the states
-# match what the generator says each package should come to. Then runs
-# the baseline on the 1,000 packages and prints the ratio. Prints Markdown.
+# match what the generator says each package should come to (every
+# application in publicity certified by the last run). Then the floor on
+# the packages, a table of the runs, the sizes of the PDFs and the bytes of
+# out/ and audit/ per application, and the baseline on the 1,000 packages
+# with the ratio. Prints Markdown.
 #
 # Environment: BENCH_LARGE=1 adds N = 100,000; BENCH_SIZES="1000 5000"
 # replaces the list; BENCH_SEED (default 1); BENCH_WORK (default
 # bench/work); BENCH_KEEP=1 keeps the state directories; BENCH_BASELINE_N
 # (default 1000) is the N whose packages the baseline runs on (keep it in the list);
-# BENCH_JOBS (default: the number of CPUs) is ecap's --jobs.
+# BENCH_JOBS (default: the number of CPUs) is ecap's --jobs; BENCH_ECAP
+# another ecap binary to measure (its own data files; e.g. a build of an
+# older commit in a git worktree), BENCH_BASELINE=0 skips the baseline.
 set -eu
 
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(dirname "$here")
-ecap="$root/bin/ecap"
+ecap=${BENCH_ECAP:-$root/bin/ecap}
 seed=${BENCH_SEED:-1}
 work=${BENCH_WORK:-$here/work}
 sizes=${BENCH_SIZES:-"1000 10000"}
@@ -48,9 +57,12 @@ command -v xsltproc >/dev/null || fail "xsltproc is missing (Debian: xsltproc)"
 command -v bc >/dev/null || fail "bc is missing (Debian: bc)"
 [ -x /usr/bin/time ] || fail "/usr/bin/time is missing (Debian: time)"
 
-make -C "$root" -s >/dev/null || fail "make failed"
+[ -n "${BENCH_ECAP:-}" ] || make -C "$root" -s >/dev/null || fail "make failed"
 mkdir -p "$work"
 : >"$results"
+: >"$work/sizes.tsv"
+cc -O2 -o "$work/floor" "$here/floor.c" $(pkg-config --cflags --libs libarchive libxml-2.0 libcrypto) ||
+	fail "unable to build bench/floor.c"
 
 generator_version=$(cat "$here/generate.py" "$root/tools/mkpackage.py" | sha256sum | cut -c1-10)
 
@@ -88,6 +100,20 @@ check() {
 	actual=$(count_state "$1" "$3")
 	[ "$actual" -eq "$4" ] ||
 		echo "bench: warning: after the $2 run $actual applications are $3, expected $4" >&2
+}
+
+# sizes STATE N APPLICATIONS: a line of sizes.tsv: the certificate and
+# letter PDFs (count, mean and largest bytes) and the bytes of out/ and
+# audit/ per application that reached review.
+sizes() {
+	certificates=$(find "$1/out/certificates" -name '*.pdf' -printf '%s\n' |
+		awk '{ n++; t += $1; if ($1 > m) m = $1 } END { printf "%d\t%.0f\t%d", n, n ? t / n : 0, m }')
+	letters=$(find "$1/out/notices" -name '*.pdf' -printf '%s\n' |
+		awk '{ n++; t += $1; if ($1 > m) m = $1 } END { printf "%d\t%.0f\t%d", n, n ? t / n : 0, m }')
+	out=$(du -sb "$1/out" | cut -f1)
+	audit=$(du -sb "$1/audit" | cut -f1)
+	printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$2" "$3" "$certificates" "$letters" "$out" "$audit" \
+		>>"$work/sizes.tsv"
 }
 
 # timed_run STATE DATE N WHAT INPUTS BYTES: one `ecap run`, a line of results.
@@ -138,9 +164,26 @@ for n in $sizes; do
 	timed_run "$state" 2026-11-30 "$n" interviews "$(find "$gen/interviews" -type f | wc -l)" \
 		"$(du -sb "$gen/interviews" | cut -f1)"
 	check "$state" interviews awaiting-interview 0
+
+	echo "N=$n: certification ..." >&2
+	publicity=$(count_state "$state" publicity)
+	certified_before=$(count_state "$state" certified)
+	timed_run "$state" 2026-12-08 "$n" certification "$publicity" 0
+	check "$state" certification publicity 0
+	check "$state" certification certified "$((certified_before + publicity))"
+	sizes "$state" "$n" "$(expected "$gen" 5 accepted)"
+
+	echo "N=$n: floor ..." >&2
+	/usr/bin/time -f "%e %M %U %S" -o "$work/time.txt" sh -c \
+		'find "$1" -type f -print0 | sort -z | xargs -0 "$2"' floor "$gen/dropbox" \
+		"$work/floor" >/dev/null || fail "the floor failed (N=$n)"
+	read -r seconds rss user system <"$work/time.txt"
+	printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$n" "floor (packages)" "$n" "$bytes" \
+		"$seconds" "$rss" "$user" "$system" >>"$results"
 	[ "${BENCH_KEEP:-0}" = 1 ] || rm -rf "$state"
 done
 
+if [ "${BENCH_BASELINE:-1}" = 1 ]; then
 echo "baseline on $baseline_n packages (load average $(cut -d' ' -f1-3 /proc/loadavg)) ..." >&2
 gen=$(generated "$baseline_n")
 /usr/bin/time -f "%e %U %S" -o "$work/baseline-time.txt" sh "$here/baseline.sh" "$gen/dropbox" \
@@ -148,6 +191,7 @@ gen=$(generated "$baseline_n")
 cat "$work/baseline.txt" >&2
 read -r baseline_seconds baseline_user baseline_system <"$work/baseline-time.txt"
 baseline_cpu=$(echo "$baseline_user + $baseline_system" | bc)
+fi
 
 # The report. Wall time is what an operator waits; CPU time (user + system)
 # is what a busy machine disturbs least.
@@ -163,6 +207,21 @@ awk -F '\t' '{
 		1000 * cpu / $3, $6 / 1024
 }' "$results"
 echo
+echo "Sizes after the certification run (applications: those accepted; out/ and audit/ of all four runs):"
+echo
+echo "| N | applications | certificate PDFs | mean KB | largest KB | letter PDFs | mean KB | largest KB | out/ KB per application | audit/ KB per application |"
+echo "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
+awk -F '\t' '{
+	printf "| %d | %d | %d | %.1f | %.1f | %d | %.1f | %.1f | %.1f | %.1f |\n",
+		$1, $2, $3, $4 / 1024, $5 / 1024, $6, $7 / 1024, $8 / 1024,
+		$9 / 1024 / $2, $10 / 1024 / $2
+}' "$work/sizes.tsv"
+echo
+awk -F '\t' '$2 == "packages" { run[$1] = $5 } $2 == "floor (packages)" { floor[$1] = $5 }
+	END { for (n in floor) if (run[n] > 0 && floor[n] > 0)
+		printf "N=%d: the packages run takes %.2fx the floor (bench/floor.c, one thread; target: at most 1.5x).\n", n, run[n] / floor[n] }' "$results"
+echo
+[ "${BENCH_BASELINE:-1}" = 1 ] || exit 0
 ecap_seconds=$(awk -F '\t' -v n="$baseline_n" '$1 == n && $2 == "packages" { print $5 }' "$results")
 ecap_cpu=$(awk -F '\t' -v n="$baseline_n" '$1 == n && $2 == "packages" { print $7 + $8 }' "$results")
 if [ -n "$ecap_seconds" ]; then

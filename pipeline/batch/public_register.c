@@ -80,17 +80,30 @@ static void add_keys(struct batch *batch, xmlNodePtr root)
 	xmlFreeDoc(index);
 }
 
-/* The public document from the register as the store holds it. */
+struct public_build {
+	struct batch *batch;
+	xmlNodePtr root;
+};
+
+static void add_member(xmlNodePtr member, void *context)
+{
+	struct public_build *build = context;
+
+	for (xmlNodePtr certificate = xml_child(member, "certificate"); certificate;
+	     certificate = xml_next(certificate, "certificate"))
+		add_certificate(build->batch, build->root, member, certificate);
+}
+
+/* The public document from the register as the store holds it, one member
+ * file at a time (not from register_build's document: the register is not
+ * held twice). */
 static xmlDocPtr public_document(struct batch *batch, struct error *err)
 {
-	xmlDocPtr whole = register_build(batch->store.root, err), document;
-	xmlNodePtr root;
+	xmlDocPtr document = xmlNewDoc((const xmlChar *)"1.0");
+	xmlNodePtr root = xmlNewDocNode(document, NULL, (const xmlChar *)"publicRegister", NULL);
+	struct public_build build = { batch, root };
 	char date[11];
 
-	if (!whole)
-		return NULL;
-	document = xmlNewDoc((const xmlChar *)"1.0");
-	root = xmlNewDocNode(document, NULL, (const xmlChar *)"publicRegister", NULL);
 	xmlSetNs(root, xmlNewNs(root, (const xmlChar *)ECAP_NAMESPACE, NULL));
 	xmlDocSetRootElement(document, root);
 	date_format(batch->options->date, date);
@@ -100,13 +113,11 @@ static xmlDocPtr public_document(struct batch *batch, struct error *err)
 	xml_set(root, "asOf", date);
 	xml_set(root, "run", batch->store.run_id);
 	xml_set_optional(root, "verificationBase", batch->policy.verification_base);
-	for (xmlNodePtr member = xml_child(xmlDocGetRootElement(whole), "member"); member;
-	     member = xml_next(member, "member"))
-		for (xmlNodePtr certificate = xml_child(member, "certificate"); certificate;
-		     certificate = xml_next(certificate, "certificate"))
-			add_certificate(batch, root, member, certificate);
+	if (register_each_member(batch->store.root, add_member, &build, err) < 0) {
+		xmlFreeDoc(document);
+		return NULL;
+	}
 	add_keys(batch, root);
-	xmlFreeDoc(whole);
 	return document;
 }
 

@@ -27,9 +27,8 @@
  * declared in a local subroutine that an earlier glyph already used, drops
  * subroutines the glyph needs, and so leaves glyphs such as 如 blank in the
  * PDF depending on which other glyphs the document holds. cairo subsets
- * TrueType outlines without that parser. The font has no bold face: for
- * headings fontconfig emboldens the regular one, which cairo embeds as a
- * Type 3/CFF font it draws itself from the outlines (not the subsetter). */
+ * TrueType outlines without that parser. The font has no bold face: bold
+ * text is drawn twice in the regular one (see mark_bold). */
 #define FONT "WenQuanYi Zen Hei"
 #define FONT_PACKAGE "fonts-wqy-zenhei"
 #define LANGUAGE "zh-cn"
@@ -147,6 +146,96 @@ struct style {
 	double indent;		/* of the first line, in font sizes */
 };
 
+/* Bold without a bold font. The face fontconfig emboldens for a bold
+ * request cairo embeds as a font of its own, drawn from the outlines: 17 KB
+ * of a 70 KB letter for its headings. So bold text is set in the regular
+ * face and drawn twice, the second time to the right by what FreeType's
+ * emboldening widens a stroke (a 24th of the size): the same glyphs as the
+ * text around it, nothing more to embed, and text extraction (poppler)
+ * takes the double for one. Bold runs are marked with the foreground
+ * colour BOLD_MARK, which is never painted: show_line draws every run with
+ * the context's source. */
+#define BOLD_MARK 0x0101
+
+static gboolean is_bold_weight(PangoAttribute *attribute, gpointer unused)
+{
+	return attribute->klass->type == PANGO_ATTR_WEIGHT &&
+	       ((PangoAttrInt *)attribute)->value >= PANGO_WEIGHT_SEMIBOLD;
+}
+
+static void mark_bold(PangoLayout *layout, int whole)
+{
+	PangoAttrList *given = pango_layout_get_attributes(layout);
+	PangoAttrList *attributes = given ? pango_attr_list_copy(given) : pango_attr_list_new();
+	PangoAttrList *weights = pango_attr_list_filter(attributes, is_bold_weight, NULL);
+	GSList *bold = weights ? pango_attr_list_get_attributes(weights) : NULL;
+
+	for (GSList *l = bold; l; l = l->next) {
+		const PangoAttribute *weight = l->data;
+		PangoAttribute *mark = pango_attr_foreground_new(BOLD_MARK, BOLD_MARK, BOLD_MARK);
+
+		mark->start_index = weight->start_index;
+		mark->end_index = weight->end_index;
+		pango_attr_list_insert(attributes, mark);
+	}
+	if (whole)
+		pango_attr_list_insert(attributes,
+				       pango_attr_foreground_new(BOLD_MARK, BOLD_MARK, BOLD_MARK));
+	pango_layout_set_attributes(layout, attributes);
+	g_slist_free_full(bold, (GDestroyNotify)pango_attribute_destroy);
+	if (weights)
+		pango_attr_list_unref(weights);
+	pango_attr_list_unref(attributes);
+}
+
+static int is_bold_run(const PangoGlyphItem *run)
+{
+	for (const GSList *l = run->item->analysis.extra_attrs; l; l = l->next) {
+		const PangoAttribute *attribute = l->data;
+
+		if (attribute->klass->type == PANGO_ATTR_FOREGROUND &&
+		    ((const PangoAttrColor *)attribute)->color.red == BOLD_MARK)
+			return 1;
+	}
+	return 0;
+}
+
+/* A line with its left end of the baseline at x, y; bold runs twice. */
+static void show_line(cairo_t *cr, PangoLayoutLine *line, double x, double y)
+{
+	const char *text = pango_layout_get_text(line->layout);
+	const PangoFontDescription *font = pango_layout_get_font_description(line->layout);
+	double stroke = (double)pango_font_description_get_size(font) / PANGO_SCALE / 24.0;
+
+	for (GSList *l = line->runs; l; l = l->next) {
+		PangoGlyphItem *run = l->data;
+
+		cairo_move_to(cr, x, y);
+		pango_cairo_show_glyph_item(cr, text, run);
+		if (is_bold_run(run)) {
+			cairo_move_to(cr, x + stroke, y);
+			pango_cairo_show_glyph_item(cr, text, run);
+		}
+		x += (double)pango_glyph_string_get_width(run->glyphs) / PANGO_SCALE;
+	}
+}
+
+/* A layout with its top left at x, y (as pango_cairo_show_layout). */
+static void show_layout(cairo_t *cr, PangoLayout *layout, double x, double y)
+{
+	PangoLayoutIter *iter = pango_layout_get_iter(layout);
+
+	do {
+		PangoRectangle logical;
+
+		pango_layout_iter_get_line_extents(iter, NULL, &logical);
+		show_line(cr, pango_layout_iter_get_line_readonly(iter),
+			  x + (double)logical.x / PANGO_SCALE,
+			  y + (double)pango_layout_iter_get_baseline(iter) / PANGO_SCALE);
+	} while (pango_layout_iter_next_line(iter));
+	pango_layout_iter_free(iter);
+}
+
 static PangoLayout *layout_new(cairo_t *cr, double scale, const char *markup, double width,
 			       const struct style *style)
 {
@@ -158,8 +247,6 @@ static PangoLayout *layout_new(cairo_t *cr, double scale, const char *markup, do
 				   pango_language_from_string(LANGUAGE));
 	pango_layout_context_changed(layout);
 	pango_font_description_set_absolute_size(font, size * PANGO_SCALE);
-	if (style->bold)
-		pango_font_description_set_weight(font, PANGO_WEIGHT_BOLD);
 	pango_layout_set_font_description(layout, font);
 	pango_font_description_free(font);
 	pango_layout_set_width(layout, (int)(width * PANGO_SCALE));
@@ -168,6 +255,7 @@ static PangoLayout *layout_new(cairo_t *cr, double scale, const char *markup, do
 	pango_layout_set_indent(layout, (int)(style->indent * size * PANGO_SCALE));
 	pango_layout_set_line_spacing(layout, LINE_SPACING);
 	pango_layout_set_markup(layout, markup, -1);
+	mark_bold(layout, style->bold);
 	return layout;
 }
 
@@ -188,9 +276,8 @@ static void draw_footer(cairo_t *cr, int page, int pages)
 
 	snprintf(text, sizeof(text), "第 %d 页 共 %d 页", page, pages);
 	layout = layout_new(cr, 1.0, text, WIDTH, &style);
-	cairo_move_to(cr, LEFT, A4_LONG_SIDE - FOOTER_BASELINE -
-		      (double)pango_layout_get_baseline(layout) / PANGO_SCALE);
-	pango_cairo_show_layout(cr, layout);
+	show_layout(cr, layout, LEFT, A4_LONG_SIDE - FOOTER_BASELINE -
+		    (double)pango_layout_get_baseline(layout) / PANGO_SCALE);
 	g_object_unref(layout);
 }
 
@@ -247,8 +334,7 @@ static void put_together(struct typesetter *t, PangoLayout **layouts, const doub
 	for (int i = 0; i < n; i++) {
 		if (!layouts[i])
 			continue;
-		cairo_move_to(t->cr, x[i], t->y);
-		pango_cairo_show_layout(t->cr, layouts[i]);
+		show_layout(t->cr, layouts[i], x[i], t->y);
 	}
 	t->y += height;
 }
@@ -273,9 +359,8 @@ static void put_flowing(struct typesetter *t, PangoLayout *layout, double x)
 			origin = TOP - (double)logical.y / PANGO_SCALE;
 			bottom = TOP + (double)logical.height / PANGO_SCALE;
 		}
-		cairo_move_to(t->cr, x + (double)logical.x / PANGO_SCALE,
-			      origin + (double)baseline / PANGO_SCALE);
-		pango_cairo_show_layout_line(t->cr, pango_layout_iter_get_line_readonly(iter));
+		show_line(t->cr, pango_layout_iter_get_line_readonly(iter),
+			  x + (double)logical.x / PANGO_SCALE, origin + (double)baseline / PANGO_SCALE);
 		t->y = bottom;
 	} while (pango_layout_iter_next_line(iter));
 	pango_layout_iter_free(iter);

@@ -575,18 +575,16 @@ static void add_public_member(xmlNodePtr root, xmlNodePtr member)
 	}
 }
 
-xmlDocPtr register_build(const char *state_dir, struct error *err)
+int register_each_member(const char *state_dir,
+			 void (*each)(xmlNodePtr member, void *context), void *context,
+			 struct error *err)
 {
-	char directory[PATH_MAX], path[PATH_MAX], generated[40], society[64] = "";
-	xmlNodePtr root;
-	xmlDocPtr document = new_document("register", &root);
+	char directory[PATH_MAX], path[PATH_MAX];
 	struct name_list members;
 
 	snprintf(directory, sizeof(directory), "%s/store/register", state_dir);
-	if (directory_list(directory, ".xml", &members, err) < 0) {
-		xmlFreeDoc(document);
-		return NULL;
-	}
+	if (directory_list(directory, ".xml", &members, err) < 0)
+		return -1;
 	for (size_t i = 0; i < members.count; i++) {
 		xmlDocPtr member;
 		struct error ignored;
@@ -595,10 +593,28 @@ xmlDocPtr register_build(const char *state_dir, struct error *err)
 		member = xml_parse_file(path, &ignored);
 		if (!member)
 			continue;
-		add_public_member(root, xmlDocGetRootElement(member));
+		each(xmlDocGetRootElement(member), context);
 		xmlFreeDoc(member);
 	}
 	name_list_release(&members);
+	return 0;
+}
+
+static void add_public_member_to(xmlNodePtr member, void *root)
+{
+	add_public_member(root, member);
+}
+
+xmlDocPtr register_build(const char *state_dir, struct error *err)
+{
+	char path[PATH_MAX], generated[40], society[64] = "";
+	xmlNodePtr root;
+	xmlDocPtr document = new_document("register", &root);
+
+	if (register_each_member(state_dir, add_public_member_to, root, err) < 0) {
+		xmlFreeDoc(document);
+		return NULL;
+	}
 	{
 		struct error ignored;
 		xmlDocPtr policy;

@@ -72,4 +72,12 @@ int register_normalise_identities(struct store *store, struct transaction *trans
 /* The public register (formats.md §4, xsd/register.xsd), without ID numbers. */
 xmlDocPtr register_build(const char *state_dir, struct error *err);
 
+/* each(member, context) for every member file of the register, in the
+ * order of their names, one parsed at a time (a file that does not parse
+ * is skipped, as register_build skips it): for documents built from the
+ * register without holding it whole twice. */
+int register_each_member(const char *state_dir,
+			 void (*each)(xmlNodePtr member, void *context), void *context,
+			 struct error *err);
+
 #endif

@@ -15,6 +15,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 #include "pdf.h"
 #include "tap.h"
@@ -244,6 +245,46 @@ static void test_glyphs_are_drawn(void)
 	printf("# %ld dark pixels with, %ld without\n", with, without);
 }
 
+/* A letter of 200 different characters, most of them also bold (headings,
+ * strong): bold is drawn with the regular face's glyphs, so no font of its
+ * own is embedded for it (with one, such a letter was 98 KB), and the
+ * letter stays under 60 KB. */
+static void test_letter_size(void)
+{
+	GString *body = g_string_new(NULL);
+	struct error err = { "" };
+	char fonts[4096], command[512], text[65536];
+	gunichar c = 0x4e00;
+	const char *path;
+	struct stat status;
+
+	for (int section = 0; section < 5; section++) {
+		g_string_append(body, "<section><heading>");
+		for (int i = 0; i < 8; i++, c += 37)
+			g_string_append_unichar(body, c);
+		g_string_append(body, "</heading><paragraph>");
+		for (int i = 0; i < 32; i++, c += 37)
+			g_string_append_unichar(body, c);
+		g_string_append(body, "<strong>");
+		c -= 37 * 24;
+		for (int i = 0; i < 24; i++, c += 37)
+			g_string_append_unichar(body, c);
+		g_string_append(body, "</strong></paragraph></section>");
+	}
+	path = letter_pdf(body->str, NULL, "size.pdf", &err);
+	ok(path && stat(path, &status) == 0 && status.st_size <= 60 * 1024,
+	   "a letter of 200 characters, bold and not, is at most 60 KB");
+	printf("# %ld bytes\n", path ? (long)status.st_size : -1L);
+	snprintf(command, sizeof(command), "pdffonts '%s' 2>&1", path ? path : "");
+	run(command, fonts, sizeof(fonts));
+	ok(!strstr(fonts, "CairoFont"), "no font of its own is embedded for bold text");
+	snprintf(command, sizeof(command), "pdftotext '%s' - 2>/dev/null", path ? path : "");
+	run(command, text, sizeof(text));
+	ok(strstr(squeezed(text), "\xe4\xb8\x80") != NULL && !strstr(text, "\xe4\xb8\x80\xe4\xb8\x80"),
+	   "bold text is extracted once, not doubled");
+	g_string_free(body, TRUE);
+}
+
 /* Title centred, headings larger than the text, the date set right, and a
  * word too long for a line broken rather than run into the margin. */
 static void test_layout(void)
@@ -383,9 +424,108 @@ static void test_certificate(void)
 	is_string(pdfinfo_field(path, "Title"), "工程会员证书 CSEE-000124-1", "its title is set");
 	snprintf(command, sizeof(command), "pdffonts '%s' 2>&1", path);
 	run(command, fonts, sizeof(fonts));
-	ok(strstr(fonts, "CJK") && strstr(fonts, " yes "), "a CJK font is embedded");
+	ok(strstr(fonts, "WenQuanYiZenHei ") && strstr(fonts, "CID TrueType") &&
+	   strstr(fonts, "LiberationSerif") && strstr(fonts, " yes yes yes "),
+	   "the CJK and Latin TrueType fonts are embedded (as subsets, with ToUnicode)");
+	ok(!strstr(fonts, "Noto"), "no Noto (CFF) font when every character is in WenQuanYi");
+	ok(size <= 80 * 1024, "the certificate PDF is at most 80 KB");
+	printf("# %zu bytes\n", size);
 	ok(dark_pixels(path, 1, 0, 0, A4_LONG, A4_SHORT) > 1000, "the certificate is drawn");
 	free(pdf);
+	free(svg);
+}
+
+/* The certificate SVG with the holder's name replaced; g_free. */
+static char *with_holder(const char *svg, const char *name)
+{
+	const char *marker = "class=\"holder\">";
+	const char *start = strstr(svg, marker), *end;
+
+	if (!start)
+		return NULL;
+	start += strlen(marker);
+	end = strstr(start, "</text>");
+	if (!end)
+		return NULL;
+	return g_strdup_printf("%.*s%s%s", (int)(start - svg), svg, name, end);
+}
+
+/* The ink (dark pixels) of the holder's line: 12 mm high at y = 85 mm,
+ * centred at x = 148.5 mm. */
+static long holder_ink(const char *path)
+{
+	return dark_pixels(path, 1, 300, 200, 242, 52);
+}
+
+/* Names as the register may hold them, with characters rare enough to be
+ * missing from a font: each must come back out of the PDF as text (a
+ * missing glyph is drawn as a box, which has no text) and each of their
+ * characters must leave ink (cairo 1.16's CFF subsetter has left glyphs
+ * blank that were still extractable). 𠮷 and 𫗧 are not in WenQuanYi Zen
+ * Hei: they come from the fallback, Noto Serif CJK. */
+static void test_certificate_names(void)
+{
+	static const char *const names[] = {
+		"王喆", "李堃", "张赟", "陈玥", "禤海峰", "欧阳昇", "朱镕基", "司马翀",
+		"刘䶮", "吉𠮷", "王彧頔", "买买提·艾力", "焱淼垚", "喻𫗧", "龚犇",
+	};
+	size_t svg_size = 0;
+	char *svg = certificate_svg(&svg_size);
+	int unreadable = 0, blank = 0, large = 0;
+
+	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++) {
+		char *named = with_holder(svg, names[i]);
+		unsigned char *pdf = NULL;
+		size_t size = 0;
+		struct error err = { "" };
+		char text[16384], command[512];
+		const char *path;
+
+		if (!named || pdf_from_svg(named, strlen(named), NULL, NULL, &pdf, &size, &err) < 0) {
+			printf("# %s: %s\n", names[i], named ? err.message : "no holder in the SVG");
+			unreadable++;
+			g_free(named);
+			continue;
+		}
+		path = save(pdf, size, "named.pdf");
+		snprintf(command, sizeof(command), "pdftotext '%s' - 2>/dev/null", path);
+		run(command, text, sizeof(text));
+		if (!strstr(squeezed(text), names[i])) {
+			printf("# %s does not come back as text\n", names[i]);
+			unreadable++;
+		}
+		if (size > 80 * 1024 && !strstr(names[i], "𠮷") && !strstr(names[i], "𫗧")) {
+			printf("# %s: %zu bytes\n", names[i], size);
+			large++;
+		}
+		free(pdf);
+		g_free(named);
+		/* every character alone, for its ink */
+		for (const char *c = names[i]; *c; c = g_utf8_next_char(c)) {
+			char one[8] = "";
+
+			memcpy(one, c, g_utf8_next_char(c) - c);
+			named = with_holder(svg, one);
+			pdf = NULL;
+			if (named && pdf_from_svg(named, strlen(named), NULL, NULL, &pdf, &size,
+						  &err) == 0) {
+				long ink = holder_ink(save(pdf, size, "one.pdf"));
+
+				/* a bold character 12 mm high: hundreds of pixels at
+				 * 72 dpi; the middle dot some 30 (none: about 10) */
+				if (ink < (strcmp(one, "·") == 0 ? 20 : 60)) {
+					printf("# %s of %s: %ld dark pixels\n", one, names[i], ink);
+					blank++;
+				}
+			} else
+				blank++;
+			free(pdf);
+			g_free(named);
+		}
+	}
+	is_int(unreadable, 0, "every name comes back out of its certificate as text");
+	is_int(blank, 0, "every character of every name leaves ink");
+	is_int(large, 0, "names in WenQuanYi's characters keep the certificate at most 80 KB");
 	free(svg);
 }
 
@@ -473,11 +613,13 @@ int main(void)
 	}
 	test_short_letter();
 	test_glyphs_are_drawn();
+	test_letter_size();
 	test_layout();
 	test_pagination();
 	test_same_bytes();
 	test_bad_letter();
 	test_certificate();
+	test_certificate_names();
 	test_svg_reads_no_files();
 	test_bad_svg();
 	remove_scratch();
