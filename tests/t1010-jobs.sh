@@ -14,6 +14,8 @@
 # PDFs typeset on the worker threads (render_queue.c): the whole out/ and the
 # content lists of the audit archives are byte-identical for --jobs 1, 2 and
 # 4, but for the run's id in names and texts and the run report's times.
+# And a PDF that cannot be made (no fonts) fails a run with --jobs 2, where
+# it is typeset on a worker, as it does with one: exit 74, nothing committed.
 . "$(dirname "$0")/lib.sh"
 
 # fill STATE: the dropbox of STATE, each input with a fixed modification time
@@ -185,5 +187,27 @@ for jobs in 2 4; do
 	expect "--jobs $jobs: out/ and the audit archives' lists byte-identical to --jobs 1" \
 		diff "$work/out-1.txt" "$work/out-$jobs.txt"
 done
+
+# ---- a PDF that cannot be made on a worker fails the run as on one thread ----
+
+# no fonts at all (an empty fontconfig): the first letter's PDF fails
+printf '<?xml version="1.0"?>\n<fontconfig></fontconfig>\n' >"$work/no-fonts.conf"
+for jobs in 1 2; do
+	state="$work/nofont-$jobs"
+	"$ecap" init "$state" --policy "$top/samples/policy.xml" >/dev/null
+	fill "$state"
+	FONTCONFIG_FILE="$work/no-fonts.conf" "$ecap" run "$state" --date 2026-11-24 --quiet \
+		--jobs $jobs >"$work/nofont-$jobs.out" 2>&1
+	expect_equal "no fonts, --jobs $jobs: the run fails, exit 74" "$?" 74
+	expect "no fonts, --jobs $jobs: it says which font is missing" \
+		grep -q "font 'WenQuanYi Zen Hei' is not installed" "$work/nofont-$jobs.out"
+	expect_equal "no fonts, --jobs $jobs: nothing taken, committed or archived" \
+		"$(ls "$state/dropbox" | wc -l) $(find "$state/store/dossiers" "$state/store/transactions" "$state/audit" -mindepth 1 | wc -l)" \
+		"16 0"
+	"$ecap" run "$state" --date 2026-11-24 --quiet --jobs $jobs >>"$work/nofont-$jobs.out" 2>&1
+	expect_equal "no fonts, --jobs $jobs: the next run, with the fonts, completes" "$?" 0
+done
+expect "the same state after the failed run and the next, --jobs 1 and 2" \
+	diff -r "$work/nofont-1/out/notices" "$work/nofont-2/out/notices"
 
 done_testing
