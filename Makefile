@@ -74,6 +74,7 @@ PIPELINE_OBJECTS = \
 	$(BUILD)/pipeline/batch/public_register.o \
 	$(BUILD)/pipeline/batch/publish.o \
 	$(BUILD)/pipeline/batch/records.o \
+	$(BUILD)/pipeline/batch/render_queue.o \
 	$(BUILD)/pipeline/batch/retry.o \
 	$(BUILD)/pipeline/batch/run_date.o \
 	$(BUILD)/pipeline/batch/signing.o \

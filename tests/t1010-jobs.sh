@@ -6,6 +6,16 @@
 # order). The dropbox holds every sample, one of them twice (the later copy
 # is a duplicate-package) and a file that is no archive, so that which input
 # comes first matters.
+#
+# Then the lifecycle goes on in each state (review records, interview
+# sheets, the certification run after publicity, a suspension), so that
+# letters of every kind (returned, rejected, supplement, interview,
+# certified, expired, status), their e-mails and certificates are made, their
+# PDFs typeset on the worker threads (render_queue.c): the whole out/ and the
+# content lists of the audit archives are byte-identical for --jobs 1, 2 and
+# 4, but for the run's id in names and texts and the run report's times.
+# And a PDF that cannot be made (no fonts) fails a run with --jobs 2, where
+# it is typeset on a worker, as it does with one: exit 74, nothing committed.
 . "$(dirname "$0")/lib.sh"
 
 # fill STATE: the dropbox of STATE, each input with a fixed modification time
@@ -57,5 +67,147 @@ for jobs in 2 4; do
 	expect "--jobs $jobs: the same quarantine, the same reasons" \
 		diff "$work/quarantine-1.txt" "$work/quarantine-$jobs.txt"
 done
+
+# ---- the lifecycle, in each state: the PDFs on the workers ----
+
+# in STATE at minute MINUTE of 2026-11-20, the record NAME: ELEMENT for
+# APPLICATION dated DATE, with BODY
+put_record() {
+	printf '<?xml version="1.0" encoding="UTF-8"?>\n<%s xmlns="urn:ecap:1" %s>\n%s</%s>\n' \
+		"$3" "$4" "$5" "$3" >"$1/dropbox/$2"
+	touch -d "2026-11-20 10:$(printf %02d $((${record_minute:-0} % 60))):00" "$1/dropbox/$2"
+	record_minute=$((${record_minute:-0} + 1))
+}
+
+dimensions() {
+	for dimension in knowledge ethics teamwork learning leadership; do
+		if [ "$dimension" = "${1:-}" ]; then
+			printf '  <dimension code="%s" met="false">材料不足。</dimension>\n' "$dimension"
+		else
+			printf '  <dimension code="%s" met="true">材料充分。</dimension>\n' "$dimension"
+		fi
+	done
+}
+
+reviews() {	# STATE ID: two records recommending a pass
+	for examiner in EX-008 EX-011; do
+		put_record "$1" "$2-$examiner.xml" reviewRecord \
+			"application=\"$2\" examiner=\"$examiner\" date=\"2026-11-25\"" \
+			"$(dimensions)
+  <recommendation>pass</recommendation>
+"
+	done
+}
+
+interview() {	# STATE ID: a sheet that passes
+	put_record "$1" "$2-interview.xml" interviewSheet \
+		"application=\"$2\" date=\"2026-11-26\"" \
+		'  <panel><examiner id="EX-017"/><examiner id="EX-021"/><examiner id="EX-030"/></panel>
+  <segment kind="presentation" minutes="10"/>
+  <segment kind="questions" minutes="35"/>
+  <segment kind="deliberation" minutes="10"/>
+  <projectsPresented>2</projectsPresented>
+  <score dimension="knowledge">27</score>
+  <score dimension="ethics">15</score>
+  <score dimension="teamwork">12</score>
+  <score dimension="learning">12</score>
+  <score dimension="leadership">12</score>
+'
+}
+
+# out/ and the audit archives' content lists of STATE, the run ids (which
+# hold the time and process), the state's path and the report's times made
+# RUN, STATE and TIME
+normalized() {
+	run='[0-9]\{8\}T[0-9]\{6\}Z-[0-9]*'
+	here=$1
+	(cd "$1" && find out -type f | LC_ALL=C sort | while read -r file; do
+		printf '%s ' "$(echo "$file" | sed "s/$run/RUN/g")"
+		case "$file" in
+		out/reports/*.xml | out/reports/*.html | out/reports/*.log)
+			# a report says when and how long its run took
+			LC_ALL=C sed -e "s/$run/RUN/g" -e "s|$here|STATE|g" \
+				-e 's/[0-9]\{4\}-[0-9-]*T[0-9:.]*Z\{0,1\}/TIME/g' \
+				-e 's/[0-9]\{2\}:[0-9]\{2\}:[0-9]\{2\}/TIME/g' \
+				-e 's/seconds="[^"]*"/seconds=""/g' -e 's/[0-9.]* 秒/N 秒/g' "$file" ;;
+		*)
+			LC_ALL=C sed "s/$run/RUN/g" "$file" ;;
+		esac | sha256sum | cut -c1-64
+	done
+	for archive in audit/*.tar.gz; do
+		echo "$archive" | sed "s/$run/RUN/g"
+		tar -tzf "$archive" | sed "s/$run/RUN/g"
+	done)
+}
+
+for jobs in 1 2 4; do
+	state="$work/jobs-$jobs"
+	record_minute=0
+	ids=$(xmllint --xpath "//*[local-name()='application'][@state='in-review']/@id" \
+		"$work/status-1.xml" | sed 's/ id="\([^"]*\)"/\1 /g')
+	set -- $ids		# six in review: 101 professional ... 106 senior
+	reviews "$state" $1
+	reviews "$state" $2
+	reviews "$state" $3
+	reviews "$state" $4
+	for examiner in EX-017 EX-021; do
+		put_record "$state" "$5-$examiner.xml" reviewRecord \
+			"application=\"$5\" examiner=\"$examiner\" date=\"2026-11-25\"" \
+			"$(dimensions leadership)
+  <recommendation>supplement</recommendation>
+  <supplement>请补充项目验收报告</supplement>
+"
+	done
+	"$ecap" run "$state" --date 2026-11-25 --quiet --jobs $jobs >>"$work/run-$jobs.out" 2>&1
+	expect_equal "--jobs $jobs: the reviews' run exits 0" "$?" 0
+	interview "$state" $1
+	interview "$state" $4
+	"$ecap" run "$state" --date 2026-11-26 --quiet --jobs $jobs >>"$work/run-$jobs.out" 2>&1
+	expect_equal "--jobs $jobs: the interviews' run exits 0" "$?" 0
+	"$ecap" run "$state" --date 2026-12-07 --quiet --jobs $jobs >>"$work/run-$jobs.out" 2>&1
+	expect_equal "--jobs $jobs: the certification run exits 0" "$?" 0
+	put_record "$state" suspend.xml statusAction \
+		'registration="CSEE-000001" action="suspend" date="2026-12-09" reference="CSEE-DISC-2026-001"' \
+		'经学会核查决定。'
+	# the returned ones expire too (their deadline was 2026-12-08)
+	"$ecap" run "$state" --date 2026-12-09 --quiet --jobs $jobs >>"$work/run-$jobs.out" 2>&1
+	expect_equal "--jobs $jobs: the suspension's run exits 0" "$?" 0
+	normalized "$state" >"$work/out-$jobs.txt"
+done
+letter_kinds=$(sed -n 's|^out/notices/[^/]*/[0-9]*-\([a-z]*\)\.pdf .*|\1|p' "$work/out-1.txt" |
+	LC_ALL=C sort -u | tr '\n' ' ')
+expect_equal "letters of every kind, as PDFs" "$letter_kinds" \
+	"certified expired interview rejected returned status supplement "
+expect_equal "three certificates, as PDFs" \
+	"$(grep -c '^out/certificates/.*\.pdf ' "$work/out-1.txt")" 3
+expect "the letters' e-mails, the certified ones with the certificate" \
+	sh -c "grep -q '^out/mail/.*-certified.eml ' '$work/out-1.txt' &&
+	       grep -q '^out/mail/CSEE-000001/.*-status.eml ' '$work/out-1.txt'"
+for jobs in 2 4; do
+	expect "--jobs $jobs: out/ and the audit archives' lists byte-identical to --jobs 1" \
+		diff "$work/out-1.txt" "$work/out-$jobs.txt"
+done
+
+# ---- a PDF that cannot be made on a worker fails the run as on one thread ----
+
+# no fonts at all (an empty fontconfig): the first letter's PDF fails
+printf '<?xml version="1.0"?>\n<fontconfig></fontconfig>\n' >"$work/no-fonts.conf"
+for jobs in 1 2; do
+	state="$work/nofont-$jobs"
+	"$ecap" init "$state" --policy "$top/samples/policy.xml" >/dev/null
+	fill "$state"
+	FONTCONFIG_FILE="$work/no-fonts.conf" "$ecap" run "$state" --date 2026-11-24 --quiet \
+		--jobs $jobs >"$work/nofont-$jobs.out" 2>&1
+	expect_equal "no fonts, --jobs $jobs: the run fails, exit 74" "$?" 74
+	expect "no fonts, --jobs $jobs: it says which font is missing" \
+		grep -q "font 'WenQuanYi Zen Hei' is not installed" "$work/nofont-$jobs.out"
+	expect_equal "no fonts, --jobs $jobs: nothing taken, committed or archived" \
+		"$(ls "$state/dropbox" | wc -l) $(find "$state/store/dossiers" "$state/store/transactions" "$state/audit" -mindepth 1 | wc -l)" \
+		"16 0"
+	"$ecap" run "$state" --date 2026-11-24 --quiet --jobs $jobs >>"$work/nofont-$jobs.out" 2>&1
+	expect_equal "no fonts, --jobs $jobs: the next run, with the fonts, completes" "$?" 0
+done
+expect "the same state after the failed run and the next, --jobs 1 and 2" \
+	diff -r "$work/nofont-1/out/notices" "$work/nofont-2/out/notices"
 
 done_testing

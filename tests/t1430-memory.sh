@@ -87,4 +87,23 @@ for phase in 1 2; do
 	check_invariants "$what" "$work/snapshot" "$reference/phase$phase"
 done
 
+# --- the typesetting threads count: under 800M, which would hold four package
+# workers, --jobs 4 is capped at 1, since a run of two jobs also has two
+# threads typesetting PDFs (memory.h, 864 MiB); under 900M at 2 -------------
+
+fresh_state "$state"
+for phase in 1 2; do
+	drop_phase "$state" $phase
+	dir=$state date=$(date_of_phase $phase)
+	limit=$([ $phase = 1 ] && echo 819200 || echo 921600)
+	fit=$([ $phase = 1 ] && echo 1 || echo 2)
+	limited_run "$state" $phase $limit --jobs 4
+	what="phase $phase, ulimit -v $((limit / 1024))M, --jobs 4"
+	expect_equal "$what: the run completes" "$run_status" 0
+	expect "$what: capped at $fit, the typesetting threads counted" \
+		grep -q "^ecap: --jobs 4 capped at $fit by the ulimit -v" "$work/limited.err"
+	snapshot "$state" "$work/snapshot"
+	check_invariants "$what" "$work/snapshot" "$reference/phase$phase"
+done
+
 done_testing

@@ -74,6 +74,10 @@ int commit_group(struct batch *batch, struct error *err)
 
 	if (!batch->transaction_open)
 		return 0;
+	/* every PDF of the group in its place before the commit; failing, the
+	 * transaction stays open and the run's end aborts it */
+	if (batch->renders && render_queue_finish(batch->renders, err) < 0)
+		return -1;
 	batch->transaction_open = 0;
 	if (transaction_empty(&batch->transaction))
 		transaction_abort(&batch->transaction);

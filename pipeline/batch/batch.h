@@ -22,6 +22,7 @@
 #include "notice.h"
 #include "policy.h"
 #include "register.h"
+#include "render_queue.h"
 #include "statistics.h"
 #include "stage.h"
 #include "store.h"
@@ -36,6 +37,7 @@ struct batch {
 	struct schema *application_schema;
 	struct schema *record_schema;
 	struct renderer *renderer;
+	struct render_queue *renders;	/* the PDFs being typeset for the open transaction */
 	struct register_store register_store;
 	struct register_view register_view;
 	struct stage_context stage;

@@ -34,17 +34,12 @@ static int put_certificate_pdf(struct batch *batch, const char *svg, size_t size
 			       const char *svg_path, struct error *err)
 {
 	char path[PATH_MAX], date[11];
-	unsigned char *pdf = NULL;
-	size_t pdf_size = 0;
-	int result;
 
 	with_extension(svg_path, ".pdf", path, sizeof(path));
 	date_format(batch->options->date, date);
-	if (pdf_from_svg(svg, size, strrchr(path, '/') + 1, date, &pdf, &pdf_size, err) < 0)
-		return -1;
-	result = transaction_put(&batch->transaction, path, pdf, pdf_size, err);
-	free(pdf);
-	return result;
+	/* typeset on a worker; in its place before the transaction commits */
+	return render_queue_svg(batch->renders, &batch->transaction, path, svg, size,
+				strrchr(path, '/') + 1, date, err);
 }
 
 /* The certificate as XML (xsd/certificate.xsd), SVG and PDF, and its register entry. */

@@ -50,6 +50,11 @@ static int load_run_resources(struct batch *batch, struct error *err)
 	batch->renderer = renderer_new(err);
 	if (!batch->renderer || signing_start(batch, err) < 0)
 		return -1;
+	/* the PDFs on --jobs workers; one job: on this thread (render_queue.h) */
+	batch->renders = render_queue_new(batch->options->jobs > 1 ? batch->options->jobs : 0,
+					  err);
+	if (!batch->renders)
+		return -1;
 	batch->register_store.store = &batch->store;
 	batch->register_store.transaction = &batch->transaction;
 	batch->register_store.policy = &batch->policy;
@@ -405,6 +410,7 @@ out:
 
 static void release_batch(struct batch *batch)
 {
+	render_queue_free(batch->renders);
 	if (batch->transaction_open)
 		transaction_abort(&batch->transaction);
 	audit_release(batch->audit);

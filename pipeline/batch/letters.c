@@ -29,22 +29,17 @@ static void run_date_text(const struct batch *batch, char out[11])
 }
 
 /* The PDF of a letter, typeset from its letter document (pdf_letter.c),
- * beside its text with .pdf. */
+ * beside its text with .pdf: on a worker (render_queue.h), which takes the
+ * letter document; in its place before the transaction commits. */
 static int put_pdf_of_letter(struct batch *batch, xmlDocPtr letter, const char *text_path,
 			     struct error *err)
 {
 	char path[PATH_MAX], date[11];
-	unsigned char *pdf = NULL;
-	size_t pdf_size = 0;
-	int result;
 
 	with_extension(text_path, ".pdf", path, sizeof(path));
 	run_date_text(batch, date);
-	if (pdf_from_letter(letter, strrchr(path, '/') + 1, date, &pdf, &pdf_size, err) < 0)
-		return -1;
-	result = transaction_put(&batch->transaction, path, pdf, pdf_size, err);
-	free(pdf);
-	return result;
+	return render_queue_letter(batch->renders, &batch->transaction, path, letter,
+				   strrchr(path, '/') + 1, date, err);
 }
 
 /* One rendering of the letter document into the transaction at path. */
@@ -107,10 +102,10 @@ int put_letter(struct batch *batch, const char *kind, xmlDocPtr document,
 	snprintf(stylesheet, sizeof(stylesheet), "letter-%s.xsl", kind);
 	if (renderer_transform(batch->renderer, stylesheet, document, all, &letter, err) < 0 ||
 	    put_rendering(batch, "letter-xhtml.xsl", letter, html, err) < 0 ||
-	    put_rendering(batch, "letter-text.xsl", letter, text, err) < 0 ||
-	    put_pdf_of_letter(batch, letter, text, err) < 0)
+	    put_rendering(batch, "letter-text.xsl", letter, text, err) < 0)
 		goto out;
-	result = 0;
+	result = put_pdf_of_letter(batch, letter, text, err);
+	letter = NULL;			/* the queue's now, whatever happened */
 out:
 	xmlFreeDoc(letter);
 	return result;

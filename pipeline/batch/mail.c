@@ -3,7 +3,9 @@
  * The message is built from what the open transaction already holds for the
  * letter (its text and PDF, a certificate's PDF and XML), read back through
  * store_locate, so that it carries exactly the bytes the letter has and this
- * file needs nothing from how the letter was rendered.
+ * file needs nothing from how the letter was rendered. The PDFs are typeset
+ * on worker threads (render_queue.h), so the message is queued behind them
+ * and built when they are in place, before the transaction commits.
  *
  * Every byte of a message depends only on the letter: the Date is the run's
  * date, the Message-ID is made of the society, the folder and the letter's
@@ -192,14 +194,67 @@ static void set_headers(GMimeMessage *message, struct batch *batch,
 	set_date(message, batch->options->date);
 }
 
-/* Builds the message in memory and puts it into the transaction. */
-static int put_message(struct batch *batch, const struct letter_mail *mail, struct error *err)
+/* A message waiting for its letter's PDF (render_queue.h): the letter_mail
+ * with its own copies of every string, and the run it is for. */
+struct queued_mail {
+	struct batch *batch;
+	struct letter_mail mail;	/* its strings are the buffers below */
+	char folder[128], kind[32], to_name[256], to_address[256], reference[128];
+	char text_path[PATH_MAX];
+	char attachments[MAX_ATTACHMENTS][PATH_MAX];
+	char attachment_names[MAX_ATTACHMENTS][192];
+};
+
+static const char *copy_into(char *buffer, size_t size, const char *text)
 {
+	if (!text)
+		return NULL;
+	snprintf(buffer, size, "%s", text);
+	return buffer;
+}
+
+static struct queued_mail *queued_mail_new(struct batch *batch, const struct letter_mail *mail)
+{
+	struct queued_mail *queued = calloc(1, sizeof(*queued));
+	struct letter_mail *copy;
+
+	if (!queued)
+		return NULL;
+	queued->batch = batch;
+	copy = &queued->mail;
+	copy->number = mail->number;
+	copy->folder = copy_into(queued->folder, sizeof(queued->folder), mail->folder);
+	copy->kind = copy_into(queued->kind, sizeof(queued->kind), mail->kind);
+	copy->to_name = copy_into(queued->to_name, sizeof(queued->to_name), mail->to_name);
+	copy->to_address = copy_into(queued->to_address, sizeof(queued->to_address),
+				     mail->to_address);
+	copy->reference = copy_into(queued->reference, sizeof(queued->reference),
+				    mail->reference);
+	copy->text_path = copy_into(queued->text_path, sizeof(queued->text_path),
+				    mail->text_path);
+	for (int i = 0; i < MAX_ATTACHMENTS && mail->attachments[i]; i++) {
+		copy->attachments[i] = copy_into(queued->attachments[i], PATH_MAX,
+						 mail->attachments[i]);
+		copy->attachment_names[i] = copy_into(queued->attachment_names[i],
+						      sizeof(queued->attachment_names[i]),
+						      mail->attachment_names[i]);
+	}
+	return queued;
+}
+
+/* Builds the message in memory from what the transaction holds for its
+ * letter: run by the render queue once the letter's PDF is in place. */
+static int make_message(void *context, unsigned char **out, size_t *out_size,
+			struct error *err)
+{
+	struct queued_mail *queued = context;
+	struct batch *batch = queued->batch;
+	const struct letter_mail *mail = &queued->mail;
 	GMimeMessage *message = NULL;
 	GMimeMultipart *multipart = NULL;
 	GMimeStream *stream = NULL;
 	GByteArray *bytes;
-	char *text = NULL, destination[PATH_MAX];
+	char *text = NULL;
 	size_t size = 0;
 	int result = -1;
 
@@ -234,11 +289,13 @@ static int put_message(struct batch *batch, const struct letter_mail *mail, stru
 		goto out;
 	}
 	bytes = g_mime_stream_mem_get_byte_array(GMIME_STREAM_MEM(stream));
-	snprintf(destination, sizeof(destination), MAIL_DIRECTORY "/%s/%02d-%s.eml", mail->folder,
-		 mail->number, mail->kind);
-	if (transaction_put(&batch->transaction, destination, bytes->data, bytes->len, err) < 0)
+	*out = malloc(bytes->len ? bytes->len : 1);
+	if (!*out) {
+		error_set(err, "out of memory");
 		goto out;
-	log_line(batch, "%s: message %s to %s", mail->folder, destination, mail->to_address);
+	}
+	memcpy(*out, bytes->data, bytes->len);
+	*out_size = bytes->len;
 	result = 0;
 out:
 	if (stream)
@@ -249,6 +306,25 @@ out:
 		g_object_unref(message);
 	free(text);
 	return result;
+}
+
+/* Puts the message into the transaction: its place now, its bytes once the
+ * letter's PDF (typeset on a worker) is there to attach, before the
+ * transaction commits (render_queue.h). */
+static int put_message(struct batch *batch, const struct letter_mail *mail, struct error *err)
+{
+	struct queued_mail *queued = queued_mail_new(batch, mail);
+	char destination[PATH_MAX];
+
+	if (!queued)
+		return error_set(err, "out of memory");
+	snprintf(destination, sizeof(destination), MAIL_DIRECTORY "/%s/%02d-%s.eml", mail->folder,
+		 mail->number, mail->kind);
+	if (render_queue_step(batch->renders, &batch->transaction, destination, make_message,
+			      queued, free, err) < 0)
+		return -1;
+	log_line(batch, "%s: message %s to %s", mail->folder, destination, mail->to_address);
+	return 0;
 }
 
 /* A letter that cannot be mailed says so (MAIL_NO_ADDRESS), so that

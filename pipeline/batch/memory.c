@@ -75,16 +75,21 @@ static size_t address_space_limit(void)
 	return (size_t)limit.rlim_cur;
 }
 
-/* How many workers fit in `room` bytes: 1 for the run's base, then one per
- * `worker` bytes more; 0 when the base does not fit. */
-static int workers_in(size_t room, size_t base, size_t worker)
+/* What a run of `jobs` needs: the base with one job; each job more, a
+ * package worker; with more than one, a typesetting thread per job. */
+static size_t needed_for(int jobs, size_t base, size_t worker, size_t render)
 {
-	size_t extra;
+	return base + (size_t)(jobs - 1) * worker + (jobs > 1 ? (size_t)jobs * render : 0);
+}
 
-	if (room < base)
-		return 0;
-	extra = (room - base) / worker + 1;
-	return extra > 64 ? 64 : (int)extra;
+/* How many jobs fit in `room` bytes (at most 64); 0 when not even one. */
+static int workers_in(size_t room, size_t base, size_t worker, size_t render)
+{
+	int jobs = 0;
+
+	while (jobs < 64 && needed_for(jobs + 1, base, worker, render) <= room)
+		jobs++;
+	return jobs;
 }
 
 int memory_plan_run(int requested, struct memory_plan *plan, struct error *err)
@@ -100,7 +105,8 @@ int memory_plan_run(int requested, struct memory_plan *plan, struct error *err)
 	if (room && (!plan->available || room < plan->available))
 		plan->available = room;
 	if (plan->limit) {
-		fit = workers_in(plan->limit, MEMORY_RUN_BYTES, MEMORY_WORKER_BYTES);
+		fit = workers_in(plan->limit, MEMORY_RUN_BYTES, MEMORY_WORKER_BYTES,
+				 MEMORY_RENDER_WORKER_BYTES);
 		if (fit == 0)
 			return error_set(err, "not enough memory to run: the address-space limit "
 					 "(ulimit -v) is %zu MiB and a run needs at least %zu MiB; "
@@ -114,7 +120,8 @@ int memory_plan_run(int requested, struct memory_plan *plan, struct error *err)
 	/* The memory available is a moment's figure, and the kernel can free
 	 * more: it caps the workers, but never stops a run of one. */
 	if (plan->available) {
-		fit = workers_in(plan->available, MEMORY_RUN_RESIDENT, MEMORY_WORKER_RESIDENT);
+		fit = workers_in(plan->available, MEMORY_RUN_RESIDENT, MEMORY_WORKER_RESIDENT,
+				 MEMORY_RENDER_WORKER_RESIDENT);
 		if (fit < 1)
 			fit = 1;
 		if (fit < plan->jobs) {
