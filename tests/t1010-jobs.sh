@@ -177,7 +177,7 @@ done
 letter_kinds=$(sed -n 's|^out/notices/[^/]*/[0-9]*-\([a-z]*\)\.pdf .*|\1|p' "$work/out-1.txt" |
 	LC_ALL=C sort -u | tr '\n' ' ')
 expect_equal "letters of every kind, as PDFs" "$letter_kinds" \
-	"certified expired interview rejected returned status supplement "
+	"acknowledgment certified expired interview rejected returned status supplement "
 expect_equal "three certificates, as PDFs" \
 	"$(grep -c '^out/certificates/.*\.pdf ' "$work/out-1.txt")" 3
 expect "the letters' e-mails, the certified ones with the certificate" \
