@@ -166,3 +166,29 @@ done:
 		result = error_set_errno(err, "unable to write '%s'", destination);
 	return result;
 }
+
+int read_small_file(const char *path, char *text, size_t size, struct error *err)
+{
+	size_t used = 0;
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
+
+	if (fd < 0)
+		return errno == ENOENT ? 0 : error_set_errno(err, "unable to read '%s'", path);
+	while (used + 1 < size) {
+		ssize_t got = read(fd, text + used, size - 1 - used);
+
+		if (got < 0 && errno == EINTR)
+			continue;
+		if (got < 0) {
+			error_set_errno(err, "unable to read '%s'", path);
+			close(fd);
+			return -1;
+		}
+		if (got == 0)
+			break;
+		used += (size_t)got;
+	}
+	close(fd);
+	text[used] = '\0';
+	return 1;
+}

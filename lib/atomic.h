@@ -34,4 +34,9 @@ int make_directories(const char *path, mode_t mode, struct error *err);
  * exist), with mode; not synced. */
 int copy_file(const char *source, const char *destination, mode_t mode, struct error *err);
 
+/* Reads the whole of a small file at path into text (NUL-terminated; at
+ * most size - 1 bytes, the rest ignored): 1 when read, 0 when there is no
+ * such file, -1 (with err) when it cannot be read. */
+int read_small_file(const char *path, char *text, size_t size, struct error *err);
+
 #endif

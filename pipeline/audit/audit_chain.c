@@ -88,20 +88,12 @@ int audit_read_record(const char *state_dir, char name[128], char sha256[65],
 		      struct error *err)
 {
 	char path[PATH_MAX], text[256], extra;
-	int fd;
-	ssize_t got;
+	int found;
 
 	snprintf(path, sizeof(path), "%s/%s", state_dir, AUDIT_RECORD);
-	fd = open(path, O_RDONLY | O_CLOEXEC);
-	if (fd < 0 && errno == ENOENT)
-		return 0;
-	if (fd < 0)
-		return error_set_errno(err, "unable to read '%s'", path);
-	got = read(fd, text, sizeof(text) - 1);
-	close(fd);
-	if (got < 0)
-		return error_set_errno(err, "unable to read '%s'", path);
-	text[got] = '\0';
+	found = read_small_file(path, text, sizeof(text), err);
+	if (found <= 0)
+		return found;
 	if (sscanf(text, "%127s %64s %c", name, sha256, &extra) != 2 ||
 	    archive_sequence(name) == 0 || strlen(sha256) != 64 ||
 	    strspn(sha256, "0123456789abcdef") != 64)

@@ -9,28 +9,20 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "atomic.h"
 #include "xml.h"
 
 int run_date_read(const struct store *store, const struct transaction *transaction, day_t *date,
 		  struct error *err)
 {
 	char path[PATH_MAX], text[32];
-	ssize_t got;
-	int fd;
+	int found;
 
 	if (!store_locate(store, transaction, RUN_DATE_FILE, path, sizeof(path)))
 		return 0;
-	fd = open(path, O_RDONLY | O_CLOEXEC);
-	if (fd < 0) {
-		if (errno == ENOENT)
-			return 0;
-		return error_set_errno(err, "unable to read '%s'", path);
-	}
-	got = read(fd, text, sizeof(text) - 1);
-	close(fd);
-	if (got < 0)
-		return error_set_errno(err, "unable to read '%s'", path);
-	text[got] = '\0';
+	found = read_small_file(path, text, sizeof(text), err);
+	if (found <= 0)
+		return found;
 	text[strcspn(text, "\n")] = '\0';
 	if (date_parse(text, date) < 0)
 		return error_set(err, "'%s' does not hold a date (YYYY-MM-DD)", path);

@@ -227,21 +227,12 @@ static int parse_version(const char *text, int *version)
 int upgrade_read_version(struct store *store, struct error *err)
 {
 	char path[PATH_MAX], text[32];
-	int fd, version = 1;
-	ssize_t got;
+	int found, version = 1;
 
 	store_path(store, VERSION_FILE, path, sizeof(path));
-	fd = open(path, O_RDONLY | O_CLOEXEC);
-	if (fd < 0) {
-		if (errno == ENOENT)
-			return 1;
-		return error_set_errno(err, "unable to read '%s'", path);
-	}
-	got = read(fd, text, sizeof(text) - 1);
-	close(fd);
-	if (got < 0)
-		return error_set_errno(err, "unable to read '%s'", path);
-	text[got] = '\0';
+	found = read_small_file(path, text, sizeof(text), err);
+	if (found <= 0)
+		return found < 0 ? -1 : 1;	/* no file: version 1 */
 	if (parse_version(text, &version) < 0)
 		return error_set(err, "'%s' does not hold a layout version number", path);
 	return version;
