@@ -388,7 +388,8 @@ static int run_batch(struct batch *batch, struct error *err)
 	    take_inputs(batch, INPUT_SPECIAL, err) < 0 ||
 	    take_inputs(batch, INPUT_PACKAGE, err) < 0 ||
 	    (report_progress(batch, "deadlines"), sweep_wakeups(batch, err)) < 0 ||
-	    sweep_expiries(batch, err) < 0 || publish_run(batch, err) < 0 ||
+	    sweep_expiries(batch, err) < 0 || sweep_reminders(batch, err) < 0 ||
+	    publish_run(batch, err) < 0 ||
 	    publish_register(batch, err) < 0)
 		goto out;
 	report_progress(batch, "archive");
