@@ -106,9 +106,9 @@
     <l:section>
       <l:heading>三、申请方式</l:heading>
       <l:paragraph>
-	<xsl:text>请在上述期限内提交再注册申请材料（申请类型为“再注册”），在申请表中填写您的注册编号</xsl:text>
+	<xsl:text>请在上述期限内提交再注册申请材料（申请类型为“再注册”），在申请表“所持证书”部分填写您的注册编号</xsl:text>
 	<xsl:if test="normalize-space($reminder/@registration) != ''">
-	  <xsl:value-of select="concat(' ', normalize-space($reminder/@registration))"/>
+	  <xsl:value-of select="concat(' ', normalize-space($reminder/@registration), ' ')"/>
 	</xsl:if>
 	<xsl:text>和所持证书的级别，并附各年度持续职业发展活动的记录及证明材料。逾期未申请的，证书将于有效期届满后失效。</xsl:text>
       </l:paragraph>
