@@ -85,8 +85,7 @@
 	  <xsl:with-param name="value" select="$reminder-expires"/>
 	</xsl:call-template>
 	<xsl:call-template name="field">
-	  <xsl:with-param name="label" select="'再注册申请期限'"/>
-	  <xsl:with-param name="short" select="'申请期限'"/>
+	  <xsl:with-param name="label" select="'申请期限'"/>
 	  <xsl:with-param name="value" select="concat($reminder-from, '至', $reminder-until)"/>
 	</xsl:call-template>
       </l:fields>
