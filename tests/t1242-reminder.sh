@@ -1,5 +1,5 @@
 #!/bin/sh
-# t1240-reminder.sh - the reminder before a certificate's expiry (再注册提醒,
+# t1242-reminder.sh - the reminder before a certificate's expiry (再注册提醒,
 # process.md R9): with reminderMonths 6, a valid certificate gets one letter
 # from its expiry less six months on (not the day before), none at later
 # runs, and none when it is revoked, suspended or already expired. The
