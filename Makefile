@@ -101,6 +101,7 @@ PIPELINE_OBJECTS = \
 	$(BUILD)/pipeline/render/pdf_letter.o \
 	$(BUILD)/pipeline/render/pdf_surface.o \
 	$(BUILD)/pipeline/render/qrcode.o \
+	$(BUILD)/pipeline/render/seal.o \
 	$(BUILD)/pipeline/report/find.o \
 	$(BUILD)/pipeline/report/status.o \
 	$(BUILD)/pipeline/report/tables.o \

@@ -108,6 +108,8 @@ struct policy {
 		char name[1024], title[1024];
 	} signatory;
 	char seal_href[1025];			/* relative to the policy file */
+	const char *seal_uri;			/* set by the run (seal_load), not owned:
+						 * the seal as a data: URI, NULL if none */
 	struct {
 		char name[1024], email[256], address[1024], postcode[8];
 	} feedback;

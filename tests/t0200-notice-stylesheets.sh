@@ -62,7 +62,8 @@ is_letter_xhtml() {
 	[ -n "$(xpath "$1" "string(//*[local-name()='title'])")" ] &&
 	[ "$(xpath "$1" "count(//*[local-name()='meta'][@charset='UTF-8'])")" = 1 ] &&
 	[ "$(xpath "$1" "count(//*[local-name()='style'])")" = 1 ] &&
-	[ "$(xpath "$1" "count(//*[local-name()='link' or local-name()='script' or local-name()='img'])")" = 0 ] &&
+	[ "$(xpath "$1" "count(//*[local-name()='link' or local-name()='script' or local-name()='object' or local-name()='iframe'])")" = 0 ] &&
+	[ "$(xpath "$1" "count(//*[local-name()='img'][not(starts-with(@src, 'data:image/svg+xml;base64,'))])")" = 0 ] &&
 	lacks "$1" "url(" && lacks "$1" "@import" &&
 	contains "$1" "size: A4 portrait" && contains "$1" '"Noto Serif CJK SC"'
 }

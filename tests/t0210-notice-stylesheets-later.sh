@@ -139,7 +139,8 @@ sheets="notice-supplement.xsl notice-supplement-text.xsl notice-interview.xsl
 	notice-certified.xsl notice-certified-text.xsl notice-status.xsl
 	notice-status-text.xsl certificate-svg.xsl public-publicity.xsl
 	public-register-changes.xsl public-common.xsl letter-supplement.xsl
-	letter-interview.xsl letter-failed.xsl letter-certified.xsl letter-status.xsl"
+	letter-interview.xsl letter-failed.xsl letter-certified.xsl letter-status.xsl
+	notice-reminder.xsl notice-reminder-text.xsl letter-reminder.xsl"
 
 # --- the stylesheets themselves -------------------------------------------------
 
@@ -158,7 +159,8 @@ for pair in dossier:supplement dossier:interview dossier:failed-review \
 		xmllint --noout --nonet --schema "$top/xsd/dossier.xsd" "$data/${pair#*:}.xml"
 done
 for pair in certificate:certificate register-change:register-change-revoke \
-	register-change:register-change-suspend publicity-list:publicity-list \
+	register-change:register-change-suspend register-change:register-change-reminder \
+	publicity-list:publicity-list \
 	register-changes:register-changes; do
 	check "tests/data/documents/${pair#*:}.xml is valid against xsd/${pair%%:*}.xsd" \
 		xmllint --noout --nonet --schema "$top/xsd/${pair%%:*}.xsd" "$documents/${pair#*:}.xml"
@@ -503,6 +505,24 @@ check "no output contains a full ID number or a birth date from one" \
 	sh -c '! grep -r -q --include="*.html" --include="*.txt" --include="*.svg" -e 440305198806152326 -e 310104197509232812 -e 510107199302184572 \
 		-e 330102198005123618 -e 110101199003071233 -e 19880615 -e 19750923 -e 19930218 \
 		-e 19800512 "$1"' - "$work"
+# --- register-change-reminder.xml: the reminder before expiry (R9, 再注册提醒) ---------
+
+r="$work/register-change-reminder-reminder-2"
+check "register-change-reminder.xml renders as a reminder (XHTML and text)" \
+	render reminder register-change-reminder 2 "$top/tests/data/documents"
+check "reminder: XHTML, plain text, 72 columns" letter_shape "$r"
+check "reminder has its title" both "$r" "工程会员证书到期及再注册提醒"
+check "reminder gives the certificate" both "$r" "CSEE-000095-1"
+check "reminder gives its expiry" both "$r" "2027年6月30日有效期届满"
+check "reminder gives the renewal window" both "$r" "2026年12月30日至2027年12月30日"
+check "reminder gives the CPD hours a year" both "$r" "不少于50学时"
+check "reminder says how to apply" both "$r" "申请类型为“再注册”"
+check "reminder is numbered by registration and letter" both "$r" "CSEE-000095-02"
+check "reminder shows only the masked ID" neither "$r" "210102199001010028"
+check "a status document is refused by the reminder stylesheet" \
+	sh -c '! xsltproc --nonet "$1/notice-reminder.xsl" "$2" >/dev/null 2>&1' - "$xslt" \
+	"$top/tests/data/documents/register-change-suspend.xml"
+
 check "every plain-text output is free of markup" \
 	sh -c 'for f in "$1"/*.txt; do [ -s "$f" ] || exit 1; ! grep -E -q "</?(p|div|span|li|td|tr|table|h[1-6])[ >]" "$f" || exit 1; done' - "$work"
 

@@ -301,16 +301,20 @@ check_everything "after the upgrade"
 # runs 10 and 11: D's certificate expires 2031-11-17
 expect "the run of 2031-11-17 completes" run_ecap run "$state" --date 2031-11-17
 expect_equal "on its expiry date D's certificate is still valid" "$(certificate_status CSEE-000003-1)" valid
-expect_equal "no letter to D yet" "$(letters CSEE-000003)" ""
+# the only letter so far is the reminder before expiry (R9, reminderMonths 6)
+expect_equal "no status letter to D yet, its reminder only" "$(letters CSEE-000003)" \
+	"01-reminder.html 01-reminder.pdf 01-reminder.txt"
 expect "the run of 2031-11-18 completes" run_ecap run "$state" --date 2031-11-18
 run11=$(run_id)
 expect_equal "the day after: expired" "$(certificate_status CSEE-000003-1)" expired
-expect_equal "a status letter to D" "$(letters CSEE-000003)" "01-status.html 01-status.pdf 01-status.txt"
+expect_equal "a status letter to D" "$(letters CSEE-000003)" \
+	"01-reminder.html 01-reminder.pdf 01-reminder.txt 02-status.html 02-status.pdf 02-status.txt"
 expect_equal "the report: one expiry of D, dated the day after the expiry" \
 	"$(xmllint --xpath "concat(count(/*/*[local-name()='registerChange']), ' ', /*/*[1]/@registration, ' ', /*/*[1]/@action, ' ', /*/*[1]/@from, ' ', /*/*[1]/@to, ' ', /*/*[1]/@date)" "$state/out/reports/$run11-register-changes.xml" 2>/dev/null)" \
 	"1 CSEE-000003 expire valid expired 2031-11-18"
+# six letters before, and the reminder for A's new certificate (expires 2031-12)
 expect_equal "A's superseded certificate (same expiry) is left alone" \
-	"$(certificate_status CSEE-000001-1) $(letters CSEE-000001 | wc -w | tr -d ' ')" "superseded 6"
+	"$(certificate_status CSEE-000001-1) $(letters CSEE-000001 | wc -w | tr -d ' ')" "superseded 9"
 expect_equal "B's cancelled and C's revoked certificates stay so" \
 	"$(certificate_status CSEE-000002-1) $(certificate_status CSEE-000004-1)" "cancelled revoked"
 expect_equal "E and A's new certificate are still valid" \

@@ -21,12 +21,17 @@
 		xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
 		xmlns:e="urn:ecap:1"
 		xmlns="http://www.w3.org/2000/svg"
+		xmlns:xlink="http://www.w3.org/1999/xlink"
 		exclude-result-prefixes="e">
 
   <xsl:import href="notice-lookups.xsl"/>
   <xsl:import href="text-wrap.xsl"/>
 
   <xsl:output method="xml" encoding="UTF-8" indent="yes" media-type="image/svg+xml"/>
+
+  <!-- The policy's seal as a data: URI (pipeline/render/seal.h), drawn in
+       place of the outline seal; '' for the outline. -->
+  <xsl:param name="seal-src" select="''"/>
 
   <xsl:variable name="certificate" select="/e:certificate"/>
 
@@ -522,7 +527,13 @@
       <xsl:with-param name="width" select="80"/>
       <xsl:with-param name="lang" select="'en'"/>
     </xsl:call-template>
+    <xsl:if test="starts-with($seal-src, 'data:image/svg+xml;base64,')">
+      <image x="251" y="163" width="24" height="24" xlink:href="{$seal-src}"/>
+    </xsl:if>
     <g transform="translate(263 175)" opacity="0.85">
+      <xsl:if test="starts-with($seal-src, 'data:image/svg+xml;base64,')">
+	<xsl:attribute name="display">none</xsl:attribute>
+      </xsl:if>
       <circle r="11" fill="none" stroke="{$red}" stroke-width="0.9"/>
       <circle r="9.6" fill="none" stroke="{$red}" stroke-width="0.25"/>
       <path d="M0 -5 L1.47 -2.02 L4.76 -1.55 L2.38 0.77 L2.94 4.05 L0 2.5 L-2.94 4.05 L-2.38 0.77 L-4.76 -1.55 L-1.47 -2.02 Z"

@@ -45,6 +45,9 @@
   <xsl:param name="contact-web" select="''"/>
   <xsl:param name="signatory-name" select="''"/>
   <xsl:param name="signatory-title" select="''"/>
+  <!-- The policy's seal as a data: URI (pipeline/render/seal.h), drawn over
+       the signature; '' for none. Only a data: URI: a letter loads nothing. -->
+  <xsl:param name="seal-src" select="''"/>
   <xsl:param name="feedback-name" select="''"/>
   <xsl:param name="feedback-address" select="''"/>
   <xsl:param name="feedback-postcode" select="''"/>
@@ -94,6 +97,9 @@
 	<l:salute>敬礼！</l:salute>
       </l:closing>
       <l:signature>
+	<xsl:if test="starts-with($seal-src, 'data:image/svg+xml;base64,')">
+	  <xsl:attribute name="seal"><xsl:value-of select="$seal-src"/></xsl:attribute>
+	</xsl:if>
 	<l:name><xsl:value-of select="$signatory"/></l:name>
 	<xsl:if test="normalize-space($signatory-name) != ''">
 	  <l:signatory>

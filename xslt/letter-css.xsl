@@ -191,6 +191,20 @@ table.data tr.total td, table.data tr.total th {
 	break-inside: avoid;
 	page-break-inside: avoid;
 }
+/* the seal over the society's name and the date, as stamped on paper */
+.signature {
+	position: relative;
+}
+.signature img.seal {
+	position: absolute;
+	left: 50%;
+	top: 50%;
+	width: 36mm;
+	height: 36mm;
+	margin: -18mm 0 0 -18mm;
+	opacity: 0.85;
+	pointer-events: none;
+}
 .sign-off {
 	break-inside: avoid;
 	page-break-inside: avoid;

@@ -208,6 +208,9 @@
 
   <xsl:template match="l:signature" mode="xhtml">
     <div class="signature">
+      <xsl:if test="starts-with(@seal, 'data:image/svg+xml;base64,')">
+	<img class="seal" src="{@seal}" alt="{concat(l:name, '印章')}"/>
+      </xsl:if>
       <p class="who"><xsl:value-of select="l:name"/></p>
       <xsl:if test="l:signatory">
 	<p class="signatory"><xsl:value-of select="l:signatory"/></p>

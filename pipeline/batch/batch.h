@@ -33,6 +33,7 @@ struct batch {
 	struct store store;
 	struct policy policy;
 	int policy_loaded;
+	char *seal_uri;			/* the policy's seal as a data: URI, or NULL */
 	struct schema *policy_schema;
 	struct schema *application_schema;
 	struct schema *record_schema;

@@ -51,6 +51,7 @@ static int write_certificate(struct batch *batch, const struct dossier *dossier,
 	xmlNodePtr application = dossier_application(dossier);
 	const struct policy_field *field;
 	char value[512], path[PATH_MAX];
+	const char *seal_parameters[] = { "seal-src", "", NULL };
 	xmlChar *svg = NULL;
 	int level, size = 0, result = -1;
 
@@ -74,11 +75,13 @@ static int write_certificate(struct batch *batch, const struct dossier *dossier,
 	set_from(root, "issued", certification, NULL);
 	set_from(root, "expires", certification, NULL);
 	set_from(root, "verification", certification, NULL);
+	/* the policy's seal, a data: URI (seal.h), in place of the drawn one */
+	seal_parameters[1] = batch->seal_uri ? batch->seal_uri : "";
 	if (put_signed_document(batch, xml_attribute_copy(certification, "certificate", path,
 							  sizeof(path)), document, err) < 0 ||
 	    certificate_qr_add(root, batch->policy.verification_base, err) < 0 ||
-	    renderer_apply(batch->renderer, "certificate-svg.xsl", document, NULL, &svg, &size,
-			   err) < 0 ||
+	    renderer_apply(batch->renderer, "certificate-svg.xsl", document, seal_parameters,
+			   &svg, &size, err) < 0 ||
 	    transaction_put(&batch->transaction, xml_attribute_copy(certification, "svg", path,
 								    sizeof(path)),
 			    svg, (size_t)size, err) < 0 ||

@@ -27,6 +27,7 @@
 #include "signing.h"
 #include "society.h"
 #include "sweeps.h"
+#include "seal.h"
 #include "upgrade.h"
 #include "xml.h"
 
@@ -42,6 +43,10 @@ static int load_run_resources(struct batch *batch, struct error *err)
 						   sizeof(path)), batch->policy_schema, err) < 0)
 		return -1;
 	batch->policy_loaded = 1;
+	/* the seal once per run, checked, for every letter and certificate */
+	if (seal_load(path, batch->policy.seal_href, &batch->seal_uri, err) < 0)
+		return -1;
+	batch->policy.seal_uri = batch->seal_uri;
 	batch->application_schema = schema_load(paths_schema("application.xsd", path,
 							     sizeof(path)), err);
 	batch->record_schema = schema_load(paths_schema("record.xsd", path, sizeof(path)), err);
@@ -393,7 +398,8 @@ static int run_batch(struct batch *batch, struct error *err)
 	    take_inputs(batch, INPUT_SPECIAL, err) < 0 ||
 	    take_inputs(batch, INPUT_PACKAGE, err) < 0 ||
 	    (report_progress(batch, "deadlines"), sweep_wakeups(batch, err)) < 0 ||
-	    sweep_expiries(batch, err) < 0 || publish_run(batch, err) < 0 ||
+	    sweep_expiries(batch, err) < 0 || sweep_reminders(batch, err) < 0 ||
+	    publish_run(batch, err) < 0 ||
 	    publish_register(batch, err) < 0)
 		goto out;
 	report_progress(batch, "archive");
@@ -425,6 +431,7 @@ static void release_batch(struct batch *batch)
 	schema_free(batch->policy_schema);
 	if (batch->policy_loaded)
 		policy_release(&batch->policy);
+	free(batch->seal_uri);
 	store_close(&batch->store);
 }
 

@@ -70,6 +70,7 @@ size_t letter_policy_parameters(const struct policy *policy, const char **out, s
 		"feedback-address", policy->feedback.address,
 		"feedback-postcode", policy->feedback.postcode,
 		"feedback-email", policy->feedback.email,
+		"seal-src", policy->seal_uri ? policy->seal_uri : "",
 	};
 	size_t count = 0;
 

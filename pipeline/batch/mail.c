@@ -456,7 +456,8 @@ static xmlDocPtr dossier_of_serial(struct batch *batch, const char *registration
 	return dossier;
 }
 
-int mail_put_status_message(struct batch *batch, xmlDocPtr change, struct error *err)
+int mail_put_register_message(struct batch *batch, xmlDocPtr change, const char *kind,
+			      struct error *err)
 {
 	xmlNodePtr root = xmlDocGetRootElement(change);
 	struct letter_mail mail = { 0 };
@@ -477,7 +478,7 @@ int mail_put_status_message(struct batch *batch, xmlDocPtr change, struct error 
 		return -1;
 	mail.folder = registration;
 	mail.number = atoi(xml_attribute_copy(root, "seq", seq, sizeof(seq)));
-	mail.kind = "status";
+	mail.kind = kind;
 	email[0] = '\0';
 	if (dossier)
 		form_email(xml_child(xmlDocGetRootElement(dossier), "application"), email,
@@ -492,9 +493,14 @@ int mail_put_status_message(struct batch *batch, xmlDocPtr change, struct error 
 	mail.reference = serial;
 	mail.text_path = text;
 	pdf_of(text, pdf, sizeof(pdf));
-	snprintf(pdf_name, sizeof(pdf_name), "%s-%02d-status.pdf", registration, mail.number);
+	snprintf(pdf_name, sizeof(pdf_name), "%s-%02d-%s.pdf", registration, mail.number, kind);
 	mail.attachments[0] = pdf;
 	mail.attachment_names[0] = pdf_name;
 	result = put_message(batch, &mail, err);
 	return result;
+}
+
+int mail_put_status_message(struct batch *batch, xmlDocPtr change, struct error *err)
+{
+	return mail_put_register_message(batch, change, "status", err);
 }

@@ -32,6 +32,10 @@ int mail_put_message(struct batch *batch, const struct dossier *dossier, xmlNode
  * text and PDF the open transaction already holds), to the address of the
  * application the certificate was issued from; none when there is none. */
 int mail_put_status_message(struct batch *batch, xmlDocPtr change, struct error *err);
+/* The same for another letter of a register document: `kind` names the
+ * letter (out/notices/<registration>/NN-kind.*), "reminder" for example. */
+int mail_put_register_message(struct batch *batch, xmlDocPtr change, const char *kind,
+			      struct error *err);
 
 /* store/mail-sent/<folder>/<NN>-<kind>: the record that the message
  * out/mail/<folder>/<NN>-<kind>.eml was handed to sendmail. */

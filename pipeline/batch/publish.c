@@ -51,6 +51,27 @@ out:
 	return result;
 }
 
+int publish_reminder_letter(struct batch *batch, xmlDocPtr reminder, struct error *err)
+{
+	xmlNodePtr root = xmlDocGetRootElement(reminder);
+	char html[PATH_MAX], text[PATH_MAX], registration[64];
+	int result = -1;
+
+	xml_attribute_copy(root, "html", html, sizeof(html));
+	xml_attribute_copy(root, "text", text, sizeof(text));
+	if (put_letter(batch, "reminder", reminder, NULL, html, text, err) < 0 ||
+	    mail_put_register_message(batch, reminder, "reminder", err) < 0)
+		goto out;
+	batch->summary->notices++;
+	log_line(batch, "register %s: reminder before expiry (letter %s)",
+		 xml_attribute_copy(root, "registration", registration, sizeof(registration)),
+		 html);
+	result = 0;
+out:
+	xmlFreeDoc(reminder);
+	return result;
+}
+
 int queue_publicity_entry(struct batch *batch, const struct dossier *dossier, struct error *err)
 {
 	xmlDocPtr document = xmlNewDoc((const xmlChar *)"1.0");

@@ -1,7 +1,8 @@
 /* sweeps.c - the run's sweeps of what came due without an input: periods
  * that ended before the run's date (a returned application's or a
  * supplement request's deadline, the end of publicity), named by the
- * wake-up markers consequences.c keeps, and certificates that expired. */
+ * wake-up markers consequences.c keeps, certificates that expired, and the
+ * reminders before expiry (再注册提醒, R9). */
 #include "sweeps.h"
 
 #include <limits.h>
@@ -81,6 +82,19 @@ int sweep_expiries(struct batch *batch, struct error *err)
 		return -1;
 	return register_expire(&batch->register_store, batch->options->date, publish_expiry, batch,
 			       err);
+}
+
+static int publish_reminder(void *context, xmlDocPtr reminder, struct error *err)
+{
+	return publish_reminder_letter(context, reminder, err);
+}
+
+int sweep_reminders(struct batch *batch, struct error *err)
+{
+	if (prepare_group_for(batch, err) < 0)
+		return -1;
+	return register_remind(&batch->register_store, batch->options->date,
+			       batch->policy.reminder_months, publish_reminder, batch, err);
 }
 
 /* ---- the run ---- */

@@ -8,5 +8,7 @@
 int sweep_wakeups(struct batch *batch, struct error *err);
 /* Certificates whose validity ended before the run's date. */
 int sweep_expiries(struct batch *batch, struct error *err);
+/* The reminders before expiry (R9), policy notices reminderMonths before. */
+int sweep_reminders(struct batch *batch, struct error *err);
 
 #endif

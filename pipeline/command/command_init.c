@@ -62,6 +62,9 @@ static int install_policy(const char *source, const char *directory, struct erro
 	href = xml_attribute(xml_child(xmlDocGetRootElement(document), "members"), "href");
 	if (href && copy_beside(source, href, directory, err) < 0)
 		goto out;
+	/* the seal beside the policy, as the run reads it */
+	if (policy.seal_href[0] && copy_beside(source, policy.seal_href, directory, err) < 0)
+		goto out;
 	snprintf(path, sizeof(path), "%s/policy.xml", directory);
 	result = atomic_write_file(path, bytes, size, 0600, err);
 out:

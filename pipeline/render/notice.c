@@ -115,23 +115,27 @@ static xsltStylesheetPtr compiled_stylesheet(struct renderer *renderer, const ch
 
 /* A parameter's value as a literal: the longest policy text a letter
  * carries (an address, 1023 bytes) and its quotes. */
-#define PARAMETER_ROOM 1040
-
 /* Parameters are passed as XPath string literals; a value with both quote
- * kinds cannot be one and is refused. */
+ * kinds cannot be one and is refused. Each literal is allocated (storage,
+ * freed by release_parameters): a value may be long (the seal, a data: URI). */
 static int quote_parameters(const char *const *parameters, const char **quoted,
-			    char storage[][PARAMETER_ROOM], size_t capacity, struct error *err)
+			    char **storage, size_t capacity, struct error *err)
 {
 	size_t i;
 
 	for (i = 0; parameters && parameters[i] && i + 1 < capacity; i += 2) {
 		const char *value = parameters[i + 1];
 		char quote = strchr(value, '\'') ? '"' : '\'';
+		size_t length = strlen(value);
 
+		quoted[i] = NULL;
 		if (strchr(value, '\'') && strchr(value, '"'))
 			return error_set(err, "stylesheet parameter '%s' has both quote kinds",
 					 parameters[i]);
-		snprintf(storage[i / 2], PARAMETER_ROOM, "%c%s%c", quote, value, quote);
+		storage[i / 2] = malloc(length + 3);
+		if (!storage[i / 2])
+			return error_set(err, "out of memory");
+		snprintf(storage[i / 2], length + 3, "%c%s%c", quote, value, quote);
 		quoted[i] = parameters[i];
 		quoted[i + 1] = storage[i / 2];
 	}
@@ -145,7 +149,7 @@ int renderer_transform(struct renderer *renderer, const char *stylesheet_name,
 {
 	struct transform_errors errors = { "" };
 	const char *quoted[33];
-	char storage[16][PARAMETER_ROOM];
+	char *storage[16] = { NULL };
 	xsltStylesheetPtr stylesheet = compiled_stylesheet(renderer, stylesheet_name, err);
 	xsltTransformContextPtr context = NULL;
 	int status = -1;
@@ -175,6 +179,8 @@ int renderer_transform(struct renderer *renderer, const char *stylesheet_name,
 out:
 	if (context)
 		xsltFreeTransformContext(context);
+	for (size_t i = 0; i < 16; i++)
+		free(storage[i]);
 	return status;
 }
 

@@ -552,6 +552,90 @@ int register_expire(struct register_store *rs, day_t date,
 	return result;
 }
 
+/* ---- reminders before expiry (R9) ---- */
+
+/* The certificate of an expiry marker whose reminder date (its expiry less
+ * `months`, on the calendar) is the run's date or before and whose expiry
+ * is not yet past: one reminder, and its marker so that it is never sent
+ * twice. A certificate no longer the member's current and valid one (revoked,
+ * suspended, superseded) gets none, and its marker is not written, so a
+ * restored certificate still gets its reminder. */
+static int remind_one(struct register_store *rs, const char *marker, day_t date, int months,
+		      int (*changed)(void *, xmlDocPtr, struct error *), void *context,
+		      struct error *err)
+{
+	char registration[64], expires_text[16], status[16], current_expiry[16];
+	char relative[PATH_MAX], path[PATH_MAX], value[PATH_MAX];
+	xmlDocPtr document = NULL, reminder = NULL;
+	xmlNodePtr certificate, root;
+	day_t expires;
+	int result = -1, number;
+
+	snprintf(expires_text, sizeof(expires_text), "%.10s", marker);
+	snprintf(registration, sizeof(registration), "%s", marker + 11);
+	if (date_parse(expires_text, &expires) < 0 || expires < date ||
+	    date_add_months(expires, -months) > date)
+		return 0;
+	snprintf(relative, sizeof(relative), "store/reminders/%s", marker);
+	if (store_locate(rs->store, rs->transaction, relative, path, sizeof(path)))
+		return 0;
+	if (load_member(rs, registration, &document, err) < 0)
+		return -1;
+	certificate = document ? current_certificate(xmlDocGetRootElement(document)) : NULL;
+	xml_attribute_copy(certificate, "status", status, sizeof(status));
+	xml_attribute_copy(certificate, "expires", current_expiry, sizeof(current_expiry));
+	if (!certificate || strcmp(current_expiry, expires_text) != 0 ||
+	    strcmp(status, "valid") != 0) {
+		result = 0;
+		goto out;
+	}
+	reminder = make_change(rs, xmlDocGetRootElement(document), certificate, "remind", status,
+			       status, date, "", 0, NULL);
+	root = xmlDocGetRootElement(reminder);
+	number = atoi(xml_attribute_copy(root, "seq", value, sizeof(value)));
+	xml_set(root, "expires", expires_text);
+	date_format(date_add_months(expires, -rs->policy->renew_from_months), value);
+	xml_set(root, "renewFrom", value);
+	date_format(date_add_months(expires, rs->policy->renew_until_months), value);
+	xml_set(root, "renewUntil", value);
+	xml_set_format(root, "cpdHoursPerYear", "%d", rs->policy->cpd_hours_per_year);
+	snprintf(value, sizeof(value), "out/notices/%s/%02d-reminder.html", registration, number);
+	xml_set(root, "html", value);
+	snprintf(value, sizeof(value), "out/notices/%s/%02d-reminder.txt", registration, number);
+	xml_set(root, "text", value);
+	member_relative(registration, value, sizeof(value));
+	if (register_put(rs, value, document, err) < 0 ||
+	    transaction_put(rs->transaction, relative, registration, strlen(registration),
+			    err) < 0)
+		goto out;
+	result = changed(context, reminder, err);
+	reminder = NULL;	/* changed frees it */
+out:
+	xmlFreeDoc(reminder);
+	xmlFreeDoc(document);
+	return result;
+}
+
+int register_remind(struct register_store *rs, day_t date, int months,
+		    int (*changed)(void *context, xmlDocPtr reminder, struct error *err),
+		    void *context, struct error *err)
+{
+	char directory[PATH_MAX];
+	struct name_list markers;
+	int result;
+
+	if (months <= 0)
+		return 0;
+	result = directory_list(store_path(rs->store, "store/expiries", directory,
+					   sizeof(directory)), "", &markers, err);
+	for (size_t i = 0; i < markers.count && result == 0; i++)
+		if (strlen(markers.names[i]) > 11 && markers.names[i][10] == '_')
+			result = remind_one(rs, markers.names[i], date, months, changed, context,
+					    err);
+	name_list_release(&markers);
+	return result;
+}
+
 /* ---- the public register ---- */
 
 static void add_public_member(xmlNodePtr root, xmlNodePtr member)

@@ -13,6 +13,13 @@
  * store/registration-sequence         the last sequence number given.
  * store/expiries/<expires>_<registration>   one marker per certificate
  *     issued, so that expiry never reads the whole register.
+ * store/reminders/<expires>_<registration>  the reminder before expiry was
+ *     sent (R9, once per certificate); named like the expiry marker, so the
+ *     reminder sweep lists the expiry markers' names and reads a member file
+ *     only for a certificate due and not yet reminded. A state from before
+ *     reminders has no such marker: its valid certificates in the window get
+ *     their one reminder at the next run, as they should; none is sent for
+ *     an expired, superseded, suspended or revoked certificate.
  */
 #ifndef ECAP_REGISTER_H
 #define ECAP_REGISTER_H
@@ -59,6 +66,14 @@ int register_apply_action(struct register_store *rs, xmlNodePtr action, day_t da
  * `changed` with each registerChange document (which it must free). */
 int register_expire(struct register_store *rs, day_t date,
 		    int (*changed)(void *context, xmlDocPtr change, struct error *err),
+		    void *context, struct error *err);
+
+/* Sends the reminder before expiry (R9): for each valid current certificate
+ * expiring on `date` or later and no more than `months` months after it, not
+ * yet reminded, calls `changed` with a registerChange document of action
+ * "remind" (which it must free) and marks the certificate as reminded. */
+int register_remind(struct register_store *rs, day_t date, int months,
+		    int (*changed)(void *context, xmlDocPtr reminder, struct error *err),
 		    void *context, struct error *err);
 
 /* Layout version 2 (upgrade.c): the register and the bans as version 1

@@ -1,0 +1,9 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  notice-reminder-text.xsl - the reminder before a certificate's expiry as plain text (the e-mail twin):
+  the letter document of letter-reminder.xsl rendered by letter-text.xsl.
+-->
+<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
+  <xsl:import href="letter-reminder.xsl"/>
+  <xsl:import href="letter-text.xsl"/>
+</xsl:stylesheet>
