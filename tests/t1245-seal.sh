@@ -54,6 +54,22 @@ expect_equal "the letter loads nothing else (no link, script, url(), @import)" \
 	"00"
 expect "the text letter has no seal" sh -c '! grep -q "data:" "$1"' - \
 	"$state/out/notices/CSEE-000301/01-reminder.txt"
+# the PDF letter: the seal drawn over the signature (red ink, which the
+# letter has nowhere else)
+red_pixels() {
+	pdftoppm -r 50 "$1" "$work/page" >/dev/null 2>&1 &&
+	python3 - "$work"/page-1.ppm <<'EOF'
+import sys
+data = open(sys.argv[1], "rb").read()
+parts = data.split(maxsplit=4)	# P6 width height maxval pixels
+pixels = parts[4]
+red = sum(1 for i in range(0, len(pixels) - 2, 3)
+	  if pixels[i] > 150 and pixels[i + 1] < 90 and pixels[i + 2] < 90)
+print(red)
+EOF
+}
+expect "the PDF letter draws the seal (red ink on its page)" \
+	test "$(red_pixels "$state/out/notices/CSEE-000301/01-reminder.pdf")" -gt 50
 
 # the certificate: the seal as an inline image, in place of the outline
 xsltproc --nonet --stringparam seal-src "$src" "$top/xslt/certificate-svg.xsl" \

@@ -17,6 +17,7 @@
 #include <string.h>
 #include <cairo.h>
 #include <pango/pangocairo.h>
+#include <librsvg/rsvg.h>
 #include <libxml/tree.h>
 #include "pdf.h"
 #include "pdf_surface.h"
@@ -662,12 +663,47 @@ static void put_heading_lines(struct typesetter *t, const xmlNode *letter)
 	t->y += 5 * t->scale;
 }
 
+/* The society's seal over the signature, as the printed letter has it: the
+ * signature's seal attribute, an SVG as a data: URI (checked when the run
+ * read it: pipeline/render/seal.c), drawn in a SEAL_SIZE square centred on
+ * the right-aligned signature block. A seal that does not draw is left out:
+ * the letter is valid without it, as a letter without a seal. */
+#define SEAL_SIZE 100.0	/* points, about 35 mm */
+
+static void put_seal(struct typesetter *t, const xmlNode *signature, double top,
+		     double height)
+{
+	static const char prefix[] = "data:image/svg+xml;base64,";
+	xmlChar *uri = xmlGetProp(signature, (const xmlChar *)"seal");
+	guchar *svg = NULL;
+	gsize size = 0;
+	RsvgHandle *handle = NULL;
+	double side = SEAL_SIZE * t->scale;
+	RsvgRectangle box;
+
+	if (!uri || strncmp((const char *)uri, prefix, sizeof(prefix) - 1) != 0)
+		goto out;
+	svg = g_base64_decode((const char *)uri + sizeof(prefix) - 1, &size);
+	if (!svg || !size || !(handle = rsvg_handle_new_from_data(svg, size, NULL)))
+		goto out;
+	box.width = side;
+	box.height = side;
+	box.x = LEFT + WIDTH - side - 10 * t->scale;
+	box.y = top + height / 2 - side / 2;
+	rsvg_handle_render_document(handle, t->cr, &box, NULL);
+out:
+	if (handle)
+		g_object_unref(handle);
+	g_free(svg);
+	xmlFree(uri);
+}
+
 static void put_closing(struct typesetter *t, const xmlNode *closing, const xmlNode *signature)
 {
 	const struct style right = { BODY_SIZE, 0, PANGO_ALIGN_RIGHT, 0 };
 	PangoLayout *layouts[3];
 	size_t count = 0;
-	double x = LEFT, height = 0;
+	double x = LEFT, height = 0, top;
 	char *markup;
 
 	for (const xmlNode *c = closing ? closing->children : NULL; c; c = c->next) {
@@ -691,10 +727,12 @@ static void put_closing(struct typesetter *t, const xmlNode *closing, const xmlN
 	}
 	if (t->y + height > A4_LONG_SIDE - BOTTOM)
 		new_page(t);
+	top = t->y;
 	for (size_t i = 0; i < count; i++) {
 		put_together(t, &layouts[i], &x, 1);
 		g_object_unref(layouts[i]);
 	}
+	put_seal(t, signature, top, height);
 }
 
 static void typeset(struct typesetter *t, const xmlNode *letter)
