@@ -35,6 +35,7 @@ LIB_OBJECTS = \
 	$(BUILD)/lib/policy_reader.o \
 	$(BUILD)/lib/roster.o \
 	$(BUILD)/lib/text.o \
+	$(BUILD)/lib/worker.o \
 	$(BUILD)/lib/xml.o
 
 STAGE_OBJECTS = \

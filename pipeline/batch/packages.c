@@ -10,7 +10,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/resource.h>
 #include <unistd.h>
 
 #include "consequences.h"
@@ -21,6 +20,7 @@
 #include "outcomes.h"
 #include "package.h"
 #include "package_form.h"
+#include "worker.h"
 #include "xml.h"
 
 /* ---- packages ---- */
@@ -218,7 +218,6 @@ int take_package(struct batch *batch, const struct intake_item *item, struct err
  * filed, so memory does not grow with the batch; the filing order, and so
  * every result, is the same as with one thread. */
 #define WINDOW_PER_JOB 8
-#define WORKER_NICENESS 5
 
 struct pool {
 	struct batch *batch;
@@ -236,16 +235,8 @@ struct pool {
 static void *prepare_in_thread(void *argument)
 {
 	struct pool *pool = argument;
-	int niceness;
 
-	xml_thread_setup();
-	/* The filing thread is the one that the batch waits for; the workers
-	 * have a window of packages to get ahead in, so they yield to it
-	 * (Linux: the niceness of one thread; failing, they merely don't). */
-	errno = 0;
-	niceness = getpriority(PRIO_PROCESS, (id_t)gettid());
-	if (errno == 0)
-		setpriority(PRIO_PROCESS, (id_t)gettid(), niceness + WORKER_NICENESS);
+	worker_thread_setup();
 	for (;;) {
 		size_t index;
 

@@ -19,16 +19,12 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/resource.h>
 #include <unistd.h>
 
 #include "atomic.h"
 #include "pdf.h"
+#include "worker.h"
 #include "xml.h"
-
-/* The filing thread is the one the run waits for: the workers yield to it,
- * as the package workers do (packages.c). */
-#define WORKER_NICENESS 5
 
 enum render_kind { RENDER_LETTER, RENDER_SVG, RENDER_STEP };
 
@@ -96,13 +92,8 @@ static struct render_item *next_job(struct render_queue *queue)
 static void *render_in_thread(void *argument)
 {
 	struct render_queue *queue = argument;
-	int niceness;
 
-	xml_thread_setup();
-	errno = 0;
-	niceness = getpriority(PRIO_PROCESS, (id_t)gettid());
-	if (errno == 0)
-		setpriority(PRIO_PROCESS, (id_t)gettid(), niceness + WORKER_NICENESS);
+	worker_thread_setup();
 	pthread_mutex_lock(&queue->lock);
 	for (;;) {
 		struct render_item *item = NULL;
