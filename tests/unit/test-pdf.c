@@ -596,6 +596,36 @@ static void test_bad_svg(void)
 	is_int(pdf_from_svg("", 0, NULL, NULL, &pdf, &size, &err), -1, "an empty SVG is refused");
 }
 
+/* pdf.c's cairo_fill_extents, which librsvg calls for the box of every text
+ * and shape: the path's box, exact for curves whose control points lie
+ * outside it, and the one this process uses rather than libcairo's (which
+ * gives an empty box for a path that encloses no area). */
+static void test_fill_extents(void)
+{
+	cairo_surface_t *surface = cairo_image_surface_create(CAIRO_FORMAT_A8, 200, 200);
+	cairo_t *cr = cairo_create(surface);
+	double x1, y1, x2, y2;
+
+	cairo_move_to(cr, 0, 0);
+	cairo_curve_to(cr, 0, 100, 100, 100, 100, 0);
+	cairo_close_path(cr);
+	cairo_fill_extents(cr, &x1, &y1, &x2, &y2);
+	ok(fabs(x1) < 0.01 && fabs(y1) < 0.01 && fabs(x2 - 100) < 0.01 && fabs(y2 - 75) < 0.01,
+	   "the fill box of a curve is its own box, not its control points'");
+	cairo_new_path(cr);
+	cairo_rectangle(cr, 10, 20, 30, 40);
+	cairo_fill_extents(cr, &x1, &y1, &x2, &y2);
+	ok(x1 == 10 && y1 == 20 && x2 == 40 && y2 == 60, "the fill box of a rectangle is exact");
+	cairo_new_path(cr);
+	cairo_move_to(cr, 5, 5);
+	cairo_line_to(cr, 15, 25);
+	cairo_fill_extents(cr, &x1, &y1, &x2, &y2);
+	ok(x1 == 5 && y1 == 5 && x2 == 15 && y2 == 25,
+	   "ecap's cairo_fill_extents is the one in use (the box of a line, not libcairo's empty box)");
+	cairo_destroy(cr);
+	cairo_surface_destroy(surface);
+}
+
 static void remove_scratch(void)
 {
 	char command[512];
@@ -622,6 +652,7 @@ int main(void)
 	test_certificate_names();
 	test_svg_reads_no_files();
 	test_bad_svg();
+	test_fill_extents();
 	remove_scratch();
 	return tap_done();
 }
