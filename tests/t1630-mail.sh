@@ -136,6 +136,30 @@ expect "it says which message failed, sendmail's exit status and its first line"
 	grep -q "^failed      A2026-160001/01-returned to zhang.wei@example.cn: $work/failing-sendmail exited 75: sendmail: 451 4.3.0 mail server temporarily unavailable$" "$work/mail.out"
 expect "and nothing is recorded as sent" test ! -e "$state/store/mail-sent"
 
+# a sendmail that hangs (a relay that never answers) is stopped after --timeout
+cat >"$work/hanging-sendmail" <<EOF
+#!/bin/sh
+cat >/dev/null
+echo \$\$ >>"$work/hanging"
+exec sleep 60
+EOF
+chmod 755 "$work/hanging-sendmail"
+use_sendmail "$work/hanging-sendmail"
+started=$(date +%s)
+"$ecap" mail "$state" --timeout 1 >"$work/mail.out" 2>"$work/mail.err"
+expect_equal "a hanging sendmail: ecap mail exits 1" "$?" 1
+expect "within about a second per message, not the minute sendmail would hang" \
+	test $(($(date +%s) - started)) -lt 20
+expect "it says the message was not sent and why" \
+	grep -q "^failed      A2026-160001/01-returned to zhang.wei@example.cn: $work/hanging-sendmail did not finish within 1 seconds and was stopped (--timeout)$" "$work/mail.out"
+expect "every message was tried" \
+	grep -q "^mail: 0 sent, 0 sent before, 1 letters without a message, 5 failed$" "$work/mail.out"
+expect "and nothing is recorded as sent" test ! -e "$state/store/mail-sent"
+expect "no hanging sendmail is left running" \
+	sh -c "for pid in \$(cat '$work/hanging'); do ! grep -q '^State:[[:space:]]*[RSDT]' /proc/\$pid/status 2>/dev/null || exit 1; done"
+"$ecap" mail "$state" --timeout 0 >"$work/mail.out" 2>"$work/mail.err"
+expect_equal "--timeout 0 is refused as a usage error" "$?" 64
+
 use_sendmail "$work/sendmail"
 if command -v flock >/dev/null 2>&1; then
 	flock "$state/lock" "$ecap" mail "$state" >"$work/mail.out" 2>"$work/mail.err"

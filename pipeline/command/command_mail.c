@@ -1,4 +1,4 @@
-/* command_mail.c - `ecap mail DIR [--dry-run]`: hands every letter's message
+/* command_mail.c - `ecap mail DIR [--dry-run] [--timeout SECONDS]`: hands every letter's message
  * not yet sent to the policy's sendmail, and records each as sent.
  *
  * ecap speaks no SMTP and holds no mail password: the machine's own mail
@@ -19,10 +19,12 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
+#include <poll.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/pidfd.h>
 #include <sys/prctl.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
@@ -41,7 +43,11 @@
 #include "store.h"
 #include "xml.h"
 
-static const char usage[] = "usage: ecap mail DIR [--dry-run]\n";
+static const char usage[] = "usage: ecap mail DIR [--dry-run] [--timeout SECONDS]\n";
+
+/* How long one sendmail may take before it is stopped, unless --timeout
+ * says otherwise: long enough for a relay that is slow to answer. */
+#define DEFAULT_TIMEOUT_SECONDS 120
 
 struct mail_counts {
 	size_t sent, already_sent, without_address, failed;
@@ -51,6 +57,7 @@ struct mailer {
 	struct store store;
 	struct policy policy;
 	int dry_run;
+	int timeout;			/* seconds one sendmail may take */
 	struct mail_counts counts;
 };
 
@@ -89,30 +96,69 @@ static void message_recipient(const char *path, char *out, size_t size)
 	fclose(file);
 }
 
-/* Reads the child's stderr to its end, keeping the first non-empty line. */
-static void read_first_line(int fd, char *out, size_t size)
+/* Milliseconds left until deadline (a CLOCK_MONOTONIC time), at least 0. */
+static int milliseconds_left(const struct timespec *deadline)
 {
+	struct timespec now;
+	long long left;
+
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	left = (long long)(deadline->tv_sec - now.tv_sec) * 1000 +
+	       (deadline->tv_nsec - now.tv_nsec) / 1000000;
+	return left < 0 ? 0 : left > INT_MAX ? INT_MAX : (int)left;
+}
+
+/* Keeps the first non-empty line of what the child wrote to its stderr. */
+static void keep_first_line(const char *bytes, ssize_t got, char *out, size_t size, size_t *used)
+{
+	for (ssize_t i = 0; i < got && *used + 1 < size; i++) {
+		if (bytes[i] == '\n' || bytes[i] == '\r') {
+			if (*used > 0)
+				*used = size;	/* the first line is complete */
+			continue;
+		}
+		out[(*used)++] = bytes[i];
+		out[*used] = '\0';
+	}
+}
+
+/* Waits for the child to exit, keeping the first non-empty line of what it
+ * writes to its stderr (error_fd) meanwhile. Returns its status as waitpid
+ * gives it, or -1 if the deadline came first or it could not be waited for.
+ * The exit is watched, not the pipe's end: a sendmail that leaves a
+ * daemon behind holding its stderr has still finished. */
+static int wait_for_child(pid_t child, int error_fd, char *out, size_t size,
+			  const struct timespec *deadline)
+{
+	int exit_fd = pidfd_open(child, 0), status = -1;
 	char buffer[4096];
 	size_t used = 0;
-	ssize_t got;
 
 	out[0] = '\0';
-	while ((got = read(fd, buffer, sizeof(buffer))) != 0) {
-		if (got < 0) {
-			if (errno == EINTR)
-				continue;
+	if (exit_fd < 0)
+		return -1;
+	for (;;) {
+		struct pollfd ready[2] = { { .fd = exit_fd, .events = POLLIN },
+					   { .fd = error_fd, .events = POLLIN } };
+		int polled = poll(ready, error_fd >= 0 ? 2 : 1, milliseconds_left(deadline));
+
+		if (polled < 0 && errno == EINTR)
+			continue;
+		if (polled <= 0)
 			break;
+		if (error_fd >= 0 && ready[1].revents) {
+			ssize_t got = read(error_fd, buffer, sizeof(buffer));
+
+			if (got > 0)
+				keep_first_line(buffer, got, out, size, &used);
+			else if (got == 0 || errno != EINTR)
+				error_fd = -1;	/* at its end: only the exit is left */
 		}
-		for (ssize_t i = 0; i < got && used + 1 < size; i++) {
-			if (buffer[i] == '\n' || buffer[i] == '\r') {
-				if (used > 0)
-					used = size;	/* the first line is complete */
-				continue;
-			}
-			out[used++] = buffer[i];
-			out[used] = '\0';
-		}
+		if (ready[0].revents && waitpid(child, &status, WNOHANG) == child)
+			break;
 	}
+	close(exit_fd);
+	return status;
 }
 
 /* The child: the message on stdin, stdout to /dev/null, stderr to the pipe. */
@@ -133,11 +179,17 @@ static void exec_sendmail(const char *sendmail, int message_fd, int error_fd, pi
 	_exit(127);
 }
 
-static void hand_over(const char *sendmail, const char *message_path, struct handover *result)
+/* Runs sendmail on one message, for at most timeout seconds: one that has
+ * not exited by then is killed, and the message counts as not sent (a
+ * sendmail that hangs on an unreachable relay must not hold up cron's
+ * `ecap mail` and every message after it). */
+static void hand_over(const char *sendmail, const char *message_path, int timeout,
+		      struct handover *result)
 {
 	int message_fd = open(message_path, O_RDONLY | O_CLOEXEC);
-	int pipe_fds[2] = { -1, -1 }, status;
+	int pipe_fds[2] = { -1, -1 }, status = -1;
 	pid_t parent = getpid(), child = -1;
+	struct timespec deadline;
 
 	result->status = -1;
 	result->first_line[0] = '\0';
@@ -155,17 +207,23 @@ static void hand_over(const char *sendmail, const char *message_path, struct han
 		exec_sendmail(sendmail, message_fd, pipe_fds[1], parent);
 	close(pipe_fds[1]);
 	pipe_fds[1] = -1;
-	read_first_line(pipe_fds[0], result->first_line, sizeof(result->first_line));
-	while (waitpid(child, &status, 0) < 0)
-		if (errno != EINTR) {
-			status = -1;
-			break;
-		}
-	if (status != -1 && WIFEXITED(status))
+	clock_gettime(CLOCK_MONOTONIC, &deadline);
+	deadline.tv_sec += timeout;
+	status = wait_for_child(child, pipe_fds[0], result->first_line,
+				sizeof(result->first_line), &deadline);
+	if (status == -1) {
+		kill(child, SIGKILL);
+		while (waitpid(child, NULL, 0) < 0 && errno == EINTR)
+			;
+		snprintf(result->first_line, sizeof(result->first_line),
+			 "%s did not finish within %d seconds and was stopped (--timeout)",
+			 sendmail, timeout);
+	} else if (WIFEXITED(status)) {
 		result->status = WEXITSTATUS(status);
-	else if (status != -1 && WIFSIGNALED(status))
+	} else if (WIFSIGNALED(status)) {
 		snprintf(result->first_line, sizeof(result->first_line), "killed by signal %d",
 			 WTERMSIG(status));
+	}
 out:
 	close(message_fd);
 	if (pipe_fds[0] >= 0)
@@ -227,7 +285,7 @@ static int mail_letter(struct mailer *mailer, const char *folder, const char *le
 		printf("would send  %s/%s to %s\n", folder, letter, recipient);
 		return 0;
 	}
-	hand_over(mailer->policy.sendmail, path, &handover);
+	hand_over(mailer->policy.sendmail, path, mailer->timeout, &handover);
 	if (handover.status != 0) {
 		mailer->counts.failed++;
 		if (handover.status > 0)
@@ -300,9 +358,9 @@ static int load_policy(struct mailer *mailer, struct error *err)
 	return result;
 }
 
-static int mail_state(const char *state_dir, int dry_run, struct error *err)
+static int mail_state(const char *state_dir, int dry_run, int timeout, struct error *err)
 {
-	struct mailer mailer = { .dry_run = dry_run };
+	struct mailer mailer = { .dry_run = dry_run, .timeout = timeout };
 	int opened, lock = -1, code = EXIT_IO, policy_loaded = 0;
 
 	mailer.store.root_fd = -1;
@@ -343,21 +401,32 @@ int command_mail(int argc, char **argv)
 {
 	const char *state_dir = NULL;
 	struct error err = { "" };
-	int dry_run = 0, code;
+	int dry_run = 0, timeout = DEFAULT_TIMEOUT_SECONDS, code;
 
 	for (int i = 1; i < argc; i++) {
-		if (strcmp(argv[i], "--dry-run") == 0)
+		if (strcmp(argv[i], "--dry-run") == 0) {
 			dry_run = 1;
-		else if (strcmp(argv[i], "--help") == 0)
+		} else if (strcmp(argv[i], "--timeout") == 0 && i + 1 < argc) {
+			char *end;
+			long seconds = strtol(argv[++i], &end, 10);
+
+			if (*end || end == argv[i] || seconds < 1 || seconds > 86400) {
+				fprintf(stderr, "ecap: --timeout wants whole seconds from 1 to "
+					"86400, not '%s'\n", argv[i]);
+				return EXIT_USAGE;
+			}
+			timeout = (int)seconds;
+		} else if (strcmp(argv[i], "--help") == 0) {
 			return fputs(usage, stdout), EXIT_OK;
-		else if (argv[i][0] != '-' && !state_dir)
+		} else if (argv[i][0] != '-' && !state_dir) {
 			state_dir = argv[i];
-		else
+		} else {
 			return fputs(usage, stderr), EXIT_USAGE;
+		}
 	}
 	if (!state_dir)
 		return fputs(usage, stderr), EXIT_USAGE;
-	code = mail_state(state_dir, dry_run, &err);
+	code = mail_state(state_dir, dry_run, timeout, &err);
 	if (code != EXIT_OK && code != 1)
 		return report_failure(code, err.message);
 	return code;
