@@ -147,12 +147,12 @@ check "return notice says the application lapses after the deadline" both "$r" "
 check "return notice passes on the validation's note" both "$r" "notes.txt 未被申请表引用"
 check "return notice keeps the examiners' advisories out" \
 	sh -c '! grep -q -e "“我们”" -e "SCADA" "$1.html" "$1.txt"' - "$r"
-check "return notice ends with the salutation and signature" \
-	sh -c 'grep -q "^敬礼！$" "$1.txt" && grep -q "此致" "$1.html" && grep -q "特此通知" "$1.html"' - "$r"
+check "return notice ends with the salutation and signature, not 特此通知 as well" \
+	sh -c 'grep -q "^敬礼！$" "$1.txt" && grep -q "此致" "$1.html" && ! grep -q "特此通知" "$1.html"' - "$r"
 
 # R9: the form's submitted date and the date the package was received
 check "return notice gives the form's submitted date" both "$r" "您于2026年11月23日提交的"
-check "return notice gives the date the package was received" both "$r" "本学会已于2026年11月24日收到"
+check "return notice gives the date the package was received" both "$r" "本学会已于2026年11月24日"
 # R9: technical detail in the appendix (技术说明), plain words in the list
 check "return notice tells the schema reason in plain words" both "$r" "请使用本学会提供的申请表模板"
 check "return notice puts the schema message in the appendix after the signature" \
@@ -162,7 +162,7 @@ check "return notice's XHTML holds the schema message only in the appendix" \
 	sh -c 'test "$(xmllint --xpath "count(//*[contains(text(), \"facet\")])" "$1.html")" = 1 &&
 		test "$(xmllint --xpath "count(//*[@class=\"appendix\"]//*[contains(text(), \"facet\")])" "$1.html")" = 1' - "$r"
 check "return notice names no reconsideration (it is no final decision)" neither "$r" "复核申请"
-check "return notice without the policy's contact gives none" neither "$r" "联系方式："
+check "return notice without the policy's contact gives none" neither "$r" "通信地址" "电子邮箱"
 
 # R9: with the policy's contact, signatory and feedback (as a run passes them)
 render_policy() {
@@ -242,7 +242,7 @@ check "expiry notice is well-formed XHTML" is_letter_xhtml "$x.html"
 check "expiry notice text has no markup" is_plain_text "$x.txt"
 check "expiry notice text lines fit in 72 columns" lines_fit "$x.txt"
 check "expiry notice names the reason" both "$x" "未在规定期限内提交补正材料"
-check "expiry notice gives the deadline of the return" both "$x" "2026年12月8日（含当日）"
+check "expiry notice gives the deadline of the return" both "$x" "请您在2026年12月8日"
 check "expiry notice gives its date" both "$x" "2026年12月9日"
 check "expiry notice refers to the return notice" both "$x" "A2026-000123-01"
 check "expiry notice says no package arrived" both "$x" "未收到您补正后的申请材料"

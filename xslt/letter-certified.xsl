@@ -47,22 +47,13 @@
 
     <l:section>
       <l:heading>一、证书信息</l:heading>
+      <!-- the holder and the field are the particulars' (申请人, 技术领域) -->
       <l:fields class="data certificate">
-	<xsl:call-template name="field">
-	  <xsl:with-param name="label" select="'持证人'"/>
-	  <xsl:with-param name="short" select="'持 证 人'"/>
-	  <xsl:with-param name="value" select="$addressee"/>
-	</xsl:call-template>
 	<xsl:call-template name="field">
 	  <xsl:with-param name="label" select="'会员级别'"/>
 	  <xsl:with-param name="value">
 	    <xsl:call-template name="certificate-level-phrase"/>
 	  </xsl:with-param>
-	</xsl:call-template>
-	<xsl:call-template name="field">
-	  <xsl:with-param name="label" select="'工程技术领域'"/>
-	  <xsl:with-param name="short" select="'技术领域'"/>
-	  <xsl:with-param name="value" select="$field-name"/>
 	</xsl:call-template>
 	<xsl:call-template name="field">
 	  <xsl:with-param name="label" select="'注册编号'"/>
@@ -108,8 +99,9 @@
 
     <xsl:if test="$cpd-years">
       <l:section>
-	<l:heading>二、持续职业发展审查情况</l:heading>
-	<l:paragraph>再注册审查了您原证书有效期内每一年度的持续职业发展活动学时，结果如下：</l:paragraph>
+	<!-- the table's rows are the years of the certificate: no sentence
+	     before it to say so -->
+	<l:heading>二、原证书有效期内的持续职业发展审查情况</l:heading>
 	<l:table class="data cpd">
 	  <l:columns>
 	    <l:column>年度</l:column>
@@ -255,11 +247,7 @@
     <xsl:choose>
       <xsl:when test="$certification-kind = 'reregistration'">
 	<xsl:call-template name="submitted-phrase"/>
-	<xsl:text>工程会员再注册申请</xsl:text>
-	<xsl:if test="$application-id != ''">
-	  <xsl:value-of select="concat('（申请编号：', $application-id, '）')"/>
-	</xsl:if>
-	<xsl:text>已收悉。经审查，您在原证书有效期内的持续职业发展活动符合再注册要求。本学会决定予以再注册，注册为</xsl:text>
+	<xsl:text>工程会员再注册申请已收悉。经审查，您在原证书有效期内的持续职业发展活动符合再注册要求。本学会决定予以再注册，注册为</xsl:text>
 	<xsl:value-of select="$level"/>
 	<xsl:text>，并换发新的工程会员证书。根据规定，再注册后您的注册编号保持不变。</xsl:text>
       </xsl:when>
@@ -307,20 +295,21 @@
     </xsl:choose>
   </xsl:template>
 
-  <!-- How the certificate is used and checked, one sentence each. -->
+  <!-- How the certificate is used and checked, one sentence each; the
+       file's name is in the certificate's particulars above. -->
   <xsl:template name="certificate-use-issued">
     <xsl:variable name="file">
       <xsl:call-template name="certificate-file-name"/>
     </xsl:variable>
     <xsl:value-of select="concat('本证书由', $signatory, '签发。')"/>
     <xsl:if test="$file != ''">
-      <xsl:value-of select="concat('电子证书文件（', $file, '）随本通知一并提供，可直接打印使用，请妥善保管。')"/>
+      <xsl:text>电子证书文件随本通知一并提供，可直接打印使用，请妥善保管。</xsl:text>
     </xsl:if>
   </xsl:template>
 
   <xsl:variable name="certificate-use-check">证书信息可在中国工程师联合体官网和本学会官方平台查询。他人查验您的证书时，可凭注册编号和证书验证码核对证书的真实性和当前状态。</xsl:variable>
 
-  <xsl:variable name="certificate-use-replaced">新证书签发后，您此前持有的工程会员证书由新证书替代，不再使用；注册编号保持不变。</xsl:variable>
+  <xsl:variable name="certificate-use-replaced">新证书签发后，您此前持有的工程会员证书由新证书替代，不再使用。</xsl:variable>
 
   <xsl:variable name="certificate-use-public">证书的暂停、恢复、注销、撤销等状态变化，本学会将依规向社会公开，并向中国工程师联合体通报。</xsl:variable>
 

@@ -83,16 +83,16 @@
       <l:body>
 	<xsl:apply-templates select="exsl:node-set($body)/node()" mode="body-copy"/>
       </l:body>
+      <!-- one closing paragraph: "特此通知" before "此致 敬礼" said the
+	   same thing twice -->
       <l:closing>
 	<l:paragraph>
 	  <xsl:value-of select="concat('如对本通知有疑问，请与', $signatory, '联系')"/>
 	  <xsl:if test="$application-id != ''">
-	    <xsl:value-of select="concat('，联系时请注明申请编号 ', $application-id)"/>
+	    <xsl:value-of select="concat('（请注明申请编号 ', $application-id, '）')"/>
 	  </xsl:if>
-	  <xsl:text>。</xsl:text>
 	  <xsl:call-template name="contact-sentence"/>
 	</l:paragraph>
-	<l:paragraph>特此通知。</l:paragraph>
 	<l:regards>此致</l:regards>
 	<l:salute>敬礼！</l:salute>
       </l:closing>
@@ -125,16 +125,16 @@
   </xsl:template>
 
   <!--
-    How to reach the society, from the policy's contact: one sentence,
-    "联系方式：通信地址 …（邮政编码 …），电话 …，电子邮箱 …，网址 …。";
-    nothing when the policy gives none.
+    How to reach the society, from the policy's contact, ending the
+    sentence before it: "：通信地址 …（邮编 …），电话 …，电子邮箱 …，网址 …。";
+    "。" alone when the policy gives none.
   -->
   <xsl:template name="contact-sentence">
     <xsl:variable name="parts">
       <xsl:if test="normalize-space($contact-address) != ''">
 	<xsl:value-of select="concat('，通信地址 ', normalize-space($contact-address))"/>
 	<xsl:if test="normalize-space($contact-postcode) != ''">
-	  <xsl:value-of select="concat('（邮政编码 ', normalize-space($contact-postcode), '）')"/>
+	  <xsl:value-of select="concat('（邮编 ', normalize-space($contact-postcode), '）')"/>
 	</xsl:if>
       </xsl:if>
       <xsl:if test="normalize-space($contact-phone) != ''">
@@ -147,9 +147,12 @@
 	<xsl:value-of select="concat('，网址 ', normalize-space($contact-web))"/>
       </xsl:if>
     </xsl:variable>
-    <xsl:if test="string($parts) != ''">
-      <xsl:value-of select="concat('联系方式：', substring(string($parts), 2), '。')"/>
-    </xsl:if>
+    <xsl:choose>
+      <xsl:when test="string($parts) != ''">
+	<xsl:value-of select="concat('：', substring(string($parts), 2), '。')"/>
+      </xsl:when>
+      <xsl:otherwise>。</xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
 
   <!--
@@ -157,18 +160,20 @@
     reconsideration) adds (R9, R12, Q40): how to ask the society for
     reconsideration, in writing within the policy's days, and that written
     feedback may go to the federation's committee (policy feedback).
-    Two paragraphs, for the caller's section.
+    Two paragraphs, for the caller's section. CITE: what the request names
+    (the application's number unless given).
   -->
   <xsl:template name="final-decision-routes">
     <xsl:param name="confirmed" select="false()"/>
+    <xsl:param name="cite" select="'申请编号'"/>
     <xsl:if test="not($confirmed)">
       <l:paragraph class="routes">
 	<xsl:value-of select="concat('如对本决定有异议，您可以自本通知日期起', $reconsideration-days,
-			      '日内，以书面形式向', $signatory, '提出复核申请')"/>
+			      '日内，以书面形式向本学会提出复核申请')"/>
 	<xsl:if test="normalize-space($contact-address) != '' or normalize-space($contact-email) != ''">
-	  <xsl:text>（寄送或发送至文末所列的联系方式）</xsl:text>
+	  <xsl:text>（寄送至文末所列的地址或电子邮箱）</xsl:text>
 	</xsl:if>
-	<xsl:text>，写明申请编号和理由并附证明材料；本学会核查后将书面通知复核结果。</xsl:text>
+	<xsl:value-of select="concat('，写明', $cite, '和理由并附证明材料；本学会核查后将书面通知复核结果。')"/>
       </l:paragraph>
     </xsl:if>
     <xsl:if test="normalize-space($feedback-name) != ''">
@@ -216,7 +221,8 @@
     </xsl:if>
   </xsl:template>
 
-  <!-- Who and what the letter is about; rows that are unknown are left out. -->
+  <!-- Who and what the letter is about; rows that are unknown are left
+       out. The date is the signature's. -->
   <xsl:template name="letter-particulars">
     <xsl:call-template name="field">
       <xsl:with-param name="label" select="'申请人'"/>
@@ -246,10 +252,6 @@
       <xsl:with-param name="label" select="'工程技术领域'"/>
       <xsl:with-param name="short" select="'技术领域'"/>
       <xsl:with-param name="value" select="$field-name"/>
-    </xsl:call-template>
-    <xsl:call-template name="field">
-      <xsl:with-param name="label" select="'通知日期'"/>
-      <xsl:with-param name="value" select="$notice-date"/>
     </xsl:call-template>
   </xsl:template>
 
@@ -369,18 +371,10 @@
     </xsl:choose>
   </xsl:template>
 
-  <!-- "工程能力评价申请（申请编号：…，申请级别：…）" with what is known. -->
+  <!-- "工程能力评价申请": its number and level are in the particulars
+       just above, not said again. -->
   <xsl:template name="application-phrase">
     <xsl:text>工程能力评价申请</xsl:text>
-    <xsl:if test="$application-id != ''">
-      <xsl:text>（申请编号：</xsl:text>
-      <xsl:value-of select="$application-id"/>
-      <xsl:if test="$level-name != ''">
-	<xsl:text>，申请级别：</xsl:text>
-	<xsl:value-of select="$level-name"/>
-      </xsl:if>
-      <xsl:text>）</xsl:text>
-    </xsl:if>
   </xsl:template>
 
 </xsl:stylesheet>

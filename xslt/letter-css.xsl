@@ -14,9 +14,10 @@
     <xsl:text>
 @page {
 	size: A4 portrait;
-	margin: 20mm 20mm 18mm 25mm;
-	@bottom-right {
-		content: "第 " counter(page) " 页";
+	/* the margins of the PDF letter too (pipeline/render/pdf_letter.c) */
+	margin: 15mm 20mm 15mm 25mm;
+	@bottom-center {
+		content: "第 " counter(page) " 页 共 " counter(pages) " 页";
 		font-family: "Noto Serif CJK SC", "Source Han Serif SC", "SimSun", serif;
 		font-size: 9pt;
 		color: #555;
@@ -38,7 +39,7 @@ body {
 	width: 210mm;
 	min-height: 297mm;
 	margin: 0 auto;
-	padding: 25mm 22mm 20mm 25mm;
+	padding: 15mm 20mm 15mm 25mm;
 	background: #fff;
 	box-shadow: 0 1mm 4mm rgba(0, 0, 0, 0.25);
 	display: flex;
@@ -94,6 +95,38 @@ table.particulars th {
 table.particulars td {
 	padding: 0;
 	vertical-align: top;
+}
+/* particulars two by two (label, value, label, value), as the PDF letter
+   sets them: half the lines of one a row */
+table.fields {
+	display: block;
+}
+table.fields tbody {
+	display: grid;
+	/* the first value as wide as it needs, the second the rest */
+	grid-template-columns: auto auto auto 1fr;
+}
+table.fields tr {
+	display: contents;
+}
+table.fields tr:last-child:nth-child(odd) td {
+	grid-column: span 3;
+}
+table.particulars td {
+	padding-right: 1em;
+}
+table.data.fields tbody {
+	border-top: 1px solid #666;
+	border-left: 1px solid #666;
+}
+table.data.fields th, table.data.fields td {
+	border: 0;
+	border-right: 1px solid #666;
+	border-bottom: 1px solid #666;
+}
+table.data.fields th {
+	background: #f0f0f0;
+	white-space: nowrap;
 }
 .salutation {
 	margin: 0 0 2mm 0;
@@ -154,6 +187,10 @@ table.data thead th {
 	background: #f0f0f0;
 	text-align: center;
 }
+/* the short columns (a step, a time, a score) unbroken; the last one wraps */
+table.data td:not(:last-child) {
+	white-space: nowrap;
+}
 table.data td.number {
 	text-align: right;
 	white-space: nowrap;
@@ -191,17 +228,20 @@ table.data tr.total td, table.data tr.total th {
 	break-inside: avoid;
 	page-break-inside: avoid;
 }
-/* the seal over the society's name and the date, as stamped on paper */
+/* the seal over the society's name and the date, as stamped on paper;
+   its foot on the date's, so that it never reaches past the signature
+   (a letter that ends at the foot of the page would print a blank second
+   one) */
 .signature {
 	position: relative;
 }
 .signature img.seal {
 	position: absolute;
 	left: 50%;
-	top: 50%;
+	bottom: 0;
 	width: 36mm;
 	height: 36mm;
-	margin: -18mm 0 0 -18mm;
+	margin: 0 0 0 -18mm;
 	opacity: 0.85;
 	pointer-events: none;
 }
@@ -236,24 +276,81 @@ table.data tr.total td, table.data tr.total th {
 	html {
 		background: none;
 	}
-	/* 五号 on paper, as official letters are set: most letters keep to one A4 page */
+	/* 五号 on paper in single spacing, as official letters are set, with the letterhead and
+	   the spacing tightened so that the common letters keep to one A4
+	   page (t1700) */
 	body {
 		padding: 0;
 		font-size: 10.5pt;
-		line-height: 1.6;
+		line-height: 1.3;
 	}
 	.sheet {
 		width: auto;
-		min-height: 250mm;
+		min-height: 0;
 		padding: 0;
 		box-shadow: none;
 	}
+	.letterhead {
+		padding-bottom: 1mm;
+		margin-bottom: 2.5mm;
+	}
+	.letterhead .society {
+		font-size: 16pt;
+		line-height: 1.3;
+	}
+	.letterhead .society-en {
+		font-size: 9pt;
+		line-height: 1.3;
+	}
+	h1 {
+		font-size: 16pt;
+		margin: 0;
+	}
+	.reference {
+		margin: 0 0 1.5mm 0;
+	}
+	table.particulars {
+		font-size: 10.5pt;
+		line-height: 1.3;
+		margin: 0 0 3mm 0;
+	}
+	/* paragraphs are told by their indent, as in print */
+	.salutation, p {
+		margin: 0;
+	}
 	h2 {
+		font-size: 12pt;
+		margin: 2mm 0 0.5mm 0;
 		break-after: avoid;
 		page-break-after: avoid;
 	}
+	ol.reasons, ol.steps, ul.notes {
+		margin: 0 0 2mm 0;
+	}
+	ol.reasons li {
+		margin: 0 0 1mm 0;
+	}
+	ol.steps li, ul.notes li {
+		margin: 0;
+	}
+	/* tables in the PDF letter's small size */
+	table.data {
+		font-size: 9.5pt;
+		line-height: 1.3;
+		margin: 0 0 2mm 0;
+	}
+	table.data th, table.data td {
+		padding: 0.5mm 1.5mm;
+	}
+	.closing {
+		margin-top: 1mm;
+	}
 	.signature {
-		margin-top: 6mm;
+		margin-top: 3mm;
+	}
+	.appendix {
+		margin-top: 5mm;
+		line-height: 1.3;
 	}
 	/* on paper the letterhead and the signature name the society and the
 	   date: the screen's footer would only push a page */

@@ -68,21 +68,11 @@
 	  <xsl:when test="$scores">三、</xsl:when>
 	  <xsl:otherwise>二、</xsl:otherwise>
 	</xsl:choose>
-	<xsl:text>改进建议</xsl:text>
+	<xsl:text>改进建议与今后的申请</xsl:text>
       </l:heading>
       <l:list class="notes advice">
 	<xsl:call-template name="advice-items"/>
       </l:list>
-    </l:section>
-
-    <l:section>
-      <l:heading>
-	<xsl:choose>
-	  <xsl:when test="$scores">四、</xsl:when>
-	  <xsl:otherwise>三、</xsl:otherwise>
-	</xsl:choose>
-	<xsl:text>今后的申请</xsl:text>
-      </l:heading>
       <l:paragraph>
 	<xsl:if test="$result/e:reason[@code = 'objection-upheld']">
 	  <xsl:text>除因提供虚假材料等情形被取消申请资格外，</xsl:text>
@@ -94,8 +84,8 @@
     <l:section>
       <l:heading>
 	<xsl:choose>
-	  <xsl:when test="$scores">五、</xsl:when>
-	  <xsl:otherwise>四、</xsl:otherwise>
+	  <xsl:when test="$scores">四、</xsl:when>
+	  <xsl:otherwise>三、</xsl:otherwise>
 	</xsl:choose>
 	<xsl:text>复核与意见反馈</xsl:text>
       </l:heading>
@@ -191,9 +181,6 @@
 	</l:cell>
       </l:row>
     </l:table>
-    <l:paragraph>
-      <xsl:value-of select="concat('面试通过须同时满足：总分不低于 ', $result/@passTotal, ' 分，且表中列有最低要求的各项得分均不低于该要求。')"/>
-    </l:paragraph>
   </xsl:template>
 
   <xsl:template name="advice-items">

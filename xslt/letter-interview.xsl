@@ -61,7 +61,6 @@
 
     <l:section>
       <l:heading>二、面试的程序</l:heading>
-      <l:paragraph>面试包括以下三个环节：</l:paragraph>
       <l:table numbered="yes" class="data segments">
 	<l:columns>
 	  <l:column>环节</l:column>
@@ -88,7 +87,7 @@
 	</xsl:call-template>
       </l:table>
       <xsl:if test="$application-projects">
-	<l:paragraph>您在申请表中填写的工程项目如下，可从中选择 2 至 3 个进行陈述：</l:paragraph>
+	<l:paragraph>您在申请表中填写的工程项目如下，自我陈述可从中选择：</l:paragraph>
 	<l:list class="notes projects">
 	  <xsl:for-each select="$application-projects">
 	    <l:item>
@@ -104,12 +103,15 @@
 
     <l:section>
       <l:heading>三、评价内容</l:heading>
-      <l:paragraph>面试考官将按照工程会员素质能力要求，对以下五个方面分别评分。面试的总分和工程知识与专业能力、工程伦理与职业道德两项的单项得分均须达到规定标准，方为通过。</l:paragraph>
-      <l:list numbered="yes" class="steps dimensions">
-	<xsl:call-template name="dimension-items">
+      <!-- the five dimensions in the sentence: a list of five names took
+	   five lines of the one page -->
+      <l:paragraph>
+	<xsl:text>面试考官将按照工程会员素质能力要求，对</xsl:text>
+	<xsl:call-template name="dimension-names">
 	  <xsl:with-param name="codes" select="$dimension-codes"/>
 	</xsl:call-template>
-      </l:list>
+	<xsl:text>五个方面分别评分。面试的总分和工程知识与专业能力、工程伦理与职业道德两项的单项得分均须达到规定标准，方为通过。</xsl:text>
+      </l:paragraph>
     </l:section>
 
     <l:section>
@@ -148,16 +150,15 @@
   </xsl:template>
 
   <!-- The five dimensions scored, in their order (process.md R5). -->
-  <xsl:template name="dimension-items">
+  <xsl:template name="dimension-names">
     <xsl:param name="codes"/>
     <xsl:variable name="code" select="substring-before(concat(normalize-space($codes), ' '), ' ')"/>
     <xsl:if test="$code != ''">
-      <l:item>
-	<xsl:call-template name="dimension-name">
-	  <xsl:with-param name="code" select="$code"/>
-	</xsl:call-template>
-      </l:item>
-      <xsl:call-template name="dimension-items">
+      <xsl:call-template name="dimension-name">
+	<xsl:with-param name="code" select="$code"/>
+      </xsl:call-template>
+      <xsl:if test="contains(normalize-space($codes), ' ')">、</xsl:if>
+      <xsl:call-template name="dimension-names">
 	<xsl:with-param name="codes" select="substring-after(normalize-space($codes), ' ')"/>
       </xsl:call-template>
     </xsl:if>

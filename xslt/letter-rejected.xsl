@@ -48,11 +48,7 @@
     <l:section>
       <l:heading>二、关于本决定</l:heading>
       <l:paragraph>
-	<xsl:text>本决定是对本次申请</xsl:text>
-	<xsl:if test="$application-id != ''">
-	  <xsl:value-of select="concat('（申请编号 ', $application-id, '）')"/>
-	</xsl:if>
-	<xsl:text>的最终决定。本次申请不再进入材料审查、面试等后续评价环节，也不能通过补正材料、以同一申请编号重新提交的方式继续办理。</xsl:text>
+	<xsl:text>本决定是对本次申请的最终决定。本次申请不再进入材料审查、面试等后续评价环节，也不能通过补正材料、以同一申请编号重新提交的方式继续办理。</xsl:text>
       </l:paragraph>
       <xsl:call-template name="final-decision-routes"/>
     </l:section>

@@ -101,6 +101,20 @@
 
   <xsl:variable name="change-public-text">根据规定，本次证书状态变更将向社会公示，并向中国工程师联合体通报。公众可在中国工程师联合体官网和本学会官方平台查询证书的当前状态。</xsl:variable>
 
+  <!-- What a request for reconsideration names: "注册编号 …、决定文号 … ". -->
+  <xsl:template name="change-cite">
+    <xsl:choose>
+      <xsl:when test="normalize-space($register-change/@registration) != ''">
+	<xsl:value-of select="concat('注册编号 ', normalize-space($register-change/@registration))"/>
+	<xsl:if test="normalize-space($register-change/@reference) != ''">
+	  <xsl:value-of select="concat('、决定文号 ', normalize-space($register-change/@reference))"/>
+	</xsl:if>
+	<xsl:text> </xsl:text>
+      </xsl:when>
+      <xsl:otherwise>注册编号</xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
   <xsl:template name="change-contact">
     <xsl:text>如您对本决定有异议，或有需要说明的情况，请以书面形式向本学会提出</xsl:text>
     <xsl:if test="normalize-space($register-change/@registration) != ''">
@@ -203,10 +217,6 @@
       <xsl:with-param name="short" select="'技术领域'"/>
       <xsl:with-param name="value" select="$field-name"/>
     </xsl:call-template>
-    <xsl:call-template name="field">
-      <xsl:with-param name="label" select="'通知日期'"/>
-      <xsl:with-param name="value" select="$notice-date"/>
-    </xsl:call-template>
   </xsl:template>
 
   <xsl:template name="status-body">
@@ -268,10 +278,20 @@
 	<l:paragraph class="ban"><l:strong><xsl:value-of select="$change-ban-text"/></l:strong></l:paragraph>
       </xsl:if>
       <l:paragraph><xsl:value-of select="$change-public-text"/></l:paragraph>
-      <l:paragraph><xsl:call-template name="change-contact"/></l:paragraph>
-      <xsl:if test="$change-action = 'revoke'">
-	<xsl:call-template name="final-decision-routes"/>
-      </xsl:if>
+      <!-- a revocation is a final decision: its reconsideration route is
+	   how to object, not said twice -->
+      <xsl:choose>
+	<xsl:when test="$change-action = 'revoke'">
+	  <xsl:call-template name="final-decision-routes">
+	    <xsl:with-param name="cite">
+	      <xsl:call-template name="change-cite"/>
+	    </xsl:with-param>
+	  </xsl:call-template>
+	</xsl:when>
+	<xsl:otherwise>
+	  <l:paragraph><xsl:call-template name="change-contact"/></l:paragraph>
+	</xsl:otherwise>
+      </xsl:choose>
     </l:section>
   </xsl:template>
 

@@ -163,7 +163,7 @@
   </xsl:template>
 
   <xsl:template match="l:fields" mode="xhtml">
-    <table class="{@class}">
+    <table class="{@class} fields">
       <tbody><xsl:apply-templates mode="xhtml"/></tbody>
     </table>
   </xsl:template>

@@ -1,6 +1,7 @@
 /* command_render.c - `ecap render STYLESHEET [FILE]`: one of ecap's
  * stylesheets applied to a document (a dossier for the letters), exactly as
- * a run applies it, the result on standard output. */
+ * a run applies it, the result on standard output; with --pdf, a letter
+ * document (letter-KIND.xsl) typeset as the run's PDF letter. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -10,11 +11,12 @@
 #include "letters.h"
 #include "notice.h"
 #include "paths.h"
+#include "pdf.h"
 #include "policy.h"
 #include "xml.h"
 
 static const char render_usage[] =
-	"usage: ecap render STYLESHEET [--seq N] [--policy FILE] [--param NAME VALUE]... [FILE]\n";
+	"usage: ecap render STYLESHEET [--seq N] [--policy FILE] [--param NAME VALUE]... [--pdf] [FILE]\n";
 
 /* 1 if the parameters name one called `name`. */
 static int has_parameter(const char *const *parameters, size_t count, const char *name)
@@ -23,6 +25,33 @@ static int has_parameter(const char *const *parameters, size_t count, const char
 		if (strcmp(parameters[i], name) == 0)
 			return 1;
 	return 0;
+}
+
+/* The letter document in output[0..size) typeset as PDF (pdf_letter.c), as
+ * a run makes the letter's .pdf, written on standard output. */
+static int write_letter_pdf(const xmlChar *output, int size, struct error *err)
+{
+	struct xml_limits limits = { 256u << 20, 256 };
+	xmlDocPtr letter = xml_parse_untrusted((const char *)output, (size_t)size, "letter",
+					       &limits, NULL, 0, err);
+	unsigned char *pdf = NULL;
+	size_t pdf_size = 0;
+	int result = -1;
+
+	if (!letter)
+		goto out;
+	if (pdf_from_letter(letter, "letter.pdf", NULL, &pdf, &pdf_size, err) < 0)
+		goto out;
+	if (fwrite(pdf, 1, pdf_size, stdout) != pdf_size || fflush(stdout) != 0) {
+		error_set(err, "cannot write the PDF on standard output");
+		goto out;
+	}
+	result = 0;
+out:
+	free(pdf);
+	if (letter)
+		xmlFreeDoc(letter);
+	return result;
 }
 
 /* Without --seq, a letter tells the dossier's last notice: the one a filter
@@ -56,7 +85,7 @@ int command_render(int argc, char **argv)
 	xmlChar *output = NULL;
 	size_t count = 0;
 	char seq[16];
-	int size = 0, code = EXIT_USAGE;
+	int size = 0, pdf = 0, code = EXIT_USAGE;
 
 	for (int i = 1; i < argc; i++) {
 		if (strcmp(argv[i], "--help") == 0)
@@ -69,6 +98,8 @@ int command_render(int argc, char **argv)
 		} else if (strcmp(argv[i], "--param") == 0 && i + 2 < argc && count < 32) {
 			parameters[count++] = argv[++i];
 			parameters[count++] = argv[++i];
+		} else if (strcmp(argv[i], "--pdf") == 0) {
+			pdf = 1;
 		} else if (argv[i][0] != '-' && !stylesheet) {
 			stylesheet = argv[i];
 		} else if (argv[i][0] != '-' && !file) {
@@ -109,7 +140,13 @@ int command_render(int argc, char **argv)
 	if (!renderer || renderer_apply(renderer, stylesheet, document, parameters, &output,
 					&size, &err) < 0)
 		goto fail;
-	fwrite(output, 1, (size_t)size, stdout);
+	if (pdf) {
+		code = EXIT_DATA;
+		if (write_letter_pdf(output, size, &err) < 0)
+			goto fail;
+	} else {
+		fwrite(output, 1, (size_t)size, stdout);
+	}
 	code = EXIT_OK;
 	goto out;
 fail:

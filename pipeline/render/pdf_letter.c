@@ -2,15 +2,18 @@
  * Pango in a proportional CJK font; see pdf.h.
  *
  * The letter is laid out top to bottom in blocks: the letterhead over a
- * rule, the title, the reference, the particulars (label and value side by
- * side), the salutation, sections with bold larger headings, paragraphs
+ * rule, the title, the reference, the particulars (label and value, two
+ * fields a row), the salutation, sections with bold larger headings, paragraphs
  * whose first line is indented two characters, lists with their markers
  * hanging, tables, the closing, and the signature and date set right.
- * Paragraphs flow line by line onto the next page; a list item, a
- * particular or a table row is kept whole. The pages are recorded, then
- * replayed onto the PDF with their footers ("第 N 页 共 M 页"). A letter that
- * runs a little onto a second page is laid out again a little smaller, to
- * fit one sheet.
+ * Sizes, spacing and margins are those of the print CSS
+ * (xslt/letter-css.xsl), so that the PDF and the printed page agree: the
+ * common letters fit one A4 page (t1700). Paragraphs flow line by line onto
+ * the next page; a list item, a particular or a table row is kept whole,
+ * and the closing's last paragraph goes with the signature. The pages are
+ * recorded, then replayed onto the PDF with their footers ("第 N 页 共 M
+ * 页"). A letter that runs a little onto a second page is laid out again a
+ * little smaller, to fit one sheet.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -35,24 +38,29 @@
 #define LANGUAGE "zh-cn"
 
 /* The print CSS's page margins (xslt/letter-css.xsl): top, right, bottom, left. */
-#define TOP (25.0 * POINTS_PER_MM)
-#define RIGHT (22.0 * POINTS_PER_MM)
-#define BOTTOM (20.0 * POINTS_PER_MM)
+#define TOP (15.0 * POINTS_PER_MM)
+#define RIGHT (20.0 * POINTS_PER_MM)
+#define BOTTOM (15.0 * POINTS_PER_MM)
 #define LEFT (25.0 * POINTS_PER_MM)
 #define WIDTH (A4_SHORT_SIDE - LEFT - RIGHT)
 #define FOOTER_SIZE 9.0
-#define FOOTER_BASELINE (10.0 * POINTS_PER_MM)
+#define FOOTER_BASELINE (8.0 * POINTS_PER_MM)
 
-/* Sizes in points at scale 1. */
-#define BODY_SIZE 10.0
+/* Sizes in points at scale 1: those of the print CSS, the body 五号
+ * (10.5 pt) as official letters are set. */
+#define BODY_SIZE 10.5
 #define SMALL_SIZE 9.5
-#define HEADING_SIZE 12.5
-#define TITLE_SIZE 18.0
-#define SOCIETY_SIZE 15.0
-#define LINE_SPACING 1.25
+#define ENGLISH_SIZE 9.0
+#define HEADING_SIZE 12.0
+#define TITLE_SIZE 16.0
+#define SOCIETY_SIZE 16.0
+/* Of the font's line: WenQuanYi Zen Hei's is 1.43 em, and 0.91 of it the
+ * print CSS's line-height, 1.3 em (a word processor's single spacing). */
+#define LINE_SPACING 0.91
 
-/* The scales tried, largest first, to set a letter on one page. */
-static const double fit_scales[] = { 1.0, 0.95, 0.9, 0.85 };
+/* The scales tried, largest first, to set a letter on one page: never
+ * below 10 pt for the body, which stays readable on paper. */
+static const double fit_scales[] = { 1.0, 0.96 };
 
 /* The letter is drawn page by page into recordings, so that it is laid out
  * once when it fits: the page count each footer names is known only at the
@@ -390,38 +398,55 @@ static void put_paragraph(struct typesetter *t, const xmlNode *node, double inde
 	char *markup = markup_of(node);
 
 	put_text(t, markup, LEFT, WIDTH, &style);
-	space(t, 3);
+	space(t, 1);	/* paragraphs are told by their indent */
 	g_free(markup);
 }
 
-/* Particulars: the label, then the value beside it. */
+/* Particulars: the label, then the value beside it, FIELD_COLUMNS fields
+ * side by side in a row, as the print CSS sets them (table.fields). */
+#define FIELD_COLUMNS 2
+
 static void put_fields(struct typesetter *t, const xmlNode *fields)
 {
 	const struct style label_style = { BODY_SIZE, 1, PANGO_ALIGN_LEFT, 0 };
 	const struct style value_style = { BODY_SIZE, 0, PANGO_ALIGN_LEFT, 0 };
 	double label_width = 7.0 * BODY_SIZE * t->scale;
-	double x[2] = { LEFT + BODY_SIZE * t->scale, 0 };
+	double indent = BODY_SIZE * t->scale;
+	double column_width = (WIDTH - indent) / FIELD_COLUMNS;
+	PangoLayout *layouts[2 * FIELD_COLUMNS] = { NULL };
+	double x[2 * FIELD_COLUMNS];
+	int n = 0;
 
-	x[1] = x[0] + label_width;
 	for (const xmlNode *f = fields->children; f; f = f->next) {
 		xmlChar *label;
 		char *label_markup, *value_markup;
-		PangoLayout *layouts[2];
 
 		if (!is_letter_element(f, "field"))
 			continue;
+		x[n] = LEFT + indent + (n / 2) * column_width;
+		x[n + 1] = x[n] + label_width;
 		label = xmlGetProp(f, (const xmlChar *)"label");
 		label_markup = escaped((const char *)label);
 		value_markup = markup_of(f);
-		layouts[0] = layout_new(t->cr, t->scale, label_markup, label_width, &label_style);
-		layouts[1] = layout_new(t->cr, t->scale, value_markup, LEFT + WIDTH - x[1], &value_style);
-		put_together(t, layouts, x, 2);
-		g_object_unref(layouts[0]);
-		g_object_unref(layouts[1]);
+		layouts[n] = layout_new(t->cr, t->scale, label_markup, label_width, &label_style);
+		layouts[n + 1] = layout_new(t->cr, t->scale, value_markup,
+					    column_width - label_width -
+					    (n / 2 + 1 < FIELD_COLUMNS ? indent : 0),
+					    &value_style);
+		n += 2;
 		g_free(value_markup);
 		g_free(label_markup);
 		xmlFree(label);
+		if (n == 2 * FIELD_COLUMNS) {
+			put_together(t, layouts, x, n);
+			while (n > 0)
+				g_object_unref(layouts[--n]);
+		}
 	}
+	if (n > 0)
+		put_together(t, layouts, x, n);
+	while (n > 0)
+		g_object_unref(layouts[--n]);
 	space(t, 4);
 }
 
@@ -463,7 +488,7 @@ static void put_list(struct typesetter *t, const xmlNode *list)
 		layouts[0] = layout_new(t->cr, t->scale, marker, marker_width, &marker_style);
 		layouts[1] = layout_new(t->cr, t->scale, markup->str, LEFT + WIDTH - x[1], &item_style);
 		put_together(t, layouts, x, 2);
-		space(t, heading ? 3 : 1);
+		space(t, heading ? 2.5 : 1);
 		g_object_unref(layouts[0]);
 		g_object_unref(layouts[1]);
 		g_string_free(markup, TRUE);
@@ -592,7 +617,7 @@ static void put_section(struct typesetter *t, const xmlNode *section)
 	PangoLayout *layout;
 	double x = LEFT;
 
-	space(t, 5);
+	space(t, 5.7);	/* the print CSS's 2 mm */
 	/* a heading never ends a page: it goes with the first line after it */
 	layout = layout_new(t->cr, t->scale, heading, WIDTH, &style);
 	if (t->y + layout_height(layout) + 2 * BODY_SIZE * t->scale > A4_LONG_SIDE - BOTTOM)
@@ -600,7 +625,7 @@ static void put_section(struct typesetter *t, const xmlNode *section)
 	put_together(t, &layout, &x, 1);
 	g_object_unref(layout);
 	g_free(heading);
-	space(t, 3);
+	space(t, 1.5);
 	for (const xmlNode *c = section->children; c; c = c->next)
 		if (!is_letter_element(c, "heading"))
 			put_block(t, c);
@@ -623,7 +648,7 @@ static void put_block(struct typesetter *t, const xmlNode *node)
 static void put_letterhead(struct typesetter *t, const xmlNode *letterhead)
 {
 	const struct style society = { SOCIETY_SIZE, 1, PANGO_ALIGN_CENTER, 0 };
-	const struct style english = { SMALL_SIZE, 0, PANGO_ALIGN_CENTER, 0 };
+	const struct style english = { ENGLISH_SIZE, 0, PANGO_ALIGN_CENTER, 0 };
 	char *markup = markup_of(child(letterhead, "society"));
 
 	put_text(t, markup, LEFT, WIDTH, &society);
@@ -633,9 +658,10 @@ static void put_letterhead(struct typesetter *t, const xmlNode *letterhead)
 		put_text(t, markup, LEFT, WIDTH, &english);
 		g_free(markup);
 	}
+	/* the print CSS's 1 mm and 2.5 mm */
 	t->y += 3 * t->scale;
 	put_rule(t, LEFT, WIDTH, 1.2);
-	t->y += 6 * t->scale;
+	t->y += 7 * t->scale;
 }
 
 static void put_heading_lines(struct typesetter *t, const xmlNode *letter)
@@ -666,8 +692,9 @@ static void put_heading_lines(struct typesetter *t, const xmlNode *letter)
 /* The society's seal over the signature, as the printed letter has it: the
  * signature's seal attribute, an SVG as a data: URI (checked when the run
  * read it: pipeline/render/seal.c), drawn in a SEAL_SIZE square centred on
- * the right-aligned signature block. A seal that does not draw is left out:
- * the letter is valid without it, as a letter without a seal. */
+ * the right-aligned signature block, its foot on the date's (as the print
+ * CSS has it: it never reaches into the footer). A seal that does not draw
+ * is left out: the letter is valid without it, as a letter without a seal. */
 #define SEAL_SIZE 100.0	/* points, about 35 mm */
 
 static void put_seal(struct typesetter *t, const xmlNode *signature, double top,
@@ -689,7 +716,7 @@ static void put_seal(struct typesetter *t, const xmlNode *signature, double top,
 	box.width = side;
 	box.height = side;
 	box.x = LEFT + WIDTH - side - 10 * t->scale;
-	box.y = top + height / 2 - side / 2;
+	box.y = top + height - side;
 	rsvg_handle_render_document(handle, t->cr, &box, NULL);
 out:
 	if (handle)
@@ -698,25 +725,35 @@ out:
 	xmlFree(uri);
 }
 
+static double paragraph_height(struct typesetter *t, const xmlNode *node, double indent)
+{
+	const struct style style = { BODY_SIZE, 0, PANGO_ALIGN_LEFT, indent };
+	char *markup = markup_of(node);
+	PangoLayout *layout = layout_new(t->cr, t->scale, markup, WIDTH, &style);
+	double height = layout_height(layout);
+
+	g_object_unref(layout);
+	g_free(markup);
+	return height;
+}
+
+/* The closing's paragraphs, then the signature. As the print CSS's
+ * sign-off, the last paragraph, "此致", "敬礼！" and the signature go onto
+ * one page: the signature never stands alone at the top of a page. */
 static void put_closing(struct typesetter *t, const xmlNode *closing, const xmlNode *signature)
 {
 	const struct style right = { BODY_SIZE, 0, PANGO_ALIGN_RIGHT, 0 };
 	PangoLayout *layouts[3];
 	size_t count = 0;
-	double x = LEFT, height = 0, top;
+	double x = LEFT, height = 0, sign_off = 0, top;
+	const xmlNode *last = NULL;
 	char *markup;
 
-	for (const xmlNode *c = closing ? closing->children : NULL; c; c = c->next) {
-		if (is_letter_element(c, "paragraph") || is_letter_element(c, "regards"))
-			put_paragraph(t, c, 2.0);
-		else if (is_letter_element(c, "salute"))
-			put_paragraph(t, c, 0);
-	}
-	if (!signature)
-		return;
-	space(t, 10);
-	/* the society, who signs for it (policy signatory) and the date stay together */
-	for (const xmlNode *c = signature->children; c && count < 3; c = c->next) {
+	for (const xmlNode *c = closing ? closing->children : NULL; c; c = c->next)
+		if (is_letter_element(c, "paragraph"))
+			last = c;
+	/* the society, who signs for it (policy signatory) and the date */
+	for (const xmlNode *c = signature ? signature->children : NULL; c && count < 3; c = c->next) {
 		if (!is_letter_element(c, "name") && !is_letter_element(c, "signatory") &&
 		    !is_letter_element(c, "date"))
 			continue;
@@ -725,6 +762,24 @@ static void put_closing(struct typesetter *t, const xmlNode *closing, const xmlN
 		g_free(markup);
 		height += layout_height(layouts[count++]);
 	}
+	for (const xmlNode *c = closing ? closing->children : NULL; c; c = c->next) {
+		if (c == last || is_letter_element(c, "regards") || is_letter_element(c, "salute"))
+			sign_off += paragraph_height(t, c, is_letter_element(c, "salute") ? 0 : 2.0) +
+				    1 * t->scale;
+	}
+	if (signature)
+		sign_off += 10 * t->scale + height;
+	for (const xmlNode *c = closing ? closing->children : NULL; c; c = c->next) {
+		if (c == last && t->y + sign_off > A4_LONG_SIDE - BOTTOM && t->y > TOP)
+			new_page(t);
+		if (is_letter_element(c, "paragraph") || is_letter_element(c, "regards"))
+			put_paragraph(t, c, 2.0);
+		else if (is_letter_element(c, "salute"))
+			put_paragraph(t, c, 0);
+	}
+	if (!signature)
+		return;
+	space(t, 10);
 	if (t->y + height > A4_LONG_SIDE - BOTTOM)
 		new_page(t);
 	top = t->y;
