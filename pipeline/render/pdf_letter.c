@@ -816,17 +816,29 @@ static void typeset(struct typesetter *t, const xmlNode *letter)
 }
 
 /* Lays the letter out at each scale of fit_scales until one sets it on one
- * page; none does: full size, as many pages as it takes. */
+ * page; none does: the full-size layout, as many pages as it takes, which is
+ * kept from the first try rather than laid out again (each layout is most
+ * of a letter's time). */
 static void typeset_to_fit(struct typesetter *t, const xmlNode *letter)
 {
-	for (size_t i = 0; i < sizeof(fit_scales) / sizeof(fit_scales[0]); i++) {
-		t->scale = fit_scales[i];
-		typeset(t, letter);
-		if (t->count == 1)
-			return;
-	}
+	struct typesetter full;
+
 	t->scale = fit_scales[0];
 	typeset(t, letter);
+	if (t->count == 1 || t->failed)
+		return;
+	full = *t;
+	*t = (struct typesetter){ 0 };
+	for (size_t i = 1; i < sizeof(fit_scales) / sizeof(fit_scales[0]); i++) {
+		t->scale = fit_scales[i];
+		typeset(t, letter);
+		if (t->count == 1 && !t->failed) {
+			discard_pages(&full);
+			return;
+		}
+	}
+	discard_pages(t);
+	*t = full;
 }
 
 /* The recorded pages onto the PDF, each with its footer. */
