@@ -270,6 +270,35 @@ check "a very long reason renders as XHTML" \
 check "a very long reason is kept whole" sh -c 'grep -q END-OF-REASON "$1/long.txt" && grep -q END-OF-REASON "$1/long.html"' - "$long"
 check "a very long reason is wrapped in 72 columns" lines_fit "$long/long.txt"
 
+# --- R9: the same point told once ---------------------------------------------------
+# A form with three schema messages and a reason given twice: one item for
+# the schema (its plain words once), its three messages in the appendix under
+# that item's number, and the repeated reason once.
+
+same="$work/same"
+mkdir -p "$same"
+awk '
+	/code="schema"/ { print; for (i = 2; i <= 3; i++)
+		print "    <reason code=\"schema\">Element '"'"'{urn:ecap:1}email'"'"': message-" i " of the schema.</reason>";
+		next }
+	/code="commitment-unsigned"/ { print; print; next }
+	{ print }' "$data/returned.xml" >"$same/same.xml"
+for variant in "" -text; do
+	xsltproc --nonet --maxdepth 1000 --stringparam seq 1 "$xslt/notice-returned$variant.xsl" \
+		"$same/same.xml" >"$same/same${variant:-.html}" 2>/dev/null
+done
+mv "$same/same-text" "$same/same.txt" 2>/dev/null
+check "the fixture has three schema reasons and one given twice" \
+	sh -c 'test "$(grep -c "code=\"schema\"" "$1")" = 3 && test "$(grep -c "code=\"commitment-unsigned\"" "$1")" = 2' - "$same/same.xml"
+check "three schema messages make one item: its plain words are said once" \
+	sh -c 'test "$(grep -o "请使用本学会提供的申请表模板" "$1.txt" | wc -l)" = 1 && test "$(grep -o "请使用本学会提供的申请表模板" "$1.html" | wc -l)" = 1' - "$same/same"
+check "a reason given twice is told once" \
+	sh -c 'test "$(grep -o "承诺书未签名（signed" "$1.html" | wc -l)" = 1 && test "$(grep -o "承诺书未签名（signed" "$1.txt" | wc -l)" = 1' - "$same/same"
+check "the list has six items, not eight" \
+	sh -c 'test "$(xmllint --xpath "count(//*[local-name()=\"ol\"][contains(@class, \"reasons\")]/*[local-name()=\"li\"])" "$1.html")" = 6' - "$same/same"
+check "every schema message is in the appendix, under the one item's number" \
+	sh -c 'for m in facet message-2 message-3; do grep -q "第 6 项（[^）]*）：[^<]*$m" "$1.html" || exit 1; done' - "$same/same"
+
 # --- refusals ---------------------------------------------------------------------
 
 check "a notice number that does not exist is refused" \

@@ -271,35 +271,67 @@
     reason whose text is technical (technical-advice has plain words for its
     code) says those plain words, and its text goes to the appendix
     (技术说明) as an l:appendix-item naming the reason's number (R9).
+    The same point is told once (R9: "the same comment is never repeated"):
+    reasons with the same heading and the same plain words (several schema
+    messages of one form, say) are one item, whose technical texts all go
+    to the appendix under its number.
   -->
   <xsl:template name="letter-reasons">
     <xsl:param name="reasons" select="$validation/e:reason"/>
-    <l:list numbered="yes" class="reasons">
+    <!-- each reason as its heading, its plain words and its own text -->
+    <xsl:variable name="told">
       <xsl:for-each select="$reasons">
-	<xsl:variable name="title"><xsl:call-template name="reason-title"/></xsl:variable>
 	<xsl:variable name="advice">
 	  <xsl:call-template name="technical-advice">
 	    <xsl:with-param name="code" select="string(@code)"/>
 	  </xsl:call-template>
 	</xsl:variable>
+	<l:reason technical="{normalize-space(.)}">
+	  <xsl:attribute name="title"><xsl:call-template name="reason-title"/></xsl:attribute>
+	  <xsl:attribute name="plain">
+	    <xsl:choose>
+	      <xsl:when test="string($advice) != ''"><xsl:value-of select="$advice"/></xsl:when>
+	      <xsl:otherwise><xsl:value-of select="normalize-space(.)"/></xsl:otherwise>
+	    </xsl:choose>
+	  </xsl:attribute>
+	  <xsl:if test="string($advice) != ''">
+	    <xsl:attribute name="advised">yes</xsl:attribute>
+	  </xsl:if>
+	</l:reason>
+      </xsl:for-each>
+    </xsl:variable>
+    <!-- the first of each point, with the technical texts of all its reasons -->
+    <xsl:variable name="points">
+      <xsl:for-each select="exsl:node-set($told)/l:reason">
+	<xsl:if test="not(preceding-sibling::l:reason[@title = current()/@title
+						      and @plain = current()/@plain])">
+	  <xsl:copy>
+	    <xsl:copy-of select="@*"/>
+	    <xsl:for-each select="../l:reason[@title = current()/@title and @plain = current()/@plain]
+				  [@advised = 'yes' and @technical != '']">
+	      <l:technical><xsl:value-of select="@technical"/></l:technical>
+	    </xsl:for-each>
+	  </xsl:copy>
+	</xsl:if>
+      </xsl:for-each>
+    </xsl:variable>
+    <l:list numbered="yes" class="reasons">
+      <xsl:for-each select="exsl:node-set($points)/l:reason">
+	<xsl:variable name="number" select="position()"/>
+	<xsl:variable name="title" select="string(@title)"/>
 	<l:item>
 	  <l:heading><xsl:value-of select="$title"/></l:heading>
-	  <xsl:choose>
-	    <xsl:when test="string($advice) != ''">
-	      <l:detail>
-		<xsl:value-of select="$advice"/>
-		<xsl:if test="normalize-space(.) != ''">技术细节见文末“技术说明”。</xsl:if>
-	      </l:detail>
-	      <xsl:if test="normalize-space(.) != ''">
-		<l:appendix-item>
-		  <xsl:value-of select="concat('第 ', position(), ' 项（', $title, '）：', normalize-space(.))"/>
-		</l:appendix-item>
-	      </xsl:if>
-	    </xsl:when>
-	    <xsl:when test="normalize-space(.) != ''">
-	      <l:detail><xsl:value-of select="normalize-space(.)"/></l:detail>
-	    </xsl:when>
-	  </xsl:choose>
+	  <xsl:if test="@plain != ''">
+	    <l:detail>
+	      <xsl:value-of select="@plain"/>
+	      <xsl:if test="l:technical">技术细节见文末“技术说明”。</xsl:if>
+	    </l:detail>
+	  </xsl:if>
+	  <xsl:for-each select="l:technical">
+	    <l:appendix-item>
+	      <xsl:value-of select="concat('第 ', $number, ' 项（', $title, '）：', .)"/>
+	    </l:appendix-item>
+	  </xsl:for-each>
 	</l:item>
       </xsl:for-each>
     </l:list>
