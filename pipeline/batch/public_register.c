@@ -11,6 +11,12 @@
  *   out/public/register/<serial>.html one page per certificate
  *                                     (xslt/public-register-certificate.xsl)
  *
+ * Never held whole: the document and data.js are written as a stream, one
+ * member file at a time (register_each_member, trust/signed_writer.c, the
+ * data stylesheet's parts), each member's pages on the way; index.html and
+ * as-of.js come from the root and the keys alone. The bytes are those the
+ * whole document gave (t1640).
+ *
  * Written by a run that issued a certificate or changed a status, or when
  * the register document is missing or older than the register's files or
  * the newest key; a certificate's
@@ -19,11 +25,14 @@
  */
 #include "public_register.h"
 
+#include <errno.h>
+#include <fcntl.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "signed_writer.h"
 #include "signing.h"
@@ -277,6 +286,37 @@ static int put_scratch(struct batch *batch, FILE *scratch, const char *destinati
 	return result;
 }
 
+/* A file with no name in the state's store/, for what is written before it
+ * goes into the transaction whole: nothing is written outside the state
+ * (security.md), and nothing is left behind however the run ends. */
+static FILE *scratch_file(struct batch *batch, struct error *err)
+{
+	char directory[PATH_MAX];
+	FILE *file;
+	int fd;
+
+	store_path(&batch->store, "store", directory, sizeof(directory));
+	fd = open(directory, O_TMPFILE | O_RDWR | O_CLOEXEC, 0600);
+	if (fd < 0 && (errno == EOPNOTSUPP || errno == EISDIR || errno == EINVAL)) {
+		char name[PATH_MAX];
+
+		snprintf(name, sizeof(name), "%s/public-register-XXXXXX", directory);
+		fd = mkstemp(name);
+		if (fd >= 0)
+			unlink(name);
+	}
+	if (fd < 0) {
+		error_set_errno(err, "unable to make a scratch file in '%s'", directory);
+		return NULL;
+	}
+	file = fdopen(fd, "w+");
+	if (!file) {
+		close(fd);
+		error_set(err, "out of memory");
+	}
+	return file;
+}
+
 /* register.xml and data.js into scratch files, member file by member file,
  * and the pages on the way; the certificates counted. Into the transaction
  * only once whole: a group committed between two pages must not carry half
@@ -287,7 +327,7 @@ static int stream_register(struct public_stream *stream, FILE *document, struct 
 	static const char *const tail_part[] = { "part", "tail", NULL };
 	struct batch *batch = stream->batch;
 	xmlChar *output = NULL;
-	int size = 0;
+	int size = 0, result;
 
 	if (signed_writer_open(&stream->writer, document, xmlDocGetRootElement(stream->head),
 			       batch->signing_key, err) < 0 ||
@@ -307,9 +347,9 @@ static int stream_register(struct public_stream *stream, FILE *document, struct 
 	    renderer_apply(batch->renderer, "public-register-data.xsl", stream->head, tail_part,
 			   &output, &size, err) < 0)
 		return -1;
-	size = put_bytes(stream->data, output, (size_t)size, err);
+	result = put_bytes(stream->data, output, (size_t)size, err);
 	xmlFree(output);
-	return size;
+	return result;
 }
 
 static int newer(const struct stat *a, const struct stat *b)
@@ -359,12 +399,10 @@ int publish_register(struct batch *batch, struct error *err)
 	if (commit_group(batch, err) < 0)
 		return -1;
 	stream.head = public_head(batch);
-	document = tmpfile();
-	stream.data = tmpfile();
-	if (!document || !stream.data) {
-		error_set_errno(err, "unable to make a scratch file for the public register");
+	document = scratch_file(batch, err);
+	stream.data = document ? scratch_file(batch, err) : NULL;
+	if (!stream.data)
 		goto out;
-	}
 	if (stream_register(&stream, document, err) < 0 ||
 	    put_scratch(batch, document, REGISTER_XML, 0, err) < 0)
 		goto out;
