@@ -111,7 +111,8 @@ PIPELINE_OBJECTS = \
 	$(BUILD)/pipeline/store/register_identities.o \
 	$(BUILD)/pipeline/store/store.o \
 	$(BUILD)/pipeline/trust/keys.o \
-	$(BUILD)/pipeline/trust/signature.o
+	$(BUILD)/pipeline/trust/signature.o \
+	$(BUILD)/pipeline/trust/signed_writer.o
 
 MAIN_OBJECT = $(BUILD)/pipeline/command/main.o
 
@@ -130,6 +131,7 @@ UNIT_TESTS = \
 	$(BUILD)/tests/test-pdf \
 	$(BUILD)/tests/test-policy \
 	$(BUILD)/tests/test-signature \
+	$(BUILD)/tests/test-signed-writer \
 	$(BUILD)/tests/test-statement
 
 ARCHIVE = $(BUILD)/libecap.a

@@ -117,7 +117,8 @@ interview() {	# STATE ID: a sheet that passes
 
 # out/ and the audit archives' content lists of STATE, the run ids (which
 # hold the time and process), the state's path and the report's times made
-# RUN, STATE and TIME
+# RUN, STATE and TIME; out/'s list sorted once its run ids are RUN (two runs
+# in the same second sort by their process ids)
 normalized() {
 	run='[0-9]\{8\}T[0-9]\{6\}Z-[0-9]*'
 	here=$1
@@ -133,7 +134,7 @@ normalized() {
 		*)
 			LC_ALL=C sed "s/$run/RUN/g" "$file" ;;
 		esac | sha256sum | cut -c1-64
-	done
+	done | LC_ALL=C sort
 	for archive in audit/*.tar.gz; do
 		echo "$archive" | sed "s/$run/RUN/g"
 		tar -tzf "$archive" | sed "s/$run/RUN/g"

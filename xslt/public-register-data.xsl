@@ -24,36 +24,57 @@
 	<xsl:call-template name="string"><xsl:with-param name="text" select="$register/@asOf"/></xsl:call-template>
 	<xsl:text>;&#10;</xsl:text>
       </xsl:when>
-      <xsl:otherwise>
-	<xsl:text>window.ECAP_REGISTER = {"asOf": </xsl:text>
-	<xsl:call-template name="string"><xsl:with-param name="text" select="$register/@asOf"/></xsl:call-template>
-	<xsl:text>, "society": </xsl:text>
-	<xsl:call-template name="string"><xsl:with-param name="text" select="$register/@societyName"/></xsl:call-template>
-	<xsl:text>, "certificates": [&#10;</xsl:text>
+      <xsl:when test="$part = 'head'"><xsl:call-template name="head"/></xsl:when>
+      <xsl:when test="$part = 'certificates'">
 	<xsl:for-each select="$register/e:certificate">
-	  <xsl:text>{"serial": </xsl:text>
-	  <xsl:call-template name="string"><xsl:with-param name="text" select="@serial"/></xsl:call-template>
-	  <xsl:text>, "registration": </xsl:text>
-	  <xsl:call-template name="string"><xsl:with-param name="text" select="@registration"/></xsl:call-template>
-	  <xsl:text>, "name": </xsl:text>
-	  <xsl:call-template name="string"><xsl:with-param name="text" select="@name"/></xsl:call-template>
-	  <xsl:text>, "level": </xsl:text>
-	  <xsl:call-template name="string"><xsl:with-param name="text" select="concat(@levelName, ' ', @levelNameEn)"/></xsl:call-template>
-	  <xsl:text>, "field": </xsl:text>
-	  <xsl:call-template name="string"><xsl:with-param name="text" select="@fieldName"/></xsl:call-template>
-	  <xsl:text>, "status": </xsl:text>
-	  <xsl:call-template name="string"><xsl:with-param name="text" select="@status"/></xsl:call-template>
-	  <xsl:text>, "issued": </xsl:text>
-	  <xsl:call-template name="string"><xsl:with-param name="text" select="@issued"/></xsl:call-template>
-	  <xsl:text>, "expires": </xsl:text>
-	  <xsl:call-template name="string"><xsl:with-param name="text" select="@expires"/></xsl:call-template>
-	  <xsl:text>}</xsl:text>
+	  <xsl:call-template name="certificate"/>
+	  <xsl:if test="position() != last()">,&#10;</xsl:if>
+	</xsl:for-each>
+      </xsl:when>
+      <xsl:when test="$part = 'tail'"><xsl:call-template name="tail"/></xsl:when>
+      <xsl:otherwise>
+	<xsl:call-template name="head"/>
+	<xsl:for-each select="$register/e:certificate">
+	  <xsl:call-template name="certificate"/>
 	  <xsl:if test="position() != last()">,</xsl:if>
 	  <xsl:text>&#10;</xsl:text>
 	</xsl:for-each>
-	<xsl:text>]};&#10;</xsl:text>
+	<xsl:call-template name="tail"/>
       </xsl:otherwise>
     </xsl:choose>
+  </xsl:template>
+
+  <xsl:template name="head">
+    <xsl:text>window.ECAP_REGISTER = {"asOf": </xsl:text>
+    <xsl:call-template name="string"><xsl:with-param name="text" select="$register/@asOf"/></xsl:call-template>
+    <xsl:text>, "society": </xsl:text>
+    <xsl:call-template name="string"><xsl:with-param name="text" select="$register/@societyName"/></xsl:call-template>
+    <xsl:text>, "certificates": [&#10;</xsl:text>
+  </xsl:template>
+
+  <xsl:template name="tail">
+    <xsl:text>]};&#10;</xsl:text>
+  </xsl:template>
+
+  <!-- The current certificate as an object. -->
+  <xsl:template name="certificate">
+    <xsl:text>{"serial": </xsl:text>
+    <xsl:call-template name="string"><xsl:with-param name="text" select="@serial"/></xsl:call-template>
+    <xsl:text>, "registration": </xsl:text>
+    <xsl:call-template name="string"><xsl:with-param name="text" select="@registration"/></xsl:call-template>
+    <xsl:text>, "name": </xsl:text>
+    <xsl:call-template name="string"><xsl:with-param name="text" select="@name"/></xsl:call-template>
+    <xsl:text>, "level": </xsl:text>
+    <xsl:call-template name="string"><xsl:with-param name="text" select="concat(@levelName, ' ', @levelNameEn)"/></xsl:call-template>
+    <xsl:text>, "field": </xsl:text>
+    <xsl:call-template name="string"><xsl:with-param name="text" select="@fieldName"/></xsl:call-template>
+    <xsl:text>, "status": </xsl:text>
+    <xsl:call-template name="string"><xsl:with-param name="text" select="@status"/></xsl:call-template>
+    <xsl:text>, "issued": </xsl:text>
+    <xsl:call-template name="string"><xsl:with-param name="text" select="@issued"/></xsl:call-template>
+    <xsl:text>, "expires": </xsl:text>
+    <xsl:call-template name="string"><xsl:with-param name="text" select="@expires"/></xsl:call-template>
+    <xsl:text>}</xsl:text>
   </xsl:template>
 
   <!-- A JavaScript string: quotes, backslashes and '<' (never a closing

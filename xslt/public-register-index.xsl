@@ -9,7 +9,9 @@
   index.html?q=TEXT opens with the results for TEXT; a QR code's address
   (baseUrl + serial + "?code=" + code) may point here, as
   index.html?q=SERIAL?code=CODE: what follows the serial is ignored.
-  Takes no parameter.
+  Parameter certificates: how many certificates the register holds (the
+  run writes the page from the register's root and keys alone, never
+  holding every certificate); by default, those of the document.
 -->
 <xsl:stylesheet version="1.0"
 		xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
@@ -20,6 +22,8 @@
   <xsl:import href="public-register-common.xsl"/>
 
   <xsl:output method="xml" encoding="UTF-8" indent="no" doctype-system="about:legacy-compat"/>
+
+  <xsl:param name="certificates" select="count($register/e:certificate)"/>
 
   <xsl:template match="/">
     <xsl:if test="not($register)">
@@ -56,8 +60,8 @@
 	  </table>
 	  <noscript><p>查询需要启用 JavaScript；也可直接打开“证书编号.html”。
 	    <span class="en">The search needs JavaScript; each certificate also has its own page, SERIAL.html.</span></p></noscript>
-	  <p>共 <xsl:value-of select="count($register/e:certificate)"/> 份证书。
-	    <span class="en"><xsl:value-of select="count($register/e:certificate)"/> certificates.</span>
+	  <p>共 <xsl:value-of select="$certificates"/> 份证书。
+	    <span class="en"><xsl:value-of select="$certificates"/> certificates.</span>
 	    <a href="../register.xml">签名登记册 Signed register (XML)</a></p>
 	  <xsl:call-template name="keys"/>
 	  <footer>本页不显示身份证件号码、出生日期、工作单位或联系方式。

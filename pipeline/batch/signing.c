@@ -1,6 +1,8 @@
 /* signing.c - the run's signing (R11): the key the policy chooses is loaded
- * once, every signed output goes through put_signed_document, and at the
- * end the key's signing dates are recorded and republished. A state with no
+ * once, every signed output goes through put_signed_document (the public
+ * register, too large to hold, through signed_writer: public_register.c,
+ * which counts it in signed_documents itself), and at the end the key's
+ * signing dates are recorded and republished. A state with no
  * key yet issues unsigned documents, and the run says so (log and summary),
  * so that staff run `ecap key new`.
  */

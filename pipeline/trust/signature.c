@@ -10,6 +10,7 @@
  */
 #include "signature.h"
 
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -347,14 +348,154 @@ out:
 	return result;
 }
 
-/* ---- verifying ---- */
-
 static int is_dsig(xmlNodePtr node, const char *name)
 {
 	return node && node->type == XML_ELEMENT_NODE && node->ns &&
 	       xmlStrEqual(node->ns->href, (const xmlChar *)DSIG_NS) &&
 	       xmlStrEqual(node->name, (const xmlChar *)name);
 }
+
+/* ---- signing a document written in pieces (signed_writer.c) ---- */
+
+/* xmlsec's own SHA-256 and base64 transforms, fed as the canonical form is
+ * written: the DigestValue comes out as xmlSecDSigCtxSign would write it. */
+struct signature_digest {
+	xmlSecTransformCtxPtr context;
+};
+
+struct signature_digest *signature_digest_begin(struct error *err)
+{
+	struct signature_digest *digest = calloc(1, sizeof(*digest));
+	xmlSecTransformPtr sha256, base64;
+
+	if (!digest) {
+		error_set(err, "out of memory");
+		return NULL;
+	}
+	digest->context = xmlSecTransformCtxCreate();
+	sha256 = digest->context ?
+		 xmlSecTransformCtxCreateAndAppend(digest->context, xmlSecTransformSha256Id) : NULL;
+	base64 = sha256 ?
+		 xmlSecTransformCtxCreateAndAppend(digest->context, xmlSecTransformBase64Id) : NULL;
+	if (!base64) {
+		signature_digest_free(digest);
+		error_set(err, "xmlsec cannot make a SHA-256 digest");
+		return NULL;
+	}
+	sha256->operation = xmlSecTransformOperationSign;
+	base64->operation = xmlSecTransformOperationEncode;
+	if (xmlSecTransformCtxPrepare(digest->context, xmlSecTransformDataTypeBin) < 0) {
+		signature_digest_free(digest);
+		error_set(err, "xmlsec cannot make a SHA-256 digest");
+		return NULL;
+	}
+	return digest;
+}
+
+int signature_digest_update(struct signature_digest *digest, const void *bytes, size_t size,
+			    struct error *err)
+{
+	if (size == 0)
+		return 0;
+	if (size > (size_t)INT_MAX ||
+	    xmlSecTransformPushBin(digest->context->first, bytes, (xmlSecSize)size, 0,
+				   digest->context) < 0)
+		return error_set(err, "xmlsec's SHA-256 failed");
+	return 0;
+}
+
+void signature_digest_free(struct signature_digest *digest)
+{
+	if (!digest)
+		return;
+	if (digest->context)
+		xmlSecTransformCtxDestroy(digest->context);
+	free(digest);
+}
+
+static xmlNodePtr dsig_child(xmlNodePtr node, const char *name)
+{
+	for (xmlNodePtr child = node ? node->children : NULL; child; child = child->next)
+		if (is_dsig(child, name))
+			return child;
+	return NULL;
+}
+
+/* The SignatureValue over the canonical SignedInfo, as xmlSecDSigCtxSign
+ * makes it: exclusive C14N, the key's signature transform, base64. */
+static int sign_signed_info(xmlNodePtr signature, struct signing_key *key, struct error *err)
+{
+	xmlNodePtr signed_info = dsig_child(signature, "SignedInfo");
+	xmlNodePtr value = dsig_child(signature, "SignatureValue");
+	xmlSecTransformCtxPtr context = xmlSecTransformCtxCreate();
+	xmlSecTransformPtr sign = NULL, base64 = NULL;
+	xmlSecNodeSetPtr nodes = NULL;
+	xmlSecKeyReq requirements;
+	int result = -1, requirements_made = 0;
+
+	last_xmlsec_error[0] = '\0';
+	if (!signed_info || !value || !context ||
+	    !xmlSecTransformCtxCreateAndAppend(context, xmlSecTransformExclC14NId) ||
+	    !(sign = xmlSecTransformCtxCreateAndAppend(context, xmlSecTransformEcdsaSha256Id)) ||
+	    !(base64 = xmlSecTransformCtxCreateAndAppend(context, xmlSecTransformBase64Id)) ||
+	    xmlSecKeyReqInitialize(&requirements) < 0) {
+		error_set(err, "xmlsec cannot be set up to sign");
+		goto out;
+	}
+	requirements_made = 1;
+	sign->operation = xmlSecTransformOperationSign;
+	base64->operation = xmlSecTransformOperationEncode;
+	if (xmlSecTransformSetKeyReq(sign, &requirements) < 0 ||
+	    !xmlSecKeyMatch(key->key, NULL, &requirements) ||
+	    xmlSecTransformSetKey(sign, key->key) < 0) {
+		error_set(err, "key %s cannot make an ECDSA-SHA256 signature%s%s", key->name,
+			  last_xmlsec_error[0] ? ": " : "", last_xmlsec_error);
+		goto out;
+	}
+	nodes = xmlSecNodeSetGetChildren(signed_info->doc, signed_info, 1, 0);
+	if (!nodes || xmlSecTransformCtxXmlExecute(context, nodes) < 0 || !context->result ||
+	    !xmlSecBufferGetData(context->result)) {
+		error_set(err, "signing with key %s failed%s%s", key->name,
+			  last_xmlsec_error[0] ? ": " : "", last_xmlsec_error);
+		goto out;
+	}
+	xmlNodeSetContentLen(value, xmlSecBufferGetData(context->result),
+			     (int)xmlSecBufferGetSize(context->result));
+	result = 0;
+out:
+	if (nodes)
+		xmlSecNodeSetDestroy(nodes);
+	if (requirements_made)
+		xmlSecKeyReqFinalize(&requirements);
+	if (context)
+		xmlSecTransformCtxDestroy(context);
+	return result;
+}
+
+int signature_sign_digest(xmlDocPtr document, struct signing_key *key,
+			  struct signature_digest *digest, struct error *err)
+{
+	xmlNodePtr signature = add_template(document, key->name), digest_value;
+	xmlSecBufferPtr value;
+
+	if (!signature)
+		return error_set(err, "out of memory making a signature");
+	last_xmlsec_error[0] = '\0';
+	if (xmlSecTransformPushBin(digest->context->first, NULL, 0, 1, digest->context) < 0)
+		return error_set(err, "xmlsec's SHA-256 failed%s%s",
+				 last_xmlsec_error[0] ? ": " : "", last_xmlsec_error);
+	digest->context->status = xmlSecTransformStatusFinished;
+	value = digest->context->result;
+	digest_value = dsig_child(dsig_child(dsig_child(signature, "SignedInfo"), "Reference"),
+				  "DigestValue");
+	if (!value || !xmlSecBufferGetData(value) || !digest_value)
+		return error_set(err, "xmlsec's SHA-256 gave no digest");
+	xmlNodeSetContentLen(digest_value, xmlSecBufferGetData(value),
+			     (int)xmlSecBufferGetSize(value));
+	return sign_signed_info(signature, key, err);
+}
+
+/* ---- verifying ---- */
 
 static size_t count_signatures(xmlNodePtr node, xmlNodePtr *found)
 {

@@ -42,6 +42,22 @@ const char *signing_key_name(const struct signing_key *key);
 int signature_sign(xmlDocPtr document, struct signing_key *key, xmlChar **bytes, int *size,
 		   struct error *err);
 
+/* A document too large to hold is signed as it is written
+ * (signed_writer.c): its canonical form (what the Reference's enveloped and
+ * exclusive C14N transforms make of it) goes through signature_digest_update
+ * piece by piece, in order; signature_sign_digest then appends to
+ * document's root the Signature signature_sign would make, its DigestValue
+ * that digest and its SignatureValue xmlsec's over its SignedInfo. The
+ * digest can be finished once only. */
+struct signature_digest;
+
+struct signature_digest *signature_digest_begin(struct error *err);
+int signature_digest_update(struct signature_digest *digest, const void *bytes, size_t size,
+			    struct error *err);
+void signature_digest_free(struct signature_digest *digest);
+int signature_sign_digest(xmlDocPtr document, struct signing_key *key,
+			  struct signature_digest *digest, struct error *err);
+
 /* The public keys a verification accepts, each with its published name. */
 struct keyring;
 
