@@ -116,6 +116,21 @@ sizes() {
 		>>"$work/sizes.tsv"
 }
 
+# set_aside STATE: moves a finished state out of the way; every state set
+# aside is removed only when the benchmark ends. Deleting the tens of
+# thousands of files of a state right before a run slows the run's own file
+# creation for minutes: ext4 skips inodes freed in the last 60 to 300
+# seconds when it allocates new ones (fs/ext4/ialloc.c, recently_deleted),
+# and scanning past them took up to 70% of a records run here. Leave a few
+# minutes between two benchmarks for the same reason.
+trash="$work/trash"
+set_aside() {
+	[ -e "$1" ] || return 0
+	mkdir -p "$trash" && mv "$1" "$trash/$(basename "$1")-$$-$(date +%s%N)" ||
+		fail "cannot move $1 aside"
+}
+trap '[ "${BENCH_KEEP:-0}" = 1 ] || rm -rf "$trash"' EXIT
+
 # timed_run STATE DATE N WHAT INPUTS BYTES: one `ecap run`, a line of results.
 timed_run() {
 	state=$1
@@ -133,7 +148,7 @@ timed_run() {
 for n in $sizes; do
 	gen=$(generated "$n")
 	state="$work/state-$n"
-	rm -rf "$state"
+	set_aside "$state"
 	"$ecap" init "$state" --policy "$gen/policy.xml" >/dev/null
 	bytes=$(awk -F '\t' 'NR > 1 { total += $9 } END { printf "%.0f\n", total }' "$gen/manifest.tsv")
 	# The inputs are hard-linked, but the runs' audit archives hold a copy of
@@ -180,7 +195,7 @@ for n in $sizes; do
 	read -r seconds rss user system <"$work/time.txt"
 	printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$n" "floor (packages)" "$n" "$bytes" \
 		"$seconds" "$rss" "$user" "$system" >>"$results"
-	[ "${BENCH_KEEP:-0}" = 1 ] || rm -rf "$state"
+	[ "${BENCH_KEEP:-0}" = 1 ] || set_aside "$state"
 done
 
 if [ "${BENCH_BASELINE:-1}" = 1 ]; then
