@@ -61,8 +61,15 @@ large=$rss
 echo "# peak RSS: $small KB with 500 members, $large KB with 5,000"
 expect "register.xml holds the 5,000 certificates" \
 	test "$(grep -c '<certificate ' "$state/out/public/register.xml")" -eq 5000
-expect "the peak RSS grows by at most 4 MB from 500 to 5,000 members ($small KB, $large KB)" \
-	test "$large" -le "$((small + 4096))"
+# not under AddressSanitizer or valgrind (ECAP set: make check-asan,
+# check-valgrind), whose runtimes hold freed memory back on purpose
+if [ -n "${ECAP:-}" ]; then
+	skip "the peak RSS grows by at most 4 MB from 500 to 5,000 members" \
+		"ecap runs under ASan or valgrind (ECAP is set)"
+else
+	expect "the peak RSS grows by at most 4 MB from 500 to 5,000 members ($small KB, $large KB)" \
+		test "$large" -le "$((small + 4096))"
+fi
 
 expect "register.xml verifies with ecap verify" run_ecap verify "$state/out/public/register.xml" \
 	--key "$state/out/public/keys/$key"
