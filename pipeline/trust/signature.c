@@ -38,6 +38,11 @@
 #define HREF_ECDSA_SHA256 "http://www.w3.org/2001/04/xmldsig-more#ecdsa-sha256"
 #define HREF_RSA_SHA256 "http://www.w3.org/2001/04/xmldsig-more#rsa-sha256"
 
+/* What ecap signs with (its keys are P-256): the template's SignatureMethod
+ * and, for a document signed as it is written, the transform that makes its
+ * SignatureValue. Verification also accepts RSA-SHA256. */
+#define SIGNING_TRANSFORM xmlSecTransformEcdsaSha256Id
+
 /* A register of 100,000 members is about 25 MB. */
 #define SIGNED_MAX_BYTES (256u << 20)
 
@@ -278,7 +283,7 @@ static xmlNodePtr add_template(xmlDocPtr document, const char *key_name)
 	xmlNodePtr signature, reference, key_info;
 
 	signature = xmlSecTmplSignatureCreate(document, xmlSecTransformExclC14NId,
-					      xmlSecTransformEcdsaSha256Id, NULL);
+					      SIGNING_TRANSFORM, NULL);
 	if (!signature)
 		return NULL;
 	xmlAddChild(xmlDocGetRootElement(document), signature);
@@ -436,7 +441,7 @@ static int sign_signed_info(xmlNodePtr signature, struct signing_key *key, struc
 	last_xmlsec_error[0] = '\0';
 	if (!signed_info || !value || !context ||
 	    !xmlSecTransformCtxCreateAndAppend(context, xmlSecTransformExclC14NId) ||
-	    !(sign = xmlSecTransformCtxCreateAndAppend(context, xmlSecTransformEcdsaSha256Id)) ||
+	    !(sign = xmlSecTransformCtxCreateAndAppend(context, SIGNING_TRANSFORM)) ||
 	    !(base64 = xmlSecTransformCtxCreateAndAppend(context, xmlSecTransformBase64Id)) ||
 	    xmlSecKeyReqInitialize(&requirements) < 0) {
 		error_set(err, "xmlsec cannot be set up to sign");
