@@ -122,21 +122,25 @@ static void keep_first_line(const char *bytes, ssize_t got, char *out, size_t si
 	}
 }
 
-/* Waits for the child to exit, keeping the first non-empty line of what it
- * writes to its stderr (error_fd) meanwhile. Returns its status as waitpid
- * gives it, or -1 if the deadline came first or it could not be waited for.
- * The exit is watched, not the pipe's end: a sendmail that leaves a
- * daemon behind holding its stderr has still finished. */
-static int wait_for_child(pid_t child, int error_fd, char *out, size_t size,
-			  const struct timespec *deadline)
+/* How the wait for sendmail ended. */
+enum child_wait { CHILD_EXITED, CHILD_TIMED_OUT, CHILD_UNWATCHABLE };
+
+/* Waits for the child to exit (its waitpid status in *status), keeping the
+ * first non-empty line of what it writes to its stderr (error_fd)
+ * meanwhile; or until the deadline; or fails to watch it at all (errno
+ * says why). The exit is watched, not the pipe's end: a sendmail that
+ * leaves a daemon behind holding its stderr has still finished. */
+static enum child_wait wait_for_child(pid_t child, int error_fd, char *out, size_t size,
+				      const struct timespec *deadline, int *status)
 {
-	int exit_fd = pidfd_open(child, 0), status = -1;
+	int exit_fd = pidfd_open(child, 0), saved;
+	enum child_wait result = CHILD_TIMED_OUT;
 	char buffer[4096];
 	size_t used = 0;
 
 	out[0] = '\0';
 	if (exit_fd < 0)
-		return -1;
+		return CHILD_UNWATCHABLE;
 	for (;;) {
 		struct pollfd ready[2] = { { .fd = exit_fd, .events = POLLIN },
 					   { .fd = error_fd, .events = POLLIN } };
@@ -144,6 +148,8 @@ static int wait_for_child(pid_t child, int error_fd, char *out, size_t size,
 
 		if (polled < 0 && errno == EINTR)
 			continue;
+		if (polled < 0)
+			result = CHILD_UNWATCHABLE;
 		if (polled <= 0)
 			break;
 		if (error_fd >= 0 && ready[1].revents) {
@@ -154,11 +160,15 @@ static int wait_for_child(pid_t child, int error_fd, char *out, size_t size,
 			else if (got == 0 || errno != EINTR)
 				error_fd = -1;	/* at its end: only the exit is left */
 		}
-		if (ready[0].revents && waitpid(child, &status, WNOHANG) == child)
+		if (ready[0].revents && waitpid(child, status, WNOHANG) == child) {
+			result = CHILD_EXITED;
 			break;
+		}
 	}
+	saved = errno;
 	close(exit_fd);
-	return status;
+	errno = saved;
+	return result;
 }
 
 /* The child: the message on stdin, stdout to /dev/null, stderr to the pipe. */
@@ -190,6 +200,7 @@ static void hand_over(const char *sendmail, const char *message_path, int timeou
 	int pipe_fds[2] = { -1, -1 }, status = -1;
 	pid_t parent = getpid(), child = -1;
 	struct timespec deadline;
+	enum child_wait waited;
 
 	result->status = -1;
 	result->first_line[0] = '\0';
@@ -209,15 +220,21 @@ static void hand_over(const char *sendmail, const char *message_path, int timeou
 	pipe_fds[1] = -1;
 	clock_gettime(CLOCK_MONOTONIC, &deadline);
 	deadline.tv_sec += timeout;
-	status = wait_for_child(child, pipe_fds[0], result->first_line,
-				sizeof(result->first_line), &deadline);
-	if (status == -1) {
+	waited = wait_for_child(child, pipe_fds[0], result->first_line,
+				sizeof(result->first_line), &deadline, &status);
+	if (waited != CHILD_EXITED) {
+		int why = errno;
+
 		kill(child, SIGKILL);
 		while (waitpid(child, NULL, 0) < 0 && errno == EINTR)
 			;
-		snprintf(result->first_line, sizeof(result->first_line),
-			 "%s did not finish within %d seconds and was stopped (--timeout)",
-			 sendmail, timeout);
+		if (waited == CHILD_TIMED_OUT)
+			snprintf(result->first_line, sizeof(result->first_line),
+				 "%s did not finish within %d seconds and was stopped (--timeout)",
+				 sendmail, timeout);
+		else
+			snprintf(result->first_line, sizeof(result->first_line),
+				 "cannot wait for %s: %s; it was stopped", sendmail, strerror(why));
 	} else if (WIFEXITED(status)) {
 		result->status = WEXITSTATUS(status);
 	} else if (WIFSIGNALED(status)) {
