@@ -27,19 +27,15 @@ static int has_parameter(const char *const *parameters, size_t count, const char
 	return 0;
 }
 
-/* The letter document in output[0..size) typeset as PDF (pdf_letter.c), as
- * a run makes the letter's .pdf, written on standard output. */
-static int write_letter_pdf(const xmlChar *output, int size, struct error *err)
+/* The letter document (the stylesheet's result tree, as a run hands it to
+ * pdf_letter.c) typeset as PDF, as a run makes the letter's .pdf, written
+ * on standard output. */
+static int write_letter_pdf(xmlDocPtr letter, struct error *err)
 {
-	struct xml_limits limits = { 256u << 20, 256 };
-	xmlDocPtr letter = xml_parse_untrusted((const char *)output, (size_t)size, "letter",
-					       &limits, NULL, 0, err);
 	unsigned char *pdf = NULL;
 	size_t pdf_size = 0;
 	int result = -1;
 
-	if (!letter)
-		goto out;
 	if (pdf_from_letter(letter, "letter.pdf", NULL, &pdf, &pdf_size, err) < 0)
 		goto out;
 	if (fwrite(pdf, 1, pdf_size, stdout) != pdf_size || fflush(stdout) != 0) {
@@ -49,8 +45,6 @@ static int write_letter_pdf(const xmlChar *output, int size, struct error *err)
 	result = 0;
 out:
 	free(pdf);
-	if (letter)
-		xmlFreeDoc(letter);
 	return result;
 }
 
@@ -81,7 +75,7 @@ int command_render(int argc, char **argv)
 	struct xml_limits limits = { 256u << 20, 256 };
 	struct error err = { "" };
 	struct renderer *renderer = NULL;
-	xmlDocPtr document = NULL;
+	xmlDocPtr document = NULL, letter = NULL;
 	xmlChar *output = NULL;
 	size_t count = 0;
 	char seq[16];
@@ -137,14 +131,19 @@ int command_render(int argc, char **argv)
 						  sizeof(parameters) / sizeof(parameters[0]) - count);
 	}
 	renderer = renderer_new(&err);
-	if (!renderer || renderer_apply(renderer, stylesheet, document, parameters, &output,
-					&size, &err) < 0)
+	if (!renderer)
 		goto fail;
 	if (pdf) {
+		if (renderer_transform(renderer, stylesheet, document, parameters, &letter,
+				       &err) < 0)
+			goto fail;
 		code = EXIT_DATA;
-		if (write_letter_pdf(output, size, &err) < 0)
+		if (write_letter_pdf(letter, &err) < 0)
 			goto fail;
 	} else {
+		if (renderer_apply(renderer, stylesheet, document, parameters, &output, &size,
+				   &err) < 0)
+			goto fail;
 		fwrite(output, 1, (size_t)size, stdout);
 	}
 	code = EXIT_OK;
@@ -157,6 +156,8 @@ out:
 	if (policy_loaded)
 		policy_release(&policy);
 	schema_free(policy_schema);
+	if (letter)
+		xmlFreeDoc(letter);
 	if (document)
 		xmlFreeDoc(document);
 	free(input.bytes);
