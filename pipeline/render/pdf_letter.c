@@ -725,35 +725,44 @@ out:
 	xmlFree(uri);
 }
 
-static double paragraph_height(struct typesetter *t, const xmlNode *node, double indent)
+/* A closing's paragraph or "此致" (indented two characters) or "敬礼！"
+ * (not) laid out as put_paragraph sets it; NULL for anything else. */
+static PangoLayout *closing_layout(struct typesetter *t, const xmlNode *node)
 {
-	const struct style style = { BODY_SIZE, 0, PANGO_ALIGN_LEFT, indent };
-	char *markup = markup_of(node);
-	PangoLayout *layout = layout_new(t->cr, t->scale, markup, WIDTH, &style);
-	double height = layout_height(layout);
+	struct style style = { BODY_SIZE, 0, PANGO_ALIGN_LEFT, 2.0 };
+	PangoLayout *layout;
+	char *markup;
 
-	g_object_unref(layout);
+	if (is_letter_element(node, "salute"))
+		style.indent = 0;
+	else if (!is_letter_element(node, "paragraph") && !is_letter_element(node, "regards"))
+		return NULL;
+	markup = markup_of(node);
+	layout = layout_new(t->cr, t->scale, markup, WIDTH, &style);
 	g_free(markup);
-	return height;
+	return layout;
 }
 
 /* The closing's paragraphs, then the signature. As the print CSS's
  * sign-off, the last paragraph, "此致", "敬礼！" and the signature go onto
- * one page: the signature never stands alone at the top of a page. */
+ * one page: the signature never stands alone at the top of a page. The
+ * sign-off is laid out once, measured, then drawn. */
+#define SIGN_OFF_MAX 8
+
 static void put_closing(struct typesetter *t, const xmlNode *closing, const xmlNode *signature)
 {
 	const struct style right = { BODY_SIZE, 0, PANGO_ALIGN_RIGHT, 0 };
-	PangoLayout *layouts[3];
-	size_t count = 0;
+	PangoLayout *layouts[3], *sign_off_layouts[SIGN_OFF_MAX], *layout;
+	size_t count = 0, sign_offs = 0;
 	double x = LEFT, height = 0, sign_off = 0, top;
-	const xmlNode *last = NULL;
+	const xmlNode *last = NULL, *c;
 	char *markup;
 
-	for (const xmlNode *c = closing ? closing->children : NULL; c; c = c->next)
+	for (c = closing ? closing->children : NULL; c; c = c->next)
 		if (is_letter_element(c, "paragraph"))
 			last = c;
 	/* the society, who signs for it (policy signatory) and the date */
-	for (const xmlNode *c = signature ? signature->children : NULL; c && count < 3; c = c->next) {
+	for (c = signature ? signature->children : NULL; c && count < 3; c = c->next) {
 		if (!is_letter_element(c, "name") && !is_letter_element(c, "signatory") &&
 		    !is_letter_element(c, "date"))
 			continue;
@@ -762,21 +771,34 @@ static void put_closing(struct typesetter *t, const xmlNode *closing, const xmlN
 		g_free(markup);
 		height += layout_height(layouts[count++]);
 	}
-	for (const xmlNode *c = closing ? closing->children : NULL; c; c = c->next) {
-		if (c == last || is_letter_element(c, "regards") || is_letter_element(c, "salute"))
-			sign_off += paragraph_height(t, c, is_letter_element(c, "salute") ? 0 : 2.0) +
-				    1 * t->scale;
-	}
-	if (signature)
-		sign_off += 10 * t->scale + height;
-	for (const xmlNode *c = closing ? closing->children : NULL; c; c = c->next) {
-		if (c == last && t->y + sign_off > A4_LONG_SIDE - BOTTOM && t->y > TOP)
-			new_page(t);
+	/* the paragraphs before the last one flow as any others */
+	for (c = closing ? closing->children : NULL; c && c != last; c = c->next) {
 		if (is_letter_element(c, "paragraph") || is_letter_element(c, "regards"))
 			put_paragraph(t, c, 2.0);
 		else if (is_letter_element(c, "salute"))
 			put_paragraph(t, c, 0);
 	}
+	for (; c && sign_offs < SIGN_OFF_MAX; c = c->next) {
+		if (!(layout = closing_layout(t, c)))
+			continue;
+		sign_off += layout_height(layout) + 1 * t->scale;
+		sign_off_layouts[sign_offs++] = layout;
+	}
+	if (signature)
+		sign_off += 10 * t->scale + height;
+	if (sign_offs && t->y + sign_off > A4_LONG_SIDE - BOTTOM && t->y > TOP)
+		new_page(t);
+	for (size_t i = 0; i < sign_offs; i++) {
+		put_flowing(t, sign_off_layouts[i], LEFT);
+		space(t, 1);
+		g_object_unref(sign_off_layouts[i]);
+	}
+	for (; c; c = c->next)	/* none, by the schema: still not dropped */
+		if ((layout = closing_layout(t, c))) {
+			put_flowing(t, layout, LEFT);
+			space(t, 1);
+			g_object_unref(layout);
+		}
 	if (!signature)
 		return;
 	space(t, 10);
