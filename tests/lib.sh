@@ -145,3 +145,18 @@ old_state() {
 	rm -rf "$state"
 	tar -C "$work" -xzf "$top/tests/data/$1.tar.gz"
 }
+
+# headless_chromium SECONDS ARGUMENTS...: headless Chromium, as a user's
+# browser would run but with a profile of its own (removed after) and
+# nothing fetched beside the page; stopped after SECONDS.
+headless_chromium() {
+	seconds=$1
+	shift
+	profile=$(mktemp -d)
+	timeout "$seconds" chromium --headless --no-sandbox --disable-gpu \
+		--disable-background-networking --disable-component-update --disable-sync \
+		--no-first-run --user-data-dir="$profile" "$@"
+	status=$?
+	rm -rf "$profile"
+	return $status
+}

@@ -11,11 +11,7 @@ command -v chromium >/dev/null 2>&1 || skip_all "chromium (Debian package chromi
 
 # dom URL: the page's DOM after its scripts ran
 dom() {
-	profile=$(mktemp -d)
-	timeout 60 chromium --headless --no-sandbox --disable-gpu --disable-background-networking \
-		--disable-component-update --disable-sync --no-first-run --user-data-dir="$profile" \
-		--virtual-time-budget=3000 --dump-dom "$1" 2>/dev/null
-	rm -rf "$profile"
+	headless_chromium 60 --virtual-time-budget=3000 --dump-dom "$1" 2>/dev/null
 }
 
 reviews() {

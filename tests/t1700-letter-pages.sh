@@ -22,11 +22,7 @@ pages() {
 # print HTML PDF: the page printed by Chromium as a user would (headers and
 # footers as the browser sets them)
 print() {
-	profile=$(mktemp -d)
-	timeout 90 chromium --headless --no-sandbox --disable-gpu --disable-background-networking \
-		--disable-component-update --disable-sync --no-first-run --user-data-dir="$profile" \
-		--print-to-pdf="$2" "$1" >/dev/null 2>&1
-	rm -rf "$profile"
+	headless_chromium 90 --print-to-pdf="$2" "$1" >/dev/null 2>&1
 }
 
 # letter NAME KIND DOSSIER SEQ [SEAL]: NAME.letter.xml, NAME.pdf and NAME.html
