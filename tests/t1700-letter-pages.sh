@@ -134,4 +134,12 @@ if [ -n "$chromium" ]; then
 else
 	skip "printed: the signature on the page of the closing words" "chromium is not installed"
 fi
+# --pdf typesets a letter document only: a stylesheet that makes anything
+# else is refused, with a clear message and no PDF
+"$ecap" render notice-returned.xsl --pdf "$top/tests/data/dossiers/returned.xml" \
+	>"$work/not-a-letter.pdf" 2>"$work/not-a-letter.err"
+expect_equal "ecap render --pdf of a stylesheet that makes no letter document exits 65" "$?" 65
+expect "it says so" grep -q "not a letter document" "$work/not-a-letter.err"
+expect "and writes nothing" test ! -s "$work/not-a-letter.pdf"
+
 done_testing
