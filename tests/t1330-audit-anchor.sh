@@ -172,6 +172,49 @@ expect_equal "  and its chain of four verifies" "$verified" 0
 expect_equal "  and the record names the fourth archive" \
 	"$(cut -c1-7 "$copy/store/audit-last")" "000004-"
 
+# ---- the note of the last archive's file (store/audit-last-checked): a run
+# trusts the recorded SHA-256 without reading the archive again only while
+# the file is the one noted; edited in place with its size and modification
+# time kept, it has another change time and is hashed, and the run refuses
+noted="$copy/store/audit-last-checked"
+name4=$(cut -d' ' -f1 "$copy/store/audit-last")
+expect_equal "the run that wrote archive 4 noted its name and SHA-256" \
+	"$(cut -d' ' -f1,2 "$noted")" "$(cat "$copy/store/audit-last")"
+expect_equal "  and its file's device, inode and size" "$(cut -d' ' -f3-5 "$noted")" \
+	"$(stat -c '%d %i %s' "$copy/audit/$name4")"
+if command -v strace >/dev/null 2>&1 && [ -z "${ECAP_REAL:-}" ]; then
+	cp "$top/samples/dropbox"/* "$copy/dropbox/"
+	strace -f -qq -o "$work/opened" -e trace=open,openat "$ecap" run "$copy" \
+		--date 2026-11-25 --quiet
+	expect_equal "the next run completes (under strace)" "$?" 0
+	expect "  and does not read the noted archive again" sh -c \
+		'! grep -F "$1" "$2"' - "audit/$name4" "$work/opened"
+	expect_equal "  it notes archive 5" "$(cut -d' ' -f1 "$noted")" \
+		"$(ls "$copy/audit" | sed -n 5p)"
+else
+	echo "ok $((test_count + 1)) - # SKIP strace is not installed, or ecap runs under valgrind"
+	test_count=$((test_count + 1))
+	cp "$top/samples/dropbox"/* "$copy/dropbox/"
+	"$ecap" run "$copy" --date 2026-11-25 --quiet
+fi
+last=$(cut -d' ' -f1 "$copy/store/audit-last")
+size=$(wc -c <"$copy/audit/$last" | tr -d ' ')
+touch -r "$copy/audit/$last" "$work/mtime"
+sleep 0.05
+printf '\377' | dd of="$copy/audit/$last" bs=1 seek=$((size / 2)) conv=notrunc 2>/dev/null
+touch -r "$work/mtime" "$copy/audit/$last"
+expect_equal "the last archive edited in place, size and mtime kept: the note's size matches" \
+	"$(cut -d' ' -f5,6 "$noted")" "$(stat -c '%s' "$copy/audit/$last") $(cut -d' ' -f6 "$noted")"
+cp "$top/samples/dropbox"/* "$copy/dropbox/" 2>/dev/null
+run_refused "the last archive edited in place (its change time differs from the note's)" \
+	"$copy" "the last archive the store recorded, audit/$last, has changed"
+copy_state stale-note
+echo "not a note" >"$copy/store/audit-last-checked"
+expect "a damaged note: the run hashes the archive and completes" \
+	"$ecap" run "$copy" --date 2026-11-25 --quiet
+expect_equal "  and notes its own archive" "$(cut -d' ' -f1 "$copy/store/audit-last-checked")" \
+	"$(cut -d' ' -f1 "$copy/store/audit-last")"
+
 # ---- the gzip trailer
 copy_state trailer
 archive="$copy/audit/$name2"

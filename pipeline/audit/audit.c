@@ -663,6 +663,7 @@ static int complete_archive(struct audit_bag *bag, struct error *err)
 int audit_finish(struct audit_bag *bag, char *written, size_t written_size, struct error *err)
 {
 	char journal[PATH_MAX], record[256];
+	struct error ignored = { 0 };
 	int record_length;
 
 	written[0] = '\0';
@@ -687,6 +688,10 @@ int audit_finish(struct audit_bag *bag, char *written, size_t written_size, stru
 	bag->transaction_open = 0;
 	if (transaction_commit(&bag->transaction, err) < 0)
 		return -1;
+	/* so that the next run need not read the archive again to trust it; a
+	 * note not written only makes that run hash it */
+	(void)audit_note_checked(bag->store, base_name(bag->destination), bag->archive_sha256,
+				 &ignored);
 	snprintf(written, written_size, "%s", bag->destination);
 	return 0;
 }

@@ -30,6 +30,13 @@ struct audit_facts {
 
 #define AUDIT_RECORD "store/audit-last"
 
+/* The recorded last archive's file as it was when its SHA-256 was last known
+ * right ("NAME SHA256 DEVICE INODE SIZE MTIME CTIME"): a run hashes the file
+ * again only when it is no longer that file. Not part of any transaction: a
+ * note that is missing, stale or damaged only makes the next run hash the
+ * archive (doc/audit.md). */
+#define AUDIT_CHECKED "store/audit-last-checked"
+
 /* Reads the store's record of its last archive: 1 with its name and
  * SHA-256, 0 when there is none, -1 when it cannot be read or is damaged.
  * state_dir is the state directory. */
@@ -44,6 +51,12 @@ int audit_format_record(const char *name, const char *sha256, char *out, size_t 
  * it; with no record, audit/ must hold no archive. Otherwise the chain
  * cannot continue: -1, err naming the archive. */
 int audit_find_anchor(struct store *store, struct audit_anchor *anchor, struct error *err);
+
+/* Notes (AUDIT_CHECKED) that the file audit/NAME, as it is now, has that
+ * SHA-256; done by the run that wrote it, once committed, and after a run
+ * hashed it. */
+int audit_note_checked(struct store *store, const char *name, const char *sha256,
+		       struct error *err);
 
 /* The newest archive in audit/ by its sequence number: 1 with its name and
  * SHA-256, 0 when there is none (for the upgrade that records it). */

@@ -5,6 +5,7 @@
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -79,6 +80,56 @@ static int scan_archives(struct store *store, char newest[128], unsigned long *h
 	return 0;
 }
 
+/* ---- the last archive's file as it was when its SHA-256 was known ---- */
+
+/* The line AUDIT_CHECKED holds for the archive name with that SHA-256 whose
+ * file is info: the file's identity, which an edit in place (its change
+ * time), a replacement (its inode) or a restore from a backup (both) alters. */
+static int format_checked(const char *name, const char *sha256, const struct stat *info,
+			  char *out, size_t size)
+{
+	return snprintf(out, size, "%s %s %ju %ju %jd %jd.%09ld %jd.%09ld\n", name, sha256,
+			(uintmax_t)info->st_dev, (uintmax_t)info->st_ino, (intmax_t)info->st_size,
+			(intmax_t)info->st_mtim.tv_sec, info->st_mtim.tv_nsec,
+			(intmax_t)info->st_ctim.tv_sec, info->st_ctim.tv_nsec);
+}
+
+/* Whether the file info of the archive name is the one whose SHA-256 was
+ * last known to be sha256. Anything else (no note, a note of another
+ * archive, an unreadable or damaged one) says no: the file is hashed. */
+static int unchanged_since_checked(struct store *store, const char *name, const char *sha256,
+				   const struct stat *info)
+{
+	char path[PATH_MAX], noted[512], expected[512];
+	struct error ignored = { 0 };
+	int length = format_checked(name, sha256, info, expected, sizeof(expected));
+
+	if (length < 0 || (size_t)length >= sizeof(expected) ||
+	    read_small_file(store_path(store, AUDIT_CHECKED, path, sizeof(path)), noted,
+			    sizeof(noted), &ignored) <= 0)
+		return 0;
+	return strcmp(noted, expected) == 0;
+}
+
+int audit_note_checked(struct store *store, const char *name, const char *sha256,
+		       struct error *err)
+{
+	char relative[PATH_MAX], path[PATH_MAX], text[512];
+	struct stat info;
+	int length;
+
+	snprintf(relative, sizeof(relative), "audit/%s", name);
+	if (lstat(store_path(store, relative, path, sizeof(path)), &info) < 0)
+		return error_set_errno(err, "unable to read '%s'", path);
+	if (unchanged_since_checked(store, name, sha256, &info))
+		return 0;
+	length = format_checked(name, sha256, &info, text, sizeof(text));
+	if (length < 0 || (size_t)length >= sizeof(text))
+		return error_set(err, "the audit archive's name is too long: '%s'", name);
+	return atomic_write_file(store_path(store, AUDIT_CHECKED, path, sizeof(path)), text,
+				 (size_t)length, 0600, err);
+}
+
 int audit_format_record(const char *name, const char *sha256, char *out, size_t size)
 {
 	return snprintf(out, size, "%s %s\n", name, sha256);
@@ -120,6 +171,7 @@ int audit_find_anchor(struct store *store, struct audit_anchor *anchor, struct e
 {
 	char recorded[128], recorded_sha256[65], newest[128], path[PATH_MAX], actual[65];
 	char relative[PATH_MAX];
+	struct error ignored = { 0 };
 	unsigned long highest;
 	int found = audit_read_record(store->root, recorded, recorded_sha256, err);
 	struct stat info;
@@ -147,7 +199,9 @@ int audit_find_anchor(struct store *store, struct audit_anchor *anchor, struct e
 	if (!S_ISREG(info.st_mode))
 		return error_set(err, "the audit chain cannot continue: the last archive the "
 				 "store recorded, audit/%s, is not a file", recorded);
-	if (hash_file(path, actual, err) < 0)
+	if (unchanged_since_checked(store, recorded, recorded_sha256, &info))
+		snprintf(actual, sizeof(actual), "%s", recorded_sha256);
+	else if (hash_file(path, actual, err) < 0)
 		return -1;
 	if (strcmp(actual, recorded_sha256) != 0)
 		return error_set(err, "the audit chain cannot continue: the last archive the "
@@ -160,6 +214,8 @@ int audit_find_anchor(struct store *store, struct audit_anchor *anchor, struct e
 	snprintf(anchor->previous, sizeof(anchor->previous), "%s", recorded);
 	snprintf(anchor->previous_sha256, sizeof(anchor->previous_sha256), "%s", actual);
 	anchor->sequence = archive_sequence(recorded) + 1;
+	/* a note not written only makes the next run hash the archive again */
+	(void)audit_note_checked(store, recorded, actual, &ignored);
 	return 0;
 }
 
