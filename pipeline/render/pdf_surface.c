@@ -7,7 +7,31 @@
 #include <glib.h>
 #include <cairo-pdf.h>
 #include <pango/pangocairo.h>
+#include <zlib.h>
 #include "pdf_surface.h"
+
+/* zlib's deflateInit(3), with PDF_DEFLATE_LEVEL for the default level.
+ *
+ * Why ecap defines a zlib function: cairo 1.16 deflates every stream of a
+ * PDF (each font subset, each page's content) at zlib's default level, 6,
+ * and has no setting for it. For the letters' and certificates' streams,
+ * mostly TrueType glyph outlines that compress poorly, level 6 searches long
+ * match chains for little: deflating was a third of a letter's PDF time.
+ * Level 4 makes the same PDFs 15 % faster (a letter) and 5 % (a
+ * certificate), 1 to 2 % larger (BENCH.md; README, "PDF, and why this
+ * way"); level 3 and below grow the largest letters past their 60 KB
+ * budget. The executable's definition comes before libz's for every caller
+ * in the process (ELF symbol interposition), as cairo_fill_extents does in
+ * pdf.c: cairo is the one that asks for the default level (the audit
+ * archive's gzip, through libarchive, names its own level and calls
+ * deflateInit2). The rest is what zlib's own deflateInit_ does. */
+int deflateInit_(z_streamp stream, int level, const char *version, int stream_size)
+{
+	if (level == Z_DEFAULT_COMPRESSION)
+		level = PDF_DEFLATE_LEVEL;
+	return deflateInit2_(stream, level, Z_DEFLATED, MAX_WBITS, ZLIB_MEMORY_LEVEL,
+			     Z_DEFAULT_STRATEGY, version, stream_size);
+}
 
 static cairo_status_t pdf_buffer_write(void *closure, const unsigned char *data,
 				       unsigned int length)

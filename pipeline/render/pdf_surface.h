@@ -15,6 +15,12 @@
 #define A4_SHORT_SIDE 595.0
 #define A4_LONG_SIDE 842.0
 
+/* The deflate level of every stream cairo writes into a PDF (zlib's
+ * default is 6; see deflateInit_ in pdf_surface.c), and the memory level
+ * zlib's deflateInit uses. */
+#define PDF_DEFLATE_LEVEL 4
+#define ZLIB_MEMORY_LEVEL 8
+
 /* The growing memory buffer the PDF surface writes into. */
 struct pdf_buffer {
 	unsigned char *data;

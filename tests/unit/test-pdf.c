@@ -17,7 +17,9 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#include <zlib.h>
 #include "pdf.h"
+#include "pdf_surface.h"
 #include "tap.h"
 
 #define A4_SHORT 595
@@ -627,6 +629,80 @@ static void test_fill_extents(void)
 	cairo_surface_destroy(surface);
 }
 
+/* data deflated by a stream zlib's deflateInit (level) or deflateInit2
+ * (level, otherwise deflateInit's parameters) starts: its size, the bytes
+ * in out. */
+static size_t deflated(const unsigned char *data, size_t size, int level, int as_init2,
+		       unsigned char *out, size_t capacity)
+{
+	z_stream stream;
+	size_t made;
+
+	memset(&stream, 0, sizeof(stream));
+	if ((as_init2 ? deflateInit2(&stream, level, Z_DEFLATED, MAX_WBITS, ZLIB_MEMORY_LEVEL,
+				     Z_DEFAULT_STRATEGY) : deflateInit(&stream, level)) != Z_OK)
+		return 0;
+	stream.next_in = (unsigned char *)data;
+	stream.avail_in = (uInt)size;
+	stream.next_out = out;
+	stream.avail_out = (uInt)capacity;
+	made = deflate(&stream, Z_FINISH) == Z_STREAM_END ? capacity - stream.avail_out : 0;
+	deflateEnd(&stream);
+	return made;
+}
+
+/* pdf_surface.c's deflateInit_: the default level is PDF_DEFLATE_LEVEL,
+ * a level asked for is that level, and the streams of a letter's PDF (each
+ * zlib header's FLEVEL: 1 for levels 2 to 5, 2 for the default 6) were
+ * made at it. */
+static void test_deflate_level(void)
+{
+	static unsigned char data[256 * 1024], by_default[300 * 1024], at_level[300 * 1024],
+		at_six[300 * 1024];
+	unsigned state = 12345;
+	size_t default_size, level_size, six_size, streams = 0, at_flevel_1 = 0;
+	struct error err = { 0 };
+	const char *path;
+	FILE *file;
+	unsigned char *pdf;
+	long length;
+
+	for (size_t i = 0; i < sizeof(data); i++) {	/* words of a small alphabet */
+		state = state * 1103515245 + 12345;
+		data[i] = (state >> 16) % 7 == 0 ? ' ' : 'a' + (state >> 20) % 12;
+	}
+	default_size = deflated(data, sizeof(data), Z_DEFAULT_COMPRESSION, 0, by_default,
+				sizeof(by_default));
+	level_size = deflated(data, sizeof(data), PDF_DEFLATE_LEVEL, 1, at_level, sizeof(at_level));
+	six_size = deflated(data, sizeof(data), 6, 1, at_six, sizeof(at_six));
+	ok(default_size > 0 && default_size == level_size &&
+	   memcmp(by_default, at_level, default_size) == 0,
+	   "deflateInit at the default level deflates at PDF_DEFLATE_LEVEL");
+	ok(six_size > 0 && (six_size != default_size || memcmp(at_six, by_default, six_size) != 0),
+	   "  which is not zlib's default (6): ecap's deflateInit_ is the one in use");
+	ok(deflated(data, sizeof(data), 9, 0, by_default, sizeof(by_default)) ==
+	   deflated(data, sizeof(data), 9, 1, at_level, sizeof(at_level)) &&
+	   memcmp(by_default, at_level, deflated(data, sizeof(data), 9, 1, at_level,
+						 sizeof(at_level))) == 0,
+	   "deflateInit at a level asked for (9) deflates at that level");
+	path = letter_pdf(short_body, "2026-11-24", "level.pdf", &err);
+	file = path ? fopen(path, "rb") : NULL;
+	pdf = file ? malloc(1 << 20) : NULL;
+	length = pdf ? (long)fread(pdf, 1, 1 << 20, file) : 0;
+	for (long i = 0; i + 9 < length; i++)
+		if (memcmp(pdf + i, "stream\n", 7) == 0 && pdf[i + 7] == 0x78) {
+			streams++;
+			at_flevel_1 += (pdf[i + 8] >> 6) == 1;
+		}
+	if (at_flevel_1 != streams)
+		printf("# %zu of the %zu streams say level 2 to 5\n", at_flevel_1, streams);
+	ok(streams > 2 && at_flevel_1 == streams,
+	   "every deflated stream of a letter's PDF says level 2 to 5");
+	free(pdf);
+	if (file)
+		fclose(file);
+}
+
 static void remove_scratch(void)
 {
 	char command[512];
@@ -654,6 +730,7 @@ int main(void)
 	test_svg_reads_no_files();
 	test_bad_svg();
 	test_fill_extents();
+	test_deflate_level();
 	remove_scratch();
 	return tap_done();
 }
