@@ -15,6 +15,7 @@
  * 页"). A letter that runs a little onto a second page is laid out again a
  * little smaller, to fit one sheet.
  */
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -274,6 +275,29 @@ static void fonts_clear(struct fonts *fonts)
 	*fonts = (struct fonts){ NULL, NULL };
 }
 
+/* The key a layout is kept under: every setting it is made with, in
+ * hexadecimal (cheaper than printf, for a lookup that is most of the cost
+ * of a layout found), then its markup. */
+static char *layout_key(const struct fonts *fonts, const char *markup, const long *settings,
+			size_t count)
+{
+	static const char digits[] = "0123456789abcdef";
+	size_t length = strlen(markup);
+	char *key = g_malloc((count + 1) * 17 + length + 1), *p = key;
+	unsigned long values[8];
+
+	values[0] = (unsigned long)(uintptr_t)fonts->context;
+	for (size_t i = 0; i < count && i < 7; i++)
+		values[i + 1] = (unsigned long)settings[i];
+	for (size_t i = 0; i < count + 1 && i < 8; i++) {
+		for (int shift = 60; shift >= 0; shift -= 4)
+			*p++ = digits[(values[i] >> shift) & 0xf];
+		*p++ = ' ';
+	}
+	memcpy(p, markup, length + 1);
+	return key;
+}
+
 /* A layout of markup `width` points wide, or as wide as its text for a
  * negative width: the one the thread kept if it made it before (for this
  * or another letter; it is never changed), otherwise made and kept. Markup
@@ -286,8 +310,8 @@ static PangoLayout *layout_new(struct fonts *fonts, double scale, const char *ma
 	int font_size = (int)(size * PANGO_SCALE);
 	int width_units = width < 0 ? -1 : (int)(width * PANGO_SCALE);
 	int indent = (int)(style->indent * size * PANGO_SCALE);
-	char *key = g_strdup_printf("%p %d %d %d %d %d %s", (void *)fonts->context, font_size,
-				    width_units, indent, (int)style->align, style->bold, markup);
+	const long settings[] = { font_size, width_units, indent, (long)style->align, style->bold };
+	char *key = layout_key(fonts, markup, settings, sizeof(settings) / sizeof(settings[0]));
 	PangoLayout *layout = pdf_layouts_find(key);
 
 	if (layout)
