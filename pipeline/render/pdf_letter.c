@@ -13,7 +13,9 @@
  * and the closing's last paragraph goes with the signature. The pages are
  * recorded, then replayed onto the PDF with their footers ("第 N 页 共 M
  * 页"). A letter that runs a little onto a second page is laid out again a
- * little smaller, to fit one sheet.
+ * little smaller, to fit one sheet. The thread keeps the layouts it makes
+ * for the letters after (pdf_layouts.c): the text every letter of a kind
+ * has is shaped and broken into lines once a thread, not once a letter.
  */
 #include <stdint.h>
 #include <stdio.h>
