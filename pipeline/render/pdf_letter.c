@@ -13,8 +13,11 @@
  * and the closing's last paragraph goes with the signature. The pages are
  * recorded, then replayed onto the PDF with their footers ("第 N 页 共 M
  * 页"). A letter that runs a little onto a second page is laid out again a
- * little smaller, to fit one sheet.
+ * little smaller, to fit one sheet. The thread keeps the layouts it makes
+ * for the letters after (pdf_layouts.c): the text every letter of a kind
+ * has is shaped and broken into lines once a thread, not once a letter.
  */
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -23,6 +26,7 @@
 #include <librsvg/rsvg.h>
 #include <libxml/tree.h>
 #include "pdf.h"
+#include "pdf_layouts.h"
 #include "pdf_surface.h"
 
 #define LETTER_NAMESPACE "urn:ecap:letter:1"
@@ -62,10 +66,19 @@
  * below 10 pt for the body, which stays readable on paper. */
 static const double fit_scales[] = { 1.0, 0.96 };
 
+/* What every layout of a letter shares: the thread's Pango context for the
+ * surface laid out for (pdf_layouts.h) and the font description, whose
+ * size each layout sets. */
+struct fonts {
+	PangoContext *context;	/* the thread's */
+	PangoFontDescription *font;
+};
+
 /* The letter is drawn page by page into recordings, so that it is laid out
  * once when it fits: the page count each footer names is known only at the
  * end, when the recordings are replayed onto the PDF. */
 struct typesetter {
+	struct fonts *fonts;	/* shared by every try at a scale */
 	cairo_t *cr;		/* drawing into the last page's recording */
 	cairo_surface_t **pages;
 	int count;
@@ -175,9 +188,14 @@ static gboolean is_bold_weight(PangoAttribute *attribute, gpointer unused)
 static void mark_bold(PangoLayout *layout, int whole)
 {
 	PangoAttrList *given = pango_layout_get_attributes(layout);
-	PangoAttrList *attributes = given ? pango_attr_list_copy(given) : pango_attr_list_new();
-	PangoAttrList *weights = pango_attr_list_filter(attributes, is_bold_weight, NULL);
-	GSList *bold = weights ? pango_attr_list_get_attributes(weights) : NULL;
+	PangoAttrList *attributes, *weights;
+	GSList *bold;
+
+	if (!given && !whole)
+		return;		/* plain text */
+	attributes = given ? pango_attr_list_copy(given) : pango_attr_list_new();
+	weights = pango_attr_list_filter(attributes, is_bold_weight, NULL);
+	bold = weights ? pango_attr_list_get_attributes(weights) : NULL;
 
 	for (GSList *l = bold; l; l = l->next) {
 		const PangoAttribute *weight = l->data;
@@ -245,26 +263,77 @@ static void show_layout(cairo_t *cr, PangoLayout *layout, double x, double y)
 	pango_layout_iter_free(iter);
 }
 
-static PangoLayout *layout_new(cairo_t *cr, double scale, const char *markup, double width,
-			       const struct style *style)
+/* For the layouts of surfaces like cr's, in Chinese. */
+static void fonts_init(struct fonts *fonts, cairo_t *cr)
 {
-	PangoLayout *layout = pango_cairo_create_layout(cr);
-	PangoFontDescription *font = pango_font_description_from_string(FONT);
-	double size = style->size * scale;
+	fonts->context = pdf_layouts_context(cr, LANGUAGE);
+	fonts->font = pango_font_description_from_string(FONT);
+}
 
-	pango_context_set_language(pango_layout_get_context(layout),
-				   pango_language_from_string(LANGUAGE));
-	pango_layout_context_changed(layout);
-	pango_font_description_set_absolute_size(font, size * PANGO_SCALE);
-	pango_layout_set_font_description(layout, font);
-	pango_font_description_free(font);
-	pango_layout_set_width(layout, (int)(width * PANGO_SCALE));
+static void fonts_clear(struct fonts *fonts)
+{
+	if (fonts->font)
+		pango_font_description_free(fonts->font);
+	*fonts = (struct fonts){ NULL, NULL };
+}
+
+/* The key a layout is kept under: every setting it is made with, in
+ * hexadecimal (cheaper than printf, for a lookup that is most of the cost
+ * of a layout found), then its markup. */
+static char *layout_key(const struct fonts *fonts, const char *markup, const long *settings,
+			size_t count)
+{
+	static const char digits[] = "0123456789abcdef";
+	size_t length = strlen(markup);
+	char *key = g_malloc((count + 1) * 17 + length + 1), *p = key;
+	unsigned long values[8];
+
+	values[0] = (unsigned long)(uintptr_t)fonts->context;
+	for (size_t i = 0; i < count && i < 7; i++)
+		values[i + 1] = (unsigned long)settings[i];
+	for (size_t i = 0; i < count + 1 && i < 8; i++) {
+		for (int shift = 60; shift >= 0; shift -= 4)
+			*p++ = digits[(values[i] >> shift) & 0xf];
+		*p++ = ' ';
+	}
+	memcpy(p, markup, length + 1);
+	return key;
+}
+
+/* A layout of markup `width` points wide, or as wide as its text for a
+ * negative width: the one the thread kept if it made it before (for this
+ * or another letter; it is never changed), otherwise made and kept. Markup
+ * without a tag or an entity is set as plain text: the same layout, without
+ * parsing it. */
+static PangoLayout *layout_new(struct fonts *fonts, double scale, const char *markup,
+			       double width, const struct style *style)
+{
+	double size = style->size * scale;
+	int font_size = (int)(size * PANGO_SCALE);
+	int width_units = width < 0 ? -1 : (int)(width * PANGO_SCALE);
+	int indent = (int)(style->indent * size * PANGO_SCALE);
+	const long settings[] = { font_size, width_units, indent, (long)style->align, style->bold };
+	char *key = layout_key(fonts, markup, settings, sizeof(settings) / sizeof(settings[0]));
+	PangoLayout *layout = pdf_layouts_find(key);
+
+	if (layout)
+		goto out;
+	layout = pango_layout_new(fonts->context);
+	pango_font_description_set_absolute_size(fonts->font, font_size);
+	pango_layout_set_font_description(layout, fonts->font);
+	pango_layout_set_width(layout, width_units);
 	pango_layout_set_wrap(layout, PANGO_WRAP_WORD_CHAR);
 	pango_layout_set_alignment(layout, style->align);
-	pango_layout_set_indent(layout, (int)(style->indent * size * PANGO_SCALE));
+	pango_layout_set_indent(layout, indent);
 	pango_layout_set_line_spacing(layout, LINE_SPACING);
-	pango_layout_set_markup(layout, markup, -1);
+	if (strpbrk(markup, "<&"))
+		pango_layout_set_markup(layout, markup, -1);
+	else
+		pango_layout_set_text(layout, markup, -1);
 	mark_bold(layout, style->bold);
+	pdf_layouts_keep(key, layout);
+out:
+	g_free(key);
 	return layout;
 }
 
@@ -277,14 +346,14 @@ static double layout_height(PangoLayout *layout)
 }
 
 /* "第 N 页 共 M 页" centred under the text, in the bottom margin. */
-static void draw_footer(cairo_t *cr, int page, int pages)
+static void draw_footer(cairo_t *cr, struct fonts *fonts, int page, int pages)
 {
 	const struct style style = { FOOTER_SIZE, 0, PANGO_ALIGN_CENTER, 0 };
 	char text[64];
 	PangoLayout *layout;
 
 	snprintf(text, sizeof(text), "第 %d 页 共 %d 页", page, pages);
-	layout = layout_new(cr, 1.0, text, WIDTH, &style);
+	layout = layout_new(fonts, 1.0, text, WIDTH, &style);
 	show_layout(cr, layout, LEFT, A4_LONG_SIDE - FOOTER_BASELINE -
 		    (double)pango_layout_get_baseline(layout) / PANGO_SCALE);
 	g_object_unref(layout);
@@ -378,7 +447,7 @@ static void put_flowing(struct typesetter *t, PangoLayout *layout, double x)
 static void put_text(struct typesetter *t, const char *markup, double x, double width,
 		     const struct style *style)
 {
-	PangoLayout *layout = layout_new(t->cr, t->scale, markup, width, style);
+	PangoLayout *layout = layout_new(t->fonts, t->scale, markup, width, style);
 
 	put_flowing(t, layout, x);
 	g_object_unref(layout);
@@ -428,8 +497,8 @@ static void put_fields(struct typesetter *t, const xmlNode *fields)
 		label = xmlGetProp(f, (const xmlChar *)"label");
 		label_markup = escaped((const char *)label);
 		value_markup = markup_of(f);
-		layouts[n] = layout_new(t->cr, t->scale, label_markup, label_width, &label_style);
-		layouts[n + 1] = layout_new(t->cr, t->scale, value_markup,
+		layouts[n] = layout_new(t->fonts, t->scale, label_markup, label_width, &label_style);
+		layouts[n + 1] = layout_new(t->fonts, t->scale, value_markup,
 					    column_width - label_width -
 					    (n / 2 + 1 < FIELD_COLUMNS ? indent : 0),
 					    &value_style);
@@ -485,8 +554,8 @@ static void put_list(struct typesetter *t, const xmlNode *list)
 		} else {
 			append_markup(markup, item);
 		}
-		layouts[0] = layout_new(t->cr, t->scale, marker, marker_width, &marker_style);
-		layouts[1] = layout_new(t->cr, t->scale, markup->str, LEFT + WIDTH - x[1], &item_style);
+		layouts[0] = layout_new(t->fonts, t->scale, marker, marker_width, &marker_style);
+		layouts[1] = layout_new(t->fonts, t->scale, markup->str, LEFT + WIDTH - x[1], &item_style);
 		put_together(t, layouts, x, 2);
 		space(t, heading ? 2.5 : 1);
 		g_object_unref(layouts[0]);
@@ -525,8 +594,7 @@ static int table_widths(struct typesetter *t, const xmlNode *table, double *widt
 			if (!is_letter_element(cell, "cell") && !is_letter_element(cell, "column"))
 				continue;
 			markup = markup_of(cell);
-			layout = layout_new(t->cr, t->scale, markup, -1, &style);
-			pango_layout_set_width(layout, -1);
+			layout = layout_new(t->fonts, t->scale, markup, -1, &style);
 			pango_layout_get_size(layout, &width, NULL);
 			if ((double)width / PANGO_SCALE + padding > widths[i])
 				widths[i] = (double)width / PANGO_SCALE + padding;
@@ -567,7 +635,7 @@ static void put_table_row(struct typesetter *t, const xmlNode *row, const double
 		if (!head && cell_class && strstr((const char *)cell_class, "number"))
 			style.align = PANGO_ALIGN_RIGHT;
 		markup = markup_of(cell);
-		layouts[i] = layout_new(t->cr, t->scale, markup, widths[i] - 0.8 * SMALL_SIZE * t->scale, &style);
+		layouts[i] = layout_new(t->fonts, t->scale, markup, widths[i] - 0.8 * SMALL_SIZE * t->scale, &style);
 		x[i] = left + (style.align == PANGO_ALIGN_RIGHT ? 0 : 0.4 * SMALL_SIZE * t->scale);
 		left += widths[i];
 		g_free(markup);
@@ -619,7 +687,7 @@ static void put_section(struct typesetter *t, const xmlNode *section)
 
 	space(t, 5.7);	/* the print CSS's 2 mm */
 	/* a heading never ends a page: it goes with the first line after it */
-	layout = layout_new(t->cr, t->scale, heading, WIDTH, &style);
+	layout = layout_new(t->fonts, t->scale, heading, WIDTH, &style);
 	if (t->y + layout_height(layout) + 2 * BODY_SIZE * t->scale > A4_LONG_SIDE - BOTTOM)
 		new_page(t);
 	put_together(t, &layout, &x, 1);
@@ -738,7 +806,7 @@ static PangoLayout *closing_layout(struct typesetter *t, const xmlNode *node)
 	else if (!is_letter_element(node, "paragraph") && !is_letter_element(node, "regards"))
 		return NULL;
 	markup = markup_of(node);
-	layout = layout_new(t->cr, t->scale, markup, WIDTH, &style);
+	layout = layout_new(t->fonts, t->scale, markup, WIDTH, &style);
 	g_free(markup);
 	return layout;
 }
@@ -767,7 +835,7 @@ static void put_closing(struct typesetter *t, const xmlNode *closing, const xmlN
 		    !is_letter_element(c, "date"))
 			continue;
 		markup = markup_of(c);
-		layouts[count] = layout_new(t->cr, t->scale, markup, WIDTH, &right);
+		layouts[count] = layout_new(t->fonts, t->scale, markup, WIDTH, &right);
 		g_free(markup);
 		height += layout_height(layouts[count++]);
 	}
@@ -818,6 +886,15 @@ static void typeset(struct typesetter *t, const xmlNode *letter)
 
 	discard_pages(t);
 	new_page(t);
+	if (!t->cr) {
+		t->failed = 1;
+		return;
+	}
+	/* made from a page's recording: the font options of the surface the
+	 * letter is laid out on (cairo's defaults, metrics hinted), as each
+	 * layout has always had them, not those of the PDF surface */
+	if (!t->fonts->context)
+		fonts_init(t->fonts, t->cr);
 	if ((node = child(letter, "letterhead")))
 		put_letterhead(t, node);
 	put_heading_lines(t, letter);
@@ -850,7 +927,7 @@ static void typeset_to_fit(struct typesetter *t, const xmlNode *letter)
 	if (t->count == 1 || t->failed)
 		return;
 	full = *t;
-	*t = (struct typesetter){ 0 };
+	*t = (struct typesetter){ .fonts = full.fonts };
 	for (size_t i = 1; i < sizeof(fit_scales) / sizeof(fit_scales[0]); i++) {
 		t->scale = fit_scales[i];
 		typeset(t, letter);
@@ -866,13 +943,17 @@ static void typeset_to_fit(struct typesetter *t, const xmlNode *letter)
 /* The recorded pages onto the PDF, each with its footer. */
 static void draw_pages(cairo_t *cr, const struct typesetter *t)
 {
+	struct fonts fonts;
+
+	fonts_init(&fonts, cr);
 	for (int i = 0; i < t->count; i++) {
 		cairo_set_source_surface(cr, t->pages[i], 0, 0);
 		cairo_paint(cr);
 		cairo_set_source_rgb(cr, 0, 0, 0);
-		draw_footer(cr, i + 1, t->count);
+		draw_footer(cr, &fonts, i + 1, t->count);
 		cairo_show_page(cr);
 	}
+	fonts_clear(&fonts);
 }
 
 static int check_font(cairo_t *cr, struct error *err)
@@ -892,7 +973,8 @@ int pdf_from_letter(xmlDocPtr letter, const char *title, const char *date,
 		    unsigned char **pdf, size_t *pdf_size, struct error *err)
 {
 	struct pdf_buffer buffer = { NULL, 0, 0 };
-	struct typesetter t = { 0 };
+	struct fonts fonts = { NULL, NULL };
+	struct typesetter t = { .fonts = &fonts };
 	xmlNodePtr root = letter ? xmlDocGetRootElement(letter) : NULL;
 	cairo_surface_t *surface = NULL;
 	cairo_t *cr = NULL;
@@ -919,6 +1001,7 @@ int pdf_from_letter(xmlDocPtr letter, const char *title, const char *date,
 	result = pdf_surface_close(cr, surface, &buffer, pdf, pdf_size, err);
 out:
 	discard_pages(&t);
+	fonts_clear(&fonts);
 	if (cr)
 		cairo_destroy(cr);
 	if (surface)

@@ -8,6 +8,7 @@
  * Run from the top of the repository (tests/run.sh does).
  */
 #include <cairo.h>
+#include <pango/pangocairo.h>
 #include <glib.h>
 #include <libxml/parser.h>
 #include <limits.h>
@@ -20,6 +21,7 @@
 #include <zlib.h>
 #include "pdf.h"
 #include "pdf_surface.h"
+#include "pdf_layouts.h"
 #include "tap.h"
 
 #define A4_SHORT 595
@@ -365,6 +367,86 @@ static void test_same_bytes(void)
 	free(first);
 	free(second);
 	xmlFreeDoc(document);
+}
+
+/* The PDF of a letter with body dated 2026-12-05 (g_free it), its size in
+ * *size; NULL if none. */
+static unsigned char *dated_pdf(const char *body, size_t *size)
+{
+	xmlDocPtr document = letter_document(body);
+	unsigned char *pdf = NULL;
+	struct error err = { "" };
+
+	*size = 0;
+	pdf_from_letter(document, "x.pdf", "2026-12-05", &pdf, size, &err);
+	xmlFreeDoc(document);
+	return pdf;
+}
+
+struct in_thread {
+	unsigned char *pdf;
+	size_t size;
+	unsigned layouts;	/* the thread kept */
+};
+
+/* short_body's PDF typeset first thing on a thread of its own. */
+static gpointer short_letter_in_thread(gpointer data)
+{
+	struct in_thread *result = data;
+
+	result->pdf = dated_pdf(short_body, &result->size);
+	result->layouts = pdf_layouts_count();
+	return NULL;
+}
+
+static int same_pdf(const unsigned char *a, size_t a_size, const unsigned char *b, size_t b_size)
+{
+	return a && b && a_size == b_size && memcmp(a, b, a_size) == 0;
+}
+
+/* A thread keeps the layouts of the letters it typesets (pdf_layouts.c):
+ * a letter is then the same whatever the thread typeset before, is laid
+ * out from them when typeset again, is laid out anew with another font
+ * map, and the thread keeps a bounded number. */
+static void test_kept_layouts(void)
+{
+	struct in_thread fresh = { NULL, 0, 0 };
+	GThread *thread = g_thread_new("letter", short_letter_in_thread, &fresh);
+	GString *body = g_string_new(NULL);
+	unsigned char *other, *again, *twice, *anew;
+	size_t other_size, again_size, twice_size, anew_size;
+	unsigned before;
+
+	g_thread_join(thread);
+	ok(fresh.pdf && fresh.layouts > 10, "a thread keeps the layouts of a letter it typesets");
+	for (int i = 1; i <= 40; i++)
+		g_string_append_printf(body, "<paragraph>P%03d 工程能力评价申请材料审查意见。</paragraph>", i);
+	other = dated_pdf(body->str, &other_size);
+	again = dated_pdf(short_body, &again_size);
+	ok(other && same_pdf(fresh.pdf, fresh.size, again, again_size),
+	   "a letter typeset after another is the one typeset first on a thread, byte for byte");
+	before = pdf_layouts_count();
+	twice = dated_pdf(short_body, &twice_size);
+	is_int(pdf_layouts_count(), before, "typeset again, it is laid out from the layouts kept");
+	ok(same_pdf(fresh.pdf, fresh.size, twice, twice_size), "and is still the same PDF");
+	pango_cairo_font_map_set_default(NULL);	/* the thread's font map is another */
+	anew = dated_pdf(short_body, &anew_size);
+	is_int(pdf_layouts_count(), fresh.layouts,
+	       "with another font map, the layouts kept are dropped and the letter laid out anew");
+	ok(same_pdf(fresh.pdf, fresh.size, anew, anew_size), "into the same PDF");
+	g_string_truncate(body, 0);
+	for (int i = 1; i <= 2500; i++)
+		g_string_append_printf(body, "<paragraph>段落%04d。</paragraph>", i);
+	free(dated_pdf(body->str, &other_size));
+	ok(other_size > 0 && pdf_layouts_count() <= 2048,
+	   "a letter of 2,500 paragraphs: the thread keeps no more than 2,048 layouts");
+	printf("# %u layouts kept\n", pdf_layouts_count());
+	free(fresh.pdf);
+	free(other);
+	free(again);
+	free(twice);
+	free(anew);
+	g_string_free(body, TRUE);
 }
 
 static void test_bad_letter(void)
@@ -724,6 +806,7 @@ int main(void)
 	test_layout();
 	test_pagination();
 	test_same_bytes();
+	test_kept_layouts();
 	test_bad_letter();
 	test_certificate();
 	test_certificate_names();

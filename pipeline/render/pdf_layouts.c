@@ -1,0 +1,138 @@
+/* pdf_layouts.c - the Pango contexts and layouts a thread keeps from one
+ * letter to the next; see pdf_layouts.h.
+ *
+ * Each thread has its own, as it has its own Pango font map (Pango's
+ * default font map is one per thread): nothing here is shared between
+ * threads, and what a thread keeps is freed when it ends. A layout is the
+ * same whether it was kept or made again, so what a letter looks like does
+ * not depend on which thread typeset it, nor on what the thread typeset
+ * before. All of it is dropped when the thread's default font map changes,
+ * so that no layout outlives the fonts it was set in. */
+#include <stdio.h>
+#include <pango/pangocairo.h>
+#include "pdf_layouts.h"
+
+/* Layouts are kept in two generations of at most LAYOUTS_MAX each: the
+ * young one takes new layouts and those found in the old one; when it is
+ * full, it becomes the old one and the old one is dropped. The text of
+ * every letter of a kind stays; what only one letter has (a name, a date)
+ * goes. A few thousand layouts are a few megabytes. */
+#define LAYOUTS_MAX 1024
+
+struct layouts {
+	PangoFontMap *font_map;	/* the thread's default when they were made */
+	GHashTable *contexts;	/* "options language" -> PangoContext */
+	GHashTable *young, *old;	/* key -> PangoLayout */
+};
+
+static void layouts_clear(struct layouts *layouts)
+{
+	if (layouts->contexts)
+		g_hash_table_destroy(layouts->contexts);
+	if (layouts->young)
+		g_hash_table_destroy(layouts->young);
+	if (layouts->old)
+		g_hash_table_destroy(layouts->old);
+	layouts->contexts = layouts->young = layouts->old = NULL;
+	layouts->font_map = NULL;
+}
+
+static void layouts_free(gpointer data)
+{
+	layouts_clear(data);
+	g_free(data);
+}
+
+static GPrivate thread_layouts = G_PRIVATE_INIT(layouts_free);
+
+static GHashTable *layout_table(void)
+{
+	return g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_object_unref);
+}
+
+/* The calling thread's, emptied if they were made with another font map
+ * than the thread's default now. */
+static struct layouts *thread_layouts_get(void)
+{
+	struct layouts *layouts = g_private_get(&thread_layouts);
+	PangoFontMap *font_map = pango_cairo_font_map_get_default();
+
+	if (!layouts) {
+		layouts = g_new0(struct layouts, 1);
+		g_private_set(&thread_layouts, layouts);
+	}
+	if (!layouts->contexts || layouts->font_map != font_map) {
+		/* the contexts hold the old font map: it cannot have been freed
+		 * and another made at its address while they were kept */
+		layouts_clear(layouts);
+		layouts->contexts = g_hash_table_new_full(g_str_hash, g_str_equal, g_free,
+							  g_object_unref);
+		layouts->young = layout_table();
+		layouts->old = layout_table();
+		layouts->font_map = font_map;
+	}
+	return layouts;
+}
+
+PangoContext *pdf_layouts_context(cairo_t *cr, const char *language)
+{
+	struct layouts *layouts = thread_layouts_get();
+	cairo_font_options_t *options = cairo_font_options_create();
+	PangoContext *context;
+	char *key;
+
+	cairo_surface_get_font_options(cairo_get_target(cr), options);
+	key = g_strdup_printf("%lu %s", cairo_font_options_hash(options), language);
+	cairo_font_options_destroy(options);
+	context = g_hash_table_lookup(layouts->contexts, key);
+	if (context) {
+		g_free(key);
+		return context;
+	}
+	context = pango_cairo_create_context(cr);
+	pango_context_set_language(context, pango_language_from_string(language));
+	g_hash_table_insert(layouts->contexts, key, context);
+	return context;
+}
+
+PangoLayout *pdf_layouts_find(const char *key)
+{
+	struct layouts *layouts = thread_layouts_get();
+	PangoLayout *layout = g_hash_table_lookup(layouts->young, key);
+
+	if (layout)
+		return g_object_ref(layout);
+	layout = g_hash_table_lookup(layouts->old, key);
+	if (!layout)
+		return NULL;
+	g_object_ref(layout);	/* before the old ones may be dropped */
+	pdf_layouts_keep(key, layout);	/* still in use: into the young ones */
+	return layout;
+}
+
+void pdf_layouts_keep(const char *key, PangoLayout *layout)
+{
+	struct layouts *layouts = thread_layouts_get();
+
+	if (g_hash_table_size(layouts->young) >= LAYOUTS_MAX) {
+		g_hash_table_destroy(layouts->old);
+		layouts->old = layouts->young;
+		layouts->young = layout_table();
+	}
+	g_hash_table_replace(layouts->young, g_strdup(key), g_object_ref(layout));
+}
+
+unsigned pdf_layouts_count(void)
+{
+	struct layouts *layouts = thread_layouts_get();
+	GHashTableIter iter;
+	gpointer key;
+	unsigned count = g_hash_table_size(layouts->young);
+
+	/* those old ones also found since are counted once */
+	g_hash_table_iter_init(&iter, layouts->old);
+	while (g_hash_table_iter_next(&iter, &key, NULL))
+		if (!g_hash_table_contains(layouts->young, key))
+			count++;
+	return count;
+}
