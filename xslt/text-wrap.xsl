@@ -14,7 +14,8 @@
 <xsl:stylesheet version="1.0"
 		xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
 		xmlns:e="urn:ecap:1"
-		exclude-result-prefixes="e">
+		xmlns:t="urn:ecap:text:1"
+		exclude-result-prefixes="e t">
 
   <!-- ============================================ text: helpers == -->
 
@@ -151,6 +152,10 @@
     A very long text is first cut in two at a sentence end or a space near
     its middle, and each half wrapped alone, so that the recursion of the
     line filler stays shallow (libxslt stops at 3000 nested calls).
+    ecap's renderer offers t:fill (lib/text_fill.c), these same rules in C:
+    measuring every prefix with translate() is most of the cost of a
+    letter's text. Any change of a rule here is a change there (t0230
+    compares the two on every golden letter and on made-up hard cases).
   -->
   <xsl:template name="text-wrap">
     <xsl:param name="text"/>
@@ -160,6 +165,9 @@
     <xsl:variable name="content" select="normalize-space($text)"/>
     <xsl:variable name="length" select="string-length($content)"/>
     <xsl:choose>
+      <xsl:when test="function-available('t:fill')">
+	<xsl:value-of select="t:fill($text, $first, $indent, $width)"/>
+      </xsl:when>
       <xsl:when test="$length &gt; 1500">
 	<xsl:variable name="half" select="floor($length div 2)"/>
 	<xsl:variable name="after" select="substring($content, $half + 1)"/>
