@@ -162,12 +162,30 @@
     <xsl:param name="first" select="''"/>
     <xsl:param name="indent" select="''"/>
     <xsl:param name="width" select="$text-width"/>
-    <xsl:variable name="content" select="normalize-space($text)"/>
-    <xsl:variable name="length" select="string-length($content)"/>
     <xsl:choose>
       <xsl:when test="function-available('t:fill')">
 	<xsl:value-of select="t:fill($text, $first, $indent, $width)"/>
       </xsl:when>
+      <xsl:otherwise>
+	<xsl:call-template name="text-wrap-halves">
+	  <xsl:with-param name="text" select="$text"/>
+	  <xsl:with-param name="first" select="$first"/>
+	  <xsl:with-param name="indent" select="$indent"/>
+	  <xsl:with-param name="width" select="$width"/>
+	</xsl:call-template>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- text-wrap in XSLT: a text over 1500 characters in halves, each filled alone. -->
+  <xsl:template name="text-wrap-halves">
+    <xsl:param name="text"/>
+    <xsl:param name="first"/>
+    <xsl:param name="indent"/>
+    <xsl:param name="width"/>
+    <xsl:variable name="content" select="normalize-space($text)"/>
+    <xsl:variable name="length" select="string-length($content)"/>
+    <xsl:choose>
       <xsl:when test="$length &gt; 1500">
 	<xsl:variable name="half" select="floor($length div 2)"/>
 	<xsl:variable name="after" select="substring($content, $half + 1)"/>
@@ -182,13 +200,13 @@
 	    <xsl:otherwise><xsl:value-of select="$half"/></xsl:otherwise>
 	  </xsl:choose>
 	</xsl:variable>
-	<xsl:call-template name="text-wrap">
+	<xsl:call-template name="text-wrap-halves">
 	  <xsl:with-param name="text" select="substring($content, 1, $split)"/>
 	  <xsl:with-param name="first" select="$first"/>
 	  <xsl:with-param name="indent" select="$indent"/>
 	  <xsl:with-param name="width" select="$width"/>
 	</xsl:call-template>
-	<xsl:call-template name="text-wrap">
+	<xsl:call-template name="text-wrap-halves">
 	  <xsl:with-param name="text" select="substring($content, $split + 1)"/>
 	  <xsl:with-param name="first" select="$indent"/>
 	  <xsl:with-param name="indent" select="$indent"/>
