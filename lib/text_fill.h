@@ -9,7 +9,8 @@
 
 #include "error.h"
 
-/* The columns UTF-8 text takes as text-wrap.xsl counts them: a printable
+/* The columns UTF-8 text takes as text-wrap.xsl counts them (and as the
+ * renderer's t:columns gives them to the stylesheets): a printable
  * ASCII character (space to '~') one, every other character two, whatever
  * it is (a CJK character, full-width punctuation, but also a combining mark
  * or a zero-width space: the stylesheet cannot tell them apart). */

@@ -10,6 +10,12 @@
   never after an opening one (（《...); text-centred and text-right set a
   line in the width; text-paragraph is a paragraph whose first line is
   indented two CJK characters. No wording of any letter is here.
+
+  ecap's renderer offers two extension functions (urn:ecap:text:1,
+  lib/text_fill.c) that do in C what templates here do: t:fill, the line
+  filling of text-wrap, and t:columns, the count of columns. Each is used
+  when function-available() says so; elsewhere (xsltproc) the templates
+  here give the same bytes, and a change of a rule is made in both.
 -->
 <xsl:stylesheet version="1.0"
 		xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
@@ -41,10 +47,24 @@
   <xsl:variable name="text-rule-light"
 		select="'------------------------------------------------------------------------'"/>
 
+  <!--
+    The columns TEXT takes. ecap's renderer offers t:columns, the same
+    count in C: translate() looks for every character of the text among
+    the 95 narrow ones, which costs more than all the rest of a short line.
+    A template call costs about as much again, so the measures below (and
+    letter-text.xsl's) make this choice inline.
+  -->
   <xsl:template name="text-columns">
     <xsl:param name="text"/>
-    <xsl:value-of select="string-length($text)
-			  + string-length(translate($text, $narrow-characters, ''))"/>
+    <xsl:choose>
+      <xsl:when test="function-available('t:columns')">
+	<xsl:value-of select="t:columns($text)"/>
+      </xsl:when>
+      <xsl:otherwise>
+	<xsl:value-of select="string-length($text)
+			      + string-length(translate($text, $narrow-characters, ''))"/>
+      </xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
 
   <!-- The largest N in [LOW, HIGH] whose prefix of TEXT fits in AVAILABLE columns. -->
@@ -295,9 +315,17 @@
   <xsl:template name="text-centred">
     <xsl:param name="text"/>
     <xsl:param name="width" select="$text-width"/>
-    <xsl:variable name="columns"
-		  select="string-length($text)
-			  + string-length(translate($text, $narrow-characters, ''))"/>
+    <xsl:variable name="columns">
+      <xsl:choose>
+	<xsl:when test="function-available('t:columns')">
+	  <xsl:value-of select="t:columns($text)"/>
+	</xsl:when>
+	<xsl:otherwise>
+	  <xsl:value-of select="string-length($text)
+				+ string-length(translate($text, $narrow-characters, ''))"/>
+	</xsl:otherwise>
+      </xsl:choose>
+    </xsl:variable>
     <xsl:if test="$columns &lt; $width">
       <xsl:value-of select="substring($spaces, 1, floor(($width - $columns) div 2))"/>
     </xsl:if>
@@ -308,9 +336,17 @@
   <xsl:template name="text-right">
     <xsl:param name="text"/>
     <xsl:param name="width" select="$text-width"/>
-    <xsl:variable name="columns"
-		  select="string-length($text)
-			  + string-length(translate($text, $narrow-characters, ''))"/>
+    <xsl:variable name="columns">
+      <xsl:choose>
+	<xsl:when test="function-available('t:columns')">
+	  <xsl:value-of select="t:columns($text)"/>
+	</xsl:when>
+	<xsl:otherwise>
+	  <xsl:value-of select="string-length($text)
+				+ string-length(translate($text, $narrow-characters, ''))"/>
+	</xsl:otherwise>
+      </xsl:choose>
+    </xsl:variable>
     <xsl:if test="$columns &lt; $width">
       <xsl:value-of select="substring($spaces, 1, $width - $columns)"/>
     </xsl:if>

@@ -185,6 +185,27 @@ out:
 	xmlFree(indent);
 }
 
+/* t:columns(text): text-wrap.xsl's measure of a text, string-length plus
+ * the length of what translate() leaves of it without the narrow
+ * characters; that translate() looks for each character among the 95. */
+static void columns_function(xmlXPathParserContextPtr context, int arguments)
+{
+	xmlChar *text;
+
+	if (arguments != 1) {
+		xmlXPathSetArityError(context);
+		return;
+	}
+	text = xmlXPathPopString(context);
+	if (xmlXPathCheckError(context) || !text) {
+		xmlFree(text);
+		return;
+	}
+	valuePush(context, xmlXPathNewFloat((double)text_fill_columns((const char *)text,
+								     strlen((const char *)text))));
+	xmlFree(text);
+}
+
 int renderer_transform(struct renderer *renderer, const char *stylesheet_name,
 		       xmlDocPtr document, const char *const *parameters, xmlDocPtr *result,
 		       struct error *err)
@@ -206,7 +227,9 @@ int renderer_transform(struct renderer *renderer, const char *stylesheet_name,
 	}
 	xsltSetCtxtSecurityPrefs(renderer->security, context);
 	if (xsltRegisterExtFunction(context, (const xmlChar *)"fill",
-				    (const xmlChar *)TEXT_FUNCTIONS, fill_function) < 0) {
+				    (const xmlChar *)TEXT_FUNCTIONS, fill_function) < 0 ||
+	    xsltRegisterExtFunction(context, (const xmlChar *)"columns",
+				    (const xmlChar *)TEXT_FUNCTIONS, columns_function) < 0) {
 		error_set(err, "out of memory");
 		goto out;
 	}
