@@ -185,9 +185,9 @@ out:
 	xmlFree(indent);
 }
 
-/* t:columns(text): text-wrap.xsl's measure of a text, string-length plus
- * the length of what translate() leaves of it without the narrow
- * characters; that translate() looks for each character among the 95. */
+/* t:columns(text): the columns a text takes as text-wrap.xsl counts them
+ * (text_fill_columns), which the stylesheets otherwise count with a
+ * translate() that searches the 95 narrow characters for each character. */
 static void columns_function(xmlXPathParserContextPtr context, int arguments)
 {
 	xmlChar *text;
