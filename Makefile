@@ -35,6 +35,7 @@ LIB_OBJECTS = \
 	$(BUILD)/lib/policy_reader.o \
 	$(BUILD)/lib/roster.o \
 	$(BUILD)/lib/text.o \
+	$(BUILD)/lib/text_fill.o \
 	$(BUILD)/lib/worker.o \
 	$(BUILD)/lib/xml.o
 
@@ -133,7 +134,8 @@ UNIT_TESTS = \
 	$(BUILD)/tests/test-policy \
 	$(BUILD)/tests/test-signature \
 	$(BUILD)/tests/test-signed-writer \
-	$(BUILD)/tests/test-statement
+	$(BUILD)/tests/test-statement \
+	$(BUILD)/tests/test-text-fill
 
 ARCHIVE = $(BUILD)/libecap.a
 

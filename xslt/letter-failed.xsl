@@ -22,6 +22,59 @@
 
   <xsl:import href="letter-common.xsl"/>
 
+  <!-- The lookups only a failure letter needs are here rather than in
+       notice-lookups.xsl, where every letter (and certificate) would
+       evaluate them: libxslt evaluates every global variable. -->
+
+  <!--
+    The day a result was decided on, as its letter tells it (R9): an
+    interview's, the date of the interview sheet it applied; a review's, the
+    date of the last examiner's record that completed it; else the run's.
+  -->
+  <xsl:variable name="decided-date-iso">
+    <xsl:variable name="sheet"
+		  select="$result[self::e:interview]/preceding-sibling::e:record[@kind = 'interviewSheet'][@status = 'applied'][1]/*/@date"/>
+    <xsl:variable name="record"
+		  select="$result[self::e:review]/preceding-sibling::e:record[@kind = 'reviewRecord'][@status = 'applied'][1]/*/@date"/>
+    <xsl:choose>
+      <xsl:when test="normalize-space($sheet) != ''"><xsl:value-of select="$sheet"/></xsl:when>
+      <xsl:when test="normalize-space($record) != ''"><xsl:value-of select="$record"/></xsl:when>
+      <xsl:otherwise><xsl:value-of select="$result/@date"/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:variable>
+
+  <xsl:variable name="decided-date">
+    <xsl:call-template name="chinese-date">
+      <xsl:with-param name="iso" select="$decided-date-iso"/>
+    </xsl:call-template>
+  </xsl:variable>
+
+  <!--
+    Failure notices: the publicity an objection interrupted and the
+    resolution that upheld it (R6b), when the failure is objection-upheld.
+  -->
+  <xsl:variable name="upheld-resolution"
+		select="$result/preceding-sibling::e:resolution[@upheld = 'true'][1]"/>
+  <xsl:variable name="last-publicity"
+		select="$result/preceding-sibling::e:publicity[1]"/>
+
+  <!--
+    The reasons of a failure that call for advice, one per distinct
+    dimension: dimension-not-met names it, score-knowledge and score-ethics
+    imply it.
+  -->
+  <xsl:variable name="advised-dimensions">
+    <xsl:for-each select="$result/e:reason">
+      <xsl:choose>
+	<xsl:when test="@code = 'dimension-not-met' and normalize-space(@dimension) != ''">
+	  <xsl:value-of select="concat(' ', normalize-space(@dimension), ' ')"/>
+	</xsl:when>
+	<xsl:when test="@code = 'score-knowledge'"> knowledge </xsl:when>
+	<xsl:when test="@code = 'score-ethics'"> ethics </xsl:when>
+      </xsl:choose>
+    </xsl:for-each>
+  </xsl:variable>
+
   <xsl:variable name="scores" select="$result[self::e:interview]/e:score"/>
 
   <xsl:template match="/" mode="letter">

@@ -22,6 +22,20 @@
 
   <xsl:import href="letter-common.xsl"/>
 
+  <!-- Lookups only an interview letter needs (see letter-failed.xsl). -->
+
+  <!--
+    Interview notices: the secretariat's refusal of the simplified route
+    (R6), when one came between the review and the notice.
+  -->
+  <xsl:variable name="confirmation-refused"
+		select="$result/following-sibling::e:confirmation[@confirmed = 'false']
+			[following-sibling::e:notice[count(. | $notice) = 1]][1]"/>
+
+  <!-- The projects of the form, for an interview (2 or 3 are presented). -->
+  <xsl:variable name="application-projects"
+		select="$application/e:projects/e:project[normalize-space(e:title) != '']"/>
+
   <xsl:template match="/" mode="letter">
     <xsl:call-template name="require-later-notice">
       <xsl:with-param name="kind" select="'interview'"/>

@@ -25,7 +25,8 @@
 		xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
 		xmlns:l="urn:ecap:letter:1"
 		xmlns:exsl="http://exslt.org/common"
-		exclude-result-prefixes="l exsl">
+		xmlns:t="urn:ecap:text:1"
+		exclude-result-prefixes="l exsl t">
 
   <xsl:import href="text-wrap.xsl"/>
 
@@ -207,9 +208,17 @@
 	    <xsl:otherwise><xsl:value-of select="."/></xsl:otherwise>
 	  </xsl:choose>
 	</xsl:variable>
-	<xsl:variable name="used"
-		      select="string-length($text)
-			      + string-length(translate($text, $narrow-characters, ''))"/>
+	<xsl:variable name="used">
+	  <xsl:choose>
+	    <xsl:when test="function-available('t:columns')">
+	      <xsl:value-of select="t:columns($text)"/>
+	    </xsl:when>
+	    <xsl:otherwise>
+	      <xsl:value-of select="string-length($text)
+				    + string-length(translate($text, $narrow-characters, ''))"/>
+	    </xsl:otherwise>
+	  </xsl:choose>
+	</xsl:variable>
 	<xsl:variable name="padding">
 	  <xsl:if test="$used &lt; $column/@width">
 	    <xsl:value-of select="substring($spaces, 1, $column/@width - $used)"/>
@@ -237,17 +246,31 @@
 
   <!--
     The society, who signs for it and the date as one block against the
-    right margin, each line centred in the block.
+    right margin, each line centred in the block. (t:columns: the columns
+    of a text counted in C, see text-wrap.xsl.)
   -->
   <xsl:template match="l:signature" mode="text">
+    <xsl:variable name="lines" select="l:name | l:signatory | l:date"/>
     <xsl:variable name="block">
-      <xsl:for-each select="l:name | l:signatory | l:date">
-	<xsl:sort select="string-length(.) + string-length(translate(., $narrow-characters, ''))"
-		  data-type="number" order="descending"/>
-	<xsl:if test="position() = 1">
-	  <xsl:value-of select="string-length(.) + string-length(translate(., $narrow-characters, ''))"/>
-	</xsl:if>
-      </xsl:for-each>
+      <xsl:choose>
+	<xsl:when test="function-available('t:columns')">
+	  <xsl:for-each select="$lines">
+	    <xsl:sort select="t:columns(.)" data-type="number" order="descending"/>
+	    <xsl:if test="position() = 1">
+	      <xsl:value-of select="t:columns(.)"/>
+	    </xsl:if>
+	  </xsl:for-each>
+	</xsl:when>
+	<xsl:otherwise>
+	  <xsl:for-each select="$lines">
+	    <xsl:sort select="string-length(.) + string-length(translate(., $narrow-characters, ''))"
+		      data-type="number" order="descending"/>
+	    <xsl:if test="position() = 1">
+	      <xsl:value-of select="string-length(.) + string-length(translate(., $narrow-characters, ''))"/>
+	    </xsl:if>
+	  </xsl:for-each>
+	</xsl:otherwise>
+      </xsl:choose>
     </xsl:variable>
     <xsl:variable name="margin">
       <xsl:choose>
@@ -255,10 +278,12 @@
 	<xsl:otherwise>0</xsl:otherwise>
       </xsl:choose>
     </xsl:variable>
-    <xsl:for-each select="l:name | l:signatory | l:date">
-      <xsl:variable name="columns"
-		    select="string-length(.) + string-length(translate(., $narrow-characters, ''))"/>
-      <xsl:value-of select="concat(substring($spaces, 1, $margin + floor(($block - $columns) div 2)), ., '&#10;')"/>
+    <xsl:for-each select="$lines">
+      <xsl:value-of select="substring($spaces, 1, $margin)"/>
+      <xsl:call-template name="text-centred">
+	<xsl:with-param name="text" select="string(.)"/>
+	<xsl:with-param name="width" select="$block"/>
+      </xsl:call-template>
     </xsl:for-each>
     <xsl:text>&#10;</xsl:text>
   </xsl:template>
@@ -266,9 +291,17 @@
   <xsl:template name="footer">
     <xsl:variable name="left" select="string(l:letterhead/l:society)"/>
     <xsl:variable name="date" select="string(l:signature/l:date)"/>
-    <xsl:variable name="columns"
-		  select="string-length($left) + string-length(translate($left, $narrow-characters, ''))
-			  + string-length($date) + string-length(translate($date, $narrow-characters, ''))"/>
+    <xsl:variable name="columns">
+      <xsl:choose>
+	<xsl:when test="function-available('t:columns')">
+	  <xsl:value-of select="t:columns(concat($left, $date))"/>
+	</xsl:when>
+	<xsl:otherwise>
+	  <xsl:value-of select="string-length($left) + string-length(translate($left, $narrow-characters, ''))
+				+ string-length($date) + string-length(translate($date, $narrow-characters, ''))"/>
+	</xsl:otherwise>
+      </xsl:choose>
+    </xsl:variable>
     <xsl:value-of select="concat($text-rule-light, '&#10;', $left)"/>
     <xsl:choose>
       <xsl:when test="$columns &lt; $text-width - 2">

@@ -314,35 +314,6 @@
     </xsl:if>
   </xsl:variable>
 
-  <xsl:variable name="result-date">
-    <xsl:call-template name="chinese-date">
-      <xsl:with-param name="iso" select="$result/@date"/>
-    </xsl:call-template>
-  </xsl:variable>
-
-  <!--
-    The day a result was decided on, as its letter tells it (R9): an
-    interview's, the date of the interview sheet it applied; a review's, the
-    date of the last examiner's record that completed it; else the run's.
-  -->
-  <xsl:variable name="decided-date-iso">
-    <xsl:variable name="sheet"
-		  select="$result[self::e:interview]/preceding-sibling::e:record[@kind = 'interviewSheet'][@status = 'applied'][1]/*/@date"/>
-    <xsl:variable name="record"
-		  select="$result[self::e:review]/preceding-sibling::e:record[@kind = 'reviewRecord'][@status = 'applied'][1]/*/@date"/>
-    <xsl:choose>
-      <xsl:when test="normalize-space($sheet) != ''"><xsl:value-of select="$sheet"/></xsl:when>
-      <xsl:when test="normalize-space($record) != ''"><xsl:value-of select="$record"/></xsl:when>
-      <xsl:otherwise><xsl:value-of select="$result/@date"/></xsl:otherwise>
-    </xsl:choose>
-  </xsl:variable>
-
-  <xsl:variable name="decided-date">
-    <xsl:call-template name="chinese-date">
-      <xsl:with-param name="iso" select="$decided-date-iso"/>
-    </xsl:call-template>
-  </xsl:variable>
-
   <!--
     require-notice for the later kinds: stops unless the notice exists, is of
     KIND, and the result before it is one of RESULTS, a list of
@@ -369,44 +340,6 @@
       <xsl:message terminate="yes">notice: notice <xsl:value-of select="$seq"/> follows '<xsl:value-of select="$result-kind"/>', not one of<xsl:value-of select="$results"/></xsl:message>
     </xsl:if>
   </xsl:template>
-
-  <!--
-    Interview notices: the secretariat's refusal of the simplified route
-    (R6), when one came between the review and the notice.
-  -->
-  <xsl:variable name="confirmation-refused"
-		select="$result/following-sibling::e:confirmation[@confirmed = 'false']
-			[following-sibling::e:notice[count(. | $notice) = 1]][1]"/>
-
-  <!-- The projects of the form, for an interview (2 or 3 are presented). -->
-  <xsl:variable name="application-projects"
-		select="$application/e:projects/e:project[normalize-space(e:title) != '']"/>
-
-  <!--
-    Failure notices: the publicity an objection interrupted and the
-    resolution that upheld it (R6b), when the failure is objection-upheld.
-  -->
-  <xsl:variable name="upheld-resolution"
-		select="$result/preceding-sibling::e:resolution[@upheld = 'true'][1]"/>
-  <xsl:variable name="last-publicity"
-		select="$result/preceding-sibling::e:publicity[1]"/>
-
-  <!--
-    The reasons of a failure that call for advice, one per distinct
-    dimension: dimension-not-met names it, score-knowledge and score-ethics
-    imply it.
-  -->
-  <xsl:variable name="advised-dimensions">
-    <xsl:for-each select="$result/e:reason">
-      <xsl:choose>
-	<xsl:when test="@code = 'dimension-not-met' and normalize-space(@dimension) != ''">
-	  <xsl:value-of select="concat(' ', normalize-space(@dimension), ' ')"/>
-	</xsl:when>
-	<xsl:when test="@code = 'score-knowledge'"> knowledge </xsl:when>
-	<xsl:when test="@code = 'score-ethics'"> ethics </xsl:when>
-      </xsl:choose>
-    </xsl:for-each>
-  </xsl:variable>
 
   <!-- The dimension codes in their order (process.md R5). -->
   <xsl:variable name="dimension-codes" select="'knowledge ethics teamwork learning leadership'"/>

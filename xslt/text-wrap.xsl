@@ -10,11 +10,18 @@
   never after an opening one (（《...); text-centred and text-right set a
   line in the width; text-paragraph is a paragraph whose first line is
   indented two CJK characters. No wording of any letter is here.
+
+  ecap's renderer offers two extension functions (urn:ecap:text:1,
+  lib/text_fill.c) that do in C what templates here do: t:fill, the line
+  filling of text-wrap, and t:columns, the count of columns. Each is used
+  when function-available() says so; elsewhere (xsltproc) the templates
+  here give the same bytes, and a change of a rule is made in both.
 -->
 <xsl:stylesheet version="1.0"
 		xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
 		xmlns:e="urn:ecap:1"
-		exclude-result-prefixes="e">
+		xmlns:t="urn:ecap:text:1"
+		exclude-result-prefixes="e t">
 
   <!-- ============================================ text: helpers == -->
 
@@ -40,10 +47,24 @@
   <xsl:variable name="text-rule-light"
 		select="'------------------------------------------------------------------------'"/>
 
+  <!--
+    The columns TEXT takes. ecap's renderer offers t:columns, the same
+    count in C: translate() looks for every character of the text among
+    the 95 narrow ones, which costs more than all the rest of a short line.
+    A template call costs about as much again, so the measures below (and
+    letter-text.xsl's) make this choice inline.
+  -->
   <xsl:template name="text-columns">
     <xsl:param name="text"/>
-    <xsl:value-of select="string-length($text)
-			  + string-length(translate($text, $narrow-characters, ''))"/>
+    <xsl:choose>
+      <xsl:when test="function-available('t:columns')">
+	<xsl:value-of select="t:columns($text)"/>
+      </xsl:when>
+      <xsl:otherwise>
+	<xsl:value-of select="string-length($text)
+			      + string-length(translate($text, $narrow-characters, ''))"/>
+      </xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
 
   <!-- The largest N in [LOW, HIGH] whose prefix of TEXT fits in AVAILABLE columns. -->
@@ -151,12 +172,37 @@
     A very long text is first cut in two at a sentence end or a space near
     its middle, and each half wrapped alone, so that the recursion of the
     line filler stays shallow (libxslt stops at 3000 nested calls).
+    ecap's renderer offers t:fill (lib/text_fill.c), these same rules in C:
+    measuring every prefix with translate() is most of the cost of a
+    letter's text. Any change of a rule here is a change there (t0230
+    compares the two on every golden letter and on made-up hard cases).
   -->
   <xsl:template name="text-wrap">
     <xsl:param name="text"/>
     <xsl:param name="first" select="''"/>
     <xsl:param name="indent" select="''"/>
     <xsl:param name="width" select="$text-width"/>
+    <xsl:choose>
+      <xsl:when test="function-available('t:fill')">
+	<xsl:value-of select="t:fill($text, $first, $indent, $width)"/>
+      </xsl:when>
+      <xsl:otherwise>
+	<xsl:call-template name="text-wrap-halves">
+	  <xsl:with-param name="text" select="$text"/>
+	  <xsl:with-param name="first" select="$first"/>
+	  <xsl:with-param name="indent" select="$indent"/>
+	  <xsl:with-param name="width" select="$width"/>
+	</xsl:call-template>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- text-wrap in XSLT: a text over 1500 characters in halves, each filled alone. -->
+  <xsl:template name="text-wrap-halves">
+    <xsl:param name="text"/>
+    <xsl:param name="first"/>
+    <xsl:param name="indent"/>
+    <xsl:param name="width"/>
     <xsl:variable name="content" select="normalize-space($text)"/>
     <xsl:variable name="length" select="string-length($content)"/>
     <xsl:choose>
@@ -174,13 +220,13 @@
 	    <xsl:otherwise><xsl:value-of select="$half"/></xsl:otherwise>
 	  </xsl:choose>
 	</xsl:variable>
-	<xsl:call-template name="text-wrap">
+	<xsl:call-template name="text-wrap-halves">
 	  <xsl:with-param name="text" select="substring($content, 1, $split)"/>
 	  <xsl:with-param name="first" select="$first"/>
 	  <xsl:with-param name="indent" select="$indent"/>
 	  <xsl:with-param name="width" select="$width"/>
 	</xsl:call-template>
-	<xsl:call-template name="text-wrap">
+	<xsl:call-template name="text-wrap-halves">
 	  <xsl:with-param name="text" select="substring($content, $split + 1)"/>
 	  <xsl:with-param name="first" select="$indent"/>
 	  <xsl:with-param name="indent" select="$indent"/>
@@ -269,9 +315,17 @@
   <xsl:template name="text-centred">
     <xsl:param name="text"/>
     <xsl:param name="width" select="$text-width"/>
-    <xsl:variable name="columns"
-		  select="string-length($text)
-			  + string-length(translate($text, $narrow-characters, ''))"/>
+    <xsl:variable name="columns">
+      <xsl:choose>
+	<xsl:when test="function-available('t:columns')">
+	  <xsl:value-of select="t:columns($text)"/>
+	</xsl:when>
+	<xsl:otherwise>
+	  <xsl:value-of select="string-length($text)
+				+ string-length(translate($text, $narrow-characters, ''))"/>
+	</xsl:otherwise>
+      </xsl:choose>
+    </xsl:variable>
     <xsl:if test="$columns &lt; $width">
       <xsl:value-of select="substring($spaces, 1, floor(($width - $columns) div 2))"/>
     </xsl:if>
@@ -282,9 +336,17 @@
   <xsl:template name="text-right">
     <xsl:param name="text"/>
     <xsl:param name="width" select="$text-width"/>
-    <xsl:variable name="columns"
-		  select="string-length($text)
-			  + string-length(translate($text, $narrow-characters, ''))"/>
+    <xsl:variable name="columns">
+      <xsl:choose>
+	<xsl:when test="function-available('t:columns')">
+	  <xsl:value-of select="t:columns($text)"/>
+	</xsl:when>
+	<xsl:otherwise>
+	  <xsl:value-of select="string-length($text)
+				+ string-length(translate($text, $narrow-characters, ''))"/>
+	</xsl:otherwise>
+      </xsl:choose>
+    </xsl:variable>
     <xsl:if test="$columns &lt; $width">
       <xsl:value-of select="substring($spaces, 1, $width - $columns)"/>
     </xsl:if>

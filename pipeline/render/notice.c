@@ -7,12 +7,20 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <libxml/xpathInternals.h>
+#include <libxslt/extensions.h>
 #include <libxslt/security.h>
 #include <libxslt/transform.h>
 #include <libxslt/xsltInternals.h>
 #include <libxslt/xsltutils.h>
 
 #include "paths.h"
+#include "text_fill.h"
+
+/* The namespace of the extension functions the renderer gives its
+ * stylesheets; each stylesheet tests function-available() and has an
+ * XSLT template doing the same, so that xsltproc renders it alike. */
+#define TEXT_FUNCTIONS "urn:ecap:text:1"
 
 struct compiled {
 	char *name;
@@ -143,6 +151,61 @@ static int quote_parameters(const char *const *parameters, const char **quoted,
 	return 0;
 }
 
+/* t:fill(text, first, indent, width): text-wrap.xsl's text-wrap in C
+ * (text_fill.h), the letters' text lines filled without the stylesheet's
+ * recursion of translate() over every prefix it measures. */
+static void fill_function(xmlXPathParserContextPtr context, int arguments)
+{
+	struct error err = { "" };
+	xmlChar *text = NULL, *first = NULL, *indent = NULL;
+	char *filled = NULL;
+	double width;
+
+	if (arguments != 4) {
+		xmlXPathSetArityError(context);
+		return;
+	}
+	width = xmlXPathPopNumber(context);
+	indent = xmlXPathPopString(context);
+	first = xmlXPathPopString(context);
+	text = xmlXPathPopString(context);
+	if (xmlXPathCheckError(context) || !text || !first || !indent)
+		goto out;
+	filled = text_fill((const char *)text, (const char *)first, (const char *)indent,
+			   width > 0 && width < 1e6 ? (size_t)width : 0, &err);
+	if (!filled) {
+		xmlXPathSetError(context, XPATH_MEMORY_ERROR);
+		goto out;
+	}
+	valuePush(context, xmlXPathNewString((const xmlChar *)filled));
+out:
+	free(filled);
+	xmlFree(text);
+	xmlFree(first);
+	xmlFree(indent);
+}
+
+/* t:columns(text): the columns a text takes as text-wrap.xsl counts them
+ * (text_fill_columns), which the stylesheets otherwise count with a
+ * translate() that searches the 95 narrow characters for each character. */
+static void columns_function(xmlXPathParserContextPtr context, int arguments)
+{
+	xmlChar *text;
+
+	if (arguments != 1) {
+		xmlXPathSetArityError(context);
+		return;
+	}
+	text = xmlXPathPopString(context);
+	if (xmlXPathCheckError(context) || !text) {
+		xmlFree(text);
+		return;
+	}
+	valuePush(context, xmlXPathNewFloat((double)text_fill_columns((const char *)text,
+								     strlen((const char *)text))));
+	xmlFree(text);
+}
+
 int renderer_transform(struct renderer *renderer, const char *stylesheet_name,
 		       xmlDocPtr document, const char *const *parameters, xmlDocPtr *result,
 		       struct error *err)
@@ -163,6 +226,13 @@ int renderer_transform(struct renderer *renderer, const char *stylesheet_name,
 		goto out;
 	}
 	xsltSetCtxtSecurityPrefs(renderer->security, context);
+	if (xsltRegisterExtFunction(context, (const xmlChar *)"fill",
+				    (const xmlChar *)TEXT_FUNCTIONS, fill_function) < 0 ||
+	    xsltRegisterExtFunction(context, (const xmlChar *)"columns",
+				    (const xmlChar *)TEXT_FUNCTIONS, columns_function) < 0) {
+		error_set(err, "out of memory");
+		goto out;
+	}
 	xsltSetTransformErrorFunc(context, &errors, collect_transform_error);
 	context->maxTemplateDepth = 1000;
 	context->maxTemplateVars = 100000;
