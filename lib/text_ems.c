@@ -41,6 +41,7 @@ size_t text_characters_in(const char *text, const char *set)
 	return count;
 }
 
+/* XPath's string-length: the characters, each one lead byte. */
 static size_t characters(const char *text)
 {
 	size_t count = 0;
