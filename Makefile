@@ -35,6 +35,7 @@ LIB_OBJECTS = \
 	$(BUILD)/lib/policy_reader.o \
 	$(BUILD)/lib/roster.o \
 	$(BUILD)/lib/text.o \
+	$(BUILD)/lib/text_ems.o \
 	$(BUILD)/lib/text_fill.o \
 	$(BUILD)/lib/worker.o \
 	$(BUILD)/lib/xml.o
@@ -135,6 +136,7 @@ UNIT_TESTS = \
 	$(BUILD)/tests/test-signature \
 	$(BUILD)/tests/test-signed-writer \
 	$(BUILD)/tests/test-statement \
+	$(BUILD)/tests/test-text-ems \
 	$(BUILD)/tests/test-text-fill
 
 ARCHIVE = $(BUILD)/libecap.a

@@ -22,7 +22,8 @@
 		xmlns:e="urn:ecap:1"
 		xmlns="http://www.w3.org/2000/svg"
 		xmlns:xlink="http://www.w3.org/1999/xlink"
-		exclude-result-prefixes="e">
+		xmlns:t="urn:ecap:text:1"
+		exclude-result-prefixes="e t">
 
   <xsl:import href="notice-lookups.xsl"/>
   <xsl:import href="text-wrap.xsl"/>
@@ -566,10 +567,33 @@
     CJK and other wide characters 1, capitals and digits 0.72, small
     letters 0.56, spaces 0.3, other ASCII 0.5; in a monospace face every
     ASCII character 0.62.
+    ecap's renderer offers t:ems (lib/text_ems.c), this same estimate in C
+    from the same classes, passed to it: the translate() calls here search
+    the long classes for every character of every text fitted. Any change
+    of a weight here is a change there (t0240 compares ecap's certificates
+    with xsltproc's).
   -->
   <xsl:template name="ems">
     <xsl:param name="text"/>
     <xsl:param name="monospace" select="false()"/>
+    <xsl:choose>
+      <xsl:when test="function-available('t:ems')">
+	<xsl:value-of select="t:ems($text, $monospace, $narrow-characters,
+			      $wide-characters, $small-characters)"/>
+      </xsl:when>
+      <xsl:otherwise>
+	<xsl:call-template name="ems-estimated">
+	  <xsl:with-param name="text" select="$text"/>
+	  <xsl:with-param name="monospace" select="$monospace"/>
+	</xsl:call-template>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- ems in XSLT, where t:ems is not offered (xsltproc). -->
+  <xsl:template name="ems-estimated">
+    <xsl:param name="text"/>
+    <xsl:param name="monospace"/>
     <xsl:variable name="length" select="string-length($text)"/>
     <xsl:variable name="cjk" select="string-length(translate($text, $narrow-characters, ''))"/>
     <xsl:variable name="narrow" select="$length - $cjk"/>
@@ -613,11 +637,21 @@
     <xsl:param name="class" select="''"/>
     <xsl:variable name="content" select="normalize-space($text)"/>
     <xsl:variable name="measured" select="normalize-space($measure)"/>
+    <!-- the ems template's choice made inline: a template call costs
+	 about as much as t:ems -->
     <xsl:variable name="ems">
-      <xsl:call-template name="ems">
-	<xsl:with-param name="text" select="$measured"/>
-	<xsl:with-param name="monospace" select="$family = $mono"/>
-      </xsl:call-template>
+      <xsl:choose>
+	<xsl:when test="function-available('t:ems')">
+	  <xsl:value-of select="t:ems($measured, $family = $mono, $narrow-characters,
+				$wide-characters, $small-characters)"/>
+	</xsl:when>
+	<xsl:otherwise>
+	  <xsl:call-template name="ems-estimated">
+	    <xsl:with-param name="text" select="$measured"/>
+	    <xsl:with-param name="monospace" select="$family = $mono"/>
+	  </xsl:call-template>
+	</xsl:otherwise>
+      </xsl:choose>
     </xsl:variable>
     <xsl:variable name="letter-spacing">
       <xsl:choose>

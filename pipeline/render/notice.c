@@ -15,6 +15,7 @@
 #include <libxslt/xsltutils.h>
 
 #include "paths.h"
+#include "text_ems.h"
 #include "text_fill.h"
 
 /* The namespace of the extension functions the renderer gives its
@@ -206,6 +207,37 @@ static void columns_function(xmlXPathParserContextPtr context, int arguments)
 	xmlFree(text);
 }
 
+/* t:ems(text, monospace, narrow, wide, small): certificate-svg.xsl's ems
+ * template in C (text_ems.h), the estimated width of a text, which the
+ * stylesheet counts with four translate() calls over its character classes
+ * for every text it fits; the classes are the stylesheet's own variables,
+ * passed as arguments so that they are defined there only. */
+static void ems_function(xmlXPathParserContextPtr context, int arguments)
+{
+	xmlChar *text = NULL, *narrow = NULL, *wide = NULL, *small = NULL;
+	int monospace;
+
+	if (arguments != 5) {
+		xmlXPathSetArityError(context);
+		return;
+	}
+	small = xmlXPathPopString(context);
+	wide = xmlXPathPopString(context);
+	narrow = xmlXPathPopString(context);
+	monospace = xmlXPathPopBoolean(context);
+	text = xmlXPathPopString(context);
+	if (xmlXPathCheckError(context) || !text || !narrow || !wide || !small)
+		goto out;
+	valuePush(context, xmlXPathNewFloat(text_ems((const char *)text, monospace,
+						     (const char *)narrow, (const char *)wide,
+						     (const char *)small)));
+out:
+	xmlFree(text);
+	xmlFree(narrow);
+	xmlFree(wide);
+	xmlFree(small);
+}
+
 int renderer_transform(struct renderer *renderer, const char *stylesheet_name,
 		       xmlDocPtr document, const char *const *parameters, xmlDocPtr *result,
 		       struct error *err)
@@ -229,7 +261,9 @@ int renderer_transform(struct renderer *renderer, const char *stylesheet_name,
 	if (xsltRegisterExtFunction(context, (const xmlChar *)"fill",
 				    (const xmlChar *)TEXT_FUNCTIONS, fill_function) < 0 ||
 	    xsltRegisterExtFunction(context, (const xmlChar *)"columns",
-				    (const xmlChar *)TEXT_FUNCTIONS, columns_function) < 0) {
+				    (const xmlChar *)TEXT_FUNCTIONS, columns_function) < 0 ||
+	    xsltRegisterExtFunction(context, (const xmlChar *)"ems",
+				    (const xmlChar *)TEXT_FUNCTIONS, ems_function) < 0) {
 		error_set(err, "out of memory");
 		goto out;
 	}
