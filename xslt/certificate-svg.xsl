@@ -114,12 +114,23 @@
 
   <!-- ============================================ the document == -->
 
+  <!--
+    The language is zh-Hans (Chinese in simplified characters), not zh-CN:
+    Pango asks fontconfig for fonts by language, and for a run of bare
+    digits in bold (the dates, 2026年12月8日) a zh-CN request ranks Noto
+    Serif CJK SC Bold, the fallback for rare name characters, before the
+    faces named first; Pango then opens its 27 MB file in every process
+    that draws a certificate, though no glyph of it is drawn (about 7 MB of
+    memory a run, more with two typesetting threads). With zh-Hans the
+    faces are taken in the order named: the same PDF byte for byte, and a
+    character only Noto has (𠮷) still drawn in it (test-pdf's name scan).
+  -->
   <xsl:template match="/">
     <xsl:if test="not($certificate)">
       <xsl:message terminate="yes">certificate-svg: the document is not an ecap certificate</xsl:message>
     </xsl:if>
     <svg version="1.1" width="297mm" height="210mm" viewBox="0 0 297 210"
-	 font-family="{$serif}" fill="{$ink}" xml:lang="zh-CN">
+	 font-family="{$serif}" fill="{$ink}" xml:lang="zh-Hans">
       <title>
 	<xsl:value-of select="concat('工程会员证书 Certificate of Engineer Membership ', normalize-space($certificate/@serial))"/>
       </title>
