@@ -14,6 +14,9 @@
 # PDFs typeset on the worker threads (render_queue.c): the whole out/ and the
 # content lists of the audit archives are byte-identical for --jobs 1, 2 and
 # 4, but for the run's id in names and texts and the run report's times.
+# (With --jobs 2 and 4 a run also stops its typesetting threads once its
+# last PDF is queued, render_queue_retire, before the public notices and
+# the register: what follows is the same.)
 # And a PDF that cannot be made (no fonts) fails a run with --jobs 2, where
 # it is typeset on a worker, as it does with one: exit 74, nothing committed.
 . "$(dirname "$0")/lib.sh"

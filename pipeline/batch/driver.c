@@ -399,6 +399,9 @@ static int run_batch(struct batch *batch, struct error *err)
 	    take_inputs(batch, INPUT_PACKAGE, err) < 0 ||
 	    (report_progress(batch, "deadlines"), sweep_wakeups(batch, err)) < 0 ||
 	    sweep_expiries(batch, err) < 0 || sweep_reminders(batch, err) < 0 ||
+	    /* the last PDF is queued: the typesetting threads go, with their
+	     * fonts, before the register is signed and written */
+	    render_queue_retire(batch->renders, err) < 0 ||
 	    publish_run(batch, err) < 0 ||
 	    publish_register(batch, err) < 0)
 		goto out;

@@ -15,6 +15,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
+#include <malloc.h>
 #include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -153,16 +154,41 @@ static void release_item(struct render_item *item)
 	memset(item, 0, sizeof(*item));
 }
 
-void render_queue_free(struct render_queue *queue)
+/* Stops and joins the workers; whatever is queued afterwards is made on the
+ * filing thread. */
+static void stop_workers(struct render_queue *queue)
 {
-	if (!queue)
-		return;
 	pthread_mutex_lock(&queue->lock);
 	queue->stop = 1;
 	pthread_cond_broadcast(&queue->queued);
 	pthread_mutex_unlock(&queue->lock);
 	for (int i = 0; i < queue->started; i++)
 		pthread_join(queue->threads[i], NULL);
+	queue->started = 0;
+	queue->workers = 0;
+}
+
+int render_queue_retire(struct render_queue *queue, struct error *err)
+{
+	if (render_queue_finish(queue, err) < 0)
+		return -1;
+	if (queue->workers == 0)
+		return 0;
+	stop_workers(queue);
+	/* A worker's thread-local font map (Pango's default is one per thread)
+	 * and the caches under it were freed as the thread exited, into the
+	 * thread's malloc arena, which glibc keeps; trimming gives those pages
+	 * back before the run's last steps (the public register, signed, and
+	 * the audit archive) grow the filing thread's heap. */
+	malloc_trim(0);
+	return 0;
+}
+
+void render_queue_free(struct render_queue *queue)
+{
+	if (!queue)
+		return;
+	stop_workers(queue);
 	for (; queue->head < queue->tail; queue->head++)
 		release_item(&queue->items[queue->head % queue->capacity]);
 	pthread_cond_destroy(&queue->rendered);

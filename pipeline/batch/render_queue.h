@@ -68,4 +68,10 @@ int render_queue_step(struct render_queue *queue, struct transaction *transactio
  * transaction commits. */
 int render_queue_finish(struct render_queue *queue, struct error *err);
 
+/* Everything queued collected (render_queue_finish), then the workers
+ * stopped and their memory given back: for when the run will typeset
+ * nothing more (anything queued later is made on the calling thread, as
+ * with no workers). 0, or -1 with err as render_queue_finish. */
+int render_queue_retire(struct render_queue *queue, struct error *err);
+
 #endif
