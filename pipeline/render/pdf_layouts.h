@@ -20,9 +20,11 @@ PangoContext *pdf_layouts_context(cairo_t *cr, const char *language);
  * none. A kept layout is never changed: it is drawn, measured, iterated. */
 PangoLayout *pdf_layouts_find(const char *key);
 
-/* Keeps layout (the thread takes a reference) under key, which should name
- * everything it was made from: its context, text and settings. The thread
- * keeps at most a few thousand, the ones found lately. */
+/* Offers layout to keep under key, which should name everything it was
+ * made from: its context, text and settings. The thread keeps it (takes a
+ * reference) if a layout was offered under key before, lately: the text
+ * that recurs, not what one letter alone has. It keeps at most 1,024, the
+ * ones found lately. */
 void pdf_layouts_keep(const char *key, PangoLayout *layout);
 
 /* How many layouts the calling thread keeps (tests/unit/test-pdf.c). */
