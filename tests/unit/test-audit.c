@@ -172,7 +172,7 @@ static void test_input_never_taken(struct store *store, const struct audit_facts
 int main(void)
 {
 	struct store store;
-	struct audit_facts facts = { NULL, "测试学会", 20000, 1800000000, NULL };
+	struct audit_facts facts = { NULL, "测试学会", 20000, 1800000000, NULL, 0 };
 	struct error err = { "" };
 	char command[4200];
 
