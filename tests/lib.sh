@@ -160,3 +160,20 @@ headless_chromium() {
 	rm -rf "$profile"
 	return $status
 }
+
+# render_probe DOCUMENT EXPRESSION: the value of the XPath EXPRESSION (the
+# namespace prefix t bound to ecap's text functions, urn:ecap:text:1) as
+# ecap's renderer evaluates it over DOCUMENT, from a stylesheet put beside
+# copies of the real ones: what ecap offers its stylesheets, which xsltproc
+# does not.
+render_probe() {
+	mkdir -p "$work/share" && cp -R "$top/xsd" "$top/xslt" "$work/share/" &&
+		cat >"$work/share/xslt/probe.xsl" <<PROBE &&
+<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+		xmlns:t="urn:ecap:text:1">
+  <xsl:output method="text"/>
+  <xsl:template match="/"><xsl:value-of select="$2"/></xsl:template>
+</xsl:stylesheet>
+PROBE
+		ECAP_SHARE_DIR="$work/share" "$ecap" render probe.xsl "$1"
+}

@@ -108,19 +108,9 @@ expect "and it was filled over many lines" \
 # ecap's renderer offers t:fill to its stylesheets (else the comparison
 # above would compare the XSLT with itself): a stylesheet beside the
 # others asks.
-mkdir -p "$work/share" && cp -R "$top/xsd" "$top/xslt" "$work/share/"
-cat >"$work/share/xslt/probe.xsl" <<'PROBE'
-<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
-		xmlns:t="urn:ecap:text:1">
-  <xsl:output method="text"/>
-  <xsl:template match="/">
-    <xsl:value-of select="concat(function-available('t:fill'), ':', t:fill(' a  b ', '*', '', 72),
-			  function-available('t:columns'), ':', t:columns('工a'))"/>
-  </xsl:template>
-</xsl:stylesheet>
-PROBE
 expect_equal "ecap offers t:fill and t:columns to its stylesheets" \
-	"$(ECAP_SHARE_DIR="$work/share" "$ecap" render probe.xsl "$work/fill.letter.xml")" "true:*a b
+	"$(render_probe "$work/fill.letter.xml" "concat(function-available('t:fill'), ':', \
+		t:fill(' a  b ', '*', '', 72), function-available('t:columns'), ':', t:columns('工a'))")" "true:*a b
 true:3"
 expect_equal "no letter without a golden file" \
 	"$(ls "$work/letters" | wc -l | tr -d ' ')" "$(ls "$top/tests/golden/letters" | wc -l | tr -d ' ')"

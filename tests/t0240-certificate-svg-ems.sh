@@ -85,18 +85,7 @@ expect "a name on one line is made smaller than 12 mm" \
 # the XSLT with itself): a stylesheet beside the others asks. 工 is not
 # narrow (1), A wide (0.72), b small (0.56), the space 0.3, ~ narrow but
 # none of these (0.5); monospaced, 1 + 4 x 0.62.
-mkdir -p "$work/share" && cp -R "$top/xsd" "$top/xslt" "$work/share/"
-cat >"$work/share/xslt/probe.xsl" <<'PROBE'
-<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
-		xmlns:t="urn:ecap:text:1">
-  <xsl:output method="text"/>
-  <xsl:template match="/">
-    <xsl:value-of select="concat(function-available('t:ems'), ':',
-			  t:ems('工A b~', false(), ' Ab~', 'A', 'b'), ':',
-			  t:ems('工A b~', true(), ' Ab~', 'A', 'b'))"/>
-  </xsl:template>
-</xsl:stylesheet>
-PROBE
 expect_equal "ecap offers t:ems to its stylesheets" \
-	"$(ECAP_SHARE_DIR="$work/share" "$ecap" render probe.xsl "$work/1.xml")" "true:3.08:3.48"
+	"$(render_probe "$work/1.xml" "concat(function-available('t:ems'), ':', \
+		t:ems('工A b~', false(), ' Ab~', 'A', 'b'), ':', t:ems('工A b~', true(), ' Ab~', 'A', 'b'))")" "true:3.08:3.48"
 done_testing
