@@ -121,8 +121,6 @@ int audit_note_checked(struct store *store, const char *name, const char *sha256
 	snprintf(relative, sizeof(relative), "audit/%s", name);
 	if (lstat(store_path(store, relative, path, sizeof(path)), &info) < 0)
 		return error_set_errno(err, "unable to read '%s'", path);
-	if (unchanged_since_checked(store, name, sha256, &info))
-		return 0;
 	length = format_checked(name, sha256, &info, text, sizeof(text));
 	if (length < 0 || (size_t)length >= sizeof(text))
 		return error_set(err, "the audit archive's name is too long: '%s'", name);
@@ -173,6 +171,7 @@ int audit_find_anchor(struct store *store, struct audit_anchor *anchor, struct e
 	char relative[PATH_MAX];
 	struct error ignored = { 0 };
 	unsigned long highest;
+	int hashed;
 	int found = audit_read_record(store->root, recorded, recorded_sha256, err);
 	struct stat info;
 
@@ -199,7 +198,8 @@ int audit_find_anchor(struct store *store, struct audit_anchor *anchor, struct e
 	if (!S_ISREG(info.st_mode))
 		return error_set(err, "the audit chain cannot continue: the last archive the "
 				 "store recorded, audit/%s, is not a file", recorded);
-	if (unchanged_since_checked(store, recorded, recorded_sha256, &info))
+	hashed = !unchanged_since_checked(store, recorded, recorded_sha256, &info);
+	if (!hashed)
 		snprintf(actual, sizeof(actual), "%s", recorded_sha256);
 	else if (hash_file(path, actual, err) < 0)
 		return -1;
@@ -214,8 +214,10 @@ int audit_find_anchor(struct store *store, struct audit_anchor *anchor, struct e
 	snprintf(anchor->previous, sizeof(anchor->previous), "%s", recorded);
 	snprintf(anchor->previous_sha256, sizeof(anchor->previous_sha256), "%s", actual);
 	anchor->sequence = archive_sequence(recorded) + 1;
-	/* a note not written only makes the next run hash the archive again */
-	(void)audit_note_checked(store, recorded, actual, &ignored);
+	/* hashed and right: noted, so that the next run need not hash it; a
+	 * note not written only makes that run hash the archive again */
+	if (hashed)
+		(void)audit_note_checked(store, recorded, actual, &ignored);
 	return 0;
 }
 
