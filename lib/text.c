@@ -1,5 +1,5 @@
 /* text.c - UTF-8 text a character at a time, in the process's (C.UTF-8)
- * locale; see text.h. A byte that does not begin a valid character counts as
+ * locale (text_utf8_length, for text known valid, needs none); see text.h. A byte that does not begin a valid character counts as
  * one character, so nothing is ever read past the text. */
 #include "text.h"
 
@@ -36,6 +36,17 @@ size_t text_character_length(const char *text, size_t available, mbstate_t *stat
 		return 1;
 	}
 	return length;
+}
+
+size_t text_utf8_length(const char *text, size_t available)
+{
+	const unsigned char *bytes = (const unsigned char *)text;
+	size_t length = bytes[0] < 0xC0 ? 1 : bytes[0] < 0xE0 ? 2 : bytes[0] < 0xF0 ? 3 : 4;
+	size_t i = 1;
+
+	while (i < length && i < available && (bytes[i] & 0xC0) == 0x80)
+		i++;
+	return i;
 }
 
 size_t text_character_count(const char *text)

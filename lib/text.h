@@ -18,6 +18,11 @@ size_t text_decode(const char *text, size_t remaining, mbstate_t *state, wchar_t
  * text): an invalid or truncated UTF-8 sequence counts one byte at a time. */
 size_t text_character_length(const char *text, size_t available, mbstate_t *state);
 
+/* The byte length of the character at text in text known to be valid UTF-8
+ * (libxml2's strings), by its lead byte and as far as continuation bytes
+ * follow within available: no locale, and nothing read past available. */
+size_t text_utf8_length(const char *text, size_t available);
+
 /* How many characters text holds (text_character_length's). */
 size_t text_character_count(const char *text);
 

@@ -8,35 +8,26 @@
 
 #include <string.h>
 
-/* The length of the UTF-8 character at text: its lead byte's, as far as
- * continuation bytes follow (libxml2 hands over valid UTF-8 only). */
-static size_t character_length(const unsigned char *text)
-{
-	size_t length = text[0] < 0xC0 ? 1 : text[0] < 0xE0 ? 2 : text[0] < 0xF0 ? 3 : 4;
-	size_t i = 1;
-
-	while (i < length && (text[i] & 0xC0) == 0x80)
-		i++;
-	return i;
-}
+#include "text.h"
 
 size_t text_characters_in(const char *text, const char *set)
 {
 	const unsigned char *c = (const unsigned char *)text;
 	unsigned char ascii[128] = { 0 };
-	size_t set_length = strlen(set), count = 0;
+	size_t set_length = strlen(set), remaining = strlen(text), count = 0;
 
 	/* an ASCII character is looked up in a table; any other is searched
 	 * for in the set, where UTF-8 lets it match only a whole character */
 	for (size_t i = 0; i < set_length; i++)
 		if ((unsigned char)set[i] < 0x80)
 			ascii[(unsigned char)set[i]] = 1;
-	while (*c) {
-		size_t length = character_length(c);
+	while (remaining) {
+		size_t length = text_utf8_length((const char *)c, remaining);
 
 		if (*c < 0x80 ? ascii[*c] != 0 : memmem(set, set_length, c, length) != NULL)
 			count++;
 		c += length;
+		remaining -= length;
 	}
 	return count;
 }

@@ -9,6 +9,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "text.h"
+
 /* text-wrap.xsl's $closing-punctuation and $opening-punctuation, byte for
  * byte: a character found in them (XPath contains()) is one. */
 static const char closing_marks[] = "，。、；：！？）》」』】〕”’…—,.;:!?)]}%'";
@@ -29,18 +31,6 @@ struct fill {
 	size_t length, capacity;
 };
 
-/* The length of the UTF-8 character at text: its lead byte's, as far as
- * continuation bytes follow (libxml2 hands over valid UTF-8 only). */
-static size_t character_length(const unsigned char *text, size_t available)
-{
-	size_t length = text[0] < 0xC0 ? 1 : text[0] < 0xE0 ? 2 : text[0] < 0xF0 ? 3 : 4;
-	size_t i = 1;
-
-	while (i < length && i < available && (text[i] & 0xC0) == 0x80)
-		i++;
-	return i;
-}
-
 static size_t character_columns(const char *character, size_t length)
 {
 	unsigned char c = (unsigned char)character[0];
@@ -53,7 +43,7 @@ size_t text_fill_columns(const char *text, size_t length)
 	size_t columns = 0;
 
 	for (size_t i = 0; i < length;) {
-		size_t n = character_length((const unsigned char *)text + i, length - i);
+		size_t n = text_utf8_length(text + i, length - i);
 
 		columns += character_columns(text + i, n);
 		i += n;
@@ -98,7 +88,7 @@ static int index_characters(struct fill *fill)
 	fill->count = 0;
 	fill->columns[0] = 0;
 	for (size_t i = 0; i < length;) {
-		size_t n = character_length((const unsigned char *)fill->text + i, length - i);
+		size_t n = text_utf8_length(fill->text + i, length - i);
 
 		fill->offsets[fill->count] = i;
 		fill->columns[fill->count + 1] = fill->columns[fill->count] +
