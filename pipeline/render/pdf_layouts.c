@@ -8,7 +8,6 @@
  * not depend on which thread typeset it, nor on what the thread typeset
  * before. All of it is dropped when the thread's default font map changes,
  * so that no layout outlives the fonts it was set in. */
-#include <stdio.h>
 #include <string.h>
 #include <pango/pangocairo.h>
 #include "pdf_layouts.h"
@@ -59,7 +58,8 @@ static void layouts_free(gpointer data)
 
 static GPrivate thread_layouts = G_PRIVATE_INIT(layouts_free);
 
-static GHashTable *layout_table(void)
+/* A table of GObjects (contexts, layouts) under keys it owns. */
+static GHashTable *object_table(void)
 {
 	return g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_object_unref);
 }
@@ -79,10 +79,9 @@ static struct layouts *thread_layouts_get(void)
 		/* the contexts hold the old font map: it cannot have been freed
 		 * and another made at its address while they were kept */
 		layouts_clear(layouts);
-		layouts->contexts = g_hash_table_new_full(g_str_hash, g_str_equal, g_free,
-							  g_object_unref);
-		layouts->young = layout_table();
-		layouts->old = layout_table();
+		layouts->contexts = object_table();
+		layouts->young = object_table();
+		layouts->old = object_table();
 		layouts->font_map = font_map;
 	}
 	return layouts;
@@ -114,7 +113,7 @@ static void keep_young(struct layouts *layouts, const char *key, PangoLayout *la
 	if (g_hash_table_size(layouts->young) >= LAYOUTS_MAX) {
 		g_hash_table_destroy(layouts->old);
 		layouts->old = layouts->young;
-		layouts->young = layout_table();
+		layouts->young = object_table();
 	}
 	g_hash_table_replace(layouts->young, g_strdup(key), g_object_ref(layout));
 }
