@@ -82,6 +82,7 @@ PIPELINE_OBJECTS = \
 	$(BUILD)/pipeline/batch/run_date.o \
 	$(BUILD)/pipeline/batch/signing.o \
 	$(BUILD)/pipeline/batch/society.o \
+	$(BUILD)/pipeline/batch/society_heads.o \
 	$(BUILD)/pipeline/batch/statistics.o \
 	$(BUILD)/pipeline/batch/sweeps.o \
 	$(BUILD)/pipeline/batch/upgrade.o \

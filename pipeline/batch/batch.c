@@ -323,6 +323,25 @@ int put_document(struct batch *batch, const char *destination, xmlDocPtr documen
 	return result;
 }
 
+int put_dossier(struct batch *batch, const char *destination, xmlDocPtr dossier,
+		struct error *err)
+{
+	const char *name = strrchr(destination, '/');
+	xmlChar *bytes = NULL;
+	struct stat written;
+	int size = 0, result;
+
+	if (xml_serialize(dossier, &bytes, &size, err) < 0)
+		return -1;
+	result = transaction_put_noted(&batch->transaction, destination, bytes, (size_t)size,
+				       &written, err);
+	if (result == 0)
+		dossier_heads_note(&batch->noted_heads, name ? name + 1 : destination, &written,
+				   dossier);
+	xmlFree(bytes);
+	return result;
+}
+
 /* The reason file that stands beside a quarantined input; name is the
  * input's name escaped (name.h). xslt/quarantine-reason.xsl heads the
  * message with the code's heading, worded where the letters word it. */

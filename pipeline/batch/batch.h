@@ -24,6 +24,7 @@
 #include "register.h"
 #include "render_queue.h"
 #include "statistics.h"
+#include "society_heads.h"
 #include "stage.h"
 #include "store.h"
 
@@ -56,6 +57,7 @@ struct batch {
 	time_t intake_time;		/* "now" for the dropbox's settle time, all run long */
 	size_t inputs_done, inputs_total;
 	struct run_statistics statistics;
+	struct noted_heads noted_heads;	/* of the dossiers written (society_heads.h) */
 	struct audit_facts audit_facts;
 	struct audit_anchor audit_anchor;	/* where the run's archive chains */
 	struct audit_bag *audit;	/* the run's archive once it took an input */
@@ -125,6 +127,10 @@ int quarantine_unreadable(struct batch *batch, const struct intake_item *item,
 			  const char *message, struct error *err);
 int put_document(struct batch *batch, const char *destination, xmlDocPtr document,
 		 struct error *err);
+/* put_document for a dossier (store/dossiers/<id>.xml), its head noted for
+ * the run report (society_heads.h). */
+int put_dossier(struct batch *batch, const char *destination, xmlDocPtr dossier,
+		struct error *err);
 /* store/dossiers/<id>.xml */
 void dossier_relative(const char *id, char *out, size_t size);
 /* Loads the dossier of id as the open transaction leaves it; 1 if it existed,

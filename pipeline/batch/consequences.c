@@ -217,5 +217,5 @@ int settle_dossier(struct batch *batch, struct dossier *dossier, struct error *e
 	statistics_count_dossier(&batch->statistics, dossier, state_before, last);
 	dossier_get(dossier, "id", id, sizeof(id));
 	dossier_relative(id, relative, sizeof(relative));
-	return put_document(batch, relative, dossier->document, err);
+	return put_dossier(batch, relative, dossier->document, err);
 }

@@ -243,8 +243,8 @@ static int write_report(struct batch *batch, struct error *err)
 	/* the whole society as the run leaves it: what it changed committed
 	 * first, so that the store is read as it is (society.h) */
 	if (commit_group(batch, err) < 0 ||
-	    society_report(xmlDocGetRootElement(report), &batch->store, &batch->policy,
-			   batch->options->date, err) < 0)
+	    society_report(xmlDocGetRootElement(report), &batch->store, &batch->noted_heads,
+			   &batch->policy, batch->options->date, err) < 0)
 		goto out;
 	snprintf(xml_path, sizeof(xml_path), "out/reports/%s.xml", batch->store.run_id);
 	snprintf(html_path, sizeof(html_path), "out/reports/%s.html", batch->store.run_id);
@@ -428,6 +428,7 @@ static void release_batch(struct batch *batch)
 	discard_run_log(batch);
 	signing_release(batch);
 	statistics_release(&batch->statistics);
+	noted_heads_release(&batch->noted_heads);
 	renderer_free(batch->renderer);
 	schema_free(batch->record_schema);
 	schema_free(batch->application_schema);

@@ -6,19 +6,26 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <libxml/xmlreader.h>
 
 #include "directory.h"
+#include "society_heads.h"
 #include "xml.h"
 
 #define MAX_STATES 16
 #define MAX_RATES 192
 
-/* What the report needs of one dossier: its root and its form's field and level. */
-struct dossier_head {
-	char id[64], state[32], since[16];
-	char field[64];
-	int level;
+/* A period that ends within the report's days: store/wakeups/<date>_<id>. */
+struct deadline {
+	char date[11];
+	char id[NAME_MAX + 1];	/* its dossier is store/dossiers/<id>.xml */
+	char application[64], state[32];	/* that dossier's */
+	int found;		/* whether that dossier reads as one */
+};
+
+struct deadlines {
+	struct deadline *list;	/* in the markers' order: by date, then id */
+	struct deadline **by_id;
+	size_t count;
 };
 
 struct rate {
@@ -35,60 +42,8 @@ struct survey {
 	size_t states[MAX_STATES], state_count;
 	struct rate rates[MAX_RATES];
 	size_t rate_count;
+	struct deadlines deadlines;	/* within the report's days */
 };
-
-static void copy_attribute(xmlTextReaderPtr reader, const char *name, char *out, size_t size)
-{
-	xmlChar *value = xmlTextReaderGetAttribute(reader, (const xmlChar *)name);
-
-	snprintf(out, size, "%s", value ? (const char *)value : "");
-	xmlFree(value);
-}
-
-/* Reads the dossier up to the end of its form, never further. 0, or -1 if
- * it is not a dossier (being replaced this instant, or broken). */
-static int read_head(const char *path, struct dossier_head *head)
-{
-	xmlTextReaderPtr reader = xmlReaderForFile(path, NULL, XML_PARSE_NONET | XML_PARSE_NOCDATA);
-	int result = -1, status;
-
-	memset(head, 0, sizeof(*head));
-	head->level = -1;
-	if (!reader)
-		return -1;
-	while ((status = xmlTextReaderRead(reader)) == 1) {
-		int depth = xmlTextReaderDepth(reader);
-		const char *name = (const char *)xmlTextReaderConstLocalName(reader);
-
-		if (xmlTextReaderNodeType(reader) != XML_READER_TYPE_ELEMENT)
-			continue;
-		if (depth == 0) {
-			if (strcmp(name, "dossier") != 0)
-				break;
-			copy_attribute(reader, "id", head->id, sizeof(head->id));
-			copy_attribute(reader, "state", head->state, sizeof(head->state));
-			copy_attribute(reader, "since", head->since, sizeof(head->since));
-			result = 0;
-			continue;
-		}
-		if (depth == 1) {
-			xmlNodePtr form = strcmp(name, "application") == 0 ?
-					  xmlTextReaderExpand(reader) : NULL;
-
-			if (form) {
-				char *level = xml_text(xml_child(form, "level"));
-
-				xml_attribute_copy(xml_child(form, "field"), "code", head->field,
-						   sizeof(head->field));
-				head->level = level_parse(level ? level : "");
-				xmlFree(level);
-			}
-			break;	/* the form comes first, or not at all */
-		}
-	}
-	xmlFreeTextReader(reader);
-	return result;
-}
 
 /* The states of formats.md §4, in its order; another one is added after. */
 static const char *const known_states[] = {
@@ -155,73 +110,124 @@ static int compare_rates(const void *a, const void *b)
 	return by_field ? by_field : x->level - y->level;
 }
 
-static int survey_dossiers(struct survey *survey, const struct store *store, struct error *err)
+static int compare_deadline_ids(const void *a, const void *b)
 {
-	char directory[PATH_MAX], path[PATH_MAX];
-	struct name_list dossiers;
-
-	if (directory_list(store_path(store, "store/dossiers", directory, sizeof(directory)),
-			   ".xml", &dossiers, err) < 0)
-		return -1;
-	for (size_t i = 0; i < dossiers.count; i++) {
-		struct dossier_head head;
-
-		snprintf(path, sizeof(path), "%s/%s", directory, dossiers.names[i]);
-		if (read_head(path, &head) < 0 || !head.state[0])
-			continue;
-		survey->applications++;
-		count_state(survey, head.state);
-		count_decision(survey, &head);
-	}
-	name_list_release(&dossiers);
-	return 0;
+	return strcmp((*(struct deadline *const *)a)->id, (*(struct deadline *const *)b)->id);
 }
 
-/* store/wakeups/<date>_<id>: the periods that end from `from` to `until`. */
-static int add_deadlines(xmlNodePtr society, const struct store *store, day_t from,
-			 day_t until, struct error *err)
+/* The markers of store/wakeups for the days from `from` to `until`; their
+ * dossiers' states come from the survey. */
+static int collect_deadlines(struct deadlines *deadlines, const struct store *store, day_t from,
+			     day_t until, struct error *err)
 {
-	xmlNodePtr deadlines = xml_add_child(society, "deadlines", NULL);
-	char directory[PATH_MAX], path[PATH_MAX], text[11];
+	char directory[PATH_MAX], text[11];
 	struct name_list markers;
-	size_t count = 0;
+	int result = -1;
 
-	date_format(from, text);
-	xml_set(deadlines, "from", text);
-	date_format(until, text);
-	xml_set(deadlines, "until", text);
 	if (directory_list(store_path(store, "store/wakeups", directory, sizeof(directory)), "",
 			   &markers, err) < 0)
 		return -1;
+	deadlines->list = calloc(markers.count ? markers.count : 1, sizeof(*deadlines->list));
+	deadlines->by_id = calloc(markers.count ? markers.count : 1, sizeof(*deadlines->by_id));
+	if (!deadlines->list || !deadlines->by_id) {
+		error_set(err, "out of memory");
+		goto out;
+	}
 	for (size_t i = 0; i < markers.count; i++) {
 		const char *name = markers.names[i];
-		struct dossier_head head;
-		xmlNodePtr deadline;
+		struct deadline *deadline = &deadlines->list[deadlines->count];
 		day_t day;
 
 		snprintf(text, sizeof(text), "%.10s", name);
 		if (strlen(name) < 12 || name[10] != '_' || date_parse(text, &day) < 0 ||
-		    day < from || day > until)
+		    day < from || day > until || strlen(name + 11) >= sizeof(deadline->id))
 			continue;
-		snprintf(path, sizeof(path), "%s/store/dossiers/%s.xml", store->root, name + 11);
-		if (strchr(name + 11, '/') || read_head(path, &head) < 0)
-			continue;
-		if (count++ >= SOCIETY_DEADLINES_LISTED)
-			continue;
-		deadline = xml_add_child(deadlines, "deadline", NULL);
-		xml_set(deadline, "date", text);
-		xml_set(deadline, "application", head.id);
-		xml_set(deadline, "state", head.state);
+		memcpy(deadline->date, text, sizeof(text));
+		snprintf(deadline->id, sizeof(deadline->id), "%s", name + 11);
+		deadlines->by_id[deadlines->count++] = deadline;
 	}
+	qsort(deadlines->by_id, deadlines->count, sizeof(*deadlines->by_id), compare_deadline_ids);
+	result = 0;
+out:
 	name_list_release(&markers);
-	xml_set_format(deadlines, "count", "%zu", count);
-	return 0;
+	return result;
 }
 
-int society_report(xmlNodePtr report, const struct store *store, const struct policy *policy,
-		   day_t date, struct error *err)
+/* id against the first length bytes of name, as strcmp orders them. */
+static int compare_id(const char *id, const char *name, size_t length)
+{
+	int order = strncmp(id, name, length);
+
+	if (order)
+		return order;
+	return id[length] ? 1 : 0;
+}
+
+/* The deadlines of the dossier file name (<id>.xml) take its head. */
+static void note_deadlines(struct deadlines *deadlines, const char *name,
+			   const struct dossier_head *head)
+{
+	size_t low = 0, high = deadlines->count, length = strlen(name) - strlen(".xml");
+
+	while (low < high) {	/* the first whose id is not below the name's */
+		size_t middle = low + (high - low) / 2;
+
+		if (compare_id(deadlines->by_id[middle]->id, name, length) < 0)
+			low = middle + 1;
+		else
+			high = middle;
+	}
+	for (; low < deadlines->count &&
+	       compare_id(deadlines->by_id[low]->id, name, length) == 0; low++) {
+		struct deadline *deadline = deadlines->by_id[low];
+
+		deadline->found = 1;
+		snprintf(deadline->application, sizeof(deadline->application), "%s", head->id);
+		snprintf(deadline->state, sizeof(deadline->state), "%s", head->state);
+	}
+}
+
+static void add_deadlines(xmlNodePtr society, const struct deadlines *deadlines, day_t from,
+			  day_t until)
+{
+	xmlNodePtr list = xml_add_child(society, "deadlines", NULL), node;
+	char text[11];
+	size_t count = 0;
+
+	date_format(from, text);
+	xml_set(list, "from", text);
+	date_format(until, text);
+	xml_set(list, "until", text);
+	for (size_t i = 0; i < deadlines->count; i++) {
+		const struct deadline *deadline = &deadlines->list[i];
+
+		if (!deadline->found || count++ >= SOCIETY_DEADLINES_LISTED)
+			continue;
+		node = xml_add_child(list, "deadline", NULL);
+		xml_set(node, "date", deadline->date);
+		xml_set(node, "application", deadline->application);
+		xml_set(node, "state", deadline->state);
+	}
+	xml_set_format(list, "count", "%zu", count);
+}
+
+static void count_dossier(void *context, const char *name, const struct dossier_head *head)
+{
+	struct survey *survey = context;
+
+	note_deadlines(&survey->deadlines, name, head);
+	if (!head->state[0])
+		return;
+	survey->applications++;
+	count_state(survey, head->state);
+	count_decision(survey, head);
+}
+
+int society_report(xmlNodePtr report, const struct store *store, struct noted_heads *noted,
+		   const struct policy *policy, day_t date, struct error *err)
 {
 	struct survey *survey = calloc(1, sizeof(*survey));
+	day_t until = calendar_add_working_days(&policy->calendar, date, SOCIETY_DEADLINE_DAYS);
 	xmlNodePtr society;
 	int result = -1;
 
@@ -232,7 +238,8 @@ int society_report(xmlNodePtr report, const struct store *store, const struct po
 	for (size_t i = 0; i < sizeof(known_states) / sizeof(known_states[0]); i++)
 		snprintf(survey->state_codes[survey->state_count++], sizeof(survey->state_codes[0]),
 			 "%s", known_states[i]);
-	if (survey_dossiers(survey, store, err) < 0)
+	if (collect_deadlines(&survey->deadlines, store, date, until, err) < 0 ||
+	    dossier_heads_survey(store, noted, count_dossier, survey, err) < 0)
 		goto out;
 	society = xml_add_child(report, "society", NULL);
 	xml_set_format(society, "applications", "%zu", survey->applications);
@@ -248,10 +255,7 @@ int society_report(xmlNodePtr report, const struct store *store, const struct po
 		xml_set_format(state, "count", "%zu", survey->states[i]);
 	}
 	qsort(survey->rates, survey->rate_count, sizeof(survey->rates[0]), compare_rates);
-	if (add_deadlines(society, store, date,
-			  calendar_add_working_days(&policy->calendar, date,
-						    SOCIETY_DEADLINE_DAYS), err) < 0)
-		goto out;
+	add_deadlines(society, &survey->deadlines, date, until);
 	for (size_t i = 0; i < survey->rate_count; i++) {
 		const struct rate *rate = &survey->rates[i];
 		const struct policy_field *field = policy_find_field(policy, rate->field);
@@ -266,6 +270,8 @@ int society_report(xmlNodePtr report, const struct store *store, const struct po
 	}
 	result = 0;
 out:
+	free(survey->deadlines.list);
+	free(survey->deadlines.by_id);
 	free(survey);
 	return result;
 }

@@ -20,14 +20,16 @@
 #include "calendar.h"
 #include "error.h"
 #include "policy.h"
+#include "society_heads.h"
 #include "store.h"
 
 #define SOCIETY_DEADLINE_DAYS 10	/* working days ahead */
 #define SOCIETY_DEADLINES_LISTED 200
 
 /* Appends <society> to the report's root, from the committed store as of
- * the run's date. 0, or -1 with err. */
-int society_report(xmlNodePtr report, const struct store *store, const struct policy *policy,
-		   day_t date, struct error *err);
+ * the run's date, with the heads of the dossiers the run wrote as it noted
+ * them (society_heads.h). 0, or -1 with err. */
+int society_report(xmlNodePtr report, const struct store *store, struct noted_heads *noted,
+		   const struct policy *policy, day_t date, struct error *err);
 
 #endif

@@ -297,8 +297,8 @@ static struct store_operation *add_operation(struct transaction *transaction,
 	return operation;
 }
 
-int transaction_put(struct transaction *transaction, const char *destination,
-		    const void *data, size_t size, struct error *err)
+int transaction_put_noted(struct transaction *transaction, const char *destination,
+			  const void *data, size_t size, struct stat *written, struct error *err)
 {
 	struct store_operation *operation = add_operation(transaction, OPERATION_PUT,
 							  destination, err);
@@ -314,9 +314,17 @@ int transaction_put(struct transaction *transaction, const char *destination,
 	result = write_all(fd, data, size, err);
 	if (result < 0)
 		error_set_errno(err, "unable to write '%s'", destination);
+	if (result == 0 && written && fstat(fd, written) < 0)
+		result = error_set_errno(err, "unable to read '%s'", path);
 	if (close(fd) < 0 && result == 0)
 		result = error_set_errno(err, "unable to write '%s'", destination);
 	return result;
+}
+
+int transaction_put(struct transaction *transaction, const char *destination,
+		    const void *data, size_t size, struct error *err)
+{
+	return transaction_put_noted(transaction, destination, data, size, NULL, err);
 }
 
 /* A new file at path (in a transaction's directory) holding data. */

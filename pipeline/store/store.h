@@ -25,6 +25,7 @@
 
 #include <limits.h>
 #include <stddef.h>
+#include <sys/stat.h>
 #include <sys/types.h>
 #include "error.h"
 
@@ -72,6 +73,11 @@ int transaction_begin(struct store *store, struct transaction *transaction,
 /* Adds a file with these bytes, to be placed at destination (relative). */
 int transaction_put(struct transaction *transaction, const char *destination,
 		    const void *data, size_t size, struct error *err);
+/* The same, and what fstat says of the new file once written: the commit
+ * renames it into place, so its inode, size and modification time are the
+ * placed file's. */
+int transaction_put_noted(struct transaction *transaction, const char *destination,
+			  const void *data, size_t size, struct stat *written, struct error *err);
 /* Adds an empty file to be placed at destination; its path inside the
  * transaction, for the caller to write, goes into path. */
 int transaction_create(struct transaction *transaction, const char *destination,
