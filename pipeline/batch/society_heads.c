@@ -482,7 +482,8 @@ int dossier_heads_survey(const struct store *store, struct noted_heads *noted,
 	store_path(store, SOCIETY_HEADS ".new", files.next, sizeof(files.next));
 	if (directory_list(files.directory, ".xml", &dossiers, err) < 0)
 		return -1;
-	qsort(noted->entries, noted->count, sizeof(*noted->entries), compare_noted);
+	if (noted->count)
+		qsort(noted->entries, noted->count, sizeof(*noted->entries), compare_noted);
 	if (stat(files.directory, &directory_info) < 0)
 		directory_info.st_dev = 0;	/* then no line can match */
 	files.changed = open_cached(&files.cached, files.cache, directory_info.st_dev);
