@@ -137,14 +137,21 @@
       <desc>
 	<xsl:value-of select="concat($holder, '，', $level-zh, '（', $level-en, '），注册编号 ', normalize-space($certificate/@registration), '，证书编号 ', normalize-space($certificate/@serial), '，验证码 ', normalize-space($certificate/@verification))"/>
       </desc>
-      <xsl:call-template name="definitions"/>
-      <xsl:call-template name="frame"/>
-      <xsl:call-template name="heading"/>
-      <xsl:call-template name="statement"/>
-      <xsl:call-template name="particulars"/>
-      <xsl:call-template name="verification"/>
-      <xsl:call-template name="issuer"/>
-      <xsl:call-template name="footnote"/>
+      <g id="fixed">
+	<xsl:call-template name="definitions"/>
+	<xsl:call-template name="frame"/>
+	<xsl:call-template name="heading"/>
+	<xsl:call-template name="statement"><xsl:with-param name="part" select="'fixed'"/></xsl:call-template>
+	<xsl:call-template name="particulars"><xsl:with-param name="part" select="'fixed'"/></xsl:call-template>
+	<xsl:call-template name="verification"><xsl:with-param name="part" select="'fixed'"/></xsl:call-template>
+	<xsl:call-template name="issuer"/>
+	<xsl:call-template name="footnote"/>
+      </g>
+      <g id="member">
+	<xsl:call-template name="statement"><xsl:with-param name="part" select="'member'"/></xsl:call-template>
+	<xsl:call-template name="particulars"><xsl:with-param name="part" select="'member'"/></xsl:call-template>
+	<xsl:call-template name="verification"><xsl:with-param name="part" select="'member'"/></xsl:call-template>
+      </g>
     </svg>
   </xsl:template>
 
@@ -229,12 +236,25 @@
 
   <!-- "兹证明 … 经工程能力评价合格，注册为 …" with the name and level large. -->
   <xsl:template name="statement">
-    <text x="{$centre}" y="71" text-anchor="middle" font-size="4.2" fill="{$grey}">
-      <xsl:text>兹证明</xsl:text>
-      <tspan dx="2" font-size="3.4" font-style="italic" xml:lang="en">This is to certify that</tspan>
-    </text>
+    <xsl:param name="part"/>
+    <xsl:if test="$part = 'fixed'">
+      <text x="{$centre}" y="71" text-anchor="middle" font-size="4.2" fill="{$grey}">
+	<xsl:text>兹证明</xsl:text>
+	<tspan dx="2" font-size="3.4" font-style="italic" xml:lang="en">This is to certify that</tspan>
+      </text>
+      <line x1="{$centre - 60}" y1="89" x2="{$centre + 60}" y2="89" stroke="{$gold}" stroke-width="0.3"/>
+      <xsl:call-template name="rule">
+	<xsl:with-param name="y" select="127"/>
+	<xsl:with-param name="half" select="70"/>
+      </xsl:call-template>
+    </xsl:if>
+    <xsl:if test="$part = 'member'">
+      <xsl:call-template name="statement-member"/>
+    </xsl:if>
+  </xsl:template>
+
+  <xsl:template name="statement-member">
     <xsl:call-template name="holder"/>
-    <line x1="{$centre - 60}" y1="89" x2="{$centre + 60}" y2="89" stroke="{$gold}" stroke-width="0.3"/>
     <xsl:call-template name="line">
       <xsl:with-param name="text" select="concat('经', $field-zh, '领域工程能力评价合格，注册为')"/>
       <xsl:with-param name="y" select="96.5"/>
@@ -268,10 +288,6 @@
       <xsl:with-param name="fill" select="$red"/>
       <xsl:with-param name="lang" select="'en'"/>
       <xsl:with-param name="class" select="'level-en'"/>
-    </xsl:call-template>
-    <xsl:call-template name="rule">
-      <xsl:with-param name="y" select="127"/>
-      <xsl:with-param name="half" select="70"/>
     </xsl:call-template>
   </xsl:template>
 
@@ -353,7 +369,9 @@
 
   <!-- Two columns: field, registration number, serial; issue and expiry. -->
   <xsl:template name="particulars">
+    <xsl:param name="part"/>
     <xsl:call-template name="particular">
+      <xsl:with-param name="part" select="$part"/>
       <xsl:with-param name="x" select="36"/>
       <xsl:with-param name="y" select="137"/>
       <xsl:with-param name="label" select="'技术领域'"/>
@@ -362,6 +380,7 @@
       <xsl:with-param name="value-en" select="$field-en"/>
     </xsl:call-template>
     <xsl:call-template name="particular">
+      <xsl:with-param name="part" select="$part"/>
       <xsl:with-param name="x" select="36"/>
       <xsl:with-param name="y" select="147"/>
       <xsl:with-param name="label" select="'注册编号'"/>
@@ -370,6 +389,7 @@
       <xsl:with-param name="class" select="'registration'"/>
     </xsl:call-template>
     <xsl:call-template name="particular">
+      <xsl:with-param name="part" select="$part"/>
       <xsl:with-param name="x" select="36"/>
       <xsl:with-param name="y" select="157"/>
       <xsl:with-param name="label" select="'证书编号'"/>
@@ -378,6 +398,7 @@
       <xsl:with-param name="class" select="'serial'"/>
     </xsl:call-template>
     <xsl:call-template name="particular">
+      <xsl:with-param name="part" select="$part"/>
       <xsl:with-param name="x" select="162"/>
       <xsl:with-param name="y" select="137"/>
       <xsl:with-param name="label" select="'发证日期'"/>
@@ -395,6 +416,7 @@
       <xsl:with-param name="class" select="'issued'"/>
     </xsl:call-template>
     <xsl:call-template name="particular">
+      <xsl:with-param name="part" select="$part"/>
       <xsl:with-param name="x" select="162"/>
       <xsl:with-param name="y" select="147"/>
       <xsl:with-param name="label" select="'有效期至'"/>
@@ -412,6 +434,7 @@
       <xsl:with-param name="class" select="'expires'"/>
     </xsl:call-template>
     <xsl:call-template name="particular">
+      <xsl:with-param name="part" select="$part"/>
       <xsl:with-param name="x" select="162"/>
       <xsl:with-param name="y" select="157"/>
       <xsl:with-param name="label" select="'会员级别'"/>
@@ -433,8 +456,30 @@
     <xsl:param name="value"/>
     <xsl:param name="value-en" select="''"/>
     <xsl:param name="class" select="''"/>
-    <text x="{$x}" y="{$y}" font-size="3.4" fill="{$grey}"><xsl:value-of select="$label"/></text>
-    <text x="{$x}" y="{$y + 3.6}" font-size="2.4" fill="{$grey}" xml:lang="en"><xsl:value-of select="$label-en"/></text>
+    <xsl:param name="part"/>
+    <xsl:if test="$part = 'fixed'">
+      <text x="{$x}" y="{$y}" font-size="3.4" fill="{$grey}"><xsl:value-of select="$label"/></text>
+      <text x="{$x}" y="{$y + 3.6}" font-size="2.4" fill="{$grey}" xml:lang="en"><xsl:value-of select="$label-en"/></text>
+      <line x1="{$x}" y1="{$y + 5.6}" x2="{$x + 98}" y2="{$y + 5.6}" stroke="{$gold}"
+	    stroke-width="0.2" stroke-dasharray="0.8 0.8"/>
+    </xsl:if>
+    <xsl:if test="$part = 'member'">
+      <xsl:call-template name="particular-value">
+	<xsl:with-param name="x" select="$x"/>
+	<xsl:with-param name="y" select="$y"/>
+	<xsl:with-param name="value" select="$value"/>
+	<xsl:with-param name="value-en" select="$value-en"/>
+	<xsl:with-param name="class" select="$class"/>
+      </xsl:call-template>
+    </xsl:if>
+  </xsl:template>
+
+  <xsl:template name="particular-value">
+    <xsl:param name="x"/>
+    <xsl:param name="y"/>
+    <xsl:param name="value"/>
+    <xsl:param name="value-en"/>
+    <xsl:param name="class"/>
     <xsl:call-template name="line">
       <xsl:with-param name="text" select="$value"/>
       <xsl:with-param name="x" select="$x + 28"/>
@@ -457,12 +502,11 @@
 	<xsl:with-param name="lang" select="'en'"/>
       </xsl:call-template>
     </xsl:if>
-    <line x1="{$x}" y1="{$y + 5.6}" x2="{$x + 98}" y2="{$y + 5.6}" stroke="{$gold}"
-	  stroke-width="0.2" stroke-dasharray="0.8 0.8"/>
   </xsl:template>
 
   <!-- The verification code, boxed and large, bottom left. -->
   <xsl:template name="verification">
+    <xsl:param name="part"/>
     <xsl:variable name="box-width">
       <xsl:choose>
 	<xsl:when test="$qrPath != ''">82</xsl:when>
@@ -470,13 +514,20 @@
       </xsl:choose>
     </xsl:variable>
     <xsl:variable name="box-centre" select="36 + $box-width div 2"/>
-    <g class="verification">
-      <rect x="36" y="167" width="{$box-width}" height="19" rx="1.5" fill="#ffffff" stroke="{$red}" stroke-width="0.6"/>
-      <rect x="37.2" y="168.2" width="{$box-width - 2.4}" height="16.6" rx="1" fill="none" stroke="{$red}" stroke-width="0.2"/>
-      <text x="{$box-centre}" y="172.6" text-anchor="middle" font-size="3" fill="{$red}">
-	<xsl:text>证书验证码</xsl:text>
-	<tspan dx="1.5" font-size="2.5" xml:lang="en">Verification Code</tspan>
-      </text>
+    <xsl:if test="$part = 'fixed'">
+      <g class="verification">
+	<rect x="36" y="167" width="{$box-width}" height="19" rx="1.5" fill="#ffffff" stroke="{$red}" stroke-width="0.6"/>
+	<rect x="37.2" y="168.2" width="{$box-width - 2.4}" height="16.6" rx="1" fill="none" stroke="{$red}" stroke-width="0.2"/>
+	<text x="{$box-centre}" y="172.6" text-anchor="middle" font-size="3" fill="{$red}">
+	  <xsl:text>证书验证码</xsl:text>
+	  <tspan dx="1.5" font-size="2.5" xml:lang="en">Verification Code</tspan>
+	</text>
+      </g>
+      <xsl:if test="$qrPath != ''">
+	<rect x="122" y="164" width="20" height="20" fill="#ffffff"/>
+      </xsl:if>
+    </xsl:if>
+    <xsl:if test="$part = 'member'">
       <xsl:call-template name="line">
 	<xsl:with-param name="text" select="normalize-space($certificate/@verification)"/>
 	<xsl:with-param name="x" select="$box-centre"/>
@@ -489,9 +540,9 @@
 	<xsl:with-param name="fill" select="$red"/>
 	<xsl:with-param name="class" select="'verification-code'"/>
       </xsl:call-template>
-    </g>
-    <xsl:if test="$qrPath != ''">
-      <xsl:call-template name="qr-code"/>
+      <xsl:if test="$qrPath != ''">
+	<xsl:call-template name="qr-code"/>
+      </xsl:if>
     </xsl:if>
   </xsl:template>
 
@@ -503,7 +554,6 @@
     <xsl:variable name="side" select="20"/>
     <xsl:variable name="scale" select="$side div ($qrModules + 4)"/>
     <g class="qr-code">
-      <rect x="122" y="164" width="{$side}" height="{$side}" fill="#ffffff"/>
       <path fill="#000000" d="{$qrPath}"
 	    transform="translate({122 + 2 * $scale} {164 + 2 * $scale}) scale({$scale})"/>
     </g>
