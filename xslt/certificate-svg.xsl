@@ -137,20 +137,20 @@
       <desc>
 	<xsl:value-of select="concat($holder, '，', $level-zh, '（', $level-en, '），注册编号 ', normalize-space($certificate/@registration), '，证书编号 ', normalize-space($certificate/@serial), '，验证码 ', normalize-space($certificate/@verification))"/>
       </desc>
+      <xsl:call-template name="definitions"/>
+      <xsl:call-template name="frame"/>
+      <xsl:call-template name="heading"><xsl:with-param name="part" select="'ground'"/></xsl:call-template>
+      <xsl:call-template name="statement"><xsl:with-param name="part" select="'ground'"/></xsl:call-template>
+      <xsl:call-template name="particulars"><xsl:with-param name="part" select="'ground'"/></xsl:call-template>
+      <xsl:call-template name="verification"><xsl:with-param name="part" select="'ground'"/></xsl:call-template>
+      <xsl:call-template name="issuer"><xsl:with-param name="part" select="'ground'"/></xsl:call-template>
       <g id="fixed">
-	<xsl:call-template name="definitions"/>
-	<xsl:call-template name="frame"/>
-	<xsl:call-template name="heading"/>
-	<xsl:call-template name="statement"><xsl:with-param name="part" select="'fixed'"/></xsl:call-template>
-	<xsl:call-template name="particulars"><xsl:with-param name="part" select="'fixed'"/></xsl:call-template>
-	<xsl:call-template name="verification"><xsl:with-param name="part" select="'fixed'"/></xsl:call-template>
-	<xsl:call-template name="issuer"/>
+	<xsl:call-template name="heading"><xsl:with-param name="part" select="'text'"/></xsl:call-template>
+	<xsl:call-template name="statement"><xsl:with-param name="part" select="'text'"/></xsl:call-template>
+	<xsl:call-template name="particulars"><xsl:with-param name="part" select="'text'"/></xsl:call-template>
+	<xsl:call-template name="verification"><xsl:with-param name="part" select="'text'"/></xsl:call-template>
+	<xsl:call-template name="issuer"><xsl:with-param name="part" select="'text'"/></xsl:call-template>
 	<xsl:call-template name="footnote"/>
-      </g>
-      <g id="member">
-	<xsl:call-template name="statement"><xsl:with-param name="part" select="'member'"/></xsl:call-template>
-	<xsl:call-template name="particulars"><xsl:with-param name="part" select="'member'"/></xsl:call-template>
-	<xsl:call-template name="verification"><xsl:with-param name="part" select="'member'"/></xsl:call-template>
       </g>
     </svg>
   </xsl:template>
@@ -198,6 +198,19 @@
 
   <!-- The society at the top, the title in both languages, a rule. -->
   <xsl:template name="heading">
+    <xsl:param name="part"/>
+    <xsl:if test="$part = 'ground'">
+      <xsl:call-template name="rule">
+	<xsl:with-param name="y" select="60.5"/>
+	<xsl:with-param name="half" select="42"/>
+      </xsl:call-template>
+    </xsl:if>
+    <xsl:if test="$part = 'text'">
+      <xsl:call-template name="heading-text"/>
+    </xsl:if>
+  </xsl:template>
+
+  <xsl:template name="heading-text">
     <xsl:call-template name="line">
       <xsl:with-param name="text" select="$issuer-zh"/>
       <xsl:with-param name="y" select="28"/>
@@ -218,10 +231,6 @@
 	  letter-spacing="3" fill="{$red}">工程会员证书</text>
     <text x="{$centre}" y="56" text-anchor="middle" font-size="4.6" letter-spacing="0.9"
 	  fill="{$red}" xml:lang="en">CERTIFICATE OF ENGINEER MEMBERSHIP</text>
-    <xsl:call-template name="rule">
-      <xsl:with-param name="y" select="60.5"/>
-      <xsl:with-param name="half" select="42"/>
-    </xsl:call-template>
   </xsl:template>
 
   <!-- A thin rule across the centre with a small diamond in its middle. -->
@@ -237,24 +246,20 @@
   <!-- "兹证明 … 经工程能力评价合格，注册为 …" with the name and level large. -->
   <xsl:template name="statement">
     <xsl:param name="part"/>
-    <xsl:if test="$part = 'fixed'">
+    <xsl:if test="$part = 'ground'">
+      <xsl:call-template name="statement-ground"/>
+    </xsl:if>
+    <xsl:if test="$part = 'text'">
       <text x="{$centre}" y="71" text-anchor="middle" font-size="4.2" fill="{$grey}">
 	<xsl:text>兹证明</xsl:text>
 	<tspan dx="2" font-size="3.4" font-style="italic" xml:lang="en">This is to certify that</tspan>
       </text>
-      <line x1="{$centre - 60}" y1="89" x2="{$centre + 60}" y2="89" stroke="{$gold}" stroke-width="0.3"/>
-      <xsl:call-template name="rule">
-	<xsl:with-param name="y" select="127"/>
-	<xsl:with-param name="half" select="70"/>
-      </xsl:call-template>
-    </xsl:if>
-    <xsl:if test="$part = 'member'">
-      <xsl:call-template name="statement-member"/>
     </xsl:if>
   </xsl:template>
 
-  <xsl:template name="statement-member">
+  <xsl:template name="statement-ground">
     <xsl:call-template name="holder"/>
+    <line x1="{$centre - 60}" y1="89" x2="{$centre + 60}" y2="89" stroke="{$gold}" stroke-width="0.3"/>
     <xsl:call-template name="line">
       <xsl:with-param name="text" select="concat('经', $field-zh, '领域工程能力评价合格，注册为')"/>
       <xsl:with-param name="y" select="96.5"/>
@@ -288,6 +293,10 @@
       <xsl:with-param name="fill" select="$red"/>
       <xsl:with-param name="lang" select="'en'"/>
       <xsl:with-param name="class" select="'level-en'"/>
+    </xsl:call-template>
+    <xsl:call-template name="rule">
+      <xsl:with-param name="y" select="127"/>
+      <xsl:with-param name="half" select="70"/>
     </xsl:call-template>
   </xsl:template>
 
@@ -457,13 +466,11 @@
     <xsl:param name="value-en" select="''"/>
     <xsl:param name="class" select="''"/>
     <xsl:param name="part"/>
-    <xsl:if test="$part = 'fixed'">
+    <xsl:if test="$part = 'text'">
       <text x="{$x}" y="{$y}" font-size="3.4" fill="{$grey}"><xsl:value-of select="$label"/></text>
       <text x="{$x}" y="{$y + 3.6}" font-size="2.4" fill="{$grey}" xml:lang="en"><xsl:value-of select="$label-en"/></text>
-      <line x1="{$x}" y1="{$y + 5.6}" x2="{$x + 98}" y2="{$y + 5.6}" stroke="{$gold}"
-	    stroke-width="0.2" stroke-dasharray="0.8 0.8"/>
     </xsl:if>
-    <xsl:if test="$part = 'member'">
+    <xsl:if test="$part = 'ground'">
       <xsl:call-template name="particular-value">
 	<xsl:with-param name="x" select="$x"/>
 	<xsl:with-param name="y" select="$y"/>
@@ -474,6 +481,7 @@
     </xsl:if>
   </xsl:template>
 
+  <!-- A particular's value, its English form and the dotted line under them. -->
   <xsl:template name="particular-value">
     <xsl:param name="x"/>
     <xsl:param name="y"/>
@@ -502,6 +510,8 @@
 	<xsl:with-param name="lang" select="'en'"/>
       </xsl:call-template>
     </xsl:if>
+    <line x1="{$x}" y1="{$y + 5.6}" x2="{$x + 98}" y2="{$y + 5.6}" stroke="{$gold}"
+	  stroke-width="0.2" stroke-dasharray="0.8 0.8"/>
   </xsl:template>
 
   <!-- The verification code, boxed and large, bottom left. -->
@@ -514,20 +524,26 @@
       </xsl:choose>
     </xsl:variable>
     <xsl:variable name="box-centre" select="36 + $box-width div 2"/>
-    <xsl:if test="$part = 'fixed'">
-      <g class="verification">
-	<rect x="36" y="167" width="{$box-width}" height="19" rx="1.5" fill="#ffffff" stroke="{$red}" stroke-width="0.6"/>
-	<rect x="37.2" y="168.2" width="{$box-width - 2.4}" height="16.6" rx="1" fill="none" stroke="{$red}" stroke-width="0.2"/>
-	<text x="{$box-centre}" y="172.6" text-anchor="middle" font-size="3" fill="{$red}">
-	  <xsl:text>证书验证码</xsl:text>
-	  <tspan dx="1.5" font-size="2.5" xml:lang="en">Verification Code</tspan>
-	</text>
-      </g>
-      <xsl:if test="$qrPath != ''">
-	<rect x="122" y="164" width="20" height="20" fill="#ffffff"/>
-      </xsl:if>
+    <xsl:if test="$part = 'text'">
+      <text x="{$box-centre}" y="172.6" text-anchor="middle" font-size="3" fill="{$red}">
+	<xsl:text>证书验证码</xsl:text>
+	<tspan dx="1.5" font-size="2.5" xml:lang="en">Verification Code</tspan>
+      </text>
     </xsl:if>
-    <xsl:if test="$part = 'member'">
+    <xsl:if test="$part = 'ground'">
+      <xsl:call-template name="verification-ground">
+	<xsl:with-param name="box-width" select="$box-width"/>
+	<xsl:with-param name="box-centre" select="$box-centre"/>
+      </xsl:call-template>
+    </xsl:if>
+  </xsl:template>
+
+  <xsl:template name="verification-ground">
+    <xsl:param name="box-width"/>
+    <xsl:param name="box-centre"/>
+    <g class="verification">
+      <rect x="36" y="167" width="{$box-width}" height="19" rx="1.5" fill="#ffffff" stroke="{$red}" stroke-width="0.6"/>
+      <rect x="37.2" y="168.2" width="{$box-width - 2.4}" height="16.6" rx="1" fill="none" stroke="{$red}" stroke-width="0.2"/>
       <xsl:call-template name="line">
 	<xsl:with-param name="text" select="normalize-space($certificate/@verification)"/>
 	<xsl:with-param name="x" select="$box-centre"/>
@@ -540,9 +556,9 @@
 	<xsl:with-param name="fill" select="$red"/>
 	<xsl:with-param name="class" select="'verification-code'"/>
       </xsl:call-template>
-      <xsl:if test="$qrPath != ''">
-	<xsl:call-template name="qr-code"/>
-      </xsl:if>
+    </g>
+    <xsl:if test="$qrPath != ''">
+      <xsl:call-template name="qr-code"/>
     </xsl:if>
   </xsl:template>
 
@@ -554,6 +570,7 @@
     <xsl:variable name="side" select="20"/>
     <xsl:variable name="scale" select="$side div ($qrModules + 4)"/>
     <g class="qr-code">
+      <rect x="122" y="164" width="{$side}" height="{$side}" fill="#ffffff"/>
       <path fill="#000000" d="{$qrPath}"
 	    transform="translate({122 + 2 * $scale} {164 + 2 * $scale}) scale({$scale})"/>
     </g>
@@ -569,6 +586,16 @@
 
   <!-- The issuing society in both languages with a seal, bottom right. -->
   <xsl:template name="issuer">
+    <xsl:param name="part"/>
+    <xsl:if test="$part = 'text'">
+      <xsl:call-template name="issuer-text"/>
+    </xsl:if>
+    <xsl:if test="$part = 'ground'">
+      <xsl:call-template name="seal"/>
+    </xsl:if>
+  </xsl:template>
+
+  <xsl:template name="issuer-text">
     <text x="208" y="170" text-anchor="middle" font-size="2.8" fill="{$grey}">
       <xsl:text>发证机构</xsl:text>
       <tspan dx="1.5" xml:lang="en">Issued by</tspan>
@@ -589,6 +616,10 @@
       <xsl:with-param name="width" select="80"/>
       <xsl:with-param name="lang" select="'en'"/>
     </xsl:call-template>
+  </xsl:template>
+
+  <!-- The policy's seal, or the outline seal with the society's code. -->
+  <xsl:template name="seal">
     <xsl:if test="starts-with($seal-src, 'data:image/svg+xml;base64,')">
       <image x="251" y="163" width="24" height="24" xlink:href="{$seal-src}"/>
     </xsl:if>

@@ -30,74 +30,88 @@ void cairo_fill_extents(cairo_t *cr, double *x1, double *y1, double *x2, double 
 	cairo_path_extents(cr, x1, y1, x2, y2);
 }
 
-/* A certificate's SVG (xslt/certificate-svg.xsl) is drawn in two parts:
- * its fixed part, the same on every certificate of a society, the first
- * child group of the root after the title and description, and its member
- * part, the holder's particulars, the group after it. The fixed part is
- * drawn once a thread into a cairo recording (pdf_fixed.c), kept under the
- * very bytes it depends on (everything before the member part but the
- * title's and description's text), and replayed onto each page; the member
- * part is then drawn over it by librsvg from the same SVG with the fixed
- * group hidden: everything outside the fixed group is drawn anew for each
- * certificate. A recording replayed draws the same PDF as the one just
- * made, so which certificate a thread drew first makes no difference.
- * Any other SVG is drawn whole. */
+/* A certificate's SVG (xslt/certificate-svg.xsl) is drawn in two parts.
+ * Its fixed texts, the same on every certificate of a society (titles,
+ * labels, the society's names, the fixed wording), are the root's last
+ * child, <g id="fixed">: they are drawn once a thread into a cairo
+ * recording (pdf_fixed.c), kept under the very bytes they depend on (the
+ * root's start tag, with the properties they inherit, and the group
+ * itself), and replayed onto each page over the rest, which librsvg draws
+ * anew for each certificate from the same SVG with that group hidden: the
+ * frame, the rules and the seal, the holder's particulars. The group comes
+ * last so that its texts are drawn last, in the SVG too; nothing drawn
+ * before them overlaps them. It is taken apart only when nothing outside
+ * it can change how it is drawn: no style sheet, and no reference from it
+ * to another element. A recording replayed draws the same PDF as the one
+ * just made, so which certificate a thread drew first makes no difference;
+ * and the strokes, which PDF viewers draw differently inside the form a
+ * replayed recording becomes, are never in it. Any other SVG is drawn
+ * whole. */
 static const char fixed_open[] = "<g id=\"fixed\">";
 static const char fixed_hidden[] = "<g id=\"fixed\" display=\"none\">";
-static const char member_open[] = "<g id=\"member\">";
 
 #define LENGTH(literal) (sizeof(literal) - 1)
 
-/* Whether an element in text[0..size) could change how another is drawn:
- * a style sheet, or an id another element may refer to (an attribute is
- * preceded by white space; a text that looks like one only costs the
- * recording). */
-static int affects_others(const char *text, size_t size)
+static int has(const char *text, size_t size, const char *literal)
 {
-	const char *end = text + size, *at;
-
-	if (memmem(text, size, "<style", LENGTH("<style")))
-		return 1;
-	for (at = text; (at = memmem(at, (size_t)(end - at), "id=", LENGTH("id="))); at++)
-		if (at > text && strchr(" \t\r\n", at[-1]))
-			return 1;
-	return 0;
+	return memmem(text, size, literal, strlen(literal)) != NULL;
 }
 
-/* Splits svg into the key of its fixed part and the offset of the fixed
+/* Whether text[0..size) is white space only. */
+static int blank(const char *text, size_t size)
+{
+	for (size_t i = 0; i < size; i++)
+		if (!strchr(" \t\r\n", text[i]))
+			return 0;
+	return 1;
+}
+
+/* The length of svg's prolog and root start tag (the XML declaration, if
+ * any, then the root, up to the next '<', which no attribute value may
+ * hold); 0 if something else comes first. */
+static size_t root_length(const char *svg, size_t size)
+{
+	const char *at = svg, *end = svg + size, *next;
+
+	if (size > 5 && memcmp(at, "<?xml", 5) == 0) {
+		at = memmem(at, size, "?>", 2);
+		if (!at)
+			return 0;
+		at += 2;
+	}
+	while (at < end && strchr(" \t\r\n", *at))
+		at++;
+	if ((size_t)(end - at) < 4 || memcmp(at, "<svg", 4) != 0)
+		return 0;
+	next = memchr(at + 1, '<', (size_t)(end - at - 1));
+	return next ? (size_t)(next - svg) : 0;
+}
+
+/* Splits svg into the key of its fixed texts and the offset of their
  * group; 0 if it is not a certificate drawn in two parts. */
 static int svg_parts(const char *svg, size_t size, struct pdf_fixed_key *key, size_t *fixed_at)
 {
+	size_t root = root_length(svg, size);
 	const char *fixed = memmem(svg, size, fixed_open, LENGTH(fixed_open));
-	const char *member = memmem(svg, size, member_open, LENGTH(member_open));
-	const char *title, *desc, *rest;
-	int marks = 0;
+	const char *end = svg + size, *close, *tail;
 
-	if (!fixed || !member || member < fixed)
+	if (!root || !fixed || fixed < svg + root || has(svg, size, "<style"))
 		return 0;
-	rest = member + LENGTH(member_open);
-	if (affects_others(rest, (size_t)(svg + size - rest)))
+	/* the root's last child (only its end tag follows), with no group
+	 * inside it, referring to no other element */
+	close = memmem(fixed, (size_t)(end - fixed), "</g>", 4);
+	if (!close)
+		return 0;
+	tail = memmem(close, (size_t)(end - close), "</svg>", 6);
+	if (!tail || !blank(close + 4, (size_t)(tail - close - 4)) ||
+	    !blank(tail + 6, (size_t)(end - tail - 6)) ||
+	    has(fixed, (size_t)(close - fixed), "url(") || has(fixed, (size_t)(close - fixed), "href"))
 		return 0;
 	*fixed_at = (size_t)(fixed - svg);
 	key->piece[0] = svg;
-	key->size[0] = (size_t)(member - svg);
-	key->piece[1] = member;
-	key->size[1] = 0;
-	/* the title and description name the holder: left out of the key
-	 * when they are all there is between the root and the fixed group,
-	 * their text alone (four tags, no other element) */
-	title = memmem(svg, *fixed_at, "<title>", LENGTH("<title>"));
-	desc = memmem(svg, *fixed_at, "</desc>", LENGTH("</desc>"));
-	if (!title || !desc || desc < title)
-		return 1;
-	desc += LENGTH("</desc>");
-	for (const char *c = title; c < desc; c++)
-		marks += *c == '<';
-	if (marks != 4)
-		return 1;
-	key->size[0] = (size_t)(title - svg);
-	key->piece[1] = desc;
-	key->size[1] = (size_t)(member - desc);
+	key->size[0] = root;
+	key->piece[1] = fixed;
+	key->size[1] = (size_t)(end - fixed);
 	return 1;
 }
 
@@ -142,18 +156,18 @@ out:
 	return recording;
 }
 
-/* svg with its fixed group hidden (g_free). */
-static char *member_svg(const char *svg, size_t size, size_t fixed_at, size_t *member_size)
+/* svg with its group of fixed texts hidden (g_free). */
+static char *rest_svg(const char *svg, size_t size, size_t fixed_at, size_t *rest_size)
 {
 	size_t after = fixed_at + LENGTH(fixed_open);
-	char *member;
+	char *rest;
 
-	*member_size = size + LENGTH(fixed_hidden) - LENGTH(fixed_open);
-	member = g_malloc(*member_size);
-	memcpy(member, svg, fixed_at);
-	memcpy(member + fixed_at, fixed_hidden, LENGTH(fixed_hidden));
-	memcpy(member + fixed_at + LENGTH(fixed_hidden), svg + after, size - after);
-	return member;
+	*rest_size = size + LENGTH(fixed_hidden) - LENGTH(fixed_open);
+	rest = g_malloc(*rest_size);
+	memcpy(rest, svg, fixed_at);
+	memcpy(rest + fixed_at, fixed_hidden, LENGTH(fixed_hidden));
+	memcpy(rest + fixed_at + LENGTH(fixed_hidden), svg + after, size - after);
+	return rest;
 }
 
 int pdf_from_svg(const char *svg, size_t size, const char *title, const char *date,
@@ -163,7 +177,7 @@ int pdf_from_svg(const char *svg, size_t size, const char *title, const char *da
 	RsvgRectangle page = { 0, 0, A4_LONG_SIDE, A4_SHORT_SIDE };
 	struct pdf_fixed_key key;
 	size_t fixed_at = 0, drawn_size = size;
-	char *member = NULL;
+	char *rest = NULL;
 	const char *drawn = svg;
 	RsvgHandle *handle = NULL;
 	GError *failure = NULL;
@@ -177,7 +191,7 @@ int pdf_from_svg(const char *svg, size_t size, const char *title, const char *da
 		recording = fixed_recording(svg, size, &key, err);
 		if (!recording)
 			goto out;
-		drawn = member = member_svg(svg, size, fixed_at, &drawn_size);
+		drawn = rest = rest_svg(svg, size, fixed_at, &drawn_size);
 	}
 	/* from memory and with no base URI: librsvg then refuses every
 	 * reference to a file or URL, so the SVG cannot read anything */
@@ -191,15 +205,14 @@ int pdf_from_svg(const char *svg, size_t size, const char *title, const char *da
 	if (!surface)
 		goto out;
 	cr = cairo_create(surface);
-	if (recording) {
-		cairo_set_source_surface(cr, recording, 0, 0);
-		cairo_paint(cr);
-		cairo_set_source_rgb(cr, 0, 0, 0);
-	}
 	if (!rsvg_handle_render_document(handle, cr, &page, &failure)) {
 		error_set(err, "unable to draw the SVG: %s",
 			  failure ? failure->message : "unknown error");
 		goto out;
+	}
+	if (recording) {
+		cairo_set_source_surface(cr, recording, 0, 0);
+		cairo_paint(cr);
 	}
 	cairo_show_page(cr);
 	result = pdf_surface_close(cr, surface, &buffer, pdf, pdf_size, err);
@@ -214,7 +227,7 @@ out:
 		g_object_unref(handle);
 	if (failure)
 		g_error_free(failure);
-	g_free(member);
+	g_free(rest);
 	free(buffer.data);
 	return result;
 }
