@@ -16,6 +16,16 @@
   from its length (CJK characters counting two columns), in quarter-
   millimetre steps down to a floor; a text still too long at the floor is
   squeezed to its width with textLength. Loads nothing.
+
+  The texts that are the same on every certificate of a society (titles,
+  labels, the society's names, the fixed wording) are drawn last, in one
+  group, <g id="fixed">, the root's last child: ecap's renderer draws them
+  once a thread and replays them onto each certificate's PDF
+  (pipeline/render/pdf.c). Nothing drawn before them may overlap them, and
+  they may refer to no other element (no url(), no href) nor be styled by a
+  style sheet: the PDF would then be drawn whole, as it would be without it.
+  Each template that draws both takes a PART, 'ground' (the frame, the
+  rules, the seal, the holder's particulars) or 'text' (the fixed texts).
 -->
 <xsl:stylesheet version="1.0"
 		xmlns:xsl="http://www.w3.org/1999/XSL/Transform"

@@ -1,18 +1,17 @@
-/* pdf_fixed.h - the drawing of a certificate's fixed part that a thread
- * keeps from one certificate to the next (pdf.c): the frame, the titles,
- * the labels, the society's names and seal and the fixed wording, the same
- * on every certificate of a run (xslt/certificate-svg.xsl's <g id="fixed">),
- * recorded once a thread and replayed onto each certificate's page instead
- * of being laid out and drawn by librsvg and Pango again. */
+/* pdf_fixed.h - the drawing of a certificate's fixed texts that a thread
+ * keeps from one certificate to the next (pdf.c): the titles, the labels,
+ * the society's names and the fixed wording, the same on every certificate
+ * of a society (xslt/certificate-svg.xsl's <g id="fixed">), recorded once
+ * a thread and replayed onto each certificate's page instead of being laid
+ * out and drawn by librsvg and Pango again. */
 #ifndef ECAP_PDF_FIXED_H
 #define ECAP_PDF_FIXED_H
 
 #include <stddef.h>
 #include <cairo.h>
 
-/* The key of a recording: the bytes it was drawn from, in pieces (what
- * comes before the SVG's title, what lies between its description and its
- * member part: the root's attributes and the whole fixed group). */
+/* The key of a recording: the bytes it was drawn from, in pieces (the SVG's
+ * root start tag, with what comes before it, and the group to its end). */
 struct pdf_fixed_key {
 	const char *piece[2];
 	size_t size[2];

@@ -775,6 +775,16 @@ static void test_fixed_part(void)
 	free(pdf);
 	pdf = NULL;
 
+	pango_cairo_font_map_set_default(NULL);	/* the thread's font map is another */
+	found = pdf_fixed_found();
+	if (pdf_from_svg(svg, svg_size, NULL, "2026-12-08", &pdf, &size, &err) < 0)
+		printf("# %s\n", err.message);
+	is_int(pdf_fixed_found(), found,
+	       "with another font map, the recording kept is dropped and the fixed part drawn anew");
+	ok(same_pdf(fresh.pdf, fresh.size, pdf, size), "into the same PDF");
+	free(pdf);
+	pdf = NULL;
+
 	found = pdf_fixed_found();
 	if (pdf_from_svg(society, strlen(society), NULL, "2026-12-08", &pdf, &size, &err) < 0)
 		printf("# %s\n", err.message);
