@@ -103,6 +103,7 @@ PIPELINE_OBJECTS = \
 	$(BUILD)/pipeline/render/notice.o \
 	$(BUILD)/pipeline/render/pdf.o \
 	$(BUILD)/pipeline/render/pdf_layouts.o \
+	$(BUILD)/pipeline/render/pdf_fixed.o \
 	$(BUILD)/pipeline/render/pdf_letter.o \
 	$(BUILD)/pipeline/render/pdf_surface.o \
 	$(BUILD)/pipeline/render/qrcode.o \

@@ -16,6 +16,16 @@
   from its length (CJK characters counting two columns), in quarter-
   millimetre steps down to a floor; a text still too long at the floor is
   squeezed to its width with textLength. Loads nothing.
+
+  The texts that are the same on every certificate of a society (titles,
+  labels, the society's names, the fixed wording) are drawn last, in one
+  group, <g id="fixed">, the root's last child: ecap's renderer draws them
+  once a thread and replays them onto each certificate's PDF
+  (pipeline/render/pdf.c). Nothing drawn before them may overlap them, and
+  they may refer to no other element (no url(), no href) nor be styled by a
+  style sheet: the PDF would then be drawn whole, as it would be without it.
+  Each template that draws both takes a PART, 'ground' (the frame, the
+  rules, the seal, the holder's particulars) or 'text' (the fixed texts).
 -->
 <xsl:stylesheet version="1.0"
 		xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
@@ -139,12 +149,19 @@
       </desc>
       <xsl:call-template name="definitions"/>
       <xsl:call-template name="frame"/>
-      <xsl:call-template name="heading"/>
-      <xsl:call-template name="statement"/>
-      <xsl:call-template name="particulars"/>
-      <xsl:call-template name="verification"/>
-      <xsl:call-template name="issuer"/>
-      <xsl:call-template name="footnote"/>
+      <xsl:call-template name="heading"><xsl:with-param name="part" select="'ground'"/></xsl:call-template>
+      <xsl:call-template name="statement"><xsl:with-param name="part" select="'ground'"/></xsl:call-template>
+      <xsl:call-template name="particulars"><xsl:with-param name="part" select="'ground'"/></xsl:call-template>
+      <xsl:call-template name="verification"><xsl:with-param name="part" select="'ground'"/></xsl:call-template>
+      <xsl:call-template name="issuer"><xsl:with-param name="part" select="'ground'"/></xsl:call-template>
+      <g id="fixed">
+	<xsl:call-template name="heading"><xsl:with-param name="part" select="'text'"/></xsl:call-template>
+	<xsl:call-template name="statement"><xsl:with-param name="part" select="'text'"/></xsl:call-template>
+	<xsl:call-template name="particulars"><xsl:with-param name="part" select="'text'"/></xsl:call-template>
+	<xsl:call-template name="verification"><xsl:with-param name="part" select="'text'"/></xsl:call-template>
+	<xsl:call-template name="issuer"><xsl:with-param name="part" select="'text'"/></xsl:call-template>
+	<xsl:call-template name="footnote"/>
+      </g>
     </svg>
   </xsl:template>
 
@@ -191,6 +208,19 @@
 
   <!-- The society at the top, the title in both languages, a rule. -->
   <xsl:template name="heading">
+    <xsl:param name="part"/>
+    <xsl:if test="$part = 'ground'">
+      <xsl:call-template name="rule">
+	<xsl:with-param name="y" select="60.5"/>
+	<xsl:with-param name="half" select="42"/>
+      </xsl:call-template>
+    </xsl:if>
+    <xsl:if test="$part = 'text'">
+      <xsl:call-template name="heading-text"/>
+    </xsl:if>
+  </xsl:template>
+
+  <xsl:template name="heading-text">
     <xsl:call-template name="line">
       <xsl:with-param name="text" select="$issuer-zh"/>
       <xsl:with-param name="y" select="28"/>
@@ -211,10 +241,6 @@
 	  letter-spacing="3" fill="{$red}">工程会员证书</text>
     <text x="{$centre}" y="56" text-anchor="middle" font-size="4.6" letter-spacing="0.9"
 	  fill="{$red}" xml:lang="en">CERTIFICATE OF ENGINEER MEMBERSHIP</text>
-    <xsl:call-template name="rule">
-      <xsl:with-param name="y" select="60.5"/>
-      <xsl:with-param name="half" select="42"/>
-    </xsl:call-template>
   </xsl:template>
 
   <!-- A thin rule across the centre with a small diamond in its middle. -->
@@ -229,10 +255,19 @@
 
   <!-- "兹证明 … 经工程能力评价合格，注册为 …" with the name and level large. -->
   <xsl:template name="statement">
-    <text x="{$centre}" y="71" text-anchor="middle" font-size="4.2" fill="{$grey}">
-      <xsl:text>兹证明</xsl:text>
-      <tspan dx="2" font-size="3.4" font-style="italic" xml:lang="en">This is to certify that</tspan>
-    </text>
+    <xsl:param name="part"/>
+    <xsl:if test="$part = 'ground'">
+      <xsl:call-template name="statement-ground"/>
+    </xsl:if>
+    <xsl:if test="$part = 'text'">
+      <text x="{$centre}" y="71" text-anchor="middle" font-size="4.2" fill="{$grey}">
+	<xsl:text>兹证明</xsl:text>
+	<tspan dx="2" font-size="3.4" font-style="italic" xml:lang="en">This is to certify that</tspan>
+      </text>
+    </xsl:if>
+  </xsl:template>
+
+  <xsl:template name="statement-ground">
     <xsl:call-template name="holder"/>
     <line x1="{$centre - 60}" y1="89" x2="{$centre + 60}" y2="89" stroke="{$gold}" stroke-width="0.3"/>
     <xsl:call-template name="line">
@@ -353,7 +388,9 @@
 
   <!-- Two columns: field, registration number, serial; issue and expiry. -->
   <xsl:template name="particulars">
+    <xsl:param name="part"/>
     <xsl:call-template name="particular">
+      <xsl:with-param name="part" select="$part"/>
       <xsl:with-param name="x" select="36"/>
       <xsl:with-param name="y" select="137"/>
       <xsl:with-param name="label" select="'技术领域'"/>
@@ -362,6 +399,7 @@
       <xsl:with-param name="value-en" select="$field-en"/>
     </xsl:call-template>
     <xsl:call-template name="particular">
+      <xsl:with-param name="part" select="$part"/>
       <xsl:with-param name="x" select="36"/>
       <xsl:with-param name="y" select="147"/>
       <xsl:with-param name="label" select="'注册编号'"/>
@@ -370,6 +408,7 @@
       <xsl:with-param name="class" select="'registration'"/>
     </xsl:call-template>
     <xsl:call-template name="particular">
+      <xsl:with-param name="part" select="$part"/>
       <xsl:with-param name="x" select="36"/>
       <xsl:with-param name="y" select="157"/>
       <xsl:with-param name="label" select="'证书编号'"/>
@@ -378,6 +417,7 @@
       <xsl:with-param name="class" select="'serial'"/>
     </xsl:call-template>
     <xsl:call-template name="particular">
+      <xsl:with-param name="part" select="$part"/>
       <xsl:with-param name="x" select="162"/>
       <xsl:with-param name="y" select="137"/>
       <xsl:with-param name="label" select="'发证日期'"/>
@@ -395,6 +435,7 @@
       <xsl:with-param name="class" select="'issued'"/>
     </xsl:call-template>
     <xsl:call-template name="particular">
+      <xsl:with-param name="part" select="$part"/>
       <xsl:with-param name="x" select="162"/>
       <xsl:with-param name="y" select="147"/>
       <xsl:with-param name="label" select="'有效期至'"/>
@@ -412,6 +453,7 @@
       <xsl:with-param name="class" select="'expires'"/>
     </xsl:call-template>
     <xsl:call-template name="particular">
+      <xsl:with-param name="part" select="$part"/>
       <xsl:with-param name="x" select="162"/>
       <xsl:with-param name="y" select="157"/>
       <xsl:with-param name="label" select="'会员级别'"/>
@@ -433,8 +475,29 @@
     <xsl:param name="value"/>
     <xsl:param name="value-en" select="''"/>
     <xsl:param name="class" select="''"/>
-    <text x="{$x}" y="{$y}" font-size="3.4" fill="{$grey}"><xsl:value-of select="$label"/></text>
-    <text x="{$x}" y="{$y + 3.6}" font-size="2.4" fill="{$grey}" xml:lang="en"><xsl:value-of select="$label-en"/></text>
+    <xsl:param name="part"/>
+    <xsl:if test="$part = 'text'">
+      <text x="{$x}" y="{$y}" font-size="3.4" fill="{$grey}"><xsl:value-of select="$label"/></text>
+      <text x="{$x}" y="{$y + 3.6}" font-size="2.4" fill="{$grey}" xml:lang="en"><xsl:value-of select="$label-en"/></text>
+    </xsl:if>
+    <xsl:if test="$part = 'ground'">
+      <xsl:call-template name="particular-value">
+	<xsl:with-param name="x" select="$x"/>
+	<xsl:with-param name="y" select="$y"/>
+	<xsl:with-param name="value" select="$value"/>
+	<xsl:with-param name="value-en" select="$value-en"/>
+	<xsl:with-param name="class" select="$class"/>
+      </xsl:call-template>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- A particular's value, its English form and the dotted line under them. -->
+  <xsl:template name="particular-value">
+    <xsl:param name="x"/>
+    <xsl:param name="y"/>
+    <xsl:param name="value"/>
+    <xsl:param name="value-en"/>
+    <xsl:param name="class"/>
     <xsl:call-template name="line">
       <xsl:with-param name="text" select="$value"/>
       <xsl:with-param name="x" select="$x + 28"/>
@@ -463,6 +526,7 @@
 
   <!-- The verification code, boxed and large, bottom left. -->
   <xsl:template name="verification">
+    <xsl:param name="part"/>
     <xsl:variable name="box-width">
       <xsl:choose>
 	<xsl:when test="$qrPath != ''">82</xsl:when>
@@ -470,13 +534,26 @@
       </xsl:choose>
     </xsl:variable>
     <xsl:variable name="box-centre" select="36 + $box-width div 2"/>
-    <g class="verification">
-      <rect x="36" y="167" width="{$box-width}" height="19" rx="1.5" fill="#ffffff" stroke="{$red}" stroke-width="0.6"/>
-      <rect x="37.2" y="168.2" width="{$box-width - 2.4}" height="16.6" rx="1" fill="none" stroke="{$red}" stroke-width="0.2"/>
+    <xsl:if test="$part = 'text'">
       <text x="{$box-centre}" y="172.6" text-anchor="middle" font-size="3" fill="{$red}">
 	<xsl:text>证书验证码</xsl:text>
 	<tspan dx="1.5" font-size="2.5" xml:lang="en">Verification Code</tspan>
       </text>
+    </xsl:if>
+    <xsl:if test="$part = 'ground'">
+      <xsl:call-template name="verification-ground">
+	<xsl:with-param name="box-width" select="$box-width"/>
+	<xsl:with-param name="box-centre" select="$box-centre"/>
+      </xsl:call-template>
+    </xsl:if>
+  </xsl:template>
+
+  <xsl:template name="verification-ground">
+    <xsl:param name="box-width"/>
+    <xsl:param name="box-centre"/>
+    <g class="verification">
+      <rect x="36" y="167" width="{$box-width}" height="19" rx="1.5" fill="#ffffff" stroke="{$red}" stroke-width="0.6"/>
+      <rect x="37.2" y="168.2" width="{$box-width - 2.4}" height="16.6" rx="1" fill="none" stroke="{$red}" stroke-width="0.2"/>
       <xsl:call-template name="line">
 	<xsl:with-param name="text" select="normalize-space($certificate/@verification)"/>
 	<xsl:with-param name="x" select="$box-centre"/>
@@ -519,6 +596,16 @@
 
   <!-- The issuing society in both languages with a seal, bottom right. -->
   <xsl:template name="issuer">
+    <xsl:param name="part"/>
+    <xsl:if test="$part = 'text'">
+      <xsl:call-template name="issuer-text"/>
+    </xsl:if>
+    <xsl:if test="$part = 'ground'">
+      <xsl:call-template name="seal"/>
+    </xsl:if>
+  </xsl:template>
+
+  <xsl:template name="issuer-text">
     <text x="208" y="170" text-anchor="middle" font-size="2.8" fill="{$grey}">
       <xsl:text>发证机构</xsl:text>
       <tspan dx="1.5" xml:lang="en">Issued by</tspan>
@@ -539,6 +626,10 @@
       <xsl:with-param name="width" select="80"/>
       <xsl:with-param name="lang" select="'en'"/>
     </xsl:call-template>
+  </xsl:template>
+
+  <!-- The policy's seal, or the outline seal with the society's code. -->
+  <xsl:template name="seal">
     <xsl:if test="starts-with($seal-src, 'data:image/svg+xml;base64,')">
       <image x="251" y="163" width="24" height="24" xlink:href="{$seal-src}"/>
     </xsl:if>

@@ -9,8 +9,9 @@
  * A letter that runs a little onto a second page is set a little smaller.
  *
  * A certificate's PDF is its SVG (xslt/certificate-svg.xsl) drawn by librsvg
- * onto one A4 landscape page. The SVG is loaded from memory with no base URI,
- * so it cannot make librsvg read a file or the network.
+ * onto one A4 landscape page, its fixed texts (<g id="fixed">) replayed from
+ * a recording the thread keeps (pdf_fixed.h). The SVG is loaded from memory
+ * with no base URI, so it cannot make librsvg read a file or the network.
  *
  * No function here touches the file system: the caller gets the bytes and
  * stores them itself. On success *pdf holds *pdf_size bytes owned by the

@@ -21,6 +21,7 @@
 #include <zlib.h>
 #include "pdf.h"
 #include "pdf_surface.h"
+#include "pdf_fixed.h"
 #include "pdf_layouts.h"
 #include "tap.h"
 
@@ -659,6 +660,171 @@ static void test_certificate_names(void)
 	free(svg);
 }
 
+/* svg with every `from` replaced by `to` (g_free). */
+static char *replaced(const char *svg, const char *from, const char *to)
+{
+	gchar **pieces = g_strsplit(svg, from, -1);
+	gchar *result = g_strjoinv(to, pieces);
+
+	g_strfreev(pieces);
+	return result;
+}
+
+/* How many pixels of two PDFs' first pages, rasterized by pdftoppm at 72
+ * dpi in grey, differ by more than a quarter of the scale; -1 when either
+ * cannot be read. */
+static long pixels_apart(const char *a, const char *b)
+{
+	const char *paths[2] = { a, b };
+	unsigned char *pixels[2] = { NULL, NULL };
+	long count = -1, size[2] = { 0, 0 };
+
+	for (int i = 0; i < 2; i++) {
+		char command[512];
+		FILE *pipe;
+		int columns, rows, maximum;
+
+		snprintf(command, sizeof(command), "pdftoppm -gray -r 72 -f 1 -l 1 '%s'", paths[i]);
+		pipe = popen(command, "r");
+		if (!pipe)
+			goto out;
+		if (fscanf(pipe, "P5 %d %d %d", &columns, &rows, &maximum) == 3 &&
+		    fgetc(pipe) != EOF) {
+			size[i] = (long)columns * rows;
+			pixels[i] = malloc((size_t)size[i]);
+			if (pixels[i] && fread(pixels[i], 1, (size_t)size[i], pipe) != (size_t)size[i])
+				size[i] = 0;
+		}
+		pclose(pipe);
+	}
+	if (!pixels[0] || !pixels[1] || !size[0] || size[0] != size[1])
+		goto out;
+	count = 0;
+	for (long i = 0; i < size[0]; i++)
+		count += abs(pixels[0][i] - pixels[1][i]) > 64;
+out:
+	free(pixels[0]);
+	free(pixels[1]);
+	return count;
+}
+
+/* The words of a PDF and their boxes (pdftotext -bbox), into out. */
+static char *word_boxes(const char *path, char *out, size_t capacity)
+{
+	char command[512];
+
+	snprintf(command, sizeof(command), "pdftotext -bbox '%s' - 2>/dev/null | grep '<word'",
+		 path);
+	return run(command, out, capacity);
+}
+
+struct fixed_in_thread {
+	const char *svg;
+	unsigned char *pdf;
+	size_t size;
+};
+
+/* A certificate drawn first thing on a thread of its own: its fixed part
+ * recorded for it. */
+static gpointer certificate_in_thread(gpointer data)
+{
+	struct fixed_in_thread *result = data;
+	struct error err = { "" };
+
+	if (pdf_from_svg(result->svg, strlen(result->svg), NULL, "2026-12-08", &result->pdf,
+			 &result->size, &err) < 0)
+		printf("# %s\n", err.message);
+	return NULL;
+}
+
+/* A certificate's fixed part (certificate-svg.xsl's <g id="fixed">) is
+ * recorded once a thread and replayed (pdf_fixed.c): replayed for the next
+ * certificate, the same bytes as a certificate drawn first on its thread;
+ * drawn anew when the fixed part differs; and the same drawing as the SVG
+ * drawn whole. */
+static void test_fixed_part(void)
+{
+	size_t svg_size = 0, size = 0, whole_size = 0;
+	char *svg = certificate_svg(&svg_size);
+	char *other = with_holder(svg, "李明");
+	char *society = replaced(svg, "中国电机工程学会", "中国机械工程学会");
+	char *whole = replaced(svg, "<g id=\"fixed\">", "<g id=\"fixed-whole\">");
+	struct fixed_in_thread fresh = { svg, NULL, 0 };
+	GThread *thread = g_thread_new("certificate", certificate_in_thread, &fresh);
+	unsigned char *pdf = NULL, *whole_pdf = NULL;
+	struct error err = { "" };
+	static char boxes[2][65536];
+	char text[16384], command[512], path[2][300];
+	unsigned found;
+
+	g_thread_join(thread);
+	ok(svg_size > 1000 && other && strstr(svg, "<g id=\"fixed\">"),
+	   "the certificate SVG groups its fixed texts");
+	if (pdf_from_svg(other, strlen(other), NULL, "2026-12-08", &pdf, &size, &err) < 0)
+		printf("# %s\n", err.message);
+	free(pdf);
+	pdf = NULL;
+	found = pdf_fixed_found();
+	if (pdf_from_svg(svg, svg_size, NULL, "2026-12-08", &pdf, &size, &err) < 0)
+		printf("# %s\n", err.message);
+	is_int(pdf_fixed_found(), found + 1,
+	       "the next certificate replays the fixed part recorded for the one before");
+	ok(fresh.pdf && same_pdf(fresh.pdf, fresh.size, pdf, size),
+	   "into the same PDF, byte for byte, as the certificate drawn first on a thread");
+	snprintf(path[0], sizeof(path[0]), "%s", save(pdf, size, "replayed.pdf"));
+	free(pdf);
+	pdf = NULL;
+
+	pango_cairo_font_map_set_default(NULL);	/* the thread's font map is another */
+	found = pdf_fixed_found();
+	if (pdf_from_svg(svg, svg_size, NULL, "2026-12-08", &pdf, &size, &err) < 0)
+		printf("# %s\n", err.message);
+	is_int(pdf_fixed_found(), found,
+	       "with another font map, the recording kept is dropped and the fixed part drawn anew");
+	ok(same_pdf(fresh.pdf, fresh.size, pdf, size), "into the same PDF");
+	free(pdf);
+	pdf = NULL;
+
+	found = pdf_fixed_found();
+	if (pdf_from_svg(society, strlen(society), NULL, "2026-12-08", &pdf, &size, &err) < 0)
+		printf("# %s\n", err.message);
+	is_int(pdf_fixed_found(), found, "a certificate of another society draws its fixed part anew");
+	snprintf(command, sizeof(command), "pdftotext '%s' - 2>/dev/null",
+		 pdf ? save(pdf, size, "society.pdf") : "/nonexistent");
+	run(command, text, sizeof(text));
+	ok(strstr(squeezed(text), "中国机械工程学会") && !strstr(text, "中国电机工程学会"),
+	   "with its own society's name");
+	free(pdf);
+
+	if (pdf_from_svg(whole, strlen(whole), NULL, "2026-12-08", &whole_pdf, &whole_size,
+			 &err) < 0)
+		printf("# %s\n", err.message);
+	snprintf(path[1], sizeof(path[1]), "%s",
+		 whole_pdf ? save(whole_pdf, whole_size, "whole.pdf") : "/nonexistent");
+	word_boxes(path[0], boxes[0], sizeof(boxes[0]));
+	word_boxes(path[1], boxes[1], sizeof(boxes[1]));
+	ok(strlen(boxes[0]) > 1000 && strcmp(boxes[0], boxes[1]) == 0,
+	   "replayed, the fixed part's words are text, the same words in the same places as "
+	   "the SVG drawn whole");
+	snprintf(command, sizeof(command), "pdffonts '%s' 2>&1", path[0]);
+	run(command, text, sizeof(text));
+	ok(strstr(text, "WenQuanYiZenHei ") && strstr(text, "LiberationSerif ") &&
+	   strstr(text, " yes yes yes ") && !strstr(text, " no "),
+	   "in the same fonts, embedded as subsets");
+	{
+		long apart = pixels_apart(path[0], path[1]);
+
+		printf("# %ld pixels apart at 72 dpi\n", apart);
+		ok(apart >= 0 && apart < 200, "and the page looks the same as the SVG drawn whole");
+	}
+	free(whole_pdf);
+	free(fresh.pdf);
+	g_free(whole);
+	g_free(society);
+	g_free(other);
+	free(svg);
+}
+
 /* A black square as a PNG file; returns the same as a data: URI (g_free). */
 static char *write_black_png(const char *path)
 {
@@ -855,6 +1021,7 @@ int main(void)
 	test_bad_letter();
 	test_certificate();
 	test_certificate_names();
+	test_fixed_part();
 	test_svg_reads_no_files();
 	test_bad_svg();
 	test_fill_extents();
