@@ -5,8 +5,8 @@
 PREFIX ?= /usr/local
 CC ?= cc
 PKG_CONFIG ?= pkg-config
-LIBRARIES = libxml-2.0 libxslt libexslt libarchive zlib libcrypto pangocairo cairo-pdf librsvg-2.0 \
-	xmlsec1-openssl libqrencode gmime-3.0
+LIBRARIES = libxml-2.0 libxslt libexslt libarchive zlib libcrypto pangocairo pangofc fontconfig \
+	cairo-pdf librsvg-2.0 xmlsec1-openssl libqrencode gmime-3.0
 
 CFLAGS ?= -O2 -g
 WARNINGS = -Wall -Wextra -Wno-unused-parameter -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Wformat=2 -Wno-format-truncation
@@ -104,6 +104,7 @@ PIPELINE_OBJECTS = \
 	$(BUILD)/pipeline/render/pdf.o \
 	$(BUILD)/pipeline/render/pdf_layouts.o \
 	$(BUILD)/pipeline/render/pdf_fixed.o \
+	$(BUILD)/pipeline/render/pdf_fonts.o \
 	$(BUILD)/pipeline/render/pdf_letter.o \
 	$(BUILD)/pipeline/render/pdf_surface.o \
 	$(BUILD)/pipeline/render/qrcode.o \

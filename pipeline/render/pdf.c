@@ -5,6 +5,7 @@
 #include <cairo.h>
 #include <librsvg/rsvg.h>
 #include "pdf.h"
+#include "pdf_fonts.h"
 #include "pdf_fixed.h"
 #include "pdf_surface.h"
 
@@ -184,6 +185,8 @@ int pdf_from_svg(const char *svg, size_t size, const char *title, const char *da
 	cairo_surface_t *surface = NULL, *recording = NULL;
 	cairo_t *cr = NULL;
 	int result = -1;
+
+	pdf_thread_fonts();	/* before any font is loaded: pdf_fonts.h */
 
 	*pdf = NULL;
 	*pdf_size = 0;

@@ -26,6 +26,7 @@
 #include <librsvg/rsvg.h>
 #include <libxml/tree.h>
 #include "pdf.h"
+#include "pdf_fonts.h"
 #include "pdf_layouts.h"
 #include "pdf_surface.h"
 
@@ -979,6 +980,8 @@ int pdf_from_letter(xmlDocPtr letter, const char *title, const char *date,
 	cairo_surface_t *surface = NULL;
 	cairo_t *cr = NULL;
 	int result = -1;
+
+	pdf_thread_fonts();	/* before any font is loaded: pdf_fonts.h */
 
 	*pdf = NULL;
 	*pdf_size = 0;

@@ -22,6 +22,7 @@
 #include "pdf.h"
 #include "pdf_surface.h"
 #include "pdf_fixed.h"
+#include "pdf_fonts.h"
 #include "pdf_layouts.h"
 #include "tap.h"
 
@@ -825,6 +826,87 @@ static void test_fixed_part(void)
 	free(svg);
 }
 
+/* What one thread drew with: its fonts' variation, the font patterns it
+ * gave it while librsvg drew a certificate, the cairo scaled font of a font
+ * its letters use, and the certificate's and a letter's PDFs. */
+struct thread_fonts_seen {
+	const char *svg;
+	size_t svg_size;
+	char variation[32];
+	unsigned patterns;
+	cairo_scaled_font_t *scaled_font;	/* a reference */
+	unsigned char *certificate, *letter;
+	size_t certificate_size, letter_size;
+};
+
+static gpointer fonts_in_thread(gpointer data)
+{
+	struct thread_fonts_seen *seen = data;
+	struct error err = { "" };
+	PangoFontMap *font_map;
+	PangoContext *context;
+	PangoFontDescription *description;
+	PangoFont *font;
+
+	pdf_from_svg(seen->svg, seen->svg_size, "c", "2026-12-05", &seen->certificate,
+		     &seen->certificate_size, &err);
+	seen->patterns = pdf_thread_fonts_patterns();
+	seen->letter = dated_pdf(short_body, &seen->letter_size);
+	snprintf(seen->variation, sizeof(seen->variation), "%s", pdf_thread_fonts_variation());
+	font_map = pango_cairo_font_map_get_default();
+	context = pango_font_map_create_context(font_map);
+	description = pango_font_description_from_string("WenQuanYi Zen Hei 12");
+	font = pango_font_map_load_font(font_map, context, description);
+	if (font)
+		seen->scaled_font = cairo_scaled_font_reference(
+			pango_cairo_font_get_scaled_font(PANGO_CAIRO_FONT(font)));
+	if (font)
+		g_object_unref(font);
+	pango_font_description_free(description);
+	g_object_unref(context);
+	return NULL;
+}
+
+/* Two typesetting threads never share a cairo scaled font (pdf_fonts.h:
+ * cairo 1.16 can abort when one thread drops a font another takes again):
+ * each thread's fonts carry a variation of their own, librsvg's among them,
+ * and the PDFs are the same bytes whichever thread made them. */
+static void test_fonts_per_thread(void)
+{
+	struct thread_fonts_seen seen[2];
+	size_t svg_size = 0;
+	char *svg = certificate_svg(&svg_size);
+	GThread *threads[2];
+
+	memset(seen, 0, sizeof(seen));
+	for (int i = 0; i < 2; i++) {
+		seen[i].svg = svg;
+		seen[i].svg_size = svg_size;
+		threads[i] = g_thread_new("fonts", fonts_in_thread, &seen[i]);
+		g_thread_join(threads[i]);	/* one after the other: the first one's fonts are alive */
+	}
+	ok(seen[0].variation[0] && seen[1].variation[0] &&
+	   strcmp(seen[0].variation, seen[1].variation) != 0,
+	   "each typesetting thread's fonts carry a variation of their own");
+	printf("# %s, %s\n", seen[0].variation, seen[1].variation);
+	ok(seen[0].patterns > 0 && seen[1].patterns > 0,
+	   "  the fonts librsvg draws a certificate with among them");
+	ok(seen[0].scaled_font && seen[1].scaled_font && seen[0].scaled_font != seen[1].scaled_font,
+	   "two threads' fonts are not one cairo scaled font");
+	ok(same_pdf(seen[0].certificate, seen[0].certificate_size, seen[1].certificate,
+		    seen[1].certificate_size),
+	   "  and the certificate is the same bytes from either thread");
+	ok(same_pdf(seen[0].letter, seen[0].letter_size, seen[1].letter, seen[1].letter_size),
+	   "  so is a letter");
+	for (int i = 0; i < 2; i++) {
+		if (seen[i].scaled_font)
+			cairo_scaled_font_destroy(seen[i].scaled_font);
+		free(seen[i].certificate);
+		free(seen[i].letter);
+	}
+	free(svg);
+}
+
 /* A black square as a PNG file; returns the same as a data: URI (g_free). */
 static char *write_black_png(const char *path)
 {
@@ -1022,6 +1104,7 @@ int main(void)
 	test_certificate();
 	test_certificate_names();
 	test_fixed_part();
+	test_fonts_per_thread();
 	test_svg_reads_no_files();
 	test_bad_svg();
 	test_fill_extents();

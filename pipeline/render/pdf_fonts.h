@@ -1,0 +1,40 @@
+/* pdf_fonts.h - the fonts a typesetting thread uses are its own, down to
+ * cairo's scaled fonts, so that no two threads ever share one.
+ *
+ * Pango gives each thread its own font map, but cairo keeps one map of
+ * font faces and scaled fonts for the whole process, and two threads
+ * asking for the same font at the same size get the same cairo object.
+ * cairo 1.16 (Debian 12) has a race there: cairo_scaled_font_destroy
+ * lowers the reference count before it locks cairo's font map, so another
+ * thread can take the font from the map in between and begin to use its
+ * glyph cache, and the first thread's assertion (`! scaled_font->
+ * cache_frozen`) aborts the process. Upstream fixed it in 2020 (cairo
+ * commit a67735010, "fix double free and failed assertions in
+ * cairo_scaled_font_destroy"); ecap met it once here, in the packages run of
+ * the 10,000-application benchmark with --jobs 2.
+ *
+ * A font that no other thread has cannot be taken by another thread in that
+ * window. pdf_thread_fonts gives the calling thread's Pango font map a
+ * substitution (pango_fc_font_map_set_default_substitute) that adds a font
+ * variation of the thread's own to every font pattern, "ecap=N": cairo then
+ * makes the thread its own font faces and so its own scaled fonts. The
+ * fonts ecap draws with are not variable fonts, so FreeType applies no
+ * variation to them: the same glyphs, metrics and PDF bytes (t1010
+ * compares the outputs of --jobs 1, 2 and 4).
+ */
+#ifndef ECAP_PDF_FONTS_H
+#define ECAP_PDF_FONTS_H
+
+/* Makes the calling thread's default Pango font map (the one pdf_letter.c
+ * and librsvg draw with) give it fonts of its own; once a font map, before
+ * it loads any font. Every typesetting entry point calls it first. */
+void pdf_thread_fonts(void);
+
+/* The variation the calling thread's fonts carry ("ecap=N"), or "" before
+ * pdf_thread_fonts (tests). */
+const char *pdf_thread_fonts_variation(void);
+/* How many font patterns the calling thread's font map gave its variation
+ * (tests: the fonts librsvg draws a certificate with are among them). */
+unsigned pdf_thread_fonts_patterns(void);
+
+#endif
