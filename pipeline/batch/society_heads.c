@@ -255,13 +255,15 @@ static void close_cached(struct cached *cached)
 
 /* ---- the heads the run noted ---- */
 
+/* Kept small, a run noting thousands: the file name and the head's id,
+ * state, since and field in one allocation, each ended by a NUL. */
 struct noted_head {
-	char *name;
+	char *text;
+	int level;
 	size_t sequence;	/* the last noted of a name counts */
 	ino_t inode;
 	off_t size;
 	struct timespec modified;
-	struct dossier_head head;
 };
 
 /* The head as read_head_from reads it from the document's bytes. */
@@ -287,9 +289,45 @@ static int head_of_document(xmlDocPtr dossier, struct dossier_head *head)
 	return 0;
 }
 
+/* The five strings one after the other, each with its NUL (free). */
+static char *pack_strings(const char *name, const char *id, const char *state, const char *since,
+			  const char *field)
+{
+	const char *parts[] = { name, id, state, since, field };
+	size_t size = 0, at = 0;
+	char *text;
+
+	for (size_t i = 0; i < 5; i++)
+		size += strlen(parts[i]) + 1;
+	text = malloc(size);
+	for (size_t i = 0; text && i < 5; i++) {
+		size_t length = strlen(parts[i]) + 1;
+
+		memcpy(text + at, parts[i], length);
+		at += length;
+	}
+	return text;
+}
+
+/* The head packed in an entry's text, after its name. */
+static void unpack_head(const struct noted_head *entry, struct dossier_head *head)
+{
+	const char *at = entry->text + strlen(entry->text) + 1;
+	char *fields[] = { head->id, head->state, head->since, head->field };
+	size_t sizes[] = { sizeof(head->id), sizeof(head->state), sizeof(head->since),
+			   sizeof(head->field) };
+
+	for (size_t i = 0; i < 4; i++) {
+		snprintf(fields[i], sizes[i], "%s", at);
+		at += strlen(at) + 1;
+	}
+	head->level = entry->level;
+}
+
 void dossier_heads_note(struct noted_heads *noted, const char *name, const struct stat *written,
 			xmlDocPtr dossier)
 {
+	struct dossier_head head;
 	struct noted_head *entry;
 
 	if (noted->count == noted->capacity) {
@@ -307,8 +345,10 @@ void dossier_heads_note(struct noted_heads *noted, const char *name, const struc
 		noted->capacity = capacity;
 	}
 	entry = &noted->entries[noted->count];
-	if (head_of_document(dossier, &entry->head) < 0 || !(entry->name = strdup(name)))
+	if (head_of_document(dossier, &head) < 0 ||
+	    !(entry->text = pack_strings(name, head.id, head.state, head.since, head.field)))
 		return;
+	entry->level = head.level;
 	entry->sequence = noted->count++;
 	entry->inode = written->st_ino;
 	entry->size = written->st_size;
@@ -318,7 +358,7 @@ void dossier_heads_note(struct noted_heads *noted, const char *name, const struc
 void noted_heads_release(struct noted_heads *noted)
 {
 	for (size_t i = 0; i < noted->count; i++)
-		free(noted->entries[i].name);
+		free(noted->entries[i].text);
 	free(noted->entries);
 	memset(noted, 0, sizeof(*noted));
 }
@@ -326,30 +366,31 @@ void noted_heads_release(struct noted_heads *noted)
 static int compare_noted(const void *a, const void *b)
 {
 	const struct noted_head *x = a, *y = b;
-	int order = strcmp(x->name, y->name);
+	int order = strcmp(x->text, y->text);	/* by name */
 
 	if (order)
 		return order;
 	return x->sequence < y->sequence ? -1 : x->sequence > y->sequence;
 }
 
-/* The head noted last for name, if the file info says is still the file it
- * was written to; the cursor moves along noted, sorted, as the listing goes. */
-static const struct dossier_head *noted_head_for(const struct noted_heads *noted,
-						 size_t *cursor, const char *name,
-						 const struct stat *info)
+/* The head noted last for name into head, if the file info says is still
+ * the file it was written to: 1, else 0. The cursor moves along noted,
+ * sorted, as the listing goes. */
+static int noted_head_for(const struct noted_heads *noted, size_t *cursor, const char *name,
+			  const struct stat *info, struct dossier_head *head)
 {
 	const struct noted_head *last = NULL;
 
-	while (*cursor < noted->count && strcmp(noted->entries[*cursor].name, name) < 0)
+	while (*cursor < noted->count && strcmp(noted->entries[*cursor].text, name) < 0)
 		(*cursor)++;
-	while (*cursor < noted->count && strcmp(noted->entries[*cursor].name, name) == 0)
+	while (*cursor < noted->count && strcmp(noted->entries[*cursor].text, name) == 0)
 		last = &noted->entries[(*cursor)++];
 	if (!last || !S_ISREG(info->st_mode) || last->inode != info->st_ino ||
 	    last->size != info->st_size || last->modified.tv_sec != info->st_mtim.tv_sec ||
 	    last->modified.tv_nsec != info->st_mtim.tv_nsec)
-		return NULL;
-	return &last->head;
+		return 0;
+	unpack_head(last, head);
+	return 1;
 }
 
 /* ---- the survey ---- */
@@ -387,7 +428,6 @@ static int cache_holds(const struct cached *cached, const char *name, const char
 static int head_of(struct survey_files *files, const char *name, struct dossier_head *head)
 {
 	char path[PATH_MAX], identity[PATH_MAX + 128] = "";
-	const struct dossier_head *noted;
 	struct stat info;
 	int fd, result = -1;
 
@@ -397,8 +437,7 @@ static int head_of(struct survey_files *files, const char *name, struct dossier_
 	}
 	snprintf(path, sizeof(path), "%s/%s", files->directory, name);
 	if (lstat(path, &info) == 0 && format_identity(name, &info, identity, sizeof(identity)) > 0 &&
-	    (noted = noted_head_for(files->noted, &files->noted_cursor, name, &info))) {
-		*head = *noted;
+	    noted_head_for(files->noted, &files->noted_cursor, name, &info, head)) {
 		result = 0;
 		if (!cache_holds(&files->cached, name, identity))
 			files->changed = 1;

@@ -33,9 +33,10 @@ struct dossier_head {
 	int level;		/* -1 without a form or a known level */
 };
 
-/* The heads of the dossiers a run wrote: at most NOTED_HEADS_MAX (beyond,
- * the survey reads them), the last noted of a name the one that counts. */
-#define NOTED_HEADS_MAX 20000
+/* The heads of the dossiers a run wrote: at most NOTED_HEADS_MAX, about
+ * 130 bytes each (beyond, the survey reads the dossiers: the run's memory
+ * stays flat), the last noted of a name the one that counts. */
+#define NOTED_HEADS_MAX 8192
 
 struct noted_head;
 
