@@ -36,7 +36,7 @@ struct dossier_head {
 /* The heads of the dossiers a run wrote: at most NOTED_HEADS_MAX, about
  * 130 bytes each (beyond, the survey reads the dossiers: the run's memory
  * stays flat), the last noted of a name the one that counts. */
-#define NOTED_HEADS_MAX 8192
+#define NOTED_HEADS_MAX 2048
 
 struct noted_head;
 
