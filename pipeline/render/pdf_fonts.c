@@ -55,10 +55,13 @@ void pdf_thread_fonts(void)
 	fonts->font_map = font_map;
 	snprintf(fonts->variation, sizeof(fonts->variation), "ecap=%d",
 		 g_atomic_int_add(&threads, 1) + 1);
-	if (PANGO_IS_FC_FONT_MAP(font_map))
+	if (PANGO_IS_FC_FONT_MAP(font_map)) {
 		pango_fc_font_map_set_default_substitute(PANGO_FC_FONT_MAP(font_map),
 							 add_variation,
 							 g_strdup(fonts->variation), g_free);
+		/* patterns the map made before, if any, are made again */
+		pango_fc_font_map_substitute_changed(PANGO_FC_FONT_MAP(font_map));
+	}
 }
 
 const char *pdf_thread_fonts_variation(void)
