@@ -48,6 +48,11 @@ run_ecap() {
 	"$ecap" "$@" >"$work/ecap.out" 2>"$work/ecap.err"
 }
 
+# report_path: the XML of the run report the last run_ecap printed it wrote
+report_path() {
+	sed -n 's/^ *report: \(.*\)\.html$/\1.xml/p' "$work/ecap.out"
+}
+
 refresh_status() {
 	"$ecap" status "$state" --xml >"$work/status.xml"
 }

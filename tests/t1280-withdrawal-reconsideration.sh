@@ -60,9 +60,6 @@ letters() {
 }
 
 # society XPATH: a string from the <society> of the last run's report
-report_path() {
-	sed -n 's/^ *report: \(.*\)\.html$/\1.xml/p' "$work/ecap.out"
-}
 society() {
 	xmllint --xpath "string(//*[local-name()='society']$1)" "$(report_path)" 2>/dev/null
 }

@@ -10,9 +10,6 @@
 
 heads="$work/state/store/dossier-heads"
 
-report_path() {
-	sed -n 's/^ *report: \(.*\)\.html$/\1.xml/p' "$work/ecap.out"
-}
 # society: the <society> of the last run's report, one line
 society() {
 	xmllint --xpath "//*[local-name()='society']" "$(report_path)" 2>/dev/null | tr -d '\n'

@@ -310,36 +310,38 @@ int take_input(struct batch *batch, const char *name, const char *digest,
 	return remember_digest(batch, digest, err);
 }
 
-int put_document(struct batch *batch, const char *destination, xmlDocPtr document,
-			struct error *err)
+/* The document serialized into the transaction at destination; written,
+ * when not NULL, gets what fstat says of the new file. */
+static int put_serialized(struct batch *batch, const char *destination, xmlDocPtr document,
+			  struct stat *written, struct error *err)
 {
 	xmlChar *bytes = NULL;
 	int size = 0, result;
 
 	if (xml_serialize(document, &bytes, &size, err) < 0)
 		return -1;
-	result = transaction_put(&batch->transaction, destination, bytes, (size_t)size, err);
+	result = transaction_put_noted(&batch->transaction, destination, bytes, (size_t)size,
+				       written, err);
 	xmlFree(bytes);
 	return result;
+}
+
+int put_document(struct batch *batch, const char *destination, xmlDocPtr document,
+		 struct error *err)
+{
+	return put_serialized(batch, destination, document, NULL, err);
 }
 
 int put_dossier(struct batch *batch, const char *destination, xmlDocPtr dossier,
 		struct error *err)
 {
 	const char *name = strrchr(destination, '/');
-	xmlChar *bytes = NULL;
 	struct stat written;
-	int size = 0, result;
 
-	if (xml_serialize(dossier, &bytes, &size, err) < 0)
+	if (put_serialized(batch, destination, dossier, &written, err) < 0)
 		return -1;
-	result = transaction_put_noted(&batch->transaction, destination, bytes, (size_t)size,
-				       &written, err);
-	if (result == 0)
-		dossier_heads_note(&batch->noted_heads, name ? name + 1 : destination, &written,
-				   dossier);
-	xmlFree(bytes);
-	return result;
+	dossier_heads_note(&batch->noted_heads, name ? name + 1 : destination, &written, dossier);
+	return 0;
 }
 
 /* The reason file that stands beside a quarantined input; name is the

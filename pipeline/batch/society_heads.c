@@ -32,6 +32,16 @@ static void copy_attribute(xmlTextReaderPtr reader, const char *name, char *out,
 	xmlFree(value);
 }
 
+/* The field and level of the head, from the dossier's form. */
+static void head_from_form(xmlNodePtr form, struct dossier_head *head)
+{
+	char *level = xml_text(xml_child(form, "level"));
+
+	xml_attribute_copy(xml_child(form, "field"), "code", head->field, sizeof(head->field));
+	head->level = level_parse(level ? level : "");
+	xmlFree(level);
+}
+
 /* The head from a reader at the start of a document. */
 static int read_head_from(xmlTextReaderPtr reader, struct dossier_head *head)
 {
@@ -56,14 +66,8 @@ static int read_head_from(xmlTextReaderPtr reader, struct dossier_head *head)
 			xmlNodePtr form = strcmp(name, "application") == 0 ?
 					  xmlTextReaderExpand(reader) : NULL;
 
-			if (form) {
-				char *level = xml_text(xml_child(form, "level"));
-
-				xml_attribute_copy(xml_child(form, "field"), "code", head->field,
-						   sizeof(head->field));
-				head->level = level_parse(level ? level : "");
-				xmlFree(level);
-			}
+			if (form)
+				head_from_form(form, head);
 			break;	/* the form comes first, or not at all */
 		}
 	}
@@ -270,7 +274,6 @@ struct noted_head {
 static int head_of_document(xmlDocPtr dossier, struct dossier_head *head)
 {
 	xmlNodePtr root = xmlDocGetRootElement(dossier), form;
-	char *level;
 
 	clear_head(head);
 	if (!root || strcmp((const char *)root->name, "dossier") != 0)
@@ -280,12 +283,8 @@ static int head_of_document(xmlDocPtr dossier, struct dossier_head *head)
 	xml_attribute_copy(root, "since", head->since, sizeof(head->since));
 	for (form = root->children; form && form->type != XML_ELEMENT_NODE; form = form->next)
 		;
-	if (!form || strcmp((const char *)form->name, "application") != 0)
-		return 0;
-	level = xml_text(xml_child(form, "level"));
-	xml_attribute_copy(xml_child(form, "field"), "code", head->field, sizeof(head->field));
-	head->level = level_parse(level ? level : "");
-	xmlFree(level);
+	if (form && strcmp((const char *)form->name, "application") == 0)
+		head_from_form(form, head);
 	return 0;
 }
 
