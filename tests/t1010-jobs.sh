@@ -204,7 +204,7 @@ for jobs in 1 2; do
 		--jobs $jobs >"$work/nofont-$jobs.out" 2>&1
 	expect_equal "no fonts, --jobs $jobs: the run fails, exit 74" "$?" 74
 	expect "no fonts, --jobs $jobs: it says which font is missing" \
-		grep -q "font 'WenQuanYi Zen Hei' is not installed" "$work/nofont-$jobs.out"
+		grep -q "font 'WenQuanYi Micro Hei' is not installed" "$work/nofont-$jobs.out"
 	expect_equal "no fonts, --jobs $jobs: nothing taken, committed or archived" \
 		"$(ls "$state/dropbox" | wc -l) $(find "$state/store/dossiers" "$state/store/transactions" "$state/audit" -mindepth 1 | wc -l)" \
 		"16 0"

@@ -53,13 +53,14 @@
   <xsl:variable name="qrPath" select="string($certificate/e:qr)"/>
   <xsl:variable name="qrModules" select="number($certificate/e:qr/@modules)"/>
 
-  <!-- Latin in a serif face, CJK in WenQuanYi Zen Hei: both TrueType, whose
-       subsets cairo embeds small (57 to 70 KB a certificate with its QR
-       code). Noto Serif CJK is CFF, which cairo 1.16 embeds with all its
-       subroutines and copies per document (546 KB): it is only the fallback for
-       a character WenQuanYi lacks, so that no name loses a glyph (README,
-       "PDF, and why this way"). -->
-  <xsl:variable name="serif">'Liberation Serif', 'WenQuanYi Zen Hei', 'Noto Serif CJK SC', 'Noto Sans CJK SC', serif</xsl:variable>
+  <!-- Latin in a serif face, CJK in WenQuanYi Micro Hei, the letters' face
+       (then Zen Hei, which has more characters): all TrueType, whose subsets
+       cairo embeds small (57 to 70 KB a certificate with its QR code). Noto
+       Serif CJK is CFF, which cairo 1.16 embeds with all its subroutines and
+       copies per document (546 KB): it is only the fallback for a character
+       WenQuanYi lacks, so that no name loses a glyph (README, "PDF, and why
+       this way"). -->
+  <xsl:variable name="serif">'Liberation Serif', 'WenQuanYi Micro Hei', 'WenQuanYi Zen Hei', 'Noto Serif CJK SC', 'Noto Sans CJK SC', serif</xsl:variable>
   <xsl:variable name="mono">'DejaVu Sans Mono', 'Noto Sans Mono CJK SC', 'Liberation Mono', monospace</xsl:variable>
 
   <xsl:variable name="red" select="'#8b1a1a'"/>

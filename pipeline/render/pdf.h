@@ -2,8 +2,8 @@
  *
  * A letter's PDF is typeset from its letter document (xsd/letter.xsd, made
  * by xslt/letter-KIND.xsl) by pdf_letter.c: A4 portrait, the proportional
- * TrueType CJK font "WenQuanYi Zen Hei" (fonts-wqy-zenhei; pdf_letter.c
- * says why not Noto), the letterhead over a rule, a bold centred title, particulars,
+ * TrueType CJK font "WenQuanYi Micro Hei" (fonts-wqy-microhei; Zen Hei for
+ * what it lacks; pdf_letter.c says why not Noto), the letterhead over a rule, a bold centred title, particulars,
  * bold larger section headings, justified paragraphs, hanging lists,
  * tables, the signature and date set right, "第 N 页 共 M 页" at each foot.
  * A letter that runs a little onto a second page is set a little smaller.

@@ -18,7 +18,7 @@
 /* The deflate level of every stream cairo writes into a PDF (zlib's
  * default is 6; see deflateInit_ in pdf_surface.c), and the memory level
  * zlib's deflateInit uses. */
-#define PDF_DEFLATE_LEVEL 4
+#define PDF_DEFLATE_LEVEL 1
 #define ZLIB_MEMORY_LEVEL 8
 
 /* The growing memory buffer the PDF surface writes into. */

@@ -215,8 +215,8 @@ static void test_short_letter(void)
 	is_string(pdfinfo_field(path, "Creator"), "ecap", "the creator is ecap");
 	snprintf(command, sizeof(command), "pdffonts '%s' 2>&1", path);
 	run(command, fonts, sizeof(fonts));
-	ok(strstr(fonts, "WenQuanYiZenHei ") && strstr(fonts, "CID TrueType") &&
-	   strstr(fonts, " yes yes yes "),
+	ok(strstr(fonts, "WenQuanYiMicroHei ") && strstr(fonts, "CID TrueType") &&
+	   strstr(fonts, " yes yes yes ") && !strstr(fonts, "ZenHei"),
 	   "the proportional CJK TrueType font is embedded (as a subset, with ToUnicode)");
 	ok(!strstr(fonts, "Noto") && !strstr(fonts, "Mono"),
 	   "no Noto (CFF) font, nor the monospaced one, is used");
@@ -249,6 +249,29 @@ static void test_glyphs_are_drawn(void)
 	without = path ? dark_pixels(path, 1, 0, 0, A4_SHORT, A4_LONG) : -1;
 	ok(with > 0 && without > 0 && with - without > 150, "如 in a bold heading is drawn with ink");
 	printf("# %ld dark pixels with, %ld without\n", with, without);
+}
+
+/* A character WenQuanYi Micro Hei lacks (䶮, CJK Extension A) is drawn by
+ * Zen Hei, also TrueType, not by Noto's CFF (some 250 KB a letter). */
+static void test_letter_fallback(void)
+{
+	struct error err = { "" };
+	char fonts[4096], command[512], text[4096];
+	const char *path = letter_pdf("<paragraph>申请人刘䶮</paragraph>", NULL, "fallback.pdf", &err);
+	long with, without;
+
+	snprintf(command, sizeof(command), "pdffonts '%s' 2>&1", path ? path : "");
+	run(command, fonts, sizeof(fonts));
+	ok(path && strstr(fonts, "WenQuanYiMicroHei ") && strstr(fonts, "WenQuanYiZenHei ") &&
+	   !strstr(fonts, "Noto"), "a character Micro Hei lacks is drawn in Zen Hei, not Noto");
+	snprintf(command, sizeof(command), "pdftotext '%s' - 2>/dev/null", path ? path : "");
+	run(command, text, sizeof(text));
+	ok(strstr(text, "申请人刘䶮") != NULL, "  and comes back out as text");
+	with = path ? dark_pixels(path, 1, 0, 0, A4_SHORT, A4_LONG) : -1;
+	path = letter_pdf("<paragraph>申请人刘</paragraph>", NULL, "no-fallback.pdf", &err);
+	without = path ? dark_pixels(path, 1, 0, 0, A4_SHORT, A4_LONG) : -1;
+	ok(with > 0 && without > 0 && with - without > 20, "  and leaves ink");
+	printf("# %ld dark pixels with 䶮, %ld without\n", with, without);
 }
 
 /* A letter of 200 different characters, most of them also bold (headings,
@@ -342,8 +365,15 @@ static void test_pagination(void)
 		 path ? path : "");
 	run(command, text, sizeof(text));
 	snprintf(expected, sizeof(expected), "第%d页共%d页", pages, pages);
-	ok(strstr(squeezed(text), expected) && strstr(text, "P150") && strstr(text, "2026年11月24日"),
+	ok(strstr(squeezed(text), expected) && strstr(text, "2026年11月24日"),
 	   "the last page is numbered and ends the letter");
+	/* the last paragraph, or the closing's words that go with the
+	 * signature, begin the last page: nothing of the text is lost */
+	snprintf(command, sizeof(command), "pdftotext -f %d -l %d '%s' - 2>/dev/null", pages - 1,
+		 pages, path ? path : "");
+	run(command, text, sizeof(text));
+	ok(strstr(text, "P150") && strstr(text, "特此通知"),
+	   "the text's end and the closing are on the last two pages");
 	snprintf(command, sizeof(command), "pdftotext -f 1 -l 1 '%s' - 2>/dev/null", path ? path : "");
 	run(command, text, sizeof(text));
 	snprintf(expected, sizeof(expected), "第1页共%d页", pages);
@@ -554,8 +584,9 @@ static void test_certificate(void)
 	is_string(pdfinfo_field(path, "Title"), "工程会员证书 CSEE-000124-1", "its title is set");
 	snprintf(command, sizeof(command), "pdffonts '%s' 2>&1", path);
 	run(command, fonts, sizeof(fonts));
-	ok(strstr(fonts, "WenQuanYiZenHei ") && strstr(fonts, "CID TrueType") &&
-	   strstr(fonts, "LiberationSerif") && strstr(fonts, " yes yes yes "),
+	ok(strstr(fonts, "WenQuanYiMicroHei ") && strstr(fonts, "CID TrueType") &&
+	   strstr(fonts, "LiberationSerif") && strstr(fonts, " yes yes yes ") &&
+	   !strstr(fonts, "ZenHei"),
 	   "the CJK and Latin TrueType fonts are embedded (as subsets, with ToUnicode)");
 	ok(!strstr(fonts, "Noto"), "no Noto (CFF) font when every character is in WenQuanYi");
 	ok(!maps_name("NotoSerifCJK"), "  nor is its 27 MB file opened (the SVG is zh-Hans: a zh-CN "
@@ -593,8 +624,9 @@ static long holder_ink(const char *path)
  * missing from a font: each must come back out of the PDF as text (a
  * missing glyph is drawn as a box, which has no text) and each of their
  * characters must leave ink (cairo 1.16's CFF subsetter has left glyphs
- * blank that were still extractable). 𠮷 and 𫗧 are not in WenQuanYi Zen
- * Hei: they come from the fallback, Noto Serif CJK. */
+ * blank that were still extractable). 䶮 is not in WenQuanYi Micro Hei:
+ * Zen Hei draws it. 𠮷 and 𫗧 are in neither: they come from the last
+ * fallback, Noto Serif CJK. */
 static void test_certificate_names(void)
 {
 	static const char *const names[] = {
@@ -809,7 +841,7 @@ static void test_fixed_part(void)
 	   "the SVG drawn whole");
 	snprintf(command, sizeof(command), "pdffonts '%s' 2>&1", path[0]);
 	run(command, text, sizeof(text));
-	ok(strstr(text, "WenQuanYiZenHei ") && strstr(text, "LiberationSerif ") &&
+	ok(strstr(text, "WenQuanYiMicroHei ") && strstr(text, "LiberationSerif ") &&
 	   strstr(text, " yes yes yes ") && !strstr(text, " no "),
 	   "in the same fonts, embedded as subsets");
 	{
@@ -855,7 +887,7 @@ static gpointer fonts_in_thread(gpointer data)
 	snprintf(seen->variation, sizeof(seen->variation), "%s", pdf_thread_fonts_variation());
 	font_map = pango_cairo_font_map_get_default();
 	context = pango_font_map_create_context(font_map);
-	description = pango_font_description_from_string("WenQuanYi Zen Hei 12");
+	description = pango_font_description_from_string("WenQuanYi Micro Hei 12");
 	font = pango_font_map_load_font(font_map, context, description);
 	if (font)
 		seen->scaled_font = cairo_scaled_font_reference(
@@ -1028,14 +1060,19 @@ static size_t deflated(const unsigned char *data, size_t size, int level, int as
 
 /* pdf_surface.c's deflateInit_: the default level is PDF_DEFLATE_LEVEL,
  * a level asked for is that level, and the streams of a letter's PDF (each
- * zlib header's FLEVEL: 1 for levels 2 to 5, 2 for the default 6) were
- * made at it. */
+ * zlib header's FLEVEL: 0 for levels 0 and 1, 1 for 2 to 5, 2 for the
+ * default 6, 3 above) were made at it. */
+static unsigned zlib_flevel(int level)
+{
+	return level < 2 ? 0 : level < 6 ? 1 : level == 6 ? 2 : 3;
+}
+
 static void test_deflate_level(void)
 {
 	static unsigned char data[256 * 1024], by_default[300 * 1024], at_level[300 * 1024],
 		at_six[300 * 1024];
 	unsigned state = 12345;
-	size_t default_size, level_size, six_size, streams = 0, at_flevel_1 = 0;
+	size_t default_size, level_size, six_size, streams = 0, at_flevel = 0;
 	struct error err = { 0 };
 	const char *path;
 	FILE *file;
@@ -1067,12 +1104,13 @@ static void test_deflate_level(void)
 	for (long i = 0; i + 9 < length; i++)
 		if (memcmp(pdf + i, "stream\n", 7) == 0 && pdf[i + 7] == 0x78) {
 			streams++;
-			at_flevel_1 += (pdf[i + 8] >> 6) == 1;
+			at_flevel += (unsigned)(pdf[i + 8] >> 6) == zlib_flevel(PDF_DEFLATE_LEVEL);
 		}
-	if (at_flevel_1 != streams)
-		printf("# %zu of the %zu streams say level 2 to 5\n", at_flevel_1, streams);
-	ok(streams > 2 && at_flevel_1 == streams,
-	   "every deflated stream of a letter's PDF says level 2 to 5");
+	if (at_flevel != streams)
+		printf("# %zu of the %zu streams say FLEVEL %u\n", at_flevel, streams,
+		       zlib_flevel(PDF_DEFLATE_LEVEL));
+	ok(streams > 2 && at_flevel == streams && zlib_flevel(PDF_DEFLATE_LEVEL) != zlib_flevel(6),
+	   "every deflated stream of a letter's PDF says PDF_DEFLATE_LEVEL's FLEVEL, not the default's");
 	free(pdf);
 	if (file)
 		fclose(file);
@@ -1095,6 +1133,7 @@ int main(void)
 	}
 	test_short_letter();
 	test_glyphs_are_drawn();
+	test_letter_fallback();
 	test_letter_size();
 	test_layout();
 	test_pagination();
