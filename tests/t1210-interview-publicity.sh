@@ -367,4 +367,11 @@ expect_equal "SEN: certified on 2026-11-20, senior" \
 	"2026-11-20 senior"
 check_everything "at the end"
 
+# Every letter's PDF within its 60 KB budget: NOC's interview letter lists
+# three projects (316 different glyphs; 63,585 bytes when the letters were
+# in WenQuanYi Zen Hei at deflate level 4)
+expect_equal "every letter PDF is at most 60 KB" \
+	"$(find "$state/out/notices" -name '*.pdf' -size +61440c | wc -l) $(find "$state/out/notices" -name '*.pdf' | wc -l | awk '{print ($1 > 20)}')" \
+	"0 1"
+
 done_testing
