@@ -9,8 +9,8 @@
 #
 # For each N (1,000 and 10,000; also 100,000 with BENCH_LARGE=1): generates
 # the packages and records once (bench/generate.py, cached in
-# bench/work/gen-N-SEED-HASH, HASH naming the generator's version), then in a
-# fresh state directory runs `ecap run` three times, each under
+# bench/work/gen-N-SEED-HASH, HASH naming the generator's version and the
+# policy's), then in a fresh state directory runs `ecap run` three times, each under
 # /usr/bin/time for the peak RSS:
 #   packages    the N packages in the dropbox          --date 2026-11-24
 #   reviews     the review records                     --date 2026-11-26
@@ -64,7 +64,11 @@ mkdir -p "$work"
 cc -O2 -o "$work/floor" "$here/floor.c" $(pkg-config --cflags --libs libarchive libxml-2.0 libcrypto) ||
 	fail "unable to build bench/floor.c"
 
-generator_version=$(cat "$here/generate.py" "$root/tools/mkpackage.py" | sha256sum | cut -c1-10)
+# HASH covers what the generation is made from: the generator, mkpackage and
+# the policy it copies (a cache kept from before the policy gained <mail> and
+# the society's contact details measured letters without either).
+generator_version=$(cat "$here/generate.py" "$root/tools/mkpackage.py" "$root/samples/policy.xml" |
+	sha256sum | cut -c1-10)
 
 # generated N: the cached generation directory of N packages (made if absent).
 generated() {
