@@ -168,6 +168,11 @@ third=$(ls "$state/audit"/000003-*.tar.gz)
 base1=$(basename "$first")
 base2=$(basename "$second")
 base3=$(basename "$third")
+# the run id's process id in seven digits: names that begin with run ids
+# sort in the runs' order within a second (a run 9957 before a run 10056)
+expect "an archive's name: sequence, UTC time, the process id in seven digits" \
+	sh -c 'printf "%s\n" "$@" | grep -Eqvx "[0-9]{6}-[0-9]{8}T[0-9]{6}Z-[0-9]{7}\.tar\.gz" && exit 1 || exit 0' \
+	- "$base1" "$base2" "$base3"
 
 expect "a run with nothing to do completes" run_ecap run "$state" --date 2026-11-24
 expect_equal "and writes no archive" "$(ls "$state/audit" | wc -l | tr -d ' ')" 3

@@ -90,7 +90,11 @@ int store_open(struct store *store, const char *directory, struct error *err)
 	if (store->root_fd < 0)
 		return error_set_errno(err, "unable to open '%s'", store->root), STORE_UNREADABLE;
 	gmtime_r(&now, &utc);
-	snprintf(store->run_id, sizeof(store->run_id), "%04d%02d%02dT%02d%02d%02dZ-%ld",
+	/* the process id in seven digits (Linux's largest is 4,194,304), so
+	 * that the names a run id begins (quarantine/, audit/) sort in the
+	 * order of the runs even when two runs of one second have ids of
+	 * different lengths (9957, then 10056) */
+	snprintf(store->run_id, sizeof(store->run_id), "%04d%02d%02dT%02d%02d%02dZ-%07ld",
 		 utc.tm_year + 1900, utc.tm_mon + 1, utc.tm_mday, utc.tm_hour, utc.tm_min,
 		 utc.tm_sec, (long)getpid());
 	return 0;
