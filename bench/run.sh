@@ -10,7 +10,7 @@
 # For each N (1,000 and 10,000; also 100,000 with BENCH_LARGE=1): generates
 # the packages and records once (bench/generate.py, cached in
 # bench/work/gen-N-SEED-HASH, HASH naming the generator's version and the
-# policy's), then in a fresh state directory runs `ecap run` three times, each under
+# policy's), then in a fresh state directory runs `ecap run` four times, each under
 # /usr/bin/time for the peak RSS:
 #   packages    the N packages in the dropbox          --date 2026-11-24
 #   reviews     the review records                     --date 2026-11-26
