@@ -6,7 +6,7 @@ PREFIX ?= /usr/local
 CC ?= cc
 PKG_CONFIG ?= pkg-config
 LIBRARIES = libxml-2.0 libxslt libexslt libarchive zlib libcrypto pangocairo pangofc fontconfig \
-	cairo-pdf librsvg-2.0 xmlsec1-openssl libqrencode gmime-3.0
+	cairo-pdf librsvg-2.0 xmlsec1-openssl libqrencode gmime-3.0 libdeflate
 
 CFLAGS ?= -O2 -g
 WARNINGS = -Wall -Wextra -Wno-unused-parameter -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Wformat=2 -Wno-format-truncation
@@ -144,13 +144,19 @@ UNIT_TESTS = \
 
 ARCHIVE = $(BUILD)/libecap.a
 
+# Objects that only define other libraries' functions (zlib's deflate for
+# cairo's PDF streams, pipeline/render/pdf_deflate.c): nothing of ecap calls
+# them, so the linker would not take them from the archive; they are linked
+# whole into the program and every test.
+INTERPOSING_OBJECTS = $(BUILD)/pipeline/render/pdf_deflate.o
+
 BIN = bin/ecap
 
 all: $(BIN)
 
-$(BIN): $(MAIN_OBJECT) $(ARCHIVE)
+$(BIN): $(MAIN_OBJECT) $(INTERPOSING_OBJECTS) $(ARCHIVE)
 	@mkdir -p $(@D)
-	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $(MAIN_OBJECT) $(ARCHIVE) $(LIBS)
+	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $(MAIN_OBJECT) $(INTERPOSING_OBJECTS) $(ARCHIVE) $(LIBS)
 
 $(ARCHIVE): $(LIB_OBJECTS) $(STAGE_OBJECTS) $(PIPELINE_OBJECTS)
 	@mkdir -p $(@D)
@@ -161,9 +167,9 @@ $(BUILD)/%.o: %.c
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) -MMD -MP -c -o $@ $<
 
-$(BUILD)/tests/test-%: tests/unit/test-%.c $(ARCHIVE)
+$(BUILD)/tests/test-%: tests/unit/test-%.c $(INTERPOSING_OBJECTS) $(ARCHIVE)
 	@mkdir -p $(@D)
-	$(CC) $(ALL_CFLAGS) -Itests/unit $(LDFLAGS) -o $@ $< $(ARCHIVE) $(LIBS)
+	$(CC) $(ALL_CFLAGS) -Itests/unit $(LDFLAGS) -o $@ $< $(INTERPOSING_OBJECTS) $(ARCHIVE) $(LIBS)
 
 -include $(shell find $(BUILD) -name '*.d' 2>/dev/null)
 

@@ -4,7 +4,7 @@
 # otherwise names them and stops. Used by `make demo` and `make check`.
 set -u
 
-packages="gcc make pkg-config libxml2-dev libxslt1-dev libarchive-dev libssl-dev zlib1g-dev
+packages="gcc make pkg-config libxml2-dev libxslt1-dev libarchive-dev libssl-dev zlib1g-dev libdeflate-dev
 libpango1.0-dev libfontconfig-dev libcairo2-dev librsvg2-dev fonts-wqy-microhei fonts-wqy-zenhei fonts-noto-cjk fonts-liberation
 python3 libarchive-tools libxml2-utils xsltproc zip p7zip-full time man-db groff-base
 poppler-utils strace bc libxmlsec1-dev xmlsec1 libqrencode-dev chromium zbar-tools

@@ -7,33 +7,7 @@
 #include <glib.h>
 #include <cairo-pdf.h>
 #include <pango/pangocairo.h>
-#include <zlib.h>
 #include "pdf_surface.h"
-
-/* zlib's deflateInit(3), with PDF_DEFLATE_LEVEL for the default level.
- *
- * Why ecap defines a zlib function: cairo 1.16 deflates every stream of a
- * PDF (each font subset, each page's content) at zlib's default level, 6,
- * and has no setting for it. For the letters' and certificates' streams,
- * mostly TrueType glyph outlines that compress poorly, level 6 searches long
- * match chains for little: deflating was a third of a letter's PDF time.
- * Level 1, zlib's fastest, takes a tenth off a letter's instructions and a
- * twentieth off a certificate's, for PDFs 4 % larger than at level 4
- * (README, "PDF, and why this way"): in WenQuanYi Micro Hei the largest
- * letter of the benchmark is 57.5 KB of its 60 KB budget (in Zen Hei at
- * level 4 it was 62.2 KB). The executable's definition comes before libz's
- * for every caller in the process (ELF symbol interposition), as
- * cairo_fill_extents does in pdf.c: cairo is the one that asks for the
- * default level (the audit archive's gzip, through libarchive, names its
- * own level and calls deflateInit2). The rest is what zlib's own
- * deflateInit_ does. */
-int deflateInit_(z_streamp stream, int level, const char *version, int stream_size)
-{
-	if (level == Z_DEFAULT_COMPRESSION)
-		level = PDF_DEFLATE_LEVEL;
-	return deflateInit2_(stream, level, Z_DEFLATED, MAX_WBITS, ZLIB_MEMORY_LEVEL,
-			     Z_DEFAULT_STRATEGY, version, stream_size);
-}
 
 static cairo_status_t pdf_buffer_write(void *closure, const unsigned char *data,
 				       unsigned int length)

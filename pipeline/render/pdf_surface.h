@@ -15,9 +15,10 @@
 #define A4_SHORT_SIDE 595.0
 #define A4_LONG_SIDE 842.0
 
-/* The deflate level of every stream cairo writes into a PDF (zlib's
- * default is 6; see deflateInit_ in pdf_surface.c), and the memory level
- * zlib's deflateInit uses. */
+/* The deflate level of every stream cairo writes into a PDF, which
+ * libdeflate compresses whole (pdf_deflate.c; cairo asks for zlib's
+ * default, 6), and the memory level of zlib's deflateInit, for a stream that
+ * names its level. */
 #define PDF_DEFLATE_LEVEL 1
 #define ZLIB_MEMORY_LEVEL 8
 

@@ -19,6 +19,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 #include <zlib.h>
+#include <libdeflate.h>
 #include "pdf.h"
 #include "pdf_surface.h"
 #include "pdf_fixed.h"
@@ -1036,18 +1037,74 @@ static void test_fill_extents(void)
 	cairo_surface_destroy(surface);
 }
 
-/* data deflated by a stream zlib's deflateInit (level) or deflateInit2
- * (level, otherwise deflateInit's parameters) starts: its size, the bytes
- * in out. */
-static size_t deflated(const unsigned char *data, size_t size, int level, int as_init2,
-		       unsigned char *out, size_t capacity)
+/* pdf_deflate.c: a stream begun at the default level is deflated whole by
+ * libdeflate at PDF_DEFLATE_LEVEL, a level asked for is zlib's own at that
+ * level, and the streams of a letter's PDF (each zlib header's FLEVEL: 0 for
+ * levels 0 and 1, 1 for 2 to 5, 2 for the default 6, 3 above) were made at
+ * PDF_DEFLATE_LEVEL. */
+static unsigned zlib_flevel(int level)
+{
+	return level < 2 ? 0 : level < 6 ? 1 : level == 6 ? 2 : 3;
+}
+
+/* Deflates data as cairo does, through deflateInit at the default level:
+ * the input in chunks of `chunk` bytes with Z_NO_FLUSH, then Z_FINISH taking
+ * at most `step` bytes of output a call. Returns the size made into out (0
+ * on any departure from zlib's contract); *calls counts the Z_FINISH calls. */
+static size_t deflated_as_cairo(const unsigned char *data, size_t size, size_t chunk,
+				size_t step, unsigned char *out, size_t capacity, int *calls)
+{
+	z_stream stream;
+	size_t made = 0, taken = 0;
+	int status = Z_OK;
+
+	memset(&stream, 0, sizeof(stream));
+	*calls = 0;
+	if (deflateInit(&stream, Z_DEFAULT_COMPRESSION) != Z_OK)
+		return 0;
+	while (taken < size) {
+		unsigned char spare[16];
+
+		stream.next_in = (unsigned char *)data + taken;
+		stream.avail_in = (uInt)(size - taken < chunk ? size - taken : chunk);
+		stream.next_out = spare;
+		stream.avail_out = sizeof(spare);
+		taken += stream.avail_in;
+		if (deflate(&stream, Z_NO_FLUSH) != Z_OK || stream.avail_in != 0 ||
+		    stream.total_in != taken)
+			goto fail;
+		made += sizeof(spare) - stream.avail_out;	/* zlib's might; a whole stream none */
+		if (made)
+			goto fail;
+	}
+	while (status == Z_OK && made < capacity) {
+		unsigned char *start = out + made;
+
+		stream.next_out = start;
+		stream.avail_out = (uInt)(capacity - made < step ? capacity - made : step);
+		status = deflate(&stream, Z_FINISH);
+		made += (size_t)(stream.next_out - start);
+		++*calls;
+	}
+	if (status != Z_STREAM_END || stream.total_out != made ||
+	    stream.adler != adler32(adler32(0, NULL, 0), data, (uInt)size))
+		goto fail;
+	return deflateEnd(&stream) == Z_OK ? made : 0;
+fail:
+	deflateEnd(&stream);
+	return 0;
+}
+
+/* Deflates data in one call through zlib's deflateInit2 at level. */
+static size_t deflated_by_zlib(const unsigned char *data, size_t size, int level,
+			       unsigned char *out, size_t capacity)
 {
 	z_stream stream;
 	size_t made;
 
 	memset(&stream, 0, sizeof(stream));
-	if ((as_init2 ? deflateInit2(&stream, level, Z_DEFLATED, MAX_WBITS, ZLIB_MEMORY_LEVEL,
-				     Z_DEFAULT_STRATEGY) : deflateInit(&stream, level)) != Z_OK)
+	if (deflateInit2(&stream, level, Z_DEFLATED, MAX_WBITS, ZLIB_MEMORY_LEVEL,
+			 Z_DEFAULT_STRATEGY) != Z_OK)
 		return 0;
 	stream.next_in = (unsigned char *)data;
 	stream.avail_in = (uInt)size;
@@ -1058,45 +1115,101 @@ static size_t deflated(const unsigned char *data, size_t size, int level, int as
 	return made;
 }
 
-/* pdf_surface.c's deflateInit_: the default level is PDF_DEFLATE_LEVEL,
- * a level asked for is that level, and the streams of a letter's PDF (each
- * zlib header's FLEVEL: 0 for levels 0 and 1, 1 for 2 to 5, 2 for the
- * default 6, 3 above) were made at it. */
-static unsigned zlib_flevel(int level)
+static int inflates_to(const unsigned char *deflated, size_t size, const unsigned char *data,
+		       size_t data_size)
 {
-	return level < 2 ? 0 : level < 6 ? 1 : level == 6 ? 2 : 3;
+	static unsigned char back[300 * 1024];
+	uLongf back_size = sizeof(back);
+
+	return uncompress(back, &back_size, deflated, size) == Z_OK && back_size == data_size &&
+	       memcmp(back, data, data_size) == 0;
 }
 
-static void test_deflate_level(void)
+static void test_deflate_whole(void)
 {
-	static unsigned char data[256 * 1024], by_default[300 * 1024], at_level[300 * 1024],
-		at_six[300 * 1024];
+	static unsigned char data[256 * 1024], whole[300 * 1024], stepped[300 * 1024],
+		by_zlib[300 * 1024], by_libdeflate[300 * 1024];
 	unsigned state = 12345;
-	size_t default_size, level_size, six_size, streams = 0, at_flevel = 0;
+	size_t whole_size, stepped_size, zlib_size, libdeflate_size, streams = 0,
+		at_flevel = 0;
+	struct libdeflate_compressor *compressor = libdeflate_alloc_compressor(PDF_DEFLATE_LEVEL);
 	struct error err = { 0 };
+	z_stream open_stream, zlib_stream;
+	unsigned char out[64];
 	const char *path;
 	FILE *file;
 	unsigned char *pdf;
 	long length;
+	int calls, stepped_calls;
 
 	for (size_t i = 0; i < sizeof(data); i++) {	/* words of a small alphabet */
 		state = state * 1103515245 + 12345;
 		data[i] = (state >> 16) % 7 == 0 ? ' ' : 'a' + (state >> 20) % 12;
 	}
-	default_size = deflated(data, sizeof(data), Z_DEFAULT_COMPRESSION, 0, by_default,
-				sizeof(by_default));
-	level_size = deflated(data, sizeof(data), PDF_DEFLATE_LEVEL, 1, at_level, sizeof(at_level));
-	six_size = deflated(data, sizeof(data), 6, 1, at_six, sizeof(at_six));
-	ok(default_size > 0 && default_size == level_size &&
-	   memcmp(by_default, at_level, default_size) == 0,
-	   "deflateInit at the default level deflates at PDF_DEFLATE_LEVEL");
-	ok(six_size > 0 && (six_size != default_size || memcmp(at_six, by_default, six_size) != 0),
-	   "  which is not zlib's default (6): ecap's deflateInit_ is the one in use");
-	ok(deflated(data, sizeof(data), 9, 0, by_default, sizeof(by_default)) ==
-	   deflated(data, sizeof(data), 9, 1, at_level, sizeof(at_level)) &&
-	   memcmp(by_default, at_level, deflated(data, sizeof(data), 9, 1, at_level,
-						 sizeof(at_level))) == 0,
-	   "deflateInit at a level asked for (9) deflates at that level");
+	whole_size = deflated_as_cairo(data, sizeof(data), 16384, sizeof(whole), whole,
+				       sizeof(whole), &calls);
+	stepped_size = deflated_as_cairo(data, sizeof(data), 1000, 4096, stepped,
+					 sizeof(stepped), &stepped_calls);
+	libdeflate_size = compressor ? libdeflate_zlib_compress(compressor, data, sizeof(data),
+								by_libdeflate,
+								sizeof(by_libdeflate)) : 0;
+	zlib_size = deflated_by_zlib(data, sizeof(data), PDF_DEFLATE_LEVEL, by_zlib,
+				     sizeof(by_zlib));
+	ok(whole_size > 0 && calls == 1 && inflates_to(whole, whole_size, data, sizeof(data)),
+	   "deflateInit at the default level: input in chunks, then one Z_FINISH gives a zlib "
+	   "stream of the input, its adler32 and Z_STREAM_END");
+	ok(whole_size == libdeflate_size && memcmp(whole, by_libdeflate, whole_size) == 0,
+	   "  made by libdeflate at PDF_DEFLATE_LEVEL, in one piece");
+	ok(zlib_size > 0 && (zlib_size != whole_size || memcmp(by_zlib, whole, zlib_size) != 0),
+	   "  not by zlib: pdf_deflate.c's deflate is the one in use");
+	ok(stepped_size == whole_size && memcmp(stepped, whole, whole_size) == 0 &&
+	   stepped_calls == (int)((whole_size + 4095) / 4096),
+	   "  output taken 4 KB a call: the same bytes, Z_STREAM_END only with the last");
+	ok(deflated_by_zlib(data, sizeof(data), 9, by_zlib, sizeof(by_zlib)) > 0 &&
+	   inflates_to(by_zlib, deflated_by_zlib(data, sizeof(data), 9, by_zlib, sizeof(by_zlib)),
+		       data, sizeof(data)),
+	   "deflateInit2 (the audit archive's gzip) is zlib's own");
+	{
+		uLongf size = sizeof(by_zlib);
+
+		ok(compress(by_zlib, &size, data, sizeof(data)) == Z_OK &&
+		   inflates_to(by_zlib, size, data, sizeof(data)),
+		   "zlib's compress() still compresses (its deflateInit asks the default level)");
+	}
+
+	/* A whole stream and a zlib stream open at once, and what a whole stream
+	 * refuses. */
+	memset(&open_stream, 0, sizeof(open_stream));
+	memset(&zlib_stream, 0, sizeof(zlib_stream));
+	ok(deflateInit(&open_stream, Z_DEFAULT_COMPRESSION) == Z_OK &&
+	   deflateInit2(&zlib_stream, 1, Z_DEFLATED, MAX_WBITS, 8, Z_DEFAULT_STRATEGY) == Z_OK,
+	   "a whole stream and a zlib stream begun together");
+	open_stream.next_in = data;
+	open_stream.avail_in = 100;
+	open_stream.next_out = out;
+	open_stream.avail_out = sizeof(out);
+	zlib_stream.next_in = data;
+	zlib_stream.avail_in = 100;
+	zlib_stream.next_out = out;
+	zlib_stream.avail_out = sizeof(out);
+	ok(deflate(&open_stream, Z_NO_FLUSH) == Z_OK && deflate(&zlib_stream, Z_SYNC_FLUSH) == Z_OK &&
+	   zlib_stream.avail_out < sizeof(out),
+	   "  zlib's stream still does a sync flush");
+	ok(deflate(&open_stream, Z_SYNC_FLUSH) == Z_STREAM_ERROR &&
+	   deflate(&open_stream, Z_FULL_FLUSH) == Z_STREAM_ERROR,
+	   "  a whole stream refuses a sync or full flush (cairo uses neither)");
+	ok(deflate(&open_stream, Z_NO_FLUSH) == Z_BUF_ERROR,
+	   "  and, as zlib, Z_BUF_ERROR for Z_NO_FLUSH with no input");
+	ok(deflateReset(&open_stream) == Z_STREAM_ERROR,
+	   "  zlib's other functions see a state not theirs");
+	ok(deflateEnd(&open_stream) == Z_DATA_ERROR && deflateEnd(&zlib_stream) == Z_DATA_ERROR,
+	   "  ended with input pending: Z_DATA_ERROR from both");
+	memset(&open_stream, 0, sizeof(open_stream));
+	ok(deflateInit(&open_stream, Z_DEFAULT_COMPRESSION) == Z_OK &&
+	   deflateEnd(&open_stream) == Z_OK && open_stream.state == NULL,
+	   "a whole stream ended before any input: Z_OK");
+	libdeflate_free_compressor(compressor);
+
 	path = letter_pdf(short_body, "2026-11-24", "level.pdf", &err);
 	file = path ? fopen(path, "rb") : NULL;
 	pdf = file ? malloc(1 << 20) : NULL;
@@ -1147,7 +1260,7 @@ int main(void)
 	test_svg_reads_no_files();
 	test_bad_svg();
 	test_fill_extents();
-	test_deflate_level();
+	test_deflate_whole();
 	remove_scratch();
 	return tap_done();
 }
