@@ -14,7 +14,16 @@
  * when base is empty (the policy names no verification address). */
 int certificate_qr_add(xmlNodePtr certificate, const char *base, struct error *err);
 
-/* The dark modules of text's QR code (level M) as SVG path data; caller frees. */
+/* The dark modules of text's QR code (level M) as SVG path data (as
+ * qr_outline), its width in modules in *width; caller frees *path. */
 int qr_path(const char *text, char **path, int *width, struct error *err);
+
+/* The dark modules of a width x width code (bit 0 of each byte of modules,
+ * row by row, as libqrencode gives them) as SVG path data, one unit a
+ * module: the outline of each area of dark modules that share sides, and
+ * of each light hole in one, as a polygon of its corners ("Mx y", relative
+ * h and v, "z"), wound so that it fills exactly the dark modules under the
+ * nonzero and the evenodd rule alike; "" when none is dark. Caller frees. */
+int qr_outline(const unsigned char *modules, int width, char **path, struct error *err);
 
 #endif
