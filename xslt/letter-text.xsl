@@ -227,34 +227,31 @@
       <xsl:for-each select="$cells">
 	<xsl:variable name="n" select="position()"/>
 	<xsl:variable name="column" select="$columns[$n]"/>
-	<xsl:variable name="text">
-	  <xsl:choose>
-	    <xsl:when test="@plain"><xsl:value-of select="@plain"/></xsl:when>
-	    <xsl:otherwise><xsl:value-of select="."/></xsl:otherwise>
-	  </xsl:choose>
-	</xsl:variable>
-	<xsl:variable name="used">
-	  <xsl:choose>
-	    <xsl:when test="function-available('t:columns')">
-	      <xsl:value-of select="t:columns($text)"/>
-	    </xsl:when>
-	    <xsl:otherwise>
-	      <xsl:value-of select="string-length($text)
-				    + string-length(translate($text, $narrow-characters, ''))"/>
-	    </xsl:otherwise>
-	  </xsl:choose>
-	</xsl:variable>
-	<xsl:variable name="padding">
-	  <xsl:if test="$used &lt; $column/@width">
-	    <xsl:value-of select="substring($spaces, 1, $column/@width - $used)"/>
-	  </xsl:if>
-	</xsl:variable>
+	<!-- the cell's @plain when it has one, else its words -->
+	<xsl:variable name="text" select="string((@plain | self::*[not(@plain)])[1])"/>
 	<xsl:choose>
 	  <xsl:when test="not($column/@width)">
 	    <xsl:if test="$text != ''"><xsl:value-of select="concat('  ', $text)"/></xsl:if>
 	  </xsl:when>
-	  <xsl:when test="$column/@align = 'right'"><xsl:value-of select="concat($padding, $text)"/></xsl:when>
-	  <xsl:otherwise><xsl:value-of select="concat($text, $padding)"/></xsl:otherwise>
+	  <xsl:otherwise>
+	    <xsl:variable name="used">
+	      <xsl:choose>
+		<xsl:when test="function-available('t:columns')">
+		  <xsl:value-of select="t:columns($text)"/>
+		</xsl:when>
+		<xsl:otherwise>
+		  <xsl:value-of select="string-length($text)
+					+ string-length(translate($text, $narrow-characters, ''))"/>
+		</xsl:otherwise>
+	      </xsl:choose>
+	    </xsl:variable>
+	    <!-- '' when the text fills the column or more -->
+	    <xsl:variable name="padding" select="substring($spaces, 1, $column/@width - $used)"/>
+	    <xsl:choose>
+	      <xsl:when test="$column/@align = 'right'"><xsl:value-of select="concat($padding, $text)"/></xsl:when>
+	      <xsl:otherwise><xsl:value-of select="concat($text, $padding)"/></xsl:otherwise>
+	    </xsl:choose>
+	  </xsl:otherwise>
 	</xsl:choose>
       </xsl:for-each>
     </xsl:variable>
