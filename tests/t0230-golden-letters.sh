@@ -11,7 +11,9 @@
 # t:columns, lib/text_fill.c), the stylesheets in XSLT where these are not
 # offered: xsltproc must give the same text, for every golden letter and for made-up hard cases (CJK and
 # Latin mixed, every mark the line breaking minds, long words, combining
-# and zero-width characters, texts long enough to be cut in two).
+# and zero-width characters, texts long enough to be cut in two). Dates
+# too: ecap writes them in C (t:chinese-date), xsltproc with the template;
+# the letter documents must agree for ordinary and odd dates.
 . "$(dirname "$0")/lib.sh"
 
 expect "every letter of the list renders" sh "$top/tests/golden/render.sh" "$work/letters"
@@ -105,13 +107,55 @@ expect "ecap and xsltproc fill its lines alike" cmp "$work/fill.xsltproc.txt" "$
 expect "and it was filled over many lines" \
 	test "$(wc -l <"$work/fill.ecap.txt")" -gt 1500
 
+# Dates: ecap writes them in C (t:chinese-date, pipeline/render/notice.c),
+# xsltproc with notice-lookups.xsl's chinese-date template: the letter
+# documents must be the same for dates as they come and for anything a
+# dossier might hold instead (a time after the day, white space, a short or
+# full-width or signed or decimal or exponent number, other separators,
+# letters, a non-ASCII character at the end).
+d=0
+while IFS='|' read -r date shown; do
+	d=$((d + 1))
+	sed -e "s|submitted=\"[^\"]*\"|submitted=\"$date\"|" \
+	    -e "s|received=\"[^\"]*\"|received=\"$date\"|" \
+	    -e "s|kind=\"acknowledgment\" date=\"[^\"]*\"|kind=\"acknowledgment\" date=\"$date\"|" \
+		"$top/tests/data/dossiers/acknowledgment.xml" >"$work/date-$d.xml"
+	"$ecap" render letter-acknowledgment.xsl --seq 1 "$work/date-$d.xml" >"$work/date-$d.ecap.xml" 2>&1
+	xsltproc --nonet --maxdepth 1000 --stringparam seq 1 "$top/xslt/letter-acknowledgment.xsl" \
+		"$work/date-$d.xml" >"$work/date-$d.xsltproc.xml" 2>&1
+	expect "date '$date': ecap and xsltproc give the same letter document" \
+		cmp "$work/date-$d.xsltproc.xml" "$work/date-$d.ecap.xml"
+	expect_equal "date '$date': the letter's date" \
+		"$(xmllint --xpath 'string(//*[local-name() = "date"])' "$work/date-$d.ecap.xml")" "$shown"
+done <<'DATES'
+2026-11-20|2026年11月20日
+2026-11-20T10:00:00+08:00|2026年11月20日
+ 2026-11-20  words|2026年11月20日
+0026-01-09|26年1月9日
+9999-99-99|9999年99月99日
+2026-1 -20|2026年1月20日
+2026-.5-01|2026年0.5月1日
+-202-11-20|-202年11月20日
+1e3 -01-02|1000年1月2日
+2026--1-20|2026年-1月20日
+2026-1-20x|2026-1-20x
+2026-11-2|2026-11-2
+2026 -1 - 2|2026 -1 - 2
+２０２６-11-20|２０２６-11-20
++026-11-20|+026-11-20
+2026/11/20|2026/11/20
+abcd-ef-gh|abcd-ef-gh
+2026-11-2é|2026-11-2é
+DATES
+
 # ecap's renderer offers t:fill to its stylesheets (else the comparison
 # above would compare the XSLT with itself): a stylesheet beside the
 # others asks.
-expect_equal "ecap offers t:fill and t:columns to its stylesheets" \
+expect_equal "ecap offers t:fill, t:columns and t:chinese-date to its stylesheets" \
 	"$(render_probe "$work/fill.letter.xml" "concat(function-available('t:fill'), ':', \
-		t:fill(' a  b ', '*', '', 72), function-available('t:columns'), ':', t:columns('工a'))")" "true:*a b
-true:3"
+		t:fill(' a  b ', '*', '', 72), function-available('t:columns'), ':', t:columns('工a'), \
+		function-available('t:chinese-date'), ':', t:chinese-date(' 2026-01-09 '))")" "true:*a b
+true:3true:2026年1月9日"
 expect_equal "no letter without a golden file" \
 	"$(ls "$work/letters" | wc -l | tr -d ' ')" "$(ls "$top/tests/golden/letters" | wc -l | tr -d ' ')"
 done_testing

@@ -11,7 +11,7 @@
 		exclude-result-prefixes="e">
 
   <xsl:template name="html-css">
-    <xsl:text>
+    <xsl:text disable-output-escaping="yes">
 @page {
 	size: A4 portrait;
 	/* the margins of the PDF letter too (pipeline/render/pdf_letter.c) */

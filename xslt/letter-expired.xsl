@@ -19,6 +19,11 @@
 
   <xsl:import href="letter-common.xsl"/>
 
+  <!-- The resubmission deadline (notice-lookups.xsl), '' when unknown. -->
+  <xsl:variable name="deadline">
+    <xsl:call-template name="resubmission-deadline"/>
+  </xsl:variable>
+
   <xsl:template match="/" mode="letter">
     <xsl:call-template name="require-notice">
       <xsl:with-param name="kind" select="'expired'"/>

@@ -86,11 +86,20 @@
 	  <xsl:otherwise><xsl:value-of select="@label"/></xsl:otherwise>
 	</xsl:choose>
       </xsl:variable>
-      <xsl:call-template name="text-wrap">
-	<xsl:with-param name="text" select="string(.)"/>
-	<xsl:with-param name="first" select="concat('  ', $label, '：')"/>
-	<xsl:with-param name="indent" select="'            '"/>
-      </xsl:call-template>
+      <!-- t:fill called here, not through text-wrap: a template call
+	   costs as much as the filling (text-wrap.xsl) -->
+      <xsl:choose>
+	<xsl:when test="function-available('t:fill')">
+	  <xsl:value-of select="t:fill(string(.), concat('  ', $label, '：'), '            ', $text-width)"/>
+	</xsl:when>
+	<xsl:otherwise>
+	  <xsl:call-template name="text-wrap">
+	    <xsl:with-param name="text" select="string(.)"/>
+	    <xsl:with-param name="first" select="concat('  ', $label, '：')"/>
+	    <xsl:with-param name="indent" select="'            '"/>
+	  </xsl:call-template>
+	</xsl:otherwise>
+      </xsl:choose>
     </xsl:for-each>
     <xsl:text>&#10;</xsl:text>
   </xsl:template>
@@ -104,22 +113,38 @@
     <xsl:apply-templates select="*[not(self::l:heading)]" mode="text"/>
   </xsl:template>
 
+  <!-- text-paragraph, with t:fill called here as for the fields -->
   <xsl:template match="l:paragraph" mode="text">
-    <xsl:call-template name="text-paragraph">
-      <xsl:with-param name="text" select="string(.)"/>
-    </xsl:call-template>
+    <xsl:choose>
+      <xsl:when test="function-available('t:fill')">
+	<xsl:value-of select="concat(t:fill(string(.), '    ', '', $text-width), '&#10;')"/>
+      </xsl:when>
+      <xsl:otherwise>
+	<xsl:call-template name="text-paragraph">
+	  <xsl:with-param name="text" select="string(.)"/>
+	</xsl:call-template>
+      </xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
 
   <!-- An item: "  1. " or "  - ", the next lines indented under its text. -->
   <xsl:template name="item">
     <xsl:param name="marker"/>
     <xsl:param name="text"/>
-    <xsl:call-template name="text-wrap">
-      <xsl:with-param name="text" select="$text"/>
-      <xsl:with-param name="first" select="concat('  ', $marker, ' ')"/>
-      <xsl:with-param name="indent"
-		      select="substring($spaces, 1, 3 + string-length($marker))"/>
-    </xsl:call-template>
+    <xsl:choose>
+      <xsl:when test="function-available('t:fill')">
+	<xsl:value-of select="t:fill($text, concat('  ', $marker, ' '),
+			      substring($spaces, 1, 3 + string-length($marker)), $text-width)"/>
+      </xsl:when>
+      <xsl:otherwise>
+	<xsl:call-template name="text-wrap">
+	  <xsl:with-param name="text" select="$text"/>
+	  <xsl:with-param name="first" select="concat('  ', $marker, ' ')"/>
+	  <xsl:with-param name="indent"
+			  select="substring($spaces, 1, 3 + string-length($marker))"/>
+	</xsl:call-template>
+      </xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
 
   <xsl:template name="marker">
@@ -202,34 +227,31 @@
       <xsl:for-each select="$cells">
 	<xsl:variable name="n" select="position()"/>
 	<xsl:variable name="column" select="$columns[$n]"/>
-	<xsl:variable name="text">
-	  <xsl:choose>
-	    <xsl:when test="@plain"><xsl:value-of select="@plain"/></xsl:when>
-	    <xsl:otherwise><xsl:value-of select="."/></xsl:otherwise>
-	  </xsl:choose>
-	</xsl:variable>
-	<xsl:variable name="used">
-	  <xsl:choose>
-	    <xsl:when test="function-available('t:columns')">
-	      <xsl:value-of select="t:columns($text)"/>
-	    </xsl:when>
-	    <xsl:otherwise>
-	      <xsl:value-of select="string-length($text)
-				    + string-length(translate($text, $narrow-characters, ''))"/>
-	    </xsl:otherwise>
-	  </xsl:choose>
-	</xsl:variable>
-	<xsl:variable name="padding">
-	  <xsl:if test="$used &lt; $column/@width">
-	    <xsl:value-of select="substring($spaces, 1, $column/@width - $used)"/>
-	  </xsl:if>
-	</xsl:variable>
+	<!-- the cell's @plain when it has one, else its words -->
+	<xsl:variable name="text" select="string((@plain | self::*[not(@plain)])[1])"/>
 	<xsl:choose>
 	  <xsl:when test="not($column/@width)">
 	    <xsl:if test="$text != ''"><xsl:value-of select="concat('  ', $text)"/></xsl:if>
 	  </xsl:when>
-	  <xsl:when test="$column/@align = 'right'"><xsl:value-of select="concat($padding, $text)"/></xsl:when>
-	  <xsl:otherwise><xsl:value-of select="concat($text, $padding)"/></xsl:otherwise>
+	  <xsl:otherwise>
+	    <xsl:variable name="used">
+	      <xsl:choose>
+		<xsl:when test="function-available('t:columns')">
+		  <xsl:value-of select="t:columns($text)"/>
+		</xsl:when>
+		<xsl:otherwise>
+		  <xsl:value-of select="string-length($text)
+					+ string-length(translate($text, $narrow-characters, ''))"/>
+		</xsl:otherwise>
+	      </xsl:choose>
+	    </xsl:variable>
+	    <!-- '' when the text fills the column or more -->
+	    <xsl:variable name="padding" select="substring($spaces, 1, $column/@width - $used)"/>
+	    <xsl:choose>
+	      <xsl:when test="$column/@align = 'right'"><xsl:value-of select="concat($padding, $text)"/></xsl:when>
+	      <xsl:otherwise><xsl:value-of select="concat($text, $padding)"/></xsl:otherwise>
+	    </xsl:choose>
+	  </xsl:otherwise>
 	</xsl:choose>
       </xsl:for-each>
     </xsl:variable>

@@ -25,7 +25,8 @@
 <xsl:stylesheet version="1.0"
 		xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
 		xmlns:e="urn:ecap:1"
-		exclude-result-prefixes="e">
+		xmlns:t="urn:ecap:text:1"
+		exclude-result-prefixes="e t">
 
   <!-- The notice's number, given by the caller (a string like "1"). -->
   <xsl:param name="seq" select="''"/>
@@ -48,28 +49,30 @@
 		select="$dossier/e:submission[string(@seq) = string($validation/@submission)][1]"/>
 
   <!--
-    The resubmission deadline: the validation's own, else that of the
-    return before it (an expiry), else the dossier's (state returned).
+    The resubmission deadline as a Chinese date, '' when unknown: the
+    validation's own, else that of the return before it (an expiry), else
+    the dossier's (state returned). A template, which the returned and
+    expired letters call for their variable $deadline: libxslt evaluates
+    every global variable for every transform, the other letters' and the
+    certificates' too.
   -->
-  <xsl:variable name="deadline-iso">
-    <xsl:choose>
-      <xsl:when test="normalize-space($validation/@deadline) != ''">
-	<xsl:value-of select="normalize-space($validation/@deadline)"/>
-      </xsl:when>
-      <xsl:when test="normalize-space($validation/preceding-sibling::e:validation[@outcome = 'returned'][1]/@deadline) != ''">
-	<xsl:value-of select="normalize-space($validation/preceding-sibling::e:validation[@outcome = 'returned'][1]/@deadline)"/>
-      </xsl:when>
-      <xsl:otherwise>
-	<xsl:value-of select="normalize-space($dossier/@deadline)"/>
-      </xsl:otherwise>
-    </xsl:choose>
-  </xsl:variable>
-
-  <xsl:variable name="deadline">
+  <xsl:template name="resubmission-deadline">
     <xsl:call-template name="chinese-date">
-      <xsl:with-param name="iso" select="$deadline-iso"/>
+      <xsl:with-param name="iso">
+	<xsl:choose>
+	  <xsl:when test="normalize-space($validation/@deadline) != ''">
+	    <xsl:value-of select="normalize-space($validation/@deadline)"/>
+	  </xsl:when>
+	  <xsl:when test="normalize-space($validation/preceding-sibling::e:validation[@outcome = 'returned'][1]/@deadline) != ''">
+	    <xsl:value-of select="normalize-space($validation/preceding-sibling::e:validation[@outcome = 'returned'][1]/@deadline)"/>
+	  </xsl:when>
+	  <xsl:otherwise>
+	    <xsl:value-of select="normalize-space($dossier/@deadline)"/>
+	  </xsl:otherwise>
+	</xsl:choose>
+      </xsl:with-param>
     </xsl:call-template>
-  </xsl:variable>
+  </xsl:template>
 
   <xsl:variable name="application" select="$dossier/e:application"/>
 
@@ -177,25 +180,37 @@
 
   <!-- ================================================== formatting == -->
 
-  <!-- 2026-12-08 -> 2026年12月8日; anything else is shown as it is. -->
+  <!--
+    2026-12-08 -> 2026年12月8日; anything else is shown as it is. ecap's
+    renderer offers t:chinese-date (pipeline/render/notice.c), the same in
+    C: the test below costs a dozen XPath conversions, each a copy, and a
+    letter shows several dates. A change of the rule is made in both.
+  -->
   <xsl:template name="chinese-date">
     <xsl:param name="iso"/>
-    <xsl:variable name="day" select="substring(normalize-space($iso), 1, 10)"/>
     <xsl:choose>
-      <xsl:when test="string-length($day) = 10
-		      and substring($day, 5, 1) = '-' and substring($day, 8, 1) = '-'
-		      and string(number(substring($day, 1, 4))) != 'NaN'
-		      and string(number(substring($day, 6, 2))) != 'NaN'
-		      and string(number(substring($day, 9, 2))) != 'NaN'">
-	<xsl:value-of select="number(substring($day, 1, 4))"/>
-	<xsl:text>年</xsl:text>
-	<xsl:value-of select="number(substring($day, 6, 2))"/>
-	<xsl:text>月</xsl:text>
-	<xsl:value-of select="number(substring($day, 9, 2))"/>
-	<xsl:text>日</xsl:text>
+      <xsl:when test="function-available('t:chinese-date')">
+	<xsl:value-of select="t:chinese-date($iso)"/>
       </xsl:when>
       <xsl:otherwise>
-	<xsl:value-of select="normalize-space($iso)"/>
+	<xsl:variable name="day" select="substring(normalize-space($iso), 1, 10)"/>
+	<xsl:choose>
+	  <xsl:when test="string-length($day) = 10
+			  and substring($day, 5, 1) = '-' and substring($day, 8, 1) = '-'
+			  and string(number(substring($day, 1, 4))) != 'NaN'
+			  and string(number(substring($day, 6, 2))) != 'NaN'
+			  and string(number(substring($day, 9, 2))) != 'NaN'">
+	    <xsl:value-of select="number(substring($day, 1, 4))"/>
+	    <xsl:text>年</xsl:text>
+	    <xsl:value-of select="number(substring($day, 6, 2))"/>
+	    <xsl:text>月</xsl:text>
+	    <xsl:value-of select="number(substring($day, 9, 2))"/>
+	    <xsl:text>日</xsl:text>
+	  </xsl:when>
+	  <xsl:otherwise>
+	    <xsl:value-of select="normalize-space($iso)"/>
+	  </xsl:otherwise>
+	</xsl:choose>
       </xsl:otherwise>
     </xsl:choose>
   </xsl:template>
@@ -306,14 +321,6 @@
 			or self::e:interview or self::e:publicityEnd
 			or self::e:certification][1]"/>
 
-  <!-- What that result is: "review:supplement", "certification", ... -->
-  <xsl:variable name="result-kind">
-    <xsl:value-of select="local-name($result)"/>
-    <xsl:if test="normalize-space($result/@outcome) != ''">
-      <xsl:value-of select="concat(':', normalize-space($result/@outcome))"/>
-    </xsl:if>
-  </xsl:variable>
-
   <!--
     require-notice for the later kinds: stops unless the notice exists, is of
     KIND, and the result before it is one of RESULTS, a list of
@@ -323,6 +330,13 @@
   <xsl:template name="require-later-notice">
     <xsl:param name="kind"/>
     <xsl:param name="results"/>
+    <!-- what that result is: "review:supplement", "certification", ... -->
+    <xsl:variable name="result-kind">
+      <xsl:value-of select="local-name($result)"/>
+      <xsl:if test="normalize-space($result/@outcome) != ''">
+	<xsl:value-of select="concat(':', normalize-space($result/@outcome))"/>
+      </xsl:if>
+    </xsl:variable>
     <xsl:if test="not($dossier)">
       <xsl:message terminate="yes">notice: the document is not an ecap dossier</xsl:message>
     </xsl:if>

@@ -315,42 +315,44 @@
   <xsl:template name="text-centred">
     <xsl:param name="text"/>
     <xsl:param name="width" select="$text-width"/>
-    <xsl:variable name="columns">
-      <xsl:choose>
-	<xsl:when test="function-available('t:columns')">
-	  <xsl:value-of select="t:columns($text)"/>
-	</xsl:when>
-	<xsl:otherwise>
-	  <xsl:value-of select="string-length($text)
-				+ string-length(translate($text, $narrow-characters, ''))"/>
-	</xsl:otherwise>
-      </xsl:choose>
-    </xsl:variable>
-    <xsl:if test="$columns &lt; $width">
-      <xsl:value-of select="substring($spaces, 1, floor(($width - $columns) div 2))"/>
-    </xsl:if>
-    <xsl:value-of select="concat($text, '&#10;')"/>
+    <xsl:choose>
+      <!-- in one expression with t:columns: no spaces (substring of length
+	   0 or less) when the text is as wide as the line or wider -->
+      <xsl:when test="function-available('t:columns')">
+	<xsl:value-of select="concat(substring($spaces, 1, floor(($width - t:columns($text)) div 2)),
+			      $text, '&#10;')"/>
+      </xsl:when>
+      <xsl:otherwise>
+	<xsl:variable name="columns"
+		      select="string-length($text)
+			      + string-length(translate($text, $narrow-characters, ''))"/>
+	<xsl:if test="$columns &lt; $width">
+	  <xsl:value-of select="substring($spaces, 1, floor(($width - $columns) div 2))"/>
+	</xsl:if>
+	<xsl:value-of select="concat($text, '&#10;')"/>
+      </xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
 
   <!-- TEXT set against the right margin (left as it is when wider). -->
   <xsl:template name="text-right">
     <xsl:param name="text"/>
     <xsl:param name="width" select="$text-width"/>
-    <xsl:variable name="columns">
-      <xsl:choose>
-	<xsl:when test="function-available('t:columns')">
-	  <xsl:value-of select="t:columns($text)"/>
-	</xsl:when>
-	<xsl:otherwise>
-	  <xsl:value-of select="string-length($text)
-				+ string-length(translate($text, $narrow-characters, ''))"/>
-	</xsl:otherwise>
-      </xsl:choose>
-    </xsl:variable>
-    <xsl:if test="$columns &lt; $width">
-      <xsl:value-of select="substring($spaces, 1, $width - $columns)"/>
-    </xsl:if>
-    <xsl:value-of select="concat($text, '&#10;')"/>
+    <xsl:choose>
+      <!-- as text-centred -->
+      <xsl:when test="function-available('t:columns')">
+	<xsl:value-of select="concat(substring($spaces, 1, $width - t:columns($text)), $text, '&#10;')"/>
+      </xsl:when>
+      <xsl:otherwise>
+	<xsl:variable name="columns"
+		      select="string-length($text)
+			      + string-length(translate($text, $narrow-characters, ''))"/>
+	<xsl:if test="$columns &lt; $width">
+	  <xsl:value-of select="substring($spaces, 1, $width - $columns)"/>
+	</xsl:if>
+	<xsl:value-of select="concat($text, '&#10;')"/>
+      </xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
 
 </xsl:stylesheet>

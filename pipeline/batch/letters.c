@@ -74,7 +74,9 @@ size_t letter_policy_parameters(const struct policy *policy, const char **out, s
 	};
 	size_t count = 0;
 
-	/* a value with both quote kinds cannot be passed (notice.c): left out */
+	/* a value with both quote kinds is left out, as when notice.c passed
+	 * the values as XPath literals, which cannot hold both: a policy's
+	 * letters stay as they were */
 	for (size_t i = 0; i < sizeof(pairs) / sizeof(pairs[0]) && count + 2 < room; i += 2)
 		if (pairs[i + 1][0] && !(strchr(pairs[i + 1], '\'') && strchr(pairs[i + 1], '"'))) {
 			out[count++] = pairs[i];

@@ -11,6 +11,7 @@
 #include <libxslt/extensions.h>
 #include <libxslt/security.h>
 #include <libxslt/transform.h>
+#include <libxslt/variables.h>
 #include <libxslt/xsltInternals.h>
 #include <libxslt/xsltutils.h>
 
@@ -122,36 +123,6 @@ static xsltStylesheetPtr compiled_stylesheet(struct renderer *renderer, const ch
 	return stylesheet;
 }
 
-/* A parameter's value as a literal: the longest policy text a letter
- * carries (an address, 1023 bytes) and its quotes. */
-/* Parameters are passed as XPath string literals; a value with both quote
- * kinds cannot be one and is refused. Each literal is allocated (storage,
- * freed by release_parameters): a value may be long (the seal, a data: URI). */
-static int quote_parameters(const char *const *parameters, const char **quoted,
-			    char **storage, size_t capacity, struct error *err)
-{
-	size_t i;
-
-	for (i = 0; parameters && parameters[i] && i + 1 < capacity; i += 2) {
-		const char *value = parameters[i + 1];
-		char quote = strchr(value, '\'') ? '"' : '\'';
-		size_t length = strlen(value);
-
-		quoted[i] = NULL;
-		if (strchr(value, '\'') && strchr(value, '"'))
-			return error_set(err, "stylesheet parameter '%s' has both quote kinds",
-					 parameters[i]);
-		storage[i / 2] = malloc(length + 3);
-		if (!storage[i / 2])
-			return error_set(err, "out of memory");
-		snprintf(storage[i / 2], length + 3, "%c%s%c", quote, value, quote);
-		quoted[i] = parameters[i];
-		quoted[i + 1] = storage[i / 2];
-	}
-	quoted[i] = NULL;
-	return 0;
-}
-
 /* t:fill(text, first, indent, width): text-wrap.xsl's text-wrap in C
  * (text_fill.h), the letters' text lines filled without the stylesheet's
  * recursion of translate() over every prefix it measures. */
@@ -238,19 +209,105 @@ out:
 	xmlFree(small);
 }
 
+/* The white space XPath's normalize-space() strips and collapses. */
+static int is_xpath_space(unsigned char c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+/* "2026年12月8日" for number() of the year, month and day of TEXT's first
+ * ten characters when they read "YYYY-MM-DD" (notice-lookups.xsl's test,
+ * with libxml2's own number parsing and formatting); else NULL. */
+static char *chinese_date_of(const char *text)
+{
+	char year[5], month[3], day[3];
+	double numbers[3];
+	xmlChar *shown[3] = { NULL };
+	char *date = NULL;
+	size_t length;
+
+	for (size_t i = 0; i < 10; i++)
+		if (!text[i] || (unsigned char)text[i] >= 0x80)
+			return NULL;	/* not ten characters, or one not ASCII: not a date */
+	if (text[4] != '-' || text[7] != '-')
+		return NULL;
+	memcpy(year, text, 4);
+	year[4] = '\0';
+	memcpy(month, text + 5, 2);
+	month[2] = '\0';
+	memcpy(day, text + 8, 2);
+	day[2] = '\0';
+	numbers[0] = xmlXPathStringEvalNumber((const xmlChar *)year);
+	numbers[1] = xmlXPathStringEvalNumber((const xmlChar *)month);
+	numbers[2] = xmlXPathStringEvalNumber((const xmlChar *)day);
+	for (size_t i = 0; i < 3; i++)
+		if (xmlXPathIsNaN(numbers[i]) ||
+		    !(shown[i] = xmlXPathCastNumberToString(numbers[i])))
+			goto out;
+	length = strlen((char *)shown[0]) + strlen((char *)shown[1]) +
+		 strlen((char *)shown[2]) + 3 * strlen("年") + 1;
+	date = malloc(length);
+	if (date)
+		snprintf(date, length, "%s年%s月%s日", (char *)shown[0], (char *)shown[1],
+			 (char *)shown[2]);
+out:
+	for (size_t i = 0; i < 3; i++)
+		xmlFree(shown[i]);
+	return date;
+}
+
+/* t:chinese-date(iso): notice-lookups.xsl's chinese-date in C, 2026-12-08
+ * as 2026年12月8日 and anything else as it is (white space normalized): the
+ * template's test takes a dozen XPath string and number conversions, each
+ * a copy, and the letters and certificates show several dates each. */
+static void chinese_date_function(xmlXPathParserContextPtr context, int arguments)
+{
+	xmlChar *iso;
+	char *normalized = NULL, *date = NULL;
+	size_t length = 0;
+	int blank = 0;
+
+	if (arguments != 1) {
+		xmlXPathSetArityError(context);
+		return;
+	}
+	iso = xmlXPathPopString(context);
+	if (xmlXPathCheckError(context) || !iso)
+		goto out;
+	normalized = malloc(strlen((char *)iso) + 1);
+	if (!normalized) {
+		xmlXPathSetError(context, XPATH_MEMORY_ERROR);
+		goto out;
+	}
+	for (const unsigned char *c = iso; *c; c++)
+		if (is_xpath_space(*c)) {
+			blank = length > 0;
+		} else {
+			if (blank)
+				normalized[length++] = ' ';
+			blank = 0;
+			normalized[length++] = (char)*c;
+		}
+	normalized[length] = '\0';
+	date = chinese_date_of(normalized);
+	valuePush(context, xmlXPathNewString((const xmlChar *)(date ? date : normalized)));
+out:
+	free(date);
+	free(normalized);
+	xmlFree(iso);
+}
+
 int renderer_transform(struct renderer *renderer, const char *stylesheet_name,
 		       xmlDocPtr document, const char *const *parameters, xmlDocPtr *result,
 		       struct error *err)
 {
 	struct transform_errors errors = { "" };
-	const char *quoted[33];
-	char *storage[16] = { NULL };
 	xsltStylesheetPtr stylesheet = compiled_stylesheet(renderer, stylesheet_name, err);
 	xsltTransformContextPtr context = NULL;
 	int status = -1;
 
 	*result = NULL;
-	if (!stylesheet || quote_parameters(parameters, quoted, storage, 32, err) < 0)
+	if (!stylesheet)
 		goto out;
 	context = xsltNewTransformContext(stylesheet, document);
 	if (!context) {
@@ -258,19 +315,29 @@ int renderer_transform(struct renderer *renderer, const char *stylesheet_name,
 		goto out;
 	}
 	xsltSetCtxtSecurityPrefs(renderer->security, context);
+	/* the values as strings, not XPath: libxslt would compile each
+	 * (quoted) value as an expression for every transform, a letter's
+	 * twelve policy words and a seal's data: URI of kilobytes alike */
+	xsltSetTransformErrorFunc(context, &errors, collect_transform_error);
+	if (xsltQuoteUserParams(context, (const char **)parameters) < 0) {
+		error_set(err, "the parameters of the stylesheet '%s' were refused: %s",
+			  stylesheet_name, errors.first[0] ? errors.first : "unknown error");
+		goto out;
+	}
 	if (xsltRegisterExtFunction(context, (const xmlChar *)"fill",
 				    (const xmlChar *)TEXT_FUNCTIONS, fill_function) < 0 ||
 	    xsltRegisterExtFunction(context, (const xmlChar *)"columns",
 				    (const xmlChar *)TEXT_FUNCTIONS, columns_function) < 0 ||
 	    xsltRegisterExtFunction(context, (const xmlChar *)"ems",
-				    (const xmlChar *)TEXT_FUNCTIONS, ems_function) < 0) {
+				    (const xmlChar *)TEXT_FUNCTIONS, ems_function) < 0 ||
+	    xsltRegisterExtFunction(context, (const xmlChar *)"chinese-date",
+				    (const xmlChar *)TEXT_FUNCTIONS, chinese_date_function) < 0) {
 		error_set(err, "out of memory");
 		goto out;
 	}
-	xsltSetTransformErrorFunc(context, &errors, collect_transform_error);
 	context->maxTemplateDepth = 1000;
 	context->maxTemplateVars = 100000;
-	*result = xsltApplyStylesheetUser(stylesheet, document, quoted, NULL, NULL, context);
+	*result = xsltApplyStylesheetUser(stylesheet, document, NULL, NULL, NULL, context);
 	if (!*result || context->state != XSLT_STATE_OK) {
 		error_set(err, "the stylesheet '%s' failed: %s", stylesheet_name,
 			  errors.first[0] ? errors.first : "unknown error");
@@ -283,8 +350,6 @@ int renderer_transform(struct renderer *renderer, const char *stylesheet_name,
 out:
 	if (context)
 		xsltFreeTransformContext(context);
-	for (size_t i = 0; i < 16; i++)
-		free(storage[i]);
 	return status;
 }
 
