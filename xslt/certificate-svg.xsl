@@ -18,14 +18,18 @@
   squeezed to its width with textLength. Loads nothing.
 
   The texts that are the same on every certificate of a society (titles,
-  labels, the society's names, the fixed wording) are drawn last, in one
-  group, <g id="fixed">, the root's last child: ecap's renderer draws them
-  once a thread and replays them onto each certificate's PDF
-  (pipeline/render/pdf.c). Nothing drawn before them may overlap them, and
-  they may refer to no other element (no url(), no href) nor be styled by a
-  style sheet: the PDF would then be drawn whole, as it would be without it.
-  Each template that draws both takes a PART, 'ground' (the frame, the
-  rules, the seal, the holder's particulars) or 'text' (the fixed texts).
+  labels, the society's names, the fixed wording) and the outline seal are
+  drawn last, in one group, <g id="fixed">, the root's last child: ecap's
+  renderer draws them once a thread and replays them onto each
+  certificate's PDF (pipeline/render/pdf.c), and leaves the group out of
+  what librsvg reads for each certificate. Nothing drawn before them may
+  overlap them; they may refer to no other element (no url(), no href),
+  hold no group and no id, nor be styled by a style sheet: the PDF would
+  then be drawn whole, as it would be without it. Nor does the group hold
+  a stroke: poppler draws a stroke replayed inside the PDF form a pixel
+  apart from the same stroke on the page. Each template that draws both
+  takes a PART, 'ground' (the frame, the rules, the holder's particulars)
+  or 'text' (the fixed texts and the seal).
 -->
 <xsl:stylesheet version="1.0"
 		xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
@@ -67,6 +71,11 @@
   <xsl:variable name="gold" select="'#a8843a'"/>
   <xsl:variable name="ink" select="'#222222'"/>
   <xsl:variable name="grey" select="'#555555'"/>
+  <xsl:variable name="paper" select="'#fffdf6'"/>
+  <!-- gold at 16 % and red at 85 % over the paper, mixed: the emblem's and
+       the seal's colours, drawn opaque (see frame and seal) -->
+  <xsl:variable name="faint-gold" select="'#f1ead8'"/>
+  <xsl:variable name="seal-red" select="'#9c3c3b'"/>
 
   <!-- The page's horizontal centre and the two columns of particulars. -->
   <xsl:variable name="centre" select="148.5"/>
@@ -150,13 +159,12 @@
       </desc>
       <xsl:call-template name="definitions"/>
       <xsl:call-template name="frame"/>
-      <xsl:call-template name="heading"><xsl:with-param name="part" select="'ground'"/></xsl:call-template>
       <xsl:call-template name="statement"><xsl:with-param name="part" select="'ground'"/></xsl:call-template>
       <xsl:call-template name="particulars"><xsl:with-param name="part" select="'ground'"/></xsl:call-template>
       <xsl:call-template name="verification"><xsl:with-param name="part" select="'ground'"/></xsl:call-template>
       <xsl:call-template name="issuer"><xsl:with-param name="part" select="'ground'"/></xsl:call-template>
       <g id="fixed">
-	<xsl:call-template name="heading"><xsl:with-param name="part" select="'text'"/></xsl:call-template>
+	<xsl:call-template name="heading"/>
 	<xsl:call-template name="statement"><xsl:with-param name="part" select="'text'"/></xsl:call-template>
 	<xsl:call-template name="particulars"><xsl:with-param name="part" select="'text'"/></xsl:call-template>
 	<xsl:call-template name="verification"><xsl:with-param name="part" select="'text'"/></xsl:call-template>
@@ -176,52 +184,126 @@
     </defs>
   </xsl:template>
 
-  <!-- Background, a patterned band between two rules, corner ornaments. -->
+  <!--
+    Background, a patterned band between two rules, corner ornaments, the
+    faint emblem behind the text and the two rules across the centre.
+
+    Drawn with as few elements as look the same: every element is a cairo
+    operation that librsvg styles and cairo 1.16's PDF surface records,
+    analyses and writes again (about 0.15 M instructions a stroke, 0.07 M a
+    fill), so shapes of one style are one path of several parts (the band's
+    two rules, the corners' diamonds of each colour, the emblem's rings,
+    the centre rules and their diamonds), drawn where nothing between them
+    overlaps them. A diamond is the square of the ornament turned by 45
+    degrees; a stroked diamond is a larger diamond filled under a smaller
+    one, and a stroked circle the ring it covers: the same shapes, as fills,
+    which cairo writes without stroking them to know their extents.
+  -->
   <xsl:template name="frame">
-    <rect x="0" y="0" width="297" height="210" fill="#fffdf6"/>
+    <rect x="0" y="0" width="297" height="210" fill="{$paper}"/>
     <rect x="6" y="6" width="285" height="198" fill="none" stroke="{$gold}" stroke-width="1.1"/>
     <path fill="url(#band)" fill-rule="evenodd"
 	  d="M8 8 H289 V202 H8 Z M13 13 V197 H284 V13 Z"/>
-    <rect x="8" y="8" width="281" height="194" fill="none" stroke="{$gold}" stroke-width="0.3"/>
-    <rect x="13" y="13" width="271" height="184" fill="none" stroke="{$gold}" stroke-width="0.3"/>
+    <path d="M8 8H289V202H8Z M13 13H284V197H13Z" fill="none" stroke="{$gold}" stroke-width="0.3"/>
     <rect x="15.5" y="15.5" width="266" height="179" fill="none" stroke="{$red}" stroke-width="0.45"/>
-    <xsl:call-template name="corner"><xsl:with-param name="x" select="15.5"/><xsl:with-param name="y" select="15.5"/></xsl:call-template>
-    <xsl:call-template name="corner"><xsl:with-param name="x" select="281.5"/><xsl:with-param name="y" select="15.5"/></xsl:call-template>
-    <xsl:call-template name="corner"><xsl:with-param name="x" select="15.5"/><xsl:with-param name="y" select="194.5"/></xsl:call-template>
-    <xsl:call-template name="corner"><xsl:with-param name="x" select="281.5"/><xsl:with-param name="y" select="194.5"/></xsl:call-template>
-    <!-- a faint emblem behind the text -->
-    <g fill="none" stroke="{$gold}" stroke-opacity="0.16">
-      <circle cx="{$centre}" cy="112" r="58" stroke-width="1.4"/>
-      <circle cx="{$centre}" cy="112" r="52" stroke-width="0.4"/>
-      <circle cx="{$centre}" cy="112" r="30" stroke-width="0.4"/>
-    </g>
+    <!-- the corners: a gold-edged paper diamond, 6 mm square, with a red one,
+	 3.2 mm, inside; the edge 0.4 mm across, half of it outside -->
+    <xsl:call-template name="corners">
+      <xsl:with-param name="half" select="3.2"/>
+      <xsl:with-param name="fill" select="$gold"/>
+    </xsl:call-template>
+    <xsl:call-template name="corners">
+      <xsl:with-param name="half" select="2.8"/>
+      <xsl:with-param name="fill" select="$paper"/>
+    </xsl:call-template>
+    <xsl:call-template name="corners">
+      <xsl:with-param name="half" select="1.6"/>
+      <xsl:with-param name="fill" select="$red"/>
+    </xsl:call-template>
+    <!-- a faint emblem behind the text: gold rings at 16 % over the paper,
+	 its colour mixed beforehand (only the paper is under them) -->
+    <path fill="{$faint-gold}" fill-rule="evenodd">
+      <xsl:attribute name="d">
+	<xsl:call-template name="ring"><xsl:with-param name="r" select="58"/><xsl:with-param name="width" select="1.4"/></xsl:call-template>
+	<xsl:call-template name="ring"><xsl:with-param name="r" select="52"/><xsl:with-param name="width" select="0.4"/></xsl:call-template>
+	<xsl:call-template name="ring"><xsl:with-param name="r" select="30"/><xsl:with-param name="width" select="0.4"/></xsl:call-template>
+      </xsl:attribute>
+    </path>
+    <!-- the rules under the title and above the particulars, each with a
+	 small diamond in its middle, over the emblem -->
+    <path fill="none" stroke="{$gold}" stroke-width="0.4">
+      <xsl:attribute name="d">
+	<xsl:call-template name="rule"><xsl:with-param name="y" select="60.5"/><xsl:with-param name="half" select="42"/></xsl:call-template>
+	<xsl:call-template name="rule"><xsl:with-param name="y" select="127"/><xsl:with-param name="half" select="70"/></xsl:call-template>
+      </xsl:attribute>
+    </path>
+    <path fill="{$red}">
+      <xsl:attribute name="d">
+	<xsl:call-template name="diamond"><xsl:with-param name="x" select="$centre"/><xsl:with-param name="y" select="60.5"/><xsl:with-param name="half" select="1.3"/></xsl:call-template>
+	<xsl:call-template name="diamond"><xsl:with-param name="x" select="$centre"/><xsl:with-param name="y" select="127"/><xsl:with-param name="half" select="1.3"/></xsl:call-template>
+      </xsl:attribute>
+    </path>
   </xsl:template>
 
-  <xsl:template name="corner">
+  <!-- A path of four diamonds of HALF (half a side of the square turned),
+       one in each corner where the rules meet, filled with FILL. -->
+  <xsl:template name="corners">
+    <xsl:param name="half"/>
+    <xsl:param name="fill"/>
+    <path fill="{$fill}">
+      <xsl:attribute name="d">
+	<xsl:call-template name="diamond"><xsl:with-param name="x" select="15.5"/><xsl:with-param name="y" select="15.5"/><xsl:with-param name="half" select="$half"/></xsl:call-template>
+	<xsl:call-template name="diamond"><xsl:with-param name="x" select="281.5"/><xsl:with-param name="y" select="15.5"/><xsl:with-param name="half" select="$half"/></xsl:call-template>
+	<xsl:call-template name="diamond"><xsl:with-param name="x" select="15.5"/><xsl:with-param name="y" select="194.5"/><xsl:with-param name="half" select="$half"/></xsl:call-template>
+	<xsl:call-template name="diamond"><xsl:with-param name="x" select="281.5"/><xsl:with-param name="y" select="194.5"/><xsl:with-param name="half" select="$half"/></xsl:call-template>
+      </xsl:attribute>
+    </path>
+  </xsl:template>
+
+  <!-- Path data: the square of side 2 HALF centred at (X, Y) turned by 45
+       degrees, from its top clockwise (as rotate(45) turns a rect). -->
+  <xsl:template name="diamond">
     <xsl:param name="x"/>
     <xsl:param name="y"/>
-    <g transform="translate({$x} {$y})">
-      <rect x="-3" y="-3" width="6" height="6" fill="#fffdf6" stroke="{$gold}" stroke-width="0.4"
-	    transform="rotate(45)"/>
-      <rect x="-1.6" y="-1.6" width="3.2" height="3.2" fill="{$red}" transform="rotate(45)"/>
-    </g>
+    <xsl:param name="half"/>
+    <xsl:variable name="d" select="format-number($half * 1.4142135623731, '0.###')"/>
+    <xsl:value-of select="concat('M', $x, ' ', format-number($y - $d, '0.###'),
+			  'L', format-number($x + $d, '0.###'), ' ', $y,
+			  'L', $x, ' ', format-number($y + $d, '0.###'),
+			  'L', format-number($x - $d, '0.###'), ' ', $y, 'Z')"/>
   </xsl:template>
 
-  <!-- The society at the top, the title in both languages, a rule. -->
+  <!-- Path data: the ring a circle of radius R about (X, Y), the emblem's
+       centre unless given, covers when stroked WIDTH wide (to be filled
+       even-odd). -->
+  <xsl:template name="ring">
+    <xsl:param name="r"/>
+    <xsl:param name="width"/>
+    <xsl:param name="x" select="$centre"/>
+    <xsl:param name="y" select="112"/>
+    <xsl:call-template name="circle">
+      <xsl:with-param name="x" select="$x"/>
+      <xsl:with-param name="y" select="$y"/>
+      <xsl:with-param name="r" select="$r + $width div 2"/>
+    </xsl:call-template>
+    <xsl:call-template name="circle">
+      <xsl:with-param name="x" select="$x"/>
+      <xsl:with-param name="y" select="$y"/>
+      <xsl:with-param name="r" select="$r - $width div 2"/>
+    </xsl:call-template>
+  </xsl:template>
+
+  <!-- Path data: the circle of radius R about (X, Y), two half arcs. -->
+  <xsl:template name="circle">
+    <xsl:param name="x"/>
+    <xsl:param name="y"/>
+    <xsl:param name="r"/>
+    <xsl:value-of select="concat('M', $x + $r, ' ', $y, 'A', $r, ' ', $r, ' 0 1 0 ', $x - $r, ' ', $y,
+			  'A', $r, ' ', $r, ' 0 1 0 ', $x + $r, ' ', $y, 'Z')"/>
+  </xsl:template>
+
+  <!-- The society at the top, the title in both languages. -->
   <xsl:template name="heading">
-    <xsl:param name="part"/>
-    <xsl:if test="$part = 'ground'">
-      <xsl:call-template name="rule">
-	<xsl:with-param name="y" select="60.5"/>
-	<xsl:with-param name="half" select="42"/>
-      </xsl:call-template>
-    </xsl:if>
-    <xsl:if test="$part = 'text'">
-      <xsl:call-template name="heading-text"/>
-    </xsl:if>
-  </xsl:template>
-
-  <xsl:template name="heading-text">
     <xsl:call-template name="line">
       <xsl:with-param name="text" select="$issuer-zh"/>
       <xsl:with-param name="y" select="28"/>
@@ -244,14 +326,13 @@
 	  fill="{$red}" xml:lang="en">CERTIFICATE OF ENGINEER MEMBERSHIP</text>
   </xsl:template>
 
-  <!-- A thin rule across the centre with a small diamond in its middle. -->
+  <!-- Path data: a thin rule across the centre at Y, HALF long each side,
+       broken in its middle for a small diamond. -->
   <xsl:template name="rule">
     <xsl:param name="y"/>
     <xsl:param name="half"/>
-    <line x1="{$centre - $half}" y1="{$y}" x2="{$centre - 2.5}" y2="{$y}" stroke="{$gold}" stroke-width="0.4"/>
-    <line x1="{$centre + 2.5}" y1="{$y}" x2="{$centre + $half}" y2="{$y}" stroke="{$gold}" stroke-width="0.4"/>
-    <rect x="-1.3" y="-1.3" width="2.6" height="2.6" fill="{$red}"
-	  transform="translate({$centre} {$y}) rotate(45)"/>
+    <xsl:value-of select="concat('M', $centre - $half, ' ', $y, 'H', $centre - 2.5,
+			  'M', $centre + 2.5, ' ', $y, 'H', $centre + $half)"/>
   </xsl:template>
 
   <!-- "兹证明 … 经工程能力评价合格，注册为 …" with the name and level large. -->
@@ -304,10 +385,6 @@
       <xsl:with-param name="fill" select="$red"/>
       <xsl:with-param name="lang" select="'en'"/>
       <xsl:with-param name="class" select="'level-en'"/>
-    </xsl:call-template>
-    <xsl:call-template name="rule">
-      <xsl:with-param name="y" select="127"/>
-      <xsl:with-param name="half" select="70"/>
     </xsl:call-template>
   </xsl:template>
 
@@ -392,8 +469,8 @@
     <xsl:param name="part"/>
     <xsl:call-template name="particular">
       <xsl:with-param name="part" select="$part"/>
-      <xsl:with-param name="x" select="36"/>
-      <xsl:with-param name="y" select="137"/>
+      <xsl:with-param name="x" select="$particulars-left"/>
+      <xsl:with-param name="y" select="$particulars-top"/>
       <xsl:with-param name="label" select="'技术领域'"/>
       <xsl:with-param name="label-en" select="'Field'"/>
       <xsl:with-param name="value" select="$field-zh"/>
@@ -401,8 +478,8 @@
     </xsl:call-template>
     <xsl:call-template name="particular">
       <xsl:with-param name="part" select="$part"/>
-      <xsl:with-param name="x" select="36"/>
-      <xsl:with-param name="y" select="147"/>
+      <xsl:with-param name="x" select="$particulars-left"/>
+      <xsl:with-param name="y" select="$particulars-top + 10"/>
       <xsl:with-param name="label" select="'注册编号'"/>
       <xsl:with-param name="label-en" select="'Registration No.'"/>
       <xsl:with-param name="value" select="normalize-space($certificate/@registration)"/>
@@ -410,8 +487,8 @@
     </xsl:call-template>
     <xsl:call-template name="particular">
       <xsl:with-param name="part" select="$part"/>
-      <xsl:with-param name="x" select="36"/>
-      <xsl:with-param name="y" select="157"/>
+      <xsl:with-param name="x" select="$particulars-left"/>
+      <xsl:with-param name="y" select="$particulars-top + 20"/>
       <xsl:with-param name="label" select="'证书编号'"/>
       <xsl:with-param name="label-en" select="'Certificate Serial No.'"/>
       <xsl:with-param name="value" select="normalize-space($certificate/@serial)"/>
@@ -419,8 +496,8 @@
     </xsl:call-template>
     <xsl:call-template name="particular">
       <xsl:with-param name="part" select="$part"/>
-      <xsl:with-param name="x" select="162"/>
-      <xsl:with-param name="y" select="137"/>
+      <xsl:with-param name="x" select="$particulars-right"/>
+      <xsl:with-param name="y" select="$particulars-top"/>
       <xsl:with-param name="label" select="'发证日期'"/>
       <xsl:with-param name="label-en" select="'Date of Issue'"/>
       <xsl:with-param name="value">
@@ -437,8 +514,8 @@
     </xsl:call-template>
     <xsl:call-template name="particular">
       <xsl:with-param name="part" select="$part"/>
-      <xsl:with-param name="x" select="162"/>
-      <xsl:with-param name="y" select="147"/>
+      <xsl:with-param name="x" select="$particulars-right"/>
+      <xsl:with-param name="y" select="$particulars-top + 10"/>
       <xsl:with-param name="label" select="'有效期至'"/>
       <xsl:with-param name="label-en" select="'Valid Until'"/>
       <xsl:with-param name="value">
@@ -455,13 +532,37 @@
     </xsl:call-template>
     <xsl:call-template name="particular">
       <xsl:with-param name="part" select="$part"/>
-      <xsl:with-param name="x" select="162"/>
-      <xsl:with-param name="y" select="157"/>
+      <xsl:with-param name="x" select="$particulars-right"/>
+      <xsl:with-param name="y" select="$particulars-top + 20"/>
       <xsl:with-param name="label" select="'会员级别'"/>
       <xsl:with-param name="label-en" select="'Grade'"/>
       <xsl:with-param name="value" select="$level-zh"/>
       <xsl:with-param name="value-en" select="$level-en"/>
     </xsl:call-template>
+    <!-- the dotted line under each particular (5.6 mm under its label's
+	 baseline, 98 mm long), one path: each line is a part of its own, so
+	 that its dashes start at its left end as a line's would -->
+    <xsl:if test="$part = 'ground'">
+      <path fill="none" stroke="{$gold}" stroke-width="0.2" stroke-dasharray="0.8 0.8">
+	<xsl:attribute name="d">
+	  <xsl:call-template name="particular-rules"><xsl:with-param name="x" select="$particulars-left"/></xsl:call-template>
+	  <xsl:call-template name="particular-rules"><xsl:with-param name="x" select="$particulars-right"/></xsl:call-template>
+	</xsl:attribute>
+      </path>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- The two columns of particulars, three rows 10 mm apart. -->
+  <xsl:variable name="particulars-left" select="36"/>
+  <xsl:variable name="particulars-right" select="162"/>
+  <xsl:variable name="particulars-top" select="137"/>
+
+  <!-- Path data: the dotted lines of a column of particulars at X. -->
+  <xsl:template name="particular-rules">
+    <xsl:param name="x"/>
+    <xsl:value-of select="concat('M', $x, ' ', $particulars-top + 5.6, 'H', $x + 98,
+			  'M', $x, ' ', $particulars-top + 15.6, 'H', $x + 98,
+			  'M', $x, ' ', $particulars-top + 25.6, 'H', $x + 98)"/>
   </xsl:template>
 
   <!--
@@ -492,7 +593,7 @@
     </xsl:if>
   </xsl:template>
 
-  <!-- A particular's value, its English form and the dotted line under them. -->
+  <!-- A particular's value and its English form. -->
   <xsl:template name="particular-value">
     <xsl:param name="x"/>
     <xsl:param name="y"/>
@@ -521,8 +622,6 @@
 	<xsl:with-param name="lang" select="'en'"/>
       </xsl:call-template>
     </xsl:if>
-    <line x1="{$x}" y1="{$y + 5.6}" x2="{$x + 98}" y2="{$y + 5.6}" stroke="{$gold}"
-	  stroke-width="0.2" stroke-dasharray="0.8 0.8"/>
   </xsl:template>
 
   <!-- The verification code, boxed and large, bottom left. -->
@@ -601,9 +700,9 @@
     <xsl:if test="$part = 'text'">
       <xsl:call-template name="issuer-text"/>
     </xsl:if>
-    <xsl:if test="$part = 'ground'">
-      <xsl:call-template name="seal"/>
-    </xsl:if>
+    <xsl:call-template name="seal">
+      <xsl:with-param name="part" select="$part"/>
+    </xsl:call-template>
   </xsl:template>
 
   <xsl:template name="issuer-text">
@@ -629,30 +728,52 @@
     </xsl:call-template>
   </xsl:template>
 
-  <!-- The policy's seal, or the outline seal with the society's code. -->
+  <!--
+    The policy's seal, drawn with the holder's particulars, or the outline
+    seal with the society's code, the same on every certificate of the
+    society, drawn with the fixed texts (and hidden under the policy's).
+    Its red is at 85 % over the paper, the colour mixed beforehand
+    ($seal-red), since only the paper is under it. (Drawn at opacity="0.85"
+    as a group, the seal was a transparency group that librsvg draws on a
+    surface of its own, where it set the code as the outlines of its
+    letters: 2.5 KB of the PDF and about 5 % of a certificate's time, for
+    the same colours.) Its rings are filled, not stroked (see frame).
+  -->
   <xsl:template name="seal">
-    <xsl:if test="starts-with($seal-src, 'data:image/svg+xml;base64,')">
+    <xsl:param name="part"/>
+    <xsl:variable name="image" select="starts-with($seal-src, 'data:image/svg+xml;base64,')"/>
+    <xsl:if test="$image and $part = 'ground'">
       <image x="251" y="163" width="24" height="24" xlink:href="{$seal-src}"/>
+      <g display="none">
+	<xsl:call-template name="outline-seal"/>
+      </g>
     </xsl:if>
-    <g transform="translate(263 175)" opacity="0.85">
-      <xsl:if test="starts-with($seal-src, 'data:image/svg+xml;base64,')">
-	<xsl:attribute name="display">none</xsl:attribute>
-      </xsl:if>
-      <circle r="11" fill="none" stroke="{$red}" stroke-width="0.9"/>
-      <circle r="9.6" fill="none" stroke="{$red}" stroke-width="0.25"/>
-      <path d="M0 -5 L1.47 -2.02 L4.76 -1.55 L2.38 0.77 L2.94 4.05 L0 2.5 L-2.94 4.05 L-2.38 0.77 L-4.76 -1.55 L-1.47 -2.02 Z"
-	    fill="{$red}" transform="translate(0 -2.2) scale(0.8)"/>
-      <xsl:call-template name="line">
-	<xsl:with-param name="text" select="normalize-space($certificate/@society)"/>
-	<xsl:with-param name="x" select="0"/>
-	<xsl:with-param name="y" select="6"/>
-	<xsl:with-param name="size" select="3"/>
-	<xsl:with-param name="width" select="14"/>
-	<xsl:with-param name="weight" select="'bold'"/>
-	<xsl:with-param name="fill" select="$red"/>
-	<xsl:with-param name="lang" select="'en'"/>
-      </xsl:call-template>
-    </g>
+    <xsl:if test="not($image) and $part = 'text'">
+      <xsl:call-template name="outline-seal"/>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- Two red rings, a star and the society's code, 23 mm across, about
+       (263, 175). -->
+  <xsl:template name="outline-seal">
+    <path fill="{$seal-red}" fill-rule="evenodd">
+      <xsl:attribute name="d">
+	<xsl:call-template name="ring"><xsl:with-param name="x" select="263"/><xsl:with-param name="y" select="175"/><xsl:with-param name="r" select="11"/><xsl:with-param name="width" select="0.9"/></xsl:call-template>
+	<xsl:call-template name="ring"><xsl:with-param name="x" select="263"/><xsl:with-param name="y" select="175"/><xsl:with-param name="r" select="9.6"/><xsl:with-param name="width" select="0.25"/></xsl:call-template>
+      </xsl:attribute>
+    </path>
+    <path d="M0 -5 L1.47 -2.02 L4.76 -1.55 L2.38 0.77 L2.94 4.05 L0 2.5 L-2.94 4.05 L-2.38 0.77 L-4.76 -1.55 L-1.47 -2.02 Z"
+	  fill="{$seal-red}" transform="translate(263 172.8) scale(0.8)"/>
+    <xsl:call-template name="line">
+      <xsl:with-param name="text" select="normalize-space($certificate/@society)"/>
+      <xsl:with-param name="x" select="263"/>
+      <xsl:with-param name="y" select="181"/>
+      <xsl:with-param name="size" select="3"/>
+      <xsl:with-param name="width" select="14"/>
+      <xsl:with-param name="weight" select="'bold'"/>
+      <xsl:with-param name="fill" select="$seal-red"/>
+      <xsl:with-param name="lang" select="'en'"/>
+    </xsl:call-template>
   </xsl:template>
 
   <xsl:template name="footnote">
