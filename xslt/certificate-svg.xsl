@@ -191,115 +191,40 @@
     Drawn with as few elements as look the same: every element is a cairo
     operation that librsvg styles and cairo 1.16's PDF surface records,
     analyses and writes again (about 0.15 M instructions a stroke, 0.07 M a
-    fill), so shapes of one style are one path of several parts (the band's
-    two rules, the corners' diamonds of each colour, the emblem's rings,
-    the centre rules and their diamonds), drawn where nothing between them
-    overlaps them. A diamond is the square of the ornament turned by 45
-    degrees; a stroked diamond is a larger diamond filled under a smaller
-    one, and a stroked circle the ring it covers: the same shapes, as fills,
-    which cairo writes without stroking them to know their extents.
+    fill), so shapes of one style are one path of several parts, drawn
+    where nothing between them overlaps them. A stroked shape whose edge is
+    not straight and level is drawn as the area its stroke covers, filled
+    (which cairo writes without stroking the path to know its extents).
+    The paths are written out, not computed: the stylesheet is applied to
+    every certificate, and computing them cost more than drawing them.
   -->
   <xsl:template name="frame">
     <rect x="0" y="0" width="297" height="210" fill="{$paper}"/>
     <rect x="6" y="6" width="285" height="198" fill="none" stroke="{$gold}" stroke-width="1.1"/>
     <path fill="url(#band)" fill-rule="evenodd"
 	  d="M8 8 H289 V202 H8 Z M13 13 V197 H284 V13 Z"/>
+    <!-- the band's rules (the rects 8 to 289 by 8 to 202, 13 to 284 by 13 to 197) -->
     <path d="M8 8H289V202H8Z M13 13H284V197H13Z" fill="none" stroke="{$gold}" stroke-width="0.3"/>
     <rect x="15.5" y="15.5" width="266" height="179" fill="none" stroke="{$red}" stroke-width="0.45"/>
-    <!-- the corners: a gold-edged paper diamond, 6 mm square, with a red one,
-	 3.2 mm, inside; the edge 0.4 mm across, half of it outside -->
-    <xsl:call-template name="corners">
-      <xsl:with-param name="half" select="3.2"/>
-      <xsl:with-param name="fill" select="$gold"/>
-    </xsl:call-template>
-    <xsl:call-template name="corners">
-      <xsl:with-param name="half" select="2.8"/>
-      <xsl:with-param name="fill" select="$paper"/>
-    </xsl:call-template>
-    <xsl:call-template name="corners">
-      <xsl:with-param name="half" select="1.6"/>
-      <xsl:with-param name="fill" select="$red"/>
-    </xsl:call-template>
-    <!-- a faint emblem behind the text: gold rings at 16 % over the paper,
-	 its colour mixed beforehand (only the paper is under them) -->
-    <path fill="{$faint-gold}" fill-rule="evenodd">
-      <xsl:attribute name="d">
-	<xsl:call-template name="ring"><xsl:with-param name="r" select="58"/><xsl:with-param name="width" select="1.4"/></xsl:call-template>
-	<xsl:call-template name="ring"><xsl:with-param name="r" select="52"/><xsl:with-param name="width" select="0.4"/></xsl:call-template>
-	<xsl:call-template name="ring"><xsl:with-param name="r" select="30"/><xsl:with-param name="width" select="0.4"/></xsl:call-template>
-      </xsl:attribute>
-    </path>
-    <!-- the rules under the title and above the particulars, each with a
-	 small diamond in its middle, over the emblem -->
-    <path fill="none" stroke="{$gold}" stroke-width="0.4">
-      <xsl:attribute name="d">
-	<xsl:call-template name="rule"><xsl:with-param name="y" select="60.5"/><xsl:with-param name="half" select="42"/></xsl:call-template>
-	<xsl:call-template name="rule"><xsl:with-param name="y" select="127"/><xsl:with-param name="half" select="70"/></xsl:call-template>
-      </xsl:attribute>
-    </path>
-    <path fill="{$red}">
-      <xsl:attribute name="d">
-	<xsl:call-template name="diamond"><xsl:with-param name="x" select="$centre"/><xsl:with-param name="y" select="60.5"/><xsl:with-param name="half" select="1.3"/></xsl:call-template>
-	<xsl:call-template name="diamond"><xsl:with-param name="x" select="$centre"/><xsl:with-param name="y" select="127"/><xsl:with-param name="half" select="1.3"/></xsl:call-template>
-      </xsl:attribute>
-    </path>
-  </xsl:template>
-
-  <!-- A path of four diamonds of HALF (half a side of the square turned),
-       one in each corner where the rules meet, filled with FILL. -->
-  <xsl:template name="corners">
-    <xsl:param name="half"/>
-    <xsl:param name="fill"/>
-    <path fill="{$fill}">
-      <xsl:attribute name="d">
-	<xsl:call-template name="diamond"><xsl:with-param name="x" select="15.5"/><xsl:with-param name="y" select="15.5"/><xsl:with-param name="half" select="$half"/></xsl:call-template>
-	<xsl:call-template name="diamond"><xsl:with-param name="x" select="281.5"/><xsl:with-param name="y" select="15.5"/><xsl:with-param name="half" select="$half"/></xsl:call-template>
-	<xsl:call-template name="diamond"><xsl:with-param name="x" select="15.5"/><xsl:with-param name="y" select="194.5"/><xsl:with-param name="half" select="$half"/></xsl:call-template>
-	<xsl:call-template name="diamond"><xsl:with-param name="x" select="281.5"/><xsl:with-param name="y" select="194.5"/><xsl:with-param name="half" select="$half"/></xsl:call-template>
-      </xsl:attribute>
-    </path>
-  </xsl:template>
-
-  <!-- Path data: the square of side 2 HALF centred at (X, Y) turned by 45
-       degrees, from its top clockwise (as rotate(45) turns a rect). -->
-  <xsl:template name="diamond">
-    <xsl:param name="x"/>
-    <xsl:param name="y"/>
-    <xsl:param name="half"/>
-    <xsl:variable name="d" select="format-number($half * 1.4142135623731, '0.###')"/>
-    <xsl:value-of select="concat('M', $x, ' ', format-number($y - $d, '0.###'),
-			  'L', format-number($x + $d, '0.###'), ' ', $y,
-			  'L', $x, ' ', format-number($y + $d, '0.###'),
-			  'L', format-number($x - $d, '0.###'), ' ', $y, 'Z')"/>
-  </xsl:template>
-
-  <!-- Path data: the ring a circle of radius R about (X, Y), the emblem's
-       centre unless given, covers when stroked WIDTH wide (to be filled
-       even-odd). -->
-  <xsl:template name="ring">
-    <xsl:param name="r"/>
-    <xsl:param name="width"/>
-    <xsl:param name="x" select="$centre"/>
-    <xsl:param name="y" select="112"/>
-    <xsl:call-template name="circle">
-      <xsl:with-param name="x" select="$x"/>
-      <xsl:with-param name="y" select="$y"/>
-      <xsl:with-param name="r" select="$r + $width div 2"/>
-    </xsl:call-template>
-    <xsl:call-template name="circle">
-      <xsl:with-param name="x" select="$x"/>
-      <xsl:with-param name="y" select="$y"/>
-      <xsl:with-param name="r" select="$r - $width div 2"/>
-    </xsl:call-template>
-  </xsl:template>
-
-  <!-- Path data: the circle of radius R about (X, Y), two half arcs. -->
-  <xsl:template name="circle">
-    <xsl:param name="x"/>
-    <xsl:param name="y"/>
-    <xsl:param name="r"/>
-    <xsl:value-of select="concat('M', $x + $r, ' ', $y, 'A', $r, ' ', $r, ' 0 1 0 ', $x - $r, ' ', $y,
-			  'A', $r, ' ', $r, ' 0 1 0 ', $x + $r, ' ', $y, 'Z')"/>
+    <!-- the corners, about (15.5, 15.5), (281.5, 15.5), (15.5, 194.5) and
+	 (281.5, 194.5): a square of paper 6 mm a side turned 45 degrees,
+	 edged in gold 0.4 mm across, with a red one of 3.2 mm inside; the
+	 edged square is a gold one of 6.4 mm under a paper one of 5.6 mm (half
+	 diagonals 4.525, 3.96 and 2.263 mm; each from its top, clockwise) -->
+    <path fill="{$gold}" d="M15.5 10.975L20.025 15.5L15.5 20.025L10.975 15.5ZM281.5 10.975L286.025 15.5L281.5 20.025L276.975 15.5ZM15.5 189.975L20.025 194.5L15.5 199.025L10.975 194.5ZM281.5 189.975L286.025 194.5L281.5 199.025L276.975 194.5Z"/>
+    <path fill="{$paper}" d="M15.5 11.54L19.46 15.5L15.5 19.46L11.54 15.5ZM281.5 11.54L285.46 15.5L281.5 19.46L277.54 15.5ZM15.5 190.54L19.46 194.5L15.5 198.46L11.54 194.5ZM281.5 190.54L285.46 194.5L281.5 198.46L277.54 194.5Z"/>
+    <path fill="{$red}" d="M15.5 13.237L17.763 15.5L15.5 17.763L13.237 15.5ZM281.5 13.237L283.763 15.5L281.5 17.763L279.237 15.5ZM15.5 192.237L17.763 194.5L15.5 196.763L13.237 194.5ZM281.5 192.237L283.763 194.5L281.5 196.763L279.237 194.5Z"/>
+    <!-- a faint emblem behind the text: three gold circles about (148.5,
+	 112) at 16 % over the paper, radius 58 stroked 1.4 mm across, 52 and
+	 30 stroked 0.4 mm, as the rings their strokes cover (filled even-odd,
+	 each circle two half arcs), in their colour mixed over the paper
+	 beforehand: only the paper is under them -->
+    <path fill="{$faint-gold}" fill-rule="evenodd" d="M207.2 112A58.7 58.7 0 1 0 89.8 112A58.7 58.7 0 1 0 207.2 112ZM205.8 112A57.3 57.3 0 1 0 91.2 112A57.3 57.3 0 1 0 205.8 112ZM200.7 112A52.2 52.2 0 1 0 96.3 112A52.2 52.2 0 1 0 200.7 112ZM200.3 112A51.8 51.8 0 1 0 96.7 112A51.8 51.8 0 1 0 200.3 112ZM178.7 112A30.2 30.2 0 1 0 118.3 112A30.2 30.2 0 1 0 178.7 112ZM178.3 112A29.8 29.8 0 1 0 118.7 112A29.8 29.8 0 1 0 178.3 112Z"/>
+    <!-- the rules under the title (y 60.5, 42 mm each side of the centre)
+	 and above the particulars (y 127, 70 mm), broken in the middle for a
+	 small red diamond (a square of 2.6 mm turned), over the emblem -->
+    <path fill="none" stroke="{$gold}" stroke-width="0.4" d="M106.5 60.5H146M151 60.5H190.5M78.5 127H146M151 127H218.5"/>
+    <path fill="{$red}" d="M148.5 58.662L150.338 60.5L148.5 62.338L146.662 60.5ZM148.5 125.162L150.338 127L148.5 128.838L146.662 127Z"/>
   </xsl:template>
 
   <!-- The society at the top, the title in both languages. -->
@@ -324,15 +249,6 @@
 	  letter-spacing="3" fill="{$red}">工程会员证书</text>
     <text x="{$centre}" y="56" text-anchor="middle" font-size="4.6" letter-spacing="0.9"
 	  fill="{$red}" xml:lang="en">CERTIFICATE OF ENGINEER MEMBERSHIP</text>
-  </xsl:template>
-
-  <!-- Path data: a thin rule across the centre at Y, HALF long each side,
-       broken in its middle for a small diamond. -->
-  <xsl:template name="rule">
-    <xsl:param name="y"/>
-    <xsl:param name="half"/>
-    <xsl:value-of select="concat('M', $centre - $half, ' ', $y, 'H', $centre - 2.5,
-			  'M', $centre + 2.5, ' ', $y, 'H', $centre + $half)"/>
   </xsl:template>
 
   <!-- "兹证明 … 经工程能力评价合格，注册为 …" with the name and level large. -->
@@ -469,8 +385,8 @@
     <xsl:param name="part"/>
     <xsl:call-template name="particular">
       <xsl:with-param name="part" select="$part"/>
-      <xsl:with-param name="x" select="$particulars-left"/>
-      <xsl:with-param name="y" select="$particulars-top"/>
+      <xsl:with-param name="x" select="36"/>
+      <xsl:with-param name="y" select="137"/>
       <xsl:with-param name="label" select="'技术领域'"/>
       <xsl:with-param name="label-en" select="'Field'"/>
       <xsl:with-param name="value" select="$field-zh"/>
@@ -478,8 +394,8 @@
     </xsl:call-template>
     <xsl:call-template name="particular">
       <xsl:with-param name="part" select="$part"/>
-      <xsl:with-param name="x" select="$particulars-left"/>
-      <xsl:with-param name="y" select="$particulars-top + 10"/>
+      <xsl:with-param name="x" select="36"/>
+      <xsl:with-param name="y" select="147"/>
       <xsl:with-param name="label" select="'注册编号'"/>
       <xsl:with-param name="label-en" select="'Registration No.'"/>
       <xsl:with-param name="value" select="normalize-space($certificate/@registration)"/>
@@ -487,8 +403,8 @@
     </xsl:call-template>
     <xsl:call-template name="particular">
       <xsl:with-param name="part" select="$part"/>
-      <xsl:with-param name="x" select="$particulars-left"/>
-      <xsl:with-param name="y" select="$particulars-top + 20"/>
+      <xsl:with-param name="x" select="36"/>
+      <xsl:with-param name="y" select="157"/>
       <xsl:with-param name="label" select="'证书编号'"/>
       <xsl:with-param name="label-en" select="'Certificate Serial No.'"/>
       <xsl:with-param name="value" select="normalize-space($certificate/@serial)"/>
@@ -496,8 +412,8 @@
     </xsl:call-template>
     <xsl:call-template name="particular">
       <xsl:with-param name="part" select="$part"/>
-      <xsl:with-param name="x" select="$particulars-right"/>
-      <xsl:with-param name="y" select="$particulars-top"/>
+      <xsl:with-param name="x" select="162"/>
+      <xsl:with-param name="y" select="137"/>
       <xsl:with-param name="label" select="'发证日期'"/>
       <xsl:with-param name="label-en" select="'Date of Issue'"/>
       <xsl:with-param name="value">
@@ -514,8 +430,8 @@
     </xsl:call-template>
     <xsl:call-template name="particular">
       <xsl:with-param name="part" select="$part"/>
-      <xsl:with-param name="x" select="$particulars-right"/>
-      <xsl:with-param name="y" select="$particulars-top + 10"/>
+      <xsl:with-param name="x" select="162"/>
+      <xsl:with-param name="y" select="147"/>
       <xsl:with-param name="label" select="'有效期至'"/>
       <xsl:with-param name="label-en" select="'Valid Until'"/>
       <xsl:with-param name="value">
@@ -532,37 +448,20 @@
     </xsl:call-template>
     <xsl:call-template name="particular">
       <xsl:with-param name="part" select="$part"/>
-      <xsl:with-param name="x" select="$particulars-right"/>
-      <xsl:with-param name="y" select="$particulars-top + 20"/>
+      <xsl:with-param name="x" select="162"/>
+      <xsl:with-param name="y" select="157"/>
       <xsl:with-param name="label" select="'会员级别'"/>
       <xsl:with-param name="label-en" select="'Grade'"/>
       <xsl:with-param name="value" select="$level-zh"/>
       <xsl:with-param name="value-en" select="$level-en"/>
     </xsl:call-template>
-    <!-- the dotted line under each particular (5.6 mm under its label's
-	 baseline, 98 mm long), one path: each line is a part of its own, so
+    <!-- the dotted line under each particular, 5.6 mm under its label's
+	 baseline, 98 mm long, one path: each line is a part of its own, so
 	 that its dashes start at its left end as a line's would -->
     <xsl:if test="$part = 'ground'">
-      <path fill="none" stroke="{$gold}" stroke-width="0.2" stroke-dasharray="0.8 0.8">
-	<xsl:attribute name="d">
-	  <xsl:call-template name="particular-rules"><xsl:with-param name="x" select="$particulars-left"/></xsl:call-template>
-	  <xsl:call-template name="particular-rules"><xsl:with-param name="x" select="$particulars-right"/></xsl:call-template>
-	</xsl:attribute>
-      </path>
+      <path fill="none" stroke="{$gold}" stroke-width="0.2" stroke-dasharray="0.8 0.8"
+	    d="M36 142.6H134M36 152.6H134M36 162.6H134M162 142.6H260M162 152.6H260M162 162.6H260"/>
     </xsl:if>
-  </xsl:template>
-
-  <!-- The two columns of particulars, three rows 10 mm apart. -->
-  <xsl:variable name="particulars-left" select="36"/>
-  <xsl:variable name="particulars-right" select="162"/>
-  <xsl:variable name="particulars-top" select="137"/>
-
-  <!-- Path data: the dotted lines of a column of particulars at X. -->
-  <xsl:template name="particular-rules">
-    <xsl:param name="x"/>
-    <xsl:value-of select="concat('M', $x, ' ', $particulars-top + 5.6, 'H', $x + 98,
-			  'M', $x, ' ', $particulars-top + 15.6, 'H', $x + 98,
-			  'M', $x, ' ', $particulars-top + 25.6, 'H', $x + 98)"/>
   </xsl:template>
 
   <!--
@@ -754,14 +653,10 @@
   </xsl:template>
 
   <!-- Two red rings, a star and the society's code, 23 mm across, about
-       (263, 175). -->
+       (263, 175): the circles of radius 11 and 9.6 stroked 0.9 and 0.25 mm
+       across, as the rings their strokes cover (see frame). -->
   <xsl:template name="outline-seal">
-    <path fill="{$seal-red}" fill-rule="evenodd">
-      <xsl:attribute name="d">
-	<xsl:call-template name="ring"><xsl:with-param name="x" select="263"/><xsl:with-param name="y" select="175"/><xsl:with-param name="r" select="11"/><xsl:with-param name="width" select="0.9"/></xsl:call-template>
-	<xsl:call-template name="ring"><xsl:with-param name="x" select="263"/><xsl:with-param name="y" select="175"/><xsl:with-param name="r" select="9.6"/><xsl:with-param name="width" select="0.25"/></xsl:call-template>
-      </xsl:attribute>
-    </path>
+    <path fill="{$seal-red}" fill-rule="evenodd" d="M274.45 175A11.45 11.45 0 1 0 251.55 175A11.45 11.45 0 1 0 274.45 175ZM273.55 175A10.55 10.55 0 1 0 252.45 175A10.55 10.55 0 1 0 273.55 175ZM272.725 175A9.725 9.725 0 1 0 253.275 175A9.725 9.725 0 1 0 272.725 175ZM272.475 175A9.475 9.475 0 1 0 253.525 175A9.475 9.475 0 1 0 272.475 175Z"/>
     <path d="M0 -5 L1.47 -2.02 L4.76 -1.55 L2.38 0.77 L2.94 4.05 L0 2.5 L-2.94 4.05 L-2.38 0.77 L-4.76 -1.55 L-1.47 -2.02 Z"
 	  fill="{$seal-red}" transform="translate(263 172.8) scale(0.8)"/>
     <xsl:call-template name="line">
