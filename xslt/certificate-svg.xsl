@@ -18,14 +18,18 @@
   squeezed to its width with textLength. Loads nothing.
 
   The texts that are the same on every certificate of a society (titles,
-  labels, the society's names, the fixed wording) are drawn last, in one
-  group, <g id="fixed">, the root's last child: ecap's renderer draws them
-  once a thread and replays them onto each certificate's PDF
-  (pipeline/render/pdf.c). Nothing drawn before them may overlap them, and
-  they may refer to no other element (no url(), no href) nor be styled by a
-  style sheet: the PDF would then be drawn whole, as it would be without it.
-  Each template that draws both takes a PART, 'ground' (the frame, the
-  rules, the seal, the holder's particulars) or 'text' (the fixed texts).
+  labels, the society's names, the fixed wording) and the outline seal are
+  drawn last, in one group, <g id="fixed">, the root's last child: ecap's
+  renderer draws them once a thread and replays them onto each
+  certificate's PDF (pipeline/render/pdf.c), and leaves the group out of
+  what librsvg reads for each certificate. Nothing drawn before them may
+  overlap them; they may refer to no other element (no url(), no href),
+  hold no group and no id, nor be styled by a style sheet: the PDF would
+  then be drawn whole, as it would be without it. Nor does the group hold
+  a stroke: poppler draws a stroke replayed inside the PDF form a pixel
+  apart from the same stroke on the page. Each template that draws both
+  takes a PART, 'ground' (the frame, the rules, the holder's particulars)
+  or 'text' (the fixed texts and the seal).
 -->
 <xsl:stylesheet version="1.0"
 		xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
@@ -67,6 +71,11 @@
   <xsl:variable name="gold" select="'#a8843a'"/>
   <xsl:variable name="ink" select="'#222222'"/>
   <xsl:variable name="grey" select="'#555555'"/>
+  <xsl:variable name="paper" select="'#fffdf6'"/>
+  <!-- gold at 16 % and red at 85 % over the paper, mixed: the emblem's and
+       the seal's colours, drawn opaque (see frame and seal) -->
+  <xsl:variable name="faint-gold" select="'#f1ead8'"/>
+  <xsl:variable name="seal-red" select="'#9c3c3b'"/>
 
   <!-- The page's horizontal centre and the two columns of particulars. -->
   <xsl:variable name="centre" select="148.5"/>
@@ -150,13 +159,12 @@
       </desc>
       <xsl:call-template name="definitions"/>
       <xsl:call-template name="frame"/>
-      <xsl:call-template name="heading"><xsl:with-param name="part" select="'ground'"/></xsl:call-template>
       <xsl:call-template name="statement"><xsl:with-param name="part" select="'ground'"/></xsl:call-template>
       <xsl:call-template name="particulars"><xsl:with-param name="part" select="'ground'"/></xsl:call-template>
       <xsl:call-template name="verification"><xsl:with-param name="part" select="'ground'"/></xsl:call-template>
       <xsl:call-template name="issuer"><xsl:with-param name="part" select="'ground'"/></xsl:call-template>
       <g id="fixed">
-	<xsl:call-template name="heading"><xsl:with-param name="part" select="'text'"/></xsl:call-template>
+	<xsl:call-template name="heading"/>
 	<xsl:call-template name="statement"><xsl:with-param name="part" select="'text'"/></xsl:call-template>
 	<xsl:call-template name="particulars"><xsl:with-param name="part" select="'text'"/></xsl:call-template>
 	<xsl:call-template name="verification"><xsl:with-param name="part" select="'text'"/></xsl:call-template>
@@ -176,52 +184,51 @@
     </defs>
   </xsl:template>
 
-  <!-- Background, a patterned band between two rules, corner ornaments. -->
+  <!--
+    Background, a patterned band between two rules, corner ornaments, the
+    faint emblem behind the text and the two rules across the centre.
+
+    Drawn with as few elements as look the same: every element is a cairo
+    operation that librsvg styles and cairo 1.16's PDF surface records,
+    analyses and writes again (about 0.15 M instructions a stroke, 0.07 M a
+    fill), so shapes of one style are one path of several parts, drawn
+    where nothing between them overlaps them. A stroked shape whose edge is
+    not straight and level is drawn as the area its stroke covers, filled
+    (which cairo writes without stroking the path to know its extents).
+    The paths are written out, not computed: the stylesheet is applied to
+    every certificate, and computing them cost more than drawing them.
+  -->
   <xsl:template name="frame">
-    <rect x="0" y="0" width="297" height="210" fill="#fffdf6"/>
+    <rect x="0" y="0" width="297" height="210" fill="{$paper}"/>
     <rect x="6" y="6" width="285" height="198" fill="none" stroke="{$gold}" stroke-width="1.1"/>
     <path fill="url(#band)" fill-rule="evenodd"
 	  d="M8 8 H289 V202 H8 Z M13 13 V197 H284 V13 Z"/>
-    <rect x="8" y="8" width="281" height="194" fill="none" stroke="{$gold}" stroke-width="0.3"/>
-    <rect x="13" y="13" width="271" height="184" fill="none" stroke="{$gold}" stroke-width="0.3"/>
+    <!-- the band's rules (the rects 8 to 289 by 8 to 202, 13 to 284 by 13 to 197) -->
+    <path d="M8 8H289V202H8Z M13 13H284V197H13Z" fill="none" stroke="{$gold}" stroke-width="0.3"/>
     <rect x="15.5" y="15.5" width="266" height="179" fill="none" stroke="{$red}" stroke-width="0.45"/>
-    <xsl:call-template name="corner"><xsl:with-param name="x" select="15.5"/><xsl:with-param name="y" select="15.5"/></xsl:call-template>
-    <xsl:call-template name="corner"><xsl:with-param name="x" select="281.5"/><xsl:with-param name="y" select="15.5"/></xsl:call-template>
-    <xsl:call-template name="corner"><xsl:with-param name="x" select="15.5"/><xsl:with-param name="y" select="194.5"/></xsl:call-template>
-    <xsl:call-template name="corner"><xsl:with-param name="x" select="281.5"/><xsl:with-param name="y" select="194.5"/></xsl:call-template>
-    <!-- a faint emblem behind the text -->
-    <g fill="none" stroke="{$gold}" stroke-opacity="0.16">
-      <circle cx="{$centre}" cy="112" r="58" stroke-width="1.4"/>
-      <circle cx="{$centre}" cy="112" r="52" stroke-width="0.4"/>
-      <circle cx="{$centre}" cy="112" r="30" stroke-width="0.4"/>
-    </g>
+    <!-- the corners, about (15.5, 15.5), (281.5, 15.5), (15.5, 194.5) and
+	 (281.5, 194.5): a square of paper 6 mm a side turned 45 degrees,
+	 edged in gold 0.4 mm across, with a red one of 3.2 mm inside; the
+	 edged square is a gold one of 6.4 mm under a paper one of 5.6 mm (half
+	 diagonals 4.525, 3.96 and 2.263 mm; each from its top, clockwise) -->
+    <path fill="{$gold}" d="M15.5 10.975L20.025 15.5L15.5 20.025L10.975 15.5ZM281.5 10.975L286.025 15.5L281.5 20.025L276.975 15.5ZM15.5 189.975L20.025 194.5L15.5 199.025L10.975 194.5ZM281.5 189.975L286.025 194.5L281.5 199.025L276.975 194.5Z"/>
+    <path fill="{$paper}" d="M15.5 11.54L19.46 15.5L15.5 19.46L11.54 15.5ZM281.5 11.54L285.46 15.5L281.5 19.46L277.54 15.5ZM15.5 190.54L19.46 194.5L15.5 198.46L11.54 194.5ZM281.5 190.54L285.46 194.5L281.5 198.46L277.54 194.5Z"/>
+    <path fill="{$red}" d="M15.5 13.237L17.763 15.5L15.5 17.763L13.237 15.5ZM281.5 13.237L283.763 15.5L281.5 17.763L279.237 15.5ZM15.5 192.237L17.763 194.5L15.5 196.763L13.237 194.5ZM281.5 192.237L283.763 194.5L281.5 196.763L279.237 194.5Z"/>
+    <!-- a faint emblem behind the text: three gold circles about (148.5,
+	 112) at 16 % over the paper, radius 58 stroked 1.4 mm across, 52 and
+	 30 stroked 0.4 mm, as the rings their strokes cover (filled even-odd,
+	 each circle two half arcs), in their colour mixed over the paper
+	 beforehand: only the paper is under them -->
+    <path fill="{$faint-gold}" fill-rule="evenodd" d="M207.2 112A58.7 58.7 0 1 0 89.8 112A58.7 58.7 0 1 0 207.2 112ZM205.8 112A57.3 57.3 0 1 0 91.2 112A57.3 57.3 0 1 0 205.8 112ZM200.7 112A52.2 52.2 0 1 0 96.3 112A52.2 52.2 0 1 0 200.7 112ZM200.3 112A51.8 51.8 0 1 0 96.7 112A51.8 51.8 0 1 0 200.3 112ZM178.7 112A30.2 30.2 0 1 0 118.3 112A30.2 30.2 0 1 0 178.7 112ZM178.3 112A29.8 29.8 0 1 0 118.7 112A29.8 29.8 0 1 0 178.3 112Z"/>
+    <!-- the rules under the title (y 60.5, 42 mm each side of the centre)
+	 and above the particulars (y 127, 70 mm), broken in the middle for a
+	 small red diamond (a square of 2.6 mm turned), over the emblem -->
+    <path fill="none" stroke="{$gold}" stroke-width="0.4" d="M106.5 60.5H146M151 60.5H190.5M78.5 127H146M151 127H218.5"/>
+    <path fill="{$red}" d="M148.5 58.662L150.338 60.5L148.5 62.338L146.662 60.5ZM148.5 125.162L150.338 127L148.5 128.838L146.662 127Z"/>
   </xsl:template>
 
-  <xsl:template name="corner">
-    <xsl:param name="x"/>
-    <xsl:param name="y"/>
-    <g transform="translate({$x} {$y})">
-      <rect x="-3" y="-3" width="6" height="6" fill="#fffdf6" stroke="{$gold}" stroke-width="0.4"
-	    transform="rotate(45)"/>
-      <rect x="-1.6" y="-1.6" width="3.2" height="3.2" fill="{$red}" transform="rotate(45)"/>
-    </g>
-  </xsl:template>
-
-  <!-- The society at the top, the title in both languages, a rule. -->
+  <!-- The society at the top, the title in both languages. -->
   <xsl:template name="heading">
-    <xsl:param name="part"/>
-    <xsl:if test="$part = 'ground'">
-      <xsl:call-template name="rule">
-	<xsl:with-param name="y" select="60.5"/>
-	<xsl:with-param name="half" select="42"/>
-      </xsl:call-template>
-    </xsl:if>
-    <xsl:if test="$part = 'text'">
-      <xsl:call-template name="heading-text"/>
-    </xsl:if>
-  </xsl:template>
-
-  <xsl:template name="heading-text">
     <xsl:call-template name="line">
       <xsl:with-param name="text" select="$issuer-zh"/>
       <xsl:with-param name="y" select="28"/>
@@ -242,16 +249,6 @@
 	  letter-spacing="3" fill="{$red}">工程会员证书</text>
     <text x="{$centre}" y="56" text-anchor="middle" font-size="4.6" letter-spacing="0.9"
 	  fill="{$red}" xml:lang="en">CERTIFICATE OF ENGINEER MEMBERSHIP</text>
-  </xsl:template>
-
-  <!-- A thin rule across the centre with a small diamond in its middle. -->
-  <xsl:template name="rule">
-    <xsl:param name="y"/>
-    <xsl:param name="half"/>
-    <line x1="{$centre - $half}" y1="{$y}" x2="{$centre - 2.5}" y2="{$y}" stroke="{$gold}" stroke-width="0.4"/>
-    <line x1="{$centre + 2.5}" y1="{$y}" x2="{$centre + $half}" y2="{$y}" stroke="{$gold}" stroke-width="0.4"/>
-    <rect x="-1.3" y="-1.3" width="2.6" height="2.6" fill="{$red}"
-	  transform="translate({$centre} {$y}) rotate(45)"/>
   </xsl:template>
 
   <!-- "兹证明 … 经工程能力评价合格，注册为 …" with the name and level large. -->
@@ -304,10 +301,6 @@
       <xsl:with-param name="fill" select="$red"/>
       <xsl:with-param name="lang" select="'en'"/>
       <xsl:with-param name="class" select="'level-en'"/>
-    </xsl:call-template>
-    <xsl:call-template name="rule">
-      <xsl:with-param name="y" select="127"/>
-      <xsl:with-param name="half" select="70"/>
     </xsl:call-template>
   </xsl:template>
 
@@ -462,6 +455,13 @@
       <xsl:with-param name="value" select="$level-zh"/>
       <xsl:with-param name="value-en" select="$level-en"/>
     </xsl:call-template>
+    <!-- the dotted line under each particular, 5.6 mm under its label's
+	 baseline, 98 mm long, one path: each line is a part of its own, so
+	 that its dashes start at its left end as a line's would -->
+    <xsl:if test="$part = 'ground'">
+      <path fill="none" stroke="{$gold}" stroke-width="0.2" stroke-dasharray="0.8 0.8"
+	    d="M36 142.6H134M36 152.6H134M36 162.6H134M162 142.6H260M162 152.6H260M162 162.6H260"/>
+    </xsl:if>
   </xsl:template>
 
   <!--
@@ -492,7 +492,7 @@
     </xsl:if>
   </xsl:template>
 
-  <!-- A particular's value, its English form and the dotted line under them. -->
+  <!-- A particular's value and its English form. -->
   <xsl:template name="particular-value">
     <xsl:param name="x"/>
     <xsl:param name="y"/>
@@ -521,8 +521,6 @@
 	<xsl:with-param name="lang" select="'en'"/>
       </xsl:call-template>
     </xsl:if>
-    <line x1="{$x}" y1="{$y + 5.6}" x2="{$x + 98}" y2="{$y + 5.6}" stroke="{$gold}"
-	  stroke-width="0.2" stroke-dasharray="0.8 0.8"/>
   </xsl:template>
 
   <!-- The verification code, boxed and large, bottom left. -->
@@ -601,9 +599,9 @@
     <xsl:if test="$part = 'text'">
       <xsl:call-template name="issuer-text"/>
     </xsl:if>
-    <xsl:if test="$part = 'ground'">
-      <xsl:call-template name="seal"/>
-    </xsl:if>
+    <xsl:call-template name="seal">
+      <xsl:with-param name="part" select="$part"/>
+    </xsl:call-template>
   </xsl:template>
 
   <xsl:template name="issuer-text">
@@ -629,30 +627,48 @@
     </xsl:call-template>
   </xsl:template>
 
-  <!-- The policy's seal, or the outline seal with the society's code. -->
+  <!--
+    The policy's seal, drawn with the holder's particulars, or the outline
+    seal with the society's code, the same on every certificate of the
+    society, drawn with the fixed texts (and hidden under the policy's).
+    Its red is at 85 % over the paper, the colour mixed beforehand
+    ($seal-red), since only the paper is under it. (Drawn at opacity="0.85"
+    as a group, the seal was a transparency group that librsvg draws on a
+    surface of its own, where it set the code as the outlines of its
+    letters: 2.5 KB of the PDF and about 5 % of a certificate's time, for
+    the same colours.) Its rings are filled, not stroked (see frame).
+  -->
   <xsl:template name="seal">
-    <xsl:if test="starts-with($seal-src, 'data:image/svg+xml;base64,')">
+    <xsl:param name="part"/>
+    <xsl:variable name="image" select="starts-with($seal-src, 'data:image/svg+xml;base64,')"/>
+    <xsl:if test="$image and $part = 'ground'">
       <image x="251" y="163" width="24" height="24" xlink:href="{$seal-src}"/>
+      <g display="none">
+	<xsl:call-template name="outline-seal"/>
+      </g>
     </xsl:if>
-    <g transform="translate(263 175)" opacity="0.85">
-      <xsl:if test="starts-with($seal-src, 'data:image/svg+xml;base64,')">
-	<xsl:attribute name="display">none</xsl:attribute>
-      </xsl:if>
-      <circle r="11" fill="none" stroke="{$red}" stroke-width="0.9"/>
-      <circle r="9.6" fill="none" stroke="{$red}" stroke-width="0.25"/>
-      <path d="M0 -5 L1.47 -2.02 L4.76 -1.55 L2.38 0.77 L2.94 4.05 L0 2.5 L-2.94 4.05 L-2.38 0.77 L-4.76 -1.55 L-1.47 -2.02 Z"
-	    fill="{$red}" transform="translate(0 -2.2) scale(0.8)"/>
-      <xsl:call-template name="line">
-	<xsl:with-param name="text" select="normalize-space($certificate/@society)"/>
-	<xsl:with-param name="x" select="0"/>
-	<xsl:with-param name="y" select="6"/>
-	<xsl:with-param name="size" select="3"/>
-	<xsl:with-param name="width" select="14"/>
-	<xsl:with-param name="weight" select="'bold'"/>
-	<xsl:with-param name="fill" select="$red"/>
-	<xsl:with-param name="lang" select="'en'"/>
-      </xsl:call-template>
-    </g>
+    <xsl:if test="not($image) and $part = 'text'">
+      <xsl:call-template name="outline-seal"/>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- Two red rings, a star and the society's code, 23 mm across, about
+       (263, 175): the circles of radius 11 and 9.6 stroked 0.9 and 0.25 mm
+       across, as the rings their strokes cover (see frame). -->
+  <xsl:template name="outline-seal">
+    <path fill="{$seal-red}" fill-rule="evenodd" d="M274.45 175A11.45 11.45 0 1 0 251.55 175A11.45 11.45 0 1 0 274.45 175ZM273.55 175A10.55 10.55 0 1 0 252.45 175A10.55 10.55 0 1 0 273.55 175ZM272.725 175A9.725 9.725 0 1 0 253.275 175A9.725 9.725 0 1 0 272.725 175ZM272.475 175A9.475 9.475 0 1 0 253.525 175A9.475 9.475 0 1 0 272.475 175Z"/>
+    <path d="M0 -5 L1.47 -2.02 L4.76 -1.55 L2.38 0.77 L2.94 4.05 L0 2.5 L-2.94 4.05 L-2.38 0.77 L-4.76 -1.55 L-1.47 -2.02 Z"
+	  fill="{$seal-red}" transform="translate(263 172.8) scale(0.8)"/>
+    <xsl:call-template name="line">
+      <xsl:with-param name="text" select="normalize-space($certificate/@society)"/>
+      <xsl:with-param name="x" select="263"/>
+      <xsl:with-param name="y" select="181"/>
+      <xsl:with-param name="size" select="3"/>
+      <xsl:with-param name="width" select="14"/>
+      <xsl:with-param name="weight" select="'bold'"/>
+      <xsl:with-param name="fill" select="$seal-red"/>
+      <xsl:with-param name="lang" select="'en'"/>
+    </xsl:call-template>
   </xsl:template>
 
   <xsl:template name="footnote">
