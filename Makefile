@@ -115,7 +115,6 @@ PIPELINE_OBJECTS = \
 	$(BUILD)/pipeline/store/lock.o \
 	$(BUILD)/pipeline/store/register.o \
 	$(BUILD)/pipeline/store/register_identities.o \
-	$(BUILD)/pipeline/store/reaper.o \
 	$(BUILD)/pipeline/store/store.o \
 	$(BUILD)/pipeline/trust/keys.o \
 	$(BUILD)/pipeline/trust/signature.o \
@@ -141,7 +140,6 @@ UNIT_TESTS = \
 	$(BUILD)/tests/test-signature \
 	$(BUILD)/tests/test-signed-writer \
 	$(BUILD)/tests/test-statement \
-	$(BUILD)/tests/test-store \
 	$(BUILD)/tests/test-text-ems \
 	$(BUILD)/tests/test-text-fill
 

@@ -13,7 +13,6 @@
 
 #include "atomic.h"
 #include "directory.h"
-#include "reaper.h"
 
 #define TRANSACTIONS "store/transactions"
 
@@ -103,7 +102,6 @@ int store_open(struct store *store, const char *directory, struct error *err)
 
 void store_close(struct store *store)
 {
-	reaper_finish(store);
 	if (store->root_fd >= 0)
 		close(store->root_fd);
 	store->root_fd = -1;
@@ -570,39 +568,22 @@ static int ensure_parent(const struct store *store, const char *relative, struct
 	return make_directories(path, 0700, err);
 }
 
-/* The name, in the transaction's directory, under which the file its
- * operation `index` replaces or removes is kept until the directory is
- * removed (reaper.h: freeing its blocks waits for the disk). */
-static const char *kept_name(const struct transaction *transaction, size_t index, char *out,
-			     size_t size)
+static int apply_operation(struct transaction *transaction,
+			   const struct store_operation *operation, struct error *err)
 {
-	snprintf(out, size, "%s/old-%zu", transaction->directory, index);
-	return out;
-}
-
-static int apply_operation(struct transaction *transaction, size_t index,
-			   struct error *err)
-{
-	const struct store_operation *operation = &transaction->operations[index];
 	const struct store *store = transaction->store;
-	char from[PATH_MAX], to[PATH_MAX], kept[PATH_MAX];
+	char from[PATH_MAX], to[PATH_MAX];
 	struct stat info;
 
 	store_path(store, operation->destination, to, sizeof(to));
-	kept_name(transaction, index, kept, sizeof(kept));
 	if (operation->kind == OPERATION_REMOVE) {
-		/* moved aside, else removed here */
-		if (rename(to, kept) < 0 && errno != ENOENT && unlink(to) < 0 && errno != ENOENT)
+		if (unlink(to) < 0 && errno != ENOENT)
 			return error_set_errno(err, "unable to remove '%s'", to);
 		return 0;
 	}
 	snprintf(from, sizeof(from), "%s/%s", transaction->directory, operation->file);
 	if (ensure_parent(store, operation->destination, err) < 0)
 		return -1;
-	/* The file replaced, if any, kept aside: when this cannot be (there is
-	 * none; it was done before a crash; no room for the name), the rename
-	 * below frees it instead. */
-	(void)link(to, kept);
 	/* A missing source means this rename was done before a crash. */
 	if (rename(from, to) < 0 && errno != ENOENT)
 		return error_set_errno(err, "unable to move '%s' to '%s'", from, to);
@@ -615,14 +596,32 @@ static int apply_operation(struct transaction *transaction, size_t index,
 	return 0;
 }
 
+static void remove_transaction_directory(const char *directory)
+{
+	DIR *listing = opendir(directory);
+	struct dirent *entry;
+	char path[PATH_MAX];
+
+	if (listing) {
+		while ((entry = readdir(listing))) {
+			if (strcmp(entry->d_name, ".") == 0 || strcmp(entry->d_name, "..") == 0)
+				continue;
+			snprintf(path, sizeof(path), "%s/%s", directory, entry->d_name);
+			unlink(path);
+		}
+		closedir(listing);
+	}
+	rmdir(directory);
+}
+
 static int apply_committed(struct transaction *transaction, struct error *err)
 {
 	for (size_t i = 0; i < transaction->operation_count; i++)
-		if (apply_operation(transaction, i, err) < 0)
+		if (apply_operation(transaction, &transaction->operations[i], err) < 0)
 			return -1;
 	if (sync_everything(transaction->store, err) < 0)
 		return -1;
-	reaper_hand_over(transaction->store, transaction->directory);
+	remove_transaction_directory(transaction->directory);
 	return 0;
 }
 
@@ -683,7 +682,7 @@ int transaction_commit(struct transaction *transaction, struct error *err)
 	result = apply_committed(transaction, err);
 	goto out;
 fail:
-	reaper_remove_now(transaction->directory);
+	remove_transaction_directory(transaction->directory);
 out:
 	release_operations(transaction);
 	return result;
@@ -691,17 +690,8 @@ out:
 
 void transaction_abort(struct transaction *transaction)
 {
-	reaper_remove_now(transaction->directory);
+	remove_transaction_directory(transaction->directory);
 	release_operations(transaction);
-}
-
-static int manifest_missing(const char *directory)
-{
-	char path[PATH_MAX];
-	struct stat info;
-
-	snprintf(path, sizeof(path), "%s/MANIFEST", directory);
-	return lstat(path, &info) < 0 && errno == ENOENT;
 }
 
 static int recover_one(struct store *store, const char *name, struct error *err)
@@ -714,18 +704,8 @@ static int recover_one(struct store *store, const char *name, struct error *err)
 	transaction.store = store;
 	snprintf(transaction.directory, sizeof(transaction.directory), "%s/%s/%s", store->root,
 		 TRANSACTIONS, name);
-	/* never committed, or applied (reaper.h): removed */
-	if ((length > 4 && strcmp(name + length - 4, ".tmp") == 0) ||
-	    (length > strlen(APPLIED_SUFFIX) &&
-	     strcmp(name + length - strlen(APPLIED_SUFFIX), APPLIED_SUFFIX) == 0)) {
-		reaper_remove_now(transaction.directory);
-		return 0;
-	}
-	/* Committed with its MANIFEST synced first: without one, it was applied
-	 * and its removal had begun (the removal's unlinks may reach the disk
-	 * before the rename to NAME.applied does). */
-	if (manifest_missing(transaction.directory)) {
-		reaper_remove_now(transaction.directory);
+	if (length > 4 && strcmp(name + length - 4, ".tmp") == 0) {
+		remove_transaction_directory(transaction.directory);
 		return 0;
 	}
 	result = read_manifest(&transaction, err);

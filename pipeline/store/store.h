@@ -10,17 +10,12 @@
  *   2. a MANIFEST lists where each file goes and which dropbox names to drop;
  *   3. syncfs() makes all of it durable at once;
  *   4. renaming NAME.tmp to NAME is the commit point;
- *   5. the manifest is applied: renames into place (a file replaced or
- *      removed is kept in NAME, hard-linked, freed with it), dropbox names
- *      unlinked;
- *   6. syncfs() again, then NAME is renamed NAME.applied and removed by a
- *      thread of the store's own (reaper.h: freeing files' blocks can wait
- *      for the disk).
+ *   5. the manifest is applied: renames into place, dropbox names unlinked;
+ *   6. syncfs() again, then the transaction directory is removed.
  *
  * Killed before 4, the transaction never happened (the next run removes
  * NAME.tmp; the inputs are still in the dropbox). Killed after 4, the next run
- * applies NAME again: every step of 5 can be done twice with the same result;
- * it removes NAME.applied, and a NAME without its MANIFEST (removed after 6).
+ * applies NAME again: every step of 5 can be done twice with the same result.
  * Each transaction also writes, in itself, the list of what it changes to
  * store/journal/NAME: the audit archive is made from those lists (audit.c).
  * See pipeline/README.md for the table of states.
@@ -39,11 +34,9 @@ struct store {
 	int root_fd;
 	char run_id[64];		/* names this run's transactions */
 	unsigned transaction_count;
-	struct reaper *reaper;		/* removes applied transactions; reaper.h */
 };
 
 struct store_operation;
-struct reaper;
 
 struct transaction {
 	struct store *store;
