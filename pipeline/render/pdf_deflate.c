@@ -40,9 +40,7 @@ static const char whole_stream_tag;
 /* A whole stream's state, in place of zlib's in z_stream's state. */
 struct whole_stream {
 	const char *tag;	/* &whole_stream_tag; zlib's state has its z_stream here */
-	unsigned char *input;	/* the input so far, until compressed */
-	size_t input_size;
-	size_t input_capacity;
+	struct pdf_buffer input;	/* the input so far, until compressed */
 	unsigned char *output;	/* the zlib stream, once compressed */
 	size_t output_size;
 	size_t output_sent;	/* how much of output the caller has taken */
@@ -98,23 +96,8 @@ int deflateInit_(z_streamp stream, int level, const char *version, int stream_si
 /* Takes the caller's input into whole's buffer. */
 static int take_input(z_streamp stream, struct whole_stream *whole)
 {
-	size_t needed = whole->input_size + stream->avail_in;
-
-	if (needed > whole->input_capacity) {
-		size_t capacity = whole->input_capacity ? whole->input_capacity : 16 * 1024;
-		unsigned char *grown;
-
-		while (capacity < needed)
-			capacity *= 2;
-		grown = realloc(whole->input, capacity);
-		if (!grown)
-			return Z_MEM_ERROR;
-		whole->input = grown;
-		whole->input_capacity = capacity;
-	}
-	if (stream->avail_in)
-		memcpy(whole->input + whole->input_size, stream->next_in, stream->avail_in);
-	whole->input_size = needed;
+	if (pdf_buffer_append(&whole->input, stream->next_in, stream->avail_in) < 0)
+		return Z_MEM_ERROR;
 	stream->next_in += stream->avail_in;
 	stream->total_in += stream->avail_in;
 	stream->avail_in = 0;
@@ -130,19 +113,18 @@ static int compress_whole(z_streamp stream, struct whole_stream *whole)
 
 	if (!compressor)
 		return Z_MEM_ERROR;
-	bound = libdeflate_zlib_compress_bound(compressor, whole->input_size);
+	bound = libdeflate_zlib_compress_bound(compressor, whole->input.size);
 	whole->output = malloc(bound);
 	if (whole->output)
-		whole->output_size = libdeflate_zlib_compress(compressor, whole->input,
-							      whole->input_size, whole->output,
+		whole->output_size = libdeflate_zlib_compress(compressor, whole->input.data,
+							      whole->input.size, whole->output,
 							      bound);
 	libdeflate_free_compressor(compressor);
 	if (!whole->output || whole->output_size == 0)
 		return Z_MEM_ERROR;
-	stream->adler = libdeflate_adler32(1, whole->input, whole->input_size);
-	free(whole->input);
-	whole->input = NULL;
-	whole->input_size = whole->input_capacity = 0;
+	stream->adler = libdeflate_adler32(1, whole->input.data, whole->input.size);
+	free(whole->input.data);
+	whole->input = (struct pdf_buffer){ NULL, 0, 0 };
 	whole->compressed = 1;
 	return Z_OK;
 }
@@ -195,8 +177,8 @@ int deflateEnd(z_streamp stream)
 		return zlib_deflate_end ? zlib_deflate_end(stream) : Z_STREAM_ERROR;
 	}
 	pending = whole->compressed ? whole->output_sent < whole->output_size
-				    : whole->input_size > 0;
-	free(whole->input);
+				    : whole->input.size > 0;
+	free(whole->input.data);
 	free(whole->output);
 	free(whole);
 	stream->state = NULL;

@@ -9,31 +9,34 @@
 #include <pango/pangocairo.h>
 #include "pdf_surface.h"
 
-static cairo_status_t pdf_buffer_write(void *closure, const unsigned char *data,
-				       unsigned int length)
+int pdf_buffer_append(struct pdf_buffer *buffer, const void *data, size_t length)
 {
-	struct pdf_buffer *buffer = closure;
 	size_t capacity = buffer->capacity ? buffer->capacity : 64 * 1024;
 	unsigned char *grown;
 
-	if (length <= buffer->capacity - buffer->size) {
+	if (length > buffer->capacity - buffer->size) {
+		while (length > capacity - buffer->size) {
+			if (capacity > SIZE_MAX / 2)
+				return -1;
+			capacity *= 2;
+		}
+		grown = realloc(buffer->data, capacity);
+		if (!grown)
+			return -1;
+		buffer->data = grown;
+		buffer->capacity = capacity;
+	}
+	if (length)
 		memcpy(buffer->data + buffer->size, data, length);
-		buffer->size += length;
-		return CAIRO_STATUS_SUCCESS;
-	}
-	while (length > capacity - buffer->size) {
-		if (capacity > SIZE_MAX / 2)
-			return CAIRO_STATUS_WRITE_ERROR;
-		capacity *= 2;
-	}
-	grown = realloc(buffer->data, capacity);
-	if (!grown)
-		return CAIRO_STATUS_WRITE_ERROR;
-	buffer->data = grown;
-	buffer->capacity = capacity;
-	memcpy(buffer->data + buffer->size, data, length);
 	buffer->size += length;
-	return CAIRO_STATUS_SUCCESS;
+	return 0;
+}
+
+static cairo_status_t pdf_buffer_write(void *closure, const unsigned char *data,
+				       unsigned int length)
+{
+	return pdf_buffer_append(closure, data, length) < 0 ? CAIRO_STATUS_WRITE_ERROR
+							    : CAIRO_STATUS_SUCCESS;
 }
 
 cairo_surface_t *pdf_surface_open(struct pdf_buffer *buffer, double width, double height,

@@ -29,6 +29,10 @@ struct pdf_buffer {
 	size_t capacity;
 };
 
+/* Appends length bytes to buffer, growing it (doubling, from 64 KB): 0, or
+ * -1 when it cannot grow (buffer unchanged). */
+int pdf_buffer_append(struct pdf_buffer *buffer, const void *data, size_t length);
+
 /* A PDF surface of one page size writing into buffer, with the document's
  * Title and Creator set and, given `date` ("YYYY-MM-DD"), that day as its
  * creation and modification dates; NULL (err filled) when cairo cannot
