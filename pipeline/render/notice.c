@@ -297,33 +297,49 @@ out:
 	xmlFree(iso);
 }
 
-int renderer_transform(struct renderer *renderer, const char *stylesheet_name,
-		       xmlDocPtr document, const char *const *parameters, xmlDocPtr *result,
-		       struct error *err)
+int renderer_sheet(struct renderer *renderer, const char *name, struct renderer_sheet *sheet,
+		   struct error *err)
+{
+	xsltStylesheetPtr stylesheet = compiled_stylesheet(renderer, name, err);
+
+	memset(sheet, 0, sizeof(*sheet));
+	if (!stylesheet)
+		return -1;
+	/* the cache's own copy of the name, which lives as long as the renderer */
+	for (size_t i = 0; i < renderer->count; i++)
+		if (renderer->compiled[i].stylesheet == stylesheet)
+			sheet->name = renderer->compiled[i].name;
+	sheet->stylesheet = stylesheet;
+	sheet->security = renderer->security;
+	return 0;
+}
+
+int renderer_sheet_transform(const struct renderer_sheet *sheet, xmlDocPtr document,
+			     const char *const *parameters, xmlDocPtr *result,
+			     struct error *err)
 {
 	struct transform_errors errors = { "" };
-	xsltStylesheetPtr stylesheet = compiled_stylesheet(renderer, stylesheet_name, err);
 	xsltTransformContextPtr context = NULL;
 	int status = -1;
 
 	*result = NULL;
-	if (!stylesheet)
-		goto out;
-	context = xsltNewTransformContext(stylesheet, document);
+	context = xsltNewTransformContext(sheet->stylesheet, document);
 	if (!context) {
 		error_set(err, "out of memory");
 		goto out;
 	}
-	xsltSetCtxtSecurityPrefs(renderer->security, context);
+	xsltSetCtxtSecurityPrefs(sheet->security, context);
 	/* the values as strings, not XPath: libxslt would compile each
 	 * (quoted) value as an expression for every transform, a letter's
 	 * twelve policy words and a seal's data: URI of kilobytes alike */
 	xsltSetTransformErrorFunc(context, &errors, collect_transform_error);
 	if (xsltQuoteUserParams(context, (const char **)parameters) < 0) {
 		error_set(err, "the parameters of the stylesheet '%s' were refused: %s",
-			  stylesheet_name, errors.first[0] ? errors.first : "unknown error");
+			  sheet->name, errors.first[0] ? errors.first : "unknown error");
 		goto out;
 	}
+	/* registered on this transform's context, not globally: each thread's
+	 * transform has its own table */
 	if (xsltRegisterExtFunction(context, (const xmlChar *)"fill",
 				    (const xmlChar *)TEXT_FUNCTIONS, fill_function) < 0 ||
 	    xsltRegisterExtFunction(context, (const xmlChar *)"columns",
@@ -337,9 +353,9 @@ int renderer_transform(struct renderer *renderer, const char *stylesheet_name,
 	}
 	context->maxTemplateDepth = 1000;
 	context->maxTemplateVars = 100000;
-	*result = xsltApplyStylesheetUser(stylesheet, document, NULL, NULL, NULL, context);
+	*result = xsltApplyStylesheetUser(sheet->stylesheet, document, NULL, NULL, NULL, context);
 	if (!*result || context->state != XSLT_STATE_OK) {
-		error_set(err, "the stylesheet '%s' failed: %s", stylesheet_name,
+		error_set(err, "the stylesheet '%s' failed: %s", sheet->name,
 			  errors.first[0] ? errors.first : "unknown error");
 		if (*result)
 			xmlFreeDoc(*result);
@@ -353,26 +369,49 @@ out:
 	return status;
 }
 
-int renderer_apply(struct renderer *renderer, const char *stylesheet_name, xmlDocPtr document,
-		   const char *const *parameters, xmlChar **output, int *size,
-		   struct error *err)
+int renderer_sheet_apply(const struct renderer_sheet *sheet, xmlDocPtr document,
+			 const char *const *parameters, xmlChar **output, int *size,
+			 struct error *err)
 {
 	xmlDocPtr result = NULL;
 	int status = -1;
 
 	*output = NULL;
 	*size = 0;
-	if (renderer_transform(renderer, stylesheet_name, document, parameters, &result, err) < 0)
+	if (renderer_sheet_transform(sheet, document, parameters, &result, err) < 0)
 		return -1;
-	/* compiled_stylesheet found it above: the serialization follows its xsl:output */
-	if (xsltSaveResultToString(output, size, result,
-				   compiled_stylesheet(renderer, stylesheet_name, err)) < 0 ||
-	    !*output) {
-		error_set(err, "the stylesheet '%s' produced no output", stylesheet_name);
+	/* the serialization follows the stylesheet's xsl:output */
+	if (xsltSaveResultToString(output, size, result, sheet->stylesheet) < 0 || !*output) {
+		error_set(err, "the stylesheet '%s' produced no output", sheet->name);
 		goto out;
 	}
 	status = 0;
 out:
 	xmlFreeDoc(result);
 	return status;
+}
+
+int renderer_transform(struct renderer *renderer, const char *stylesheet_name,
+		       xmlDocPtr document, const char *const *parameters, xmlDocPtr *result,
+		       struct error *err)
+{
+	struct renderer_sheet sheet;
+
+	*result = NULL;
+	if (renderer_sheet(renderer, stylesheet_name, &sheet, err) < 0)
+		return -1;
+	return renderer_sheet_transform(&sheet, document, parameters, result, err);
+}
+
+int renderer_apply(struct renderer *renderer, const char *stylesheet_name, xmlDocPtr document,
+		   const char *const *parameters, xmlChar **output, int *size,
+		   struct error *err)
+{
+	struct renderer_sheet sheet;
+
+	*output = NULL;
+	*size = 0;
+	if (renderer_sheet(renderer, stylesheet_name, &sheet, err) < 0)
+		return -1;
+	return renderer_sheet_apply(&sheet, document, parameters, output, size, err);
 }

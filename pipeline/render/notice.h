@@ -29,4 +29,31 @@ int renderer_apply(struct renderer *renderer, const char *stylesheet, xmlDocPtr 
 int renderer_transform(struct renderer *renderer, const char *stylesheet, xmlDocPtr document,
 		       const char *const *parameters, xmlDocPtr *result, struct error *err);
 
+/* One compiled stylesheet of the renderer, with its security preferences,
+ * taken from the renderer's cache by renderer_sheet on the thread that owns
+ * the renderer and then applied on any thread, several at once
+ * (renderer_sheet_apply): a compiled stylesheet is only read by a
+ * transform, which makes its own context (and dictionary, a child of the
+ * stylesheet's, whose reference count libxml2 locks), and the extension
+ * functions are registered on that context. The document transformed is
+ * changed by the transform (xsl:strip-space, the order of its elements
+ * noted for XPath), so it must be the calling thread's alone. Valid as long
+ * as the renderer. */
+struct renderer_sheet {
+	const char *name;
+	struct _xsltStylesheet *stylesheet;
+	struct _xsltSecurityPrefs *security;
+};
+
+/* xslt/<name> compiled (once) into *sheet. */
+int renderer_sheet(struct renderer *renderer, const char *name, struct renderer_sheet *sheet,
+		   struct error *err);
+/* renderer_transform and renderer_apply with a sheet taken before. */
+int renderer_sheet_transform(const struct renderer_sheet *sheet, xmlDocPtr document,
+			     const char *const *parameters, xmlDocPtr *result,
+			     struct error *err);
+int renderer_sheet_apply(const struct renderer_sheet *sheet, xmlDocPtr document,
+			 const char *const *parameters, xmlChar **output, int *size,
+			 struct error *err);
+
 #endif
