@@ -1,7 +1,8 @@
 /* letters.c - a letter rendered into the open transaction: the kind's
- * builder (xslt/letter-KIND.xsl) makes its letter document once, which
- * becomes the XHTML, the text and the PDF typeset from it (pdf_letter.c);
- * then its e-mail message (mail.c). Which letter a result calls for is
+ * builder (xslt/letter-KIND.xsl) makes its letter document once, on the
+ * filing thread, which becomes the XHTML, the text and the PDF typeset from
+ * it (pdf_letter.c) on a worker (render_queue.h); then its e-mail message
+ * (mail.c), made on a worker once those are in place. Which letter a result calls for is
  * chosen in consequences.c from the outcome table. */
 #include "letters.h"
 
@@ -11,7 +12,6 @@
 #include <string.h>
 
 #include "mail.h"
-#include "pdf.h"
 #include "xml.h"
 
 /* path with its extension replaced: "x/01-returned.txt" -> "x/01-returned.pdf" */
@@ -28,32 +28,27 @@ static void run_date_text(const struct batch *batch, char out[11])
 	date_format(batch->options->date, out);
 }
 
-/* The PDF of a letter, typeset from its letter document (pdf_letter.c),
- * beside its text with .pdf: on a worker (render_queue.h), which takes the
- * letter document; in its place before the transaction commits. */
-static int put_pdf_of_letter(struct batch *batch, xmlDocPtr letter, const char *text_path,
-			     struct error *err)
+/* The letter document's XHTML and text (xslt/letter-xhtml.xsl and
+ * letter-text.xsl) at html and text, and its PDF, typeset from it
+ * (pdf_letter.c), beside the text with .pdf: all three made on a worker
+ * (render_queue.h), which takes the letter document, and in their places
+ * before the transaction commits. The stylesheets are taken from the
+ * renderer here, on the filing thread that owns it. */
+static int put_renderings(struct batch *batch, xmlDocPtr letter, const char *html,
+			  const char *text, struct error *err)
 {
+	struct render_rendering renderings[2] = { { html, { 0 } }, { text, { 0 } } };
 	char path[PATH_MAX], date[11];
 
-	with_extension(text_path, ".pdf", path, sizeof(path));
-	run_date_text(batch, date);
-	return render_queue_letter(batch->renders, &batch->transaction, path, letter,
-				   strrchr(path, '/') + 1, date, err);
-}
-
-/* One rendering of the letter document into the transaction at path. */
-static int put_rendering(struct batch *batch, const char *stylesheet, xmlDocPtr letter,
-			 const char *path, struct error *err)
-{
-	xmlChar *output = NULL;
-	int size = 0, result;
-
-	if (renderer_apply(batch->renderer, stylesheet, letter, NULL, &output, &size, err) < 0)
+	if (renderer_sheet(batch->renderer, "letter-xhtml.xsl", &renderings[0].sheet, err) < 0 ||
+	    renderer_sheet(batch->renderer, "letter-text.xsl", &renderings[1].sheet, err) < 0) {
+		xmlFreeDoc(letter);
 		return -1;
-	result = transaction_put(&batch->transaction, path, output, (size_t)size, err);
-	xmlFree(output);
-	return result;
+	}
+	with_extension(text, ".pdf", path, sizeof(path));
+	run_date_text(batch, date);
+	return render_queue_letter(batch->renders, &batch->transaction, letter, renderings, 2,
+				   path, strrchr(path, '/') + 1, date, err);
 }
 
 size_t letter_policy_parameters(const struct policy *policy, const char **out, size_t room)
@@ -94,7 +89,6 @@ int put_letter(struct batch *batch, const char *kind, xmlDocPtr document,
 	char stylesheet[96];
 	xmlDocPtr letter = NULL;
 	size_t count = 0;
-	int result = -1;
 
 	/* the caller's parameters, then the policy's words every letter carries */
 	for (; parameters && parameters[count] && count + 2 < 8; count += 2) {
@@ -103,15 +97,10 @@ int put_letter(struct batch *batch, const char *kind, xmlDocPtr document,
 	}
 	letter_policy_parameters(&batch->policy, all + count, sizeof(all) / sizeof(all[0]) - count);
 	snprintf(stylesheet, sizeof(stylesheet), "letter-%s.xsl", kind);
-	if (renderer_transform(batch->renderer, stylesheet, document, all, &letter, err) < 0 ||
-	    put_rendering(batch, "letter-xhtml.xsl", letter, html, err) < 0 ||
-	    put_rendering(batch, "letter-text.xsl", letter, text, err) < 0)
-		goto out;
-	result = put_pdf_of_letter(batch, letter, text, err);
-	letter = NULL;			/* the queue's now, whatever happened */
-out:
-	xmlFreeDoc(letter);
-	return result;
+	if (renderer_transform(batch->renderer, stylesheet, document, all, &letter, err) < 0)
+		return -1;
+	/* the letter document is put_renderings's now, whatever happens */
+	return put_renderings(batch, letter, html, text, err);
 }
 
 /* The letter for `result`, recorded as a <notice> right after it (the same

@@ -1,11 +1,23 @@
 /* mail.c - each letter as an RFC 5322 message, made with GMime (mail.h).
  *
  * The message is built from what the open transaction already holds for the
- * letter (its text and PDF, a certificate's PDF and XML), read back through
- * store_locate, so that it carries exactly the bytes the letter has and this
- * file needs nothing from how the letter was rendered. The PDFs are typeset
- * on worker threads (render_queue.h), so the message is queued behind them
- * and built when they are in place, before the transaction commits.
+ * letter (its text and PDF, a certificate's PDF and XML), read back from
+ * their files, so that it carries exactly the bytes the letter has and this
+ * file needs nothing from how the letter was rendered. The letter's text
+ * and PDF are made on worker threads (render_queue.h), so the message is
+ * queued behind them and built, on a worker too, when they are in place,
+ * before the transaction commits.
+ *
+ * Built on a worker, the message reads nothing of the run: where each file
+ * it reads is (its file in the open transaction, or in the state) is found
+ * when it is queued, on the filing thread, which alone reads the
+ * transaction (store_locate), and the policy's words and the run's date it
+ * needs are copied then (struct queued_mail). GMime is initialized once
+ * (pthread_once) by whichever thread comes first; each message's objects
+ * (message, parts, streams) are made, used and freed by one thread; what
+ * GMime shares between them is its iconv and charset caches, which it
+ * locks (gmime-iconv.c, gmime-charset.c: G_LOCK), and its default format
+ * and parser options, made by g_mime_init and only read after.
  *
  * Every byte of a message depends only on the letter: the Date is the run's
  * date, the Message-ID is made of the society, the folder and the letter's
@@ -52,6 +64,9 @@ struct letter_mail {
 	const char *reference;		/* named in the subject */
 	const char *text_path;		/* out/notices/<folder>/NN-kind.txt */
 	const char *attachments[MAX_ATTACHMENTS];	/* relative paths; NULL-ended */
+	/* where text_path and the attachments are, found when queued */
+	const char *text_file;
+	const char *attachment_files[MAX_ATTACHMENTS];
 	const char *attachment_names[MAX_ATTACHMENTS];
 };
 
@@ -98,19 +113,16 @@ static int is_ascii_name(const char *text)
 	return text[0] != '\0';
 }
 
-/* Reads a file of the state as the open transaction leaves it. */
-static char *read_staged(struct batch *batch, const char *relative, size_t *size,
+/* Where a file of the state is as the open transaction leaves it: its
+ * file in the transaction, or in the state. On the filing thread only. */
+static int locate_staged(struct batch *batch, const char *relative, char *path, size_t size,
 			 struct error *err)
 {
-	char path[PATH_MAX];
-
 	if (!store_locate(&batch->store, batch->transaction_open ? &batch->transaction : NULL,
-			  relative, path, sizeof(path))) {
-		error_set(err, "the message for %s cannot be made: %s is missing", relative,
-			  relative);
-		return NULL;
-	}
-	return xml_read_file(path, MAX_ATTACHMENT_BYTES, size, err);
+			  relative, path, size))
+		return error_set(err, "the message for %s cannot be made: %s is missing",
+				 relative, relative);
+	return 0;
 }
 
 static GMimeObject *text_part(const char *text)
@@ -140,10 +152,19 @@ static GMimeObject *attachment_part(const char *name, const char *data, size_t s
 	return GMIME_OBJECT(part);
 }
 
-static void set_addresses(GMimeMessage *message, const struct policy *policy,
+/* What a message takes from the run (the policy's words, the run's date),
+ * copied when it is queued. */
+struct mail_sender {
+	char from[sizeof(((struct policy *)0)->mail_from)];
+	char society_code[sizeof(((struct policy *)0)->society_code)];
+	char society_name[sizeof(((struct policy *)0)->society_name)];
+	day_t date;
+};
+
+static void set_addresses(GMimeMessage *message, const struct mail_sender *sender,
 			  const struct letter_mail *mail)
 {
-	InternetAddressList *from = internet_address_list_parse(NULL, policy->mail_from);
+	InternetAddressList *from = internet_address_list_parse(NULL, sender->from);
 
 	if (from) {
 		internet_address_list_append(g_mime_message_get_from(message), from);
@@ -170,15 +191,14 @@ static void set_date(GMimeMessage *message, day_t day)
 	g_time_zone_unref(zone);
 }
 
-static void set_headers(GMimeMessage *message, struct batch *batch,
+static void set_headers(GMimeMessage *message, const struct mail_sender *sender,
 			const struct letter_mail *mail, GMimeMultipart *multipart)
 {
-	const struct policy *policy = &batch->policy;
 	char domain[256], id[512], subject[1024], digest[65];
 
-	from_domain(policy->mail_from, domain, sizeof(domain));
+	from_domain(sender->from, domain, sizeof(domain));
 	snprintf(id, sizeof(id), "%s.%02d-%s.%s.ecap@%s", mail->folder, mail->number, mail->kind,
-		 policy->society_code, domain);
+		 sender->society_code, domain);
 	g_mime_message_set_message_id(message, id);
 	/* the boundary, like everything else, follows from the letter */
 	sha256_hex(id, strlen(id), digest);
@@ -187,21 +207,24 @@ static void set_headers(GMimeMessage *message, struct batch *batch,
 	/* the spaces let GMime encode the subject as short encoded-words (at
 	 * most 75 characters each, RFC 2047 §2), one per word; the reference,
 	 * ASCII, stays readable as it is */
-	snprintf(subject, sizeof(subject), "【%s】 工程能力评价 %s %s", policy->society_name,
+	snprintf(subject, sizeof(subject), "【%s】 工程能力评价 %s %s", sender->society_name,
 		 subject_of(mail->kind), mail->reference);
 	g_mime_message_set_subject(message, subject, "utf-8");
-	set_addresses(message, policy, mail);
-	set_date(message, batch->options->date);
+	set_addresses(message, sender, mail);
+	set_date(message, sender->date);
 }
 
-/* A message waiting for its letter's PDF (render_queue.h): the letter_mail
- * with its own copies of every string, and the run it is for. */
+/* A message waiting for its letter's text and PDF (render_queue.h): the
+ * letter_mail with its own copies of every string, where its files are,
+ * and what it takes from the run; nothing else, for it may be built on a
+ * worker. */
 struct queued_mail {
-	struct batch *batch;
+	struct mail_sender sender;
 	struct letter_mail mail;	/* its strings are the buffers below */
 	char folder[128], kind[32], to_name[256], to_address[256], reference[128];
-	char text_path[PATH_MAX];
+	char text_path[PATH_MAX], text_file[PATH_MAX];
 	char attachments[MAX_ATTACHMENTS][PATH_MAX];
+	char attachment_files[MAX_ATTACHMENTS][PATH_MAX];
 	char attachment_names[MAX_ATTACHMENTS][192];
 };
 
@@ -213,14 +236,23 @@ static const char *copy_into(char *buffer, size_t size, const char *text)
 	return buffer;
 }
 
-static struct queued_mail *queued_mail_new(struct batch *batch, const struct letter_mail *mail)
+/* The copy of mail to be queued, its files located; NULL with err. */
+static struct queued_mail *queued_mail_new(struct batch *batch, const struct letter_mail *mail,
+					   struct error *err)
 {
 	struct queued_mail *queued = calloc(1, sizeof(*queued));
 	struct letter_mail *copy;
 
-	if (!queued)
+	if (!queued) {
+		error_set(err, "out of memory");
 		return NULL;
-	queued->batch = batch;
+	}
+	copy_into(queued->sender.from, sizeof(queued->sender.from), batch->policy.mail_from);
+	copy_into(queued->sender.society_code, sizeof(queued->sender.society_code),
+		  batch->policy.society_code);
+	copy_into(queued->sender.society_name, sizeof(queued->sender.society_name),
+		  batch->policy.society_name);
+	queued->sender.date = batch->options->date;
 	copy = &queued->mail;
 	copy->number = mail->number;
 	copy->folder = copy_into(queued->folder, sizeof(queued->folder), mail->folder);
@@ -239,16 +271,28 @@ static struct queued_mail *queued_mail_new(struct batch *batch, const struct let
 						      sizeof(queued->attachment_names[i]),
 						      mail->attachment_names[i]);
 	}
+	/* the text first, then each attachment, as the message reads them */
+	if (locate_staged(batch, copy->text_path, queued->text_file, PATH_MAX, err) < 0)
+		goto failed;
+	copy->text_file = queued->text_file;
+	for (int i = 0; i < MAX_ATTACHMENTS && copy->attachments[i]; i++) {
+		if (locate_staged(batch, copy->attachments[i], queued->attachment_files[i], PATH_MAX,
+				  err) < 0)
+			goto failed;
+		copy->attachment_files[i] = queued->attachment_files[i];
+	}
 	return queued;
+failed:
+	free(queued);
+	return NULL;
 }
 
-/* Builds the message in memory from what the transaction holds for its
- * letter: run by the render queue once the letter's PDF is in place. */
+/* Builds the message in memory from the files of its letter: run by the
+ * render queue, on any thread, once they are in place. */
 static int make_message(void *context, unsigned char **out, size_t *out_size,
 			struct error *err)
 {
 	struct queued_mail *queued = context;
-	struct batch *batch = queued->batch;
 	const struct letter_mail *mail = &queued->mail;
 	GMimeMessage *message = NULL;
 	GMimeMultipart *multipart = NULL;
@@ -259,12 +303,12 @@ static int make_message(void *context, unsigned char **out, size_t *out_size,
 	int result = -1;
 
 	pthread_once(&gmime_once, gmime_setup);
-	text = read_staged(batch, mail->text_path, &size, err);
+	text = xml_read_file(mail->text_file, MAX_ATTACHMENT_BYTES, &size, err);
 	if (!text)
 		goto out;
 	message = g_mime_message_new(TRUE);
 	multipart = g_mime_multipart_new_with_subtype("mixed");
-	set_headers(message, batch, mail, multipart);
+	set_headers(message, &queued->sender, mail, multipart);
 	{
 		GMimeObject *body = text_part(text);
 
@@ -272,7 +316,8 @@ static int make_message(void *context, unsigned char **out, size_t *out_size,
 		g_object_unref(body);
 	}
 	for (int i = 0; i < MAX_ATTACHMENTS && mail->attachments[i]; i++) {
-		char *data = read_staged(batch, mail->attachments[i], &size, err);
+		char *data = xml_read_file(mail->attachment_files[i], MAX_ATTACHMENT_BYTES, &size,
+					   err);
 		GMimeObject *part;
 
 		if (!data)
@@ -309,15 +354,15 @@ out:
 }
 
 /* Puts the message into the transaction: its place now, its bytes once the
- * letter's PDF (typeset on a worker) is there to attach, before the
+ * letter's text and PDF (made on a worker) are there to read, before the
  * transaction commits (render_queue.h). */
 static int put_message(struct batch *batch, const struct letter_mail *mail, struct error *err)
 {
-	struct queued_mail *queued = queued_mail_new(batch, mail);
+	struct queued_mail *queued = queued_mail_new(batch, mail, err);
 	char destination[PATH_MAX];
 
 	if (!queued)
-		return error_set(err, "out of memory");
+		return -1;
 	snprintf(destination, sizeof(destination), MAIL_DIRECTORY "/%s/%02d-%s.eml", mail->folder,
 		 mail->number, mail->kind);
 	if (render_queue_step(batch->renders, &batch->transaction, destination, make_message,

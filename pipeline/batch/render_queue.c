@@ -1,15 +1,33 @@
-/* render_queue.c - PDFs typeset on worker threads and written, in the order
- * queued, into places reserved in the open transaction; see render_queue.h.
+/* render_queue.c - letters' renderings, PDFs and e-mails made on worker
+ * threads, each written into its place, reserved in the open transaction
+ * when it was queued, by the thread that made it; see render_queue.h.
  *
- * Thread safety of what the workers call: Pango's default font map is one
- * per thread (since Pango 1.32.6), which pdf_letter.c's
- * pango_cairo_create_layout and librsvg use, so no font map is shared;
- * cairo surfaces and librsvg handles are made and freed by the worker that
- * uses them; cairo's FreeType font cache and fontconfig lock themselves. A
- * worker only reads the letter document it is given (xmlGetProp, the tree):
- * the filing thread made it, does not touch it while it is queued, and frees
- * it once collected, so libxml2's dictionaries are only ever used by the
- * filing thread. */
+ * Thread safety of what the workers call:
+ * - Pango's default font map is one per thread (since Pango 1.32.6), which
+ *   pdf_letter.c's pango_cairo_create_layout and librsvg use, so no font map
+ *   is shared; cairo surfaces and librsvg handles are made and freed by the
+ *   worker that uses them; cairo's FreeType font cache and fontconfig lock
+ *   themselves.
+ * - libxslt: a compiled stylesheet is shared read-only by the transforms of
+ *   every thread (libxslt's own testThreads does the same); each transform
+ *   has its own context, its dictionary a child of the stylesheet's (libxml2
+ *   locks the reference counts of dictionaries, xmlDictMutex, and only
+ *   reads a parent dictionary), its extension functions registered on that
+ *   context (notice.c), its errors collected there. The stylesheets are
+ *   compiled, and the renderer's cache of them searched, only on the filing
+ *   thread (renderer_sheet, when the letter is queued). The EXSLT modules
+ *   were registered once, before any worker started (xml_library_setup).
+ * - the letter document: made by the kind's stylesheet on the filing
+ *   thread, which hands it over when it queues the job and never touches it
+ *   again; the worker's transforms change it (xsl:strip-space removes its
+ *   blank text, XPath numbers its elements), in the same order as on one
+ *   thread (the XHTML, the text, then the PDF), and the worker frees it. Its
+ *   dictionary is the kind's transform's, a child of that stylesheet's, so
+ *   freeing it only takes a locked reference from the stylesheet's.
+ * - the queue's fields are under its lock; an item's own fields belong to
+ *   the thread that took it until it is marked done (under the lock), then
+ *   to the filing thread, which releases it.
+ * The steps (mail.c's messages) use GMime: see mail.c. */
 #include "render_queue.h"
 
 #include <errno.h>
@@ -29,10 +47,15 @@
 
 enum render_kind { RENDER_LETTER, RENDER_SVG, RENDER_STEP };
 
+/* The places one job writes: a letter's renderings and then its PDF. */
+#define RENDER_PLACES (RENDER_LETTER_RENDERINGS + 1)
+
 struct render_item {
 	enum render_kind kind;
-	char path[PATH_MAX];		/* the place reserved in the transaction */
+	char paths[RENDER_PLACES][PATH_MAX];	/* reserved in the transaction */
+	size_t place_count;		/* the last is the PDF's, or the step's */
 	xmlDocPtr letter;		/* RENDER_LETTER */
+	struct renderer_sheet sheets[RENDER_LETTER_RENDERINGS];	/* one a place */
 	char *svg;			/* RENDER_SVG */
 	size_t svg_size;
 	char title[256];
@@ -40,11 +63,9 @@ struct render_item {
 	render_step_make make;		/* RENDER_STEP */
 	void *context;
 	void (*release)(void *context);
-	int taken, done;		/* by a worker; its bytes (or failure) ready */
+	int taken, done;		/* by a worker; its bytes in place (or failed) */
 	int failed;
 	struct error error;
-	unsigned char *bytes;
-	size_t size;
 };
 
 struct render_queue {
@@ -55,6 +76,7 @@ struct render_queue {
 	size_t capacity;
 	size_t head, tail;		/* oldest not collected; next to queue */
 	size_t next_job;		/* below it, every job is taken */
+	size_t done_below;		/* below it, every job is done */
 	int stop;
 	int failed;			/* sticky: the run stops, nothing more is written */
 	struct error failure;
@@ -62,32 +84,104 @@ struct render_queue {
 	pthread_cond_t queued, rendered;
 };
 
-static void render_item(struct render_item *item)
+/* The bytes into the file the transaction reserved for them. */
+static int write_place(const char *path, const unsigned char *bytes, size_t size,
+		       struct error *err)
+{
+	int fd = open(path, O_WRONLY | O_TRUNC | O_CLOEXEC), result;
+
+	if (fd < 0)
+		return error_set_errno(err, "unable to open '%s'", path);
+	result = write_all(fd, bytes, size, err);
+	if (result < 0)
+		error_set_errno(err, "unable to write '%s'", path);
+	if (close(fd) < 0 && result == 0)
+		result = error_set_errno(err, "unable to write '%s'", path);
+	return result;
+}
+
+/* The letter's renderings, then its PDF, each written into its place; the
+ * letter document is freed once typeset. */
+static int make_letter(struct render_item *item, const char *date, struct error *err)
+{
+	unsigned char *bytes = NULL;
+	size_t size = 0, last = item->place_count - 1;
+	int result = -1;
+
+	for (size_t i = 0; i < last; i++) {
+		xmlChar *output = NULL;
+		int length = 0;
+
+		if (renderer_sheet_apply(&item->sheets[i], item->letter, NULL, &output, &length,
+					 err) < 0)
+			goto out;
+		result = write_place(item->paths[i], output, (size_t)length, err);
+		xmlFree(output);
+		if (result < 0)
+			goto out;
+		result = -1;
+	}
+	if (pdf_from_letter(item->letter, item->title, date, &bytes, &size, err) < 0 ||
+	    write_place(item->paths[last], bytes, size, err) < 0)
+		goto out;
+	result = 0;
+out:
+	free(bytes);
+	xmlFreeDoc(item->letter);
+	item->letter = NULL;
+	return result;
+}
+
+/* One job made and its bytes put in place, by whichever thread runs it. */
+static void make_item(struct render_item *item)
 {
 	const char *date = item->date[0] ? item->date : NULL;
+	unsigned char *bytes = NULL;
+	size_t size = 0;
 	int result;
 
-	if (item->kind == RENDER_LETTER)
-		result = pdf_from_letter(item->letter, item->title, date, &item->bytes,
-					 &item->size, &item->error);
-	else
-		result = pdf_from_svg(item->svg, item->svg_size, item->title, date, &item->bytes,
-				      &item->size, &item->error);
+	if (item->kind == RENDER_LETTER) {
+		result = make_letter(item, date, &item->error);
+	} else {
+		if (item->kind == RENDER_SVG)
+			result = pdf_from_svg(item->svg, item->svg_size, item->title, date, &bytes,
+					      &size, &item->error);
+		else
+			result = item->make(item->context, &bytes, &size, &item->error);
+		if (result == 0 && bytes)
+			result = write_place(item->paths[0], bytes, size, &item->error);
+		free(bytes);
+	}
 	item->failed = result < 0;
 }
 
-/* The next job not yet taken, from next_job on; NULL when there is none. */
+/* The next job to take, at or after next_job: the first not taken, a step
+ * passed over until every job before it is done. NULL when there is none. */
 static struct render_item *next_job(struct render_queue *queue)
 {
-	for (; queue->next_job < queue->tail; queue->next_job++) {
-		struct render_item *item = &queue->items[queue->next_job % queue->capacity];
+	for (size_t index = queue->next_job; index < queue->tail; index++) {
+		struct render_item *item = &queue->items[index % queue->capacity];
 
-		if (item->kind != RENDER_STEP && !item->taken) {
+		if (item->taken || (item->kind == RENDER_STEP && queue->done_below < index))
+			continue;
+		item->taken = 1;
+		while (queue->next_job < queue->tail &&
+		       queue->items[queue->next_job % queue->capacity].taken)
 			queue->next_job++;
-			return item;
-		}
+		return item;
 	}
 	return NULL;
+}
+
+/* The item is done (under the lock): a step it held back may be ready. */
+static void mark_done(struct render_queue *queue, struct render_item *item)
+{
+	item->done = 1;
+	while (queue->done_below < queue->tail &&
+	       queue->items[queue->done_below % queue->capacity].done)
+		queue->done_below++;
+	pthread_cond_broadcast(&queue->rendered);
+	pthread_cond_broadcast(&queue->queued);
 }
 
 static void *render_in_thread(void *argument)
@@ -103,12 +197,10 @@ static void *render_in_thread(void *argument)
 			pthread_cond_wait(&queue->queued, &queue->lock);
 		if (queue->stop)
 			break;
-		item->taken = 1;
 		pthread_mutex_unlock(&queue->lock);
-		render_item(item);
+		make_item(item);
 		pthread_mutex_lock(&queue->lock);
-		item->done = 1;
-		pthread_cond_broadcast(&queue->rendered);
+		mark_done(queue, item);
 	}
 	pthread_mutex_unlock(&queue->lock);
 	return NULL;
@@ -148,7 +240,6 @@ static void release_item(struct render_item *item)
 {
 	xmlFreeDoc(item->letter);
 	free(item->svg);
-	free(item->bytes);
 	if (item->release)
 		item->release(item->context);
 	memset(item, 0, sizeof(*item));
@@ -199,34 +290,14 @@ void render_queue_free(struct render_queue *queue)
 	free(queue);
 }
 
-/* The bytes into the file the transaction reserved for them. */
-static int write_place(const char *path, const unsigned char *bytes, size_t size,
-		       struct error *err)
-{
-	int fd = open(path, O_WRONLY | O_TRUNC | O_CLOEXEC), result;
-
-	if (fd < 0)
-		return error_set_errno(err, "unable to open '%s'", path);
-	result = write_all(fd, bytes, size, err);
-	if (result < 0)
-		error_set_errno(err, "unable to write '%s'", path);
-	if (close(fd) < 0 && result == 0)
-		result = error_set_errno(err, "unable to write '%s'", path);
-	return result;
-}
-
-/* The oldest output: waited for (or made, without workers, or when it is a
- * step), written into its place, released. */
+/* The oldest job: waited for (or made, without workers), released. */
 static int collect_oldest(struct render_queue *queue, struct error *err)
 {
 	struct render_item *item = &queue->items[queue->head % queue->capacity];
 	int result = -1;
 
-	if (item->kind == RENDER_STEP) {
-		item->failed = item->make(item->context, &item->bytes, &item->size,
-					  &item->error) < 0;
-	} else if (queue->workers == 0) {
-		render_item(item);
+	if (queue->workers == 0) {
+		make_item(item);
 	} else {
 		pthread_mutex_lock(&queue->lock);
 		while (!item->done)
@@ -237,8 +308,6 @@ static int collect_oldest(struct render_queue *queue, struct error *err)
 		error_set(err, "%s", item->error.message);
 		goto out;
 	}
-	if (item->bytes && write_place(item->path, item->bytes, item->size, err) < 0)
-		goto out;
 	result = 0;
 out:
 	release_item(item);
@@ -260,11 +329,10 @@ int render_queue_finish(struct render_queue *queue, struct error *err)
 	return 0;
 }
 
-/* A slot for one more output, its place reserved in the transaction: the
- * oldest is collected first when the window is full. NULL with err. */
-static struct render_item *new_item(struct render_queue *queue,
-				    struct transaction *transaction, const char *destination,
-				    enum render_kind kind, struct error *err)
+/* A slot for one more job: the oldest is collected first when the window is
+ * full. NULL with err. */
+static struct render_item *new_item(struct render_queue *queue, enum render_kind kind,
+				    struct error *err)
 {
 	struct render_item *item;
 
@@ -277,12 +345,24 @@ static struct render_item *new_item(struct render_queue *queue,
 	item = &queue->items[queue->tail % queue->capacity];
 	memset(item, 0, sizeof(*item));
 	item->kind = kind;
-	if (transaction_create(transaction, destination, item->path, sizeof(item->path), err) < 0)
-		return NULL;
 	return item;
 }
 
-/* The item filled in goes to the workers; without them it is made now. */
+/* One more place of the item reserved in the transaction. */
+static int reserve_place(struct render_item *item, struct transaction *transaction,
+			 const char *destination, struct error *err)
+{
+	char *path = item->paths[item->place_count];
+
+	if (transaction_create(transaction, destination, path, PATH_MAX, err) < 0)
+		return -1;
+	item->place_count++;
+	return 0;
+}
+
+/* The item filled in goes to the workers; without them it is made now. An
+ * item that was not queued (its places could not all be reserved) is
+ * released, never queued: the transaction fails and is aborted. */
 static int queue_item(struct render_queue *queue, struct error *err)
 {
 	pthread_mutex_lock(&queue->lock);
@@ -301,42 +381,64 @@ static void set_title_and_date(struct render_item *item, const char *title, cons
 }
 
 int render_queue_letter(struct render_queue *queue, struct transaction *transaction,
-			const char *destination, xmlDocPtr letter, const char *title,
+			xmlDocPtr letter, const struct render_rendering *renderings,
+			size_t count, const char *pdf_destination, const char *title,
 			const char *date, struct error *err)
 {
-	struct render_item *item = new_item(queue, transaction, destination, RENDER_LETTER, err);
+	struct render_item *item = count <= RENDER_LETTER_RENDERINGS ?
+		new_item(queue, RENDER_LETTER, err) : NULL;
 
 	if (!item) {
+		if (count > RENDER_LETTER_RENDERINGS)
+			error_set(err, "a letter has at most %d renderings besides its PDF",
+				  RENDER_LETTER_RENDERINGS);
 		xmlFreeDoc(letter);
 		return -1;
 	}
 	item->letter = letter;
+	for (size_t i = 0; i < count; i++) {
+		item->sheets[i] = renderings[i].sheet;
+		if (reserve_place(item, transaction, renderings[i].destination, err) < 0)
+			goto failed;
+	}
+	if (reserve_place(item, transaction, pdf_destination, err) < 0)
+		goto failed;
 	set_title_and_date(item, title, date);
 	return queue_item(queue, err);
+failed:
+	release_item(item);
+	return -1;
 }
 
 int render_queue_svg(struct render_queue *queue, struct transaction *transaction,
 		     const char *destination, const char *svg, size_t size, const char *title,
 		     const char *date, struct error *err)
 {
-	struct render_item *item = new_item(queue, transaction, destination, RENDER_SVG, err);
+	struct render_item *item = new_item(queue, RENDER_SVG, err);
 
 	if (!item)
 		return -1;
+	if (reserve_place(item, transaction, destination, err) < 0)
+		goto failed;
 	item->svg = malloc(size ? size : 1);
-	if (!item->svg)
-		return error_set(err, "out of memory");
+	if (!item->svg) {
+		error_set(err, "out of memory");
+		goto failed;
+	}
 	memcpy(item->svg, svg, size);
 	item->svg_size = size;
 	set_title_and_date(item, title, date);
 	return queue_item(queue, err);
+failed:
+	release_item(item);
+	return -1;
 }
 
 int render_queue_step(struct render_queue *queue, struct transaction *transaction,
 		      const char *destination, render_step_make make, void *context,
 		      void (*release)(void *context), struct error *err)
 {
-	struct render_item *item = new_item(queue, transaction, destination, RENDER_STEP, err);
+	struct render_item *item = new_item(queue, RENDER_STEP, err);
 
 	if (!item) {
 		release(context);
@@ -345,5 +447,9 @@ int render_queue_step(struct render_queue *queue, struct transaction *transactio
 	item->make = make;
 	item->context = context;
 	item->release = release;
+	if (reserve_place(item, transaction, destination, err) < 0) {
+		release_item(item);
+		return -1;
+	}
 	return queue_item(queue, err);
 }

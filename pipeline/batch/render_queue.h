@@ -1,22 +1,31 @@
-/* render_queue.h - the PDFs of letters and certificates typeset on --jobs
- * worker threads, while the run's one filing thread goes on deciding.
+/* render_queue.h - the letters' renderings, the PDFs of letters and
+ * certificates, and the letters' e-mails, made on --jobs worker threads
+ * while the run's one filing thread goes on deciding.
  *
  * The filing thread still makes every decision and every document (the
- * letter document, the certificate's SVG); only the typesetting
- * (pdf_from_letter, pdf_from_svg), about 10 ms a letter and 40 ms a
- * certificate, is handed to a worker. Each output queued reserves its place
- * in the open transaction at once (transaction_create: an empty file, its
- * line in the MANIFEST), so the transaction lists the same operations in the
- * same order whatever --jobs is; the bytes are written into that place by
- * the filing thread, in the order queued, when render_queue_finish collects
- * them before the transaction commits. A step that reads outputs back (an
- * e-mail attaching the letter's PDF) is queued too, behind them, and runs
- * on the filing thread when its turn comes.
+ * letter document, by the kind's stylesheet; the certificate's SVG); what
+ * is made from a document is handed to a worker: a letter's XHTML and text
+ * (its two stylesheets, compiled beforehand, applied to the letter
+ * document) and its PDF (pdf_from_letter, about 10 ms), a certificate's PDF
+ * (pdf_from_svg, about 40 ms), and a file made from outputs already in
+ * place (a letter's e-mail, which carries its text and attaches its PDF).
+ * Each output queued reserves its place in the open transaction at once
+ * (transaction_create: an empty file, its line in the MANIFEST), so the
+ * transaction lists the same operations in the same order whatever --jobs
+ * is; the worker writes the bytes into that place before it marks the job
+ * done, and render_queue_finish waits, in the order queued, until every
+ * job is done before the transaction commits.
  *
- * At most RENDER_WINDOW_PER_WORKER outputs per worker are in flight: queuing
+ * Workers take jobs in queue order, except that a step (a file made from
+ * other outputs) is only taken once every job queued before it is done,
+ * so that what it reads is in place; a later job may be taken meanwhile.
+ * The steps it reads were queued before it, so no job ever waits for one
+ * queued after it, and nothing can deadlock.
+ *
+ * At most RENDER_WINDOW_PER_WORKER jobs per worker are in flight: queuing
  * one more first collects the oldest, so memory does not grow with the run.
- * With no workers (--jobs 1) each output is made and written as it is
- * queued, as before there were workers.
+ * With no workers (--jobs 1) each job is made and written as it is queued,
+ * as before there were workers.
  *
  * An output that fails fails the run as it would have on the filing thread:
  * the first error, by queue order, is render_queue_finish's (or the next
@@ -29,6 +38,7 @@
 #include <stddef.h>
 #include <libxml/tree.h>
 #include "error.h"
+#include "notice.h"
 #include "store.h"
 
 #define RENDER_WINDOW_PER_WORKER 4
@@ -42,21 +52,37 @@ struct render_queue *render_queue_new(int workers, struct error *err);
  * was for is being aborted). NULL is fine. */
 void render_queue_free(struct render_queue *queue);
 
-/* The PDF of the letter document `letter` (the queue takes it and frees it
- * on the filing thread), to be put at destination in transaction. title and
- * date as pdf_from_letter takes them. */
+/* At most this many renderings of a letter besides its PDF. */
+#define RENDER_LETTER_RENDERINGS 2
+
+/* One rendering of a letter document: the stylesheet (taken from the
+ * renderer on the filing thread, renderer_sheet), applied with no
+ * parameters, its output put at destination. */
+struct render_rendering {
+	const char *destination;
+	struct renderer_sheet sheet;
+};
+
+/* The letter document `letter` (the queue takes it; the job owns it) made
+ * into each of its `count` renderings, in order, and then typeset as a PDF
+ * at pdf_destination: every place reserved in transaction now, in that
+ * order. title and date as pdf_from_letter takes them. */
 int render_queue_letter(struct render_queue *queue, struct transaction *transaction,
-			const char *destination, xmlDocPtr letter, const char *title,
+			xmlDocPtr letter, const struct render_rendering *renderings,
+			size_t count, const char *pdf_destination, const char *title,
 			const char *date, struct error *err);
 /* The PDF of a certificate's SVG (copied), as pdf_from_svg makes it. */
 int render_queue_svg(struct render_queue *queue, struct transaction *transaction,
 		     const char *destination, const char *svg, size_t size, const char *title,
 		     const char *date, struct error *err);
 
-/* A file made on the filing thread once everything queued before it is in
- * place (it may read those files back through store_locate): make(context)
- * returns its bytes (malloc'ed, *bytes NULL for none) or -1; release(context)
- * is called in every case, also when the step never runs. */
+/* A file made once everything queued before it is in place, on a worker
+ * (or on the filing thread without workers): make(context) returns its
+ * bytes (malloc'ed, *bytes NULL for none) or -1. It may run on any thread,
+ * so it must only read its context and files by the paths resolved before
+ * it was queued (never the transaction, which the filing thread keeps
+ * changing: store_locate). release(context) is called on the filing
+ * thread in every case, also when the step never runs. */
 typedef int (*render_step_make)(void *context, unsigned char **bytes, size_t *size,
 				struct error *err);
 int render_queue_step(struct render_queue *queue, struct transaction *transaction,
