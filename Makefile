@@ -137,6 +137,7 @@ UNIT_TESTS = \
 	$(BUILD)/tests/test-pdf \
 	$(BUILD)/tests/test-policy \
 	$(BUILD)/tests/test-qrcode \
+	$(BUILD)/tests/test-render-queue \
 	$(BUILD)/tests/test-signature \
 	$(BUILD)/tests/test-signed-writer \
 	$(BUILD)/tests/test-statement \

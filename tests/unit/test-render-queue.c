@@ -1,0 +1,224 @@
+/* test-render-queue.c - the order the render queue keeps (render_queue.h),
+ * with no workers, two and four: a step (a file made from outputs queued
+ * before it, as a letter's e-mail attaches its PDF) is made only once each
+ * of those is in its place, however long they take and whichever worker
+ * takes what; every output is in its place, in the file reserved for it,
+ * when render_queue_finish returns; the window of jobs in flight is
+ * collected as it fills; the failure reported is the first by queue order,
+ * and every step's context is released once, made or not.
+ *
+ * Each step of a chain reads the file of the step before it (its path
+ * found in the transaction before it is queued, as mail.c does) and writes
+ * what it read followed by its own number: the last file of a chain reads
+ * "<0><1>...<N-1>" only if no step ran before the one before it was in
+ * place. The first step of a chain is slow, and some others, so that a
+ * worker that took a step too early would find an empty file. */
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "render_queue.h"
+#include "store.h"
+#include "tap.h"
+#include "xml.h"
+
+#define CHAIN 40
+#define MAX_TEXT (CHAIN * 8 + 1)
+
+struct step {
+	int number;
+	long delay_ms;			/* before it reads */
+	int fails;			/* it fails, saying "step N failed" */
+	char reads[PATH_MAX];		/* the file of the step before it; "" for none */
+	int released;
+};
+
+static char directory[] = "/tmp/ecap-test-render-queue-XXXXXX";
+
+static void sleep_ms(long ms)
+{
+	struct timespec pause = { ms / 1000, (ms % 1000) * 1000000L };
+
+	while (nanosleep(&pause, &pause) < 0)
+		;
+}
+
+static int make_step(void *context, unsigned char **bytes, size_t *size, struct error *err)
+{
+	struct step *step = context;
+	char *before = NULL, *text;
+	size_t length = 0;
+
+	sleep_ms(step->delay_ms);
+	if (step->fails)
+		return error_set(err, "step %d failed", step->number);
+	if (step->reads[0] && !(before = xml_read_file(step->reads, MAX_TEXT, &length, err)))
+		return -1;
+	text = malloc(length + 16);
+	if (!text) {
+		free(before);
+		return error_set(err, "out of memory");
+	}
+	memcpy(text, before ? before : "", length);
+	*size = length + (size_t)snprintf(text + length, 16, "<%d>", step->number);
+	*bytes = (unsigned char *)text;
+	free(before);
+	return 0;
+}
+
+static void release_step(void *context)
+{
+	((struct step *)context)->released++;
+}
+
+/* "<0><1>...<count-1>" */
+static void chain_text(int count, char *out, size_t size)
+{
+	size_t used = 0;
+
+	out[0] = '\0';
+	for (int i = 0; i < count && used < size; i++)
+		used += (size_t)snprintf(out + used, size - used, "<%d>", i);
+}
+
+/* A chain of CHAIN steps on `workers` threads: each file in place, whole. */
+static void test_chain(struct store *store, int workers)
+{
+	static struct step steps[CHAIN];
+	struct transaction transaction;
+	struct render_queue *queue;
+	struct error err = { "" };
+	char name[64], path[PATH_MAX], expected[MAX_TEXT], label[160];
+	int failed = 0, whole = 1, released = 1;
+
+	memset(steps, 0, sizeof(steps));
+	queue = render_queue_new(workers, &err);
+	if (!queue || transaction_begin(store, &transaction, &err) < 0) {
+		printf("Bail out! %s\n", err.message);
+		exit(2);
+	}
+	for (int i = 0; i < CHAIN && !failed; i++) {
+		steps[i].number = i;
+		/* the first slow, and every seventh: a worker free meanwhile
+		 * must not take the step after it */
+		steps[i].delay_ms = i == 0 ? 150 : i % 7 == 0 ? 40 : i % 3;
+		if (i > 0) {
+			snprintf(name, sizeof(name), "out/step-%02d", i - 1);
+			failed = transaction_staged(&transaction, name, steps[i].reads,
+						    sizeof(steps[i].reads)) != 1;
+		}
+		snprintf(name, sizeof(name), "out/step-%02d", i);
+		failed = failed || render_queue_step(queue, &transaction, name, make_step, &steps[i],
+						     release_step, &err) < 0;
+	}
+	failed = failed || render_queue_finish(queue, &err) < 0;
+	snprintf(label, sizeof(label), "%d workers: %d steps queued and collected", workers, CHAIN);
+	ok(!failed, label);
+	if (failed)
+		printf("#   %s\n", err.message);
+	for (int i = 0; i < CHAIN && !failed; i++) {
+		size_t size = 0;
+		char *text;
+
+		snprintf(name, sizeof(name), "out/step-%02d", i);
+		chain_text(i + 1, expected, sizeof(expected));
+		text = transaction_staged(&transaction, name, path, sizeof(path)) == 1 ?
+			xml_read_file(path, MAX_TEXT, &size, &err) : NULL;
+		if (!text || size != strlen(expected) || memcmp(text, expected, size) != 0) {
+			if (whole)
+				printf("#   %s holds '%.*s', expected '%s'\n", name, (int)size,
+				       text ? text : "", expected);
+			whole = 0;
+		}
+		free(text);
+	}
+	snprintf(label, sizeof(label),
+		 "%d workers: each step made after the one before it was in place", workers);
+	ok(!failed && whole, label);
+	render_queue_free(queue);
+	for (int i = 0; i < CHAIN; i++)
+		released = released && steps[i].released == 1;
+	snprintf(label, sizeof(label), "%d workers: every step's context released once", workers);
+	ok(released, label);
+	transaction_abort(&transaction);
+}
+
+/* Two failing steps, the first slow: the first's failure is the one told,
+ * and the queue refuses more after it. */
+static void test_first_failure(struct store *store, int workers)
+{
+	static struct step steps[3];
+	struct transaction transaction;
+	struct render_queue *queue;
+	struct error err = { "" };
+	char label[160];
+	int queued = 1, passed = 0, result;
+
+	memset(steps, 0, sizeof(steps));
+	steps[0] = (struct step){ 0, 100, 1, "", 0 };
+	steps[1] = (struct step){ 1, 0, 1, "", 0 };
+	steps[2] = (struct step){ 2, 0, 0, "", 0 };
+	queue = render_queue_new(workers, &err);
+	if (!queue || transaction_begin(store, &transaction, &err) < 0) {
+		printf("Bail out! %s\n", err.message);
+		exit(2);
+	}
+	for (int i = 0; i < 2 && queued; i++) {
+		char name[32];
+
+		snprintf(name, sizeof(name), "out/failing-%d", i);
+		queued = render_queue_step(queue, &transaction, name, make_step, &steps[i],
+					   release_step, &err) == 0;
+		passed++;
+	}
+	result = queued ? render_queue_finish(queue, &err) : -1;
+	snprintf(label, sizeof(label), "%d workers: the first failure by queue order is told",
+		 workers);
+	ok(result < 0 && strcmp(err.message, "step 0 failed") == 0, label);
+	if (!(result < 0 && strcmp(err.message, "step 0 failed") == 0))
+		printf("#   got '%s'\n", err.message);
+	err.message[0] = '\0';
+	result = render_queue_step(queue, &transaction, "out/after", make_step, &steps[2],
+				   release_step, &err);
+	snprintf(label, sizeof(label), "%d workers: nothing more is queued after a failure",
+		 workers);
+	ok(result < 0 && strcmp(err.message, "step 0 failed") == 0 && steps[2].released == 1,
+	   label);
+	render_queue_free(queue);
+	snprintf(label, sizeof(label), "%d workers: the failing steps' contexts released",
+		 workers);
+	ok(steps[0].released == 1 && (passed < 2 || steps[1].released == 1), label);
+	transaction_abort(&transaction);
+}
+
+int main(void)
+{
+	struct store store;
+	struct error err = { "" };
+	char command[PATH_MAX + 16];
+	FILE *policy;
+
+	if (!mkdtemp(directory) || store_create_layout(directory, &err) < 0) {
+		printf("Bail out! %s\n", err.message);
+		return 2;
+	}
+	snprintf(command, sizeof(command), "%s/policy.xml", directory);
+	policy = fopen(command, "w");
+	if (!policy || fputs("<policy xmlns='urn:ecap:1'/>\n", policy) < 0 || fclose(policy) != 0 ||
+	    store_open(&store, directory, &err) < 0) {
+		printf("Bail out! %s\n", err.message);
+		return 2;
+	}
+	for (int workers = 0; workers <= 4; workers += 2)
+		test_chain(&store, workers);
+	for (int workers = 0; workers <= 4; workers += 2)
+		test_first_failure(&store, workers);
+	store_close(&store);
+	snprintf(command, sizeof(command), "rm -rf '%s'", directory);
+	if (system(command) != 0)
+		printf("# could not remove %s\n", directory);
+	return tap_done();
+}
