@@ -348,7 +348,9 @@ static struct render_item *new_item(struct render_queue *queue, enum render_kind
 	return item;
 }
 
-/* One more place of the item reserved in the transaction. */
+/* One more place of the item reserved in the transaction. An item whose
+ * places cannot all be reserved is released, never queued: the transaction
+ * has failed and will be aborted. */
 static int reserve_place(struct render_item *item, struct transaction *transaction,
 			 const char *destination, struct error *err)
 {
@@ -360,9 +362,7 @@ static int reserve_place(struct render_item *item, struct transaction *transacti
 	return 0;
 }
 
-/* The item filled in goes to the workers; without them it is made now. An
- * item that was not queued (its places could not all be reserved) is
- * released, never queued: the transaction fails and is aborted. */
+/* The item filled in goes to the workers; without them it is made now. */
 static int queue_item(struct render_queue *queue, struct error *err)
 {
 	pthread_mutex_lock(&queue->lock);
