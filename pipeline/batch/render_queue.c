@@ -84,14 +84,16 @@ struct render_queue {
 	pthread_cond_t queued, rendered;
 };
 
-/* The bytes into the file the transaction reserved for them. */
+/* The bytes into the place the transaction reserved for them, created here
+ * (transaction_reserve): the file's creation, which on ext4 allocates its
+ * inode, is the worker's cost, not the filing thread's. */
 static int write_place(const char *path, const unsigned char *bytes, size_t size,
 		       struct error *err)
 {
-	int fd = open(path, O_WRONLY | O_TRUNC | O_CLOEXEC), result;
+	int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600), result;
 
 	if (fd < 0)
-		return error_set_errno(err, "unable to open '%s'", path);
+		return error_set_errno(err, "unable to create '%s'", path);
 	result = write_all(fd, bytes, size, err);
 	if (result < 0)
 		error_set_errno(err, "unable to write '%s'", path);
@@ -148,7 +150,7 @@ static void make_item(struct render_item *item)
 					      &size, &item->error);
 		else
 			result = item->make(item->context, &bytes, &size, &item->error);
-		if (result == 0 && bytes)
+		if (result == 0)
 			result = write_place(item->paths[0], bytes, size, &item->error);
 		free(bytes);
 	}
@@ -356,7 +358,7 @@ static int reserve_place(struct render_item *item, struct transaction *transacti
 {
 	char *path = item->paths[item->place_count];
 
-	if (transaction_create(transaction, destination, path, PATH_MAX, err) < 0)
+	if (transaction_reserve(transaction, destination, path, PATH_MAX, err) < 0)
 		return -1;
 	item->place_count++;
 	return 0;

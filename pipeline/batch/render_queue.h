@@ -10,10 +10,10 @@
  * (pdf_from_svg, about 40 ms), and a file made from outputs already in
  * place (a letter's e-mail, which carries its text and attaches its PDF).
  * Each output queued reserves its place in the open transaction at once
- * (transaction_create: an empty file, its line in the MANIFEST), so the
- * transaction lists the same operations in the same order whatever --jobs
- * is; the worker writes the bytes into that place before it marks the job
- * done, and render_queue_finish waits, in the order queued, until every
+ * (transaction_reserve: its line in the MANIFEST, its file not yet made),
+ * so the transaction lists the same operations in the same order whatever
+ * --jobs is; the worker creates the file and writes the bytes into it
+ * before it marks the job done, and render_queue_finish waits, in the order queued, until every
  * job is done before the transaction commits.
  *
  * Workers take jobs in queue order, except that a step (a file made from

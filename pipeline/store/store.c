@@ -25,6 +25,7 @@ struct store_operation {
 	char *source;			/* take: the dropbox name; owned */
 	dev_t device;			/* take: the input's identity, so that a */
 	ino_t inode;			/* new file of the same name is never dropped */
+	int reserved;			/* transaction_reserve: made by the caller */
 };
 
 static const char *const layout[] = {
@@ -346,16 +347,43 @@ static int write_file(const char *path, const void *data, size_t size, struct er
 	return result;
 }
 
-int transaction_create(struct transaction *transaction, const char *destination,
-		       char *path, size_t size, struct error *err)
+int transaction_reserve(struct transaction *transaction, const char *destination,
+			char *path, size_t size, struct error *err)
 {
 	struct store_operation *operation = add_operation(transaction, OPERATION_PUT,
 							  destination, err);
-	int fd;
 
 	if (!operation)
 		return -1;
+	operation->reserved = 1;
 	snprintf(path, size, "%s/%s", transaction->directory, operation->file);
+	return 0;
+}
+
+/* Every reserved place made, checked before the commit point: once
+ * committed, a file missing from the transaction reads as already moved
+ * (apply_operation), and what belonged there would be lost unsaid. */
+static int check_reserved_made(const struct transaction *transaction, struct error *err)
+{
+	for (size_t i = 0; i < transaction->operation_count; i++) {
+		const struct store_operation *operation = &transaction->operations[i];
+		char path[PATH_MAX];
+
+		snprintf(path, sizeof(path), "%s/%s", transaction->directory, operation->file);
+		if (operation->reserved && access(path, F_OK) < 0)
+			return error_set_errno(err, "'%s' was never written (for '%s')", path,
+					       operation->destination);
+	}
+	return 0;
+}
+
+int transaction_create(struct transaction *transaction, const char *destination,
+		       char *path, size_t size, struct error *err)
+{
+	int fd;
+
+	if (transaction_reserve(transaction, destination, path, size, err) < 0)
+		return -1;
 	fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
 	if (fd < 0)
 		return error_set_errno(err, "unable to create '%s'", path);
@@ -664,7 +692,8 @@ int transaction_commit(struct transaction *transaction, struct error *err)
 	char committed[PATH_MAX], transactions[PATH_MAX];
 	int result = -1;
 
-	if ((transaction->keep_journal && add_journal(transaction, err) < 0) ||
+	if (check_reserved_made(transaction, err) < 0 ||
+	    (transaction->keep_journal && add_journal(transaction, err) < 0) ||
 	    write_manifest(transaction, err) < 0 || sync_everything(transaction->store, err) < 0)
 		goto fail;
 	snprintf(committed, sizeof(committed), "%s/%s/%s", transaction->store->root,

@@ -13,6 +13,7 @@
  * "<0><1>...<N-1>" only if no step ran before the one before it was in
  * place. The first step of a chain is slow, and some others, so that a
  * worker that took a step too early would find an empty file. */
+#include <fcntl.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -194,6 +195,42 @@ static void test_first_failure(struct store *store, int workers)
 	transaction_abort(&transaction);
 }
 
+/* A place reserved (transaction_reserve) is made by whoever writes it; the
+ * commit refuses, before its commit point, a transaction with a place never
+ * made, and places nothing of it; made, the file is placed. */
+static void test_reserved_commit(struct store *store)
+{
+	struct transaction transaction;
+	struct error err = { "" };
+	char path[PATH_MAX], placed[PATH_MAX];
+	int refused, placed_nothing, fd;
+
+	if (transaction_begin(store, &transaction, &err) < 0 ||
+	    transaction_put(&transaction, "out/beside", "x", 1, &err) < 0 ||
+	    transaction_reserve(&transaction, "out/never-made", path, sizeof(path), &err) < 0) {
+		printf("Bail out! %s\n", err.message);
+		exit(2);
+	}
+	refused = transaction_commit(&transaction, &err) < 0 && strstr(err.message, "never written");
+	ok(refused, "a commit with a reserved place never made is refused");
+	if (!refused)
+		printf("#   %s\n", err.message);
+	placed_nothing = access(store_path(store, "out/beside", placed, sizeof(placed)), F_OK) < 0 &&
+			 access(store_path(store, "out/never-made", placed, sizeof(placed)), F_OK) < 0;
+	ok(placed_nothing, "and nothing of it is placed");
+
+	if (transaction_begin(store, &transaction, &err) < 0 ||
+	    transaction_reserve(&transaction, "out/made", path, sizeof(path), &err) < 0 ||
+	    (fd = open(path, O_WRONLY | O_CREAT | O_EXCL, 0600)) < 0 || write(fd, "y", 1) != 1 ||
+	    close(fd) < 0 || transaction_commit(&transaction, &err) < 0) {
+		ok(0, "a reserved place made is placed at commit");
+		printf("#   %s\n", err.message);
+		return;
+	}
+	ok(access(store_path(store, "out/made", placed, sizeof(placed)), F_OK) == 0,
+	   "a reserved place made is placed at commit");
+}
+
 int main(void)
 {
 	struct store store;
@@ -216,6 +253,7 @@ int main(void)
 		test_chain(&store, workers);
 	for (int workers = 0; workers <= 4; workers += 2)
 		test_first_failure(&store, workers);
+	test_reserved_commit(&store);
 	store_close(&store);
 	snprintf(command, sizeof(command), "rm -rf '%s'", directory);
 	if (system(command) != 0)
