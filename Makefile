@@ -138,6 +138,7 @@ UNIT_TESTS = \
 	$(BUILD)/tests/test-pdf \
 	$(BUILD)/tests/test-policy \
 	$(BUILD)/tests/test-qrcode \
+	$(BUILD)/tests/test-schema-threads \
 	$(BUILD)/tests/test-signature \
 	$(BUILD)/tests/test-signed-writer \
 	$(BUILD)/tests/test-statement \

@@ -3,7 +3,9 @@
  * to its application (through the stages) or to the register (status
  * actions), or refused with a reason code. Every record is kept in the store
  * with an index entry (store/records/) saying what became of it; see batch.h.
- */
+ * With --jobs, what a record's bytes alone tell (read, SHA-256, parsed,
+ * valid or not) is worked out on worker threads (prepare_pool.h); the rest
+ * on the run's thread, in arrival order. */
 #include "records.h"
 
 #include <limits.h>
