@@ -327,8 +327,8 @@ static void xml_messages_add(struct xml_messages *messages, int line, const char
 }
 
 struct schema {
-	xmlSchemaPtr compiled;
-	xmlSchemaValidCtxtPtr validator;
+	xmlSchemaPtr compiled;		/* only read once loaded: any thread may use it */
+	xmlSchemaValidCtxtPtr validator;	/* xml_stream_file's, one thread at a time */
 };
 
 struct schema_parse_errors {
