@@ -74,6 +74,7 @@ PIPELINE_OBJECTS = \
 	$(BUILD)/pipeline/batch/memory.o \
 	$(BUILD)/pipeline/batch/package_form.o \
 	$(BUILD)/pipeline/batch/packages.o \
+	$(BUILD)/pipeline/batch/prepare_pool.o \
 	$(BUILD)/pipeline/batch/public_register.o \
 	$(BUILD)/pipeline/batch/publish.o \
 	$(BUILD)/pipeline/batch/records.o \
@@ -138,6 +139,7 @@ UNIT_TESTS = \
 	$(BUILD)/tests/test-policy \
 	$(BUILD)/tests/test-qrcode \
 	$(BUILD)/tests/test-render-queue \
+	$(BUILD)/tests/test-schema-threads \
 	$(BUILD)/tests/test-signature \
 	$(BUILD)/tests/test-signed-writer \
 	$(BUILD)/tests/test-statement \

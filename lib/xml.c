@@ -327,8 +327,8 @@ static void xml_messages_add(struct xml_messages *messages, int line, const char
 }
 
 struct schema {
-	xmlSchemaPtr compiled;
-	xmlSchemaValidCtxtPtr validator;
+	xmlSchemaPtr compiled;		/* only read once loaded: any thread may use it */
+	xmlSchemaValidCtxtPtr validator;	/* xml_stream_file's, one thread at a time */
 };
 
 struct schema_parse_errors {
@@ -394,14 +394,23 @@ static void collect_validity_error(void *user_data, xmlErrorPtr error)
 	xml_messages_add(user_data, error->line, error->message);
 }
 
+/* A validation context of its own for each document, not the schema's:
+ * records are checked on the run's worker threads, several at once against
+ * the same schema. libxml2 only reads a compiled schema while it validates
+ * with a schema given (xmlSchemaPreRun: no schema is assembled from the
+ * document's xsi:schemaLocation, everything else is kept in the context);
+ * a context costs a few allocations, against the parse of the document. */
 int schema_validate(struct schema *schema, xmlDocPtr doc, struct xml_messages *messages,
 		    struct error *err)
 {
+	xmlSchemaValidCtxtPtr validator = xmlSchemaNewValidCtxt(schema->compiled);
 	int result;
 
-	xmlSchemaSetValidStructuredErrors(schema->validator, collect_validity_error, messages);
-	result = xmlSchemaValidateDoc(schema->validator, doc);
-	xmlSchemaSetValidStructuredErrors(schema->validator, NULL, NULL);
+	if (!validator)
+		return error_set(err, "out of memory while validating against a schema");
+	xmlSchemaSetValidStructuredErrors(validator, collect_validity_error, messages);
+	result = xmlSchemaValidateDoc(validator, doc);
+	xmlSchemaFreeValidCtxt(validator);
 	if (result < 0)
 		return error_set(err, "internal error while validating against a schema");
 	return result > 0 ? 1 : 0;

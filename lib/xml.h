@@ -57,7 +57,8 @@ struct schema;
 struct schema *schema_load(const char *path, struct error *err);
 void schema_free(struct schema *schema);
 /* 0 if doc is valid; 1 if not, with every error in messages ("line 12:
- * element 'level': 'expert' is not a valid value"); -1 on internal error. */
+ * element 'level': 'expert' is not a valid value"); -1 on internal error.
+ * Any number of threads may validate against the same schema at once. */
 int schema_validate(struct schema *schema, xmlDocPtr doc, struct xml_messages *messages,
 		    struct error *err);
 

@@ -8,12 +8,16 @@
 # comes first matters.
 #
 # Then the lifecycle goes on in each state (review records, interview
-# sheets, the certification run after publicity, a suspension), so that
+# sheets, the certification run after publicity, a suspension; the records,
+# like the packages, prepared on --jobs threads and filed in arrival order,
+# records.c, among them records refused or quarantined for every reason a
+# record's bytes can give), so that
 # letters of every kind (returned, rejected, supplement, interview,
 # certified, expired, status), their e-mails and certificates are made, their
 # PDFs typeset on the worker threads (render_queue.c): the whole out/ and the
-# content lists of the audit archives are byte-identical for --jobs 1, 2 and
-# 4, but for the run's id in names and texts and the run report's times.
+# content lists of the audit archives, the quarantine and the records' index
+# entries are byte-identical for --jobs 1, 2 and 4, but for the run's id in
+# names and texts and the run report's times.
 # (With --jobs 2 and 4 a run also stops its typesetting threads once its
 # last PDF is queued, render_queue_retire, before the public notices and
 # the register: what follows is the same.)
@@ -118,6 +122,54 @@ interview() {	# STATE ID: a sheet that passes
 '
 }
 
+# records that are refused or quarantined, among the good ones: prepared on
+# the workers too (records.c), each must come out as on one thread and in
+# its place: one not well-formed, one with a DOCTYPE, one over maxXmlBytes,
+# six not valid against record.xsd, a copy of a record taken in the same
+# run, one for no application and a status action for no registration --
+# with the good ones more than a window of --jobs 2 (16)
+hostile_records() {	# STATE ID
+	printf '<?xml version="1.0"?>\n<reviewRecord xmlns="urn:ecap:1" application="%s">\n' \
+		"$2" >"$1/dropbox/bad-xml.xml"
+	printf '<?xml version="1.0"?>\n<!DOCTYPE reviewRecord [<!ENTITY a "a">]>\n<reviewRecord/>\n' \
+		>"$1/dropbox/doctype.xml"
+	{ printf '<?xml version="1.0"?>\n<!--'; head -c 4194304 /dev/zero | tr '\0' x
+	  printf -- '-->\n<reviewRecord/>\n'; } >"$1/dropbox/oversize.xml"
+	for file in bad-xml doctype oversize; do
+		touch -d "2026-11-20 10:$(printf %02d $record_minute):00" "$1/dropbox/$file.xml"
+		record_minute=$((record_minute + 1))
+	done
+	for examiner in EX-101 EX-102 EX-103 EX-104 EX-105 EX-106; do
+		put_record "$1" "invalid-$examiner.xml" reviewRecord \
+			"application=\"$2\" examiner=\"$examiner\" date=\"2026-11-25\"" \
+			"$(dimensions)
+  <recommendation>maybe</recommendation>
+"
+	done
+	put_record "$1" "again-$2-EX-008.xml" reviewRecord \
+		"application=\"$2\" examiner=\"EX-008\" date=\"2026-11-25\"" \
+		"$(dimensions)
+  <recommendation>pass</recommendation>
+"
+	put_record "$1" unknown.xml reviewRecord \
+		'application="A2026-999999" examiner="EX-008" date="2026-11-25"' \
+		"$(dimensions)
+  <recommendation>pass</recommendation>
+"
+	put_record "$1" no-registration.xml statusAction \
+		'registration="CSEE-999999" action="suspend" date="2026-11-25" reference="CSEE-DISC-2026-009"' \
+		'经学会核查决定。'
+}
+
+# the quarantine and the records' index entries of STATE, run ids made RUN
+quarantine_and_index() {
+	run='[0-9]\{8\}T[0-9]\{6\}Z-[0-9]*'
+	(cd "$1" && for file in quarantine/* store/records/*; do
+		echo "$file" | sed "s/$run/RUN/g"
+		sed "s/$run/RUN/g" "$file" | sha256sum
+	done)
+}
+
 # out/ and the audit archives' content lists of STATE, the run ids (which
 # hold the time and process), the state's path and the report's times made
 # RUN, STATE and TIME; out/'s list sorted once its run ids are RUN (two runs
@@ -152,6 +204,7 @@ for jobs in 1 2 4; do
 	set -- $ids		# six in review: 101 professional ... 106 senior
 	reviews "$state" $1
 	reviews "$state" $2
+	hostile_records "$state" $1
 	reviews "$state" $3
 	reviews "$state" $4
 	for examiner in EX-017 EX-021; do
@@ -164,6 +217,8 @@ for jobs in 1 2 4; do
 	done
 	"$ecap" run "$state" --date 2026-11-25 --quiet --jobs $jobs >>"$work/run-$jobs.out" 2>&1
 	expect_equal "--jobs $jobs: the reviews' run exits 0" "$?" 0
+	expect_equal "--jobs $jobs: the reviews' run took every record" \
+		"$(ls "$state/dropbox" | wc -l | tr -d ' ')" 0
 	interview "$state" $1
 	interview "$state" $4
 	"$ecap" run "$state" --date 2026-11-26 --quiet --jobs $jobs >>"$work/run-$jobs.out" 2>&1
@@ -177,7 +232,20 @@ for jobs in 1 2 4; do
 	"$ecap" run "$state" --date 2026-12-09 --quiet --jobs $jobs >>"$work/run-$jobs.out" 2>&1
 	expect_equal "--jobs $jobs: the suspension's run exits 0" "$?" 0
 	normalized "$state" >"$work/out-$jobs.txt"
+	quarantine_and_index "$state" >"$work/kept-$jobs.txt"
 done
+# what became of each record, in the reviews' run's log, with one thread
+reviews_log=$(grep -l 'dated 2026-11-25' "$work"/jobs-1/out/reports/*.log)
+outcomes=$(sed -n -e 's/^record dropbox\/\([^:]*\): \(.*\)/\1 \2/p' \
+	-e 's/^quarantined dropbox\/\([^:]*\): \([a-z-]*\):.*/\1 quarantined \2/p' \
+	"$reviews_log" | grep -v ' applied$' | tr '\n' ';')
+expect_equal "the refused and quarantined records, in arrival order" "$outcomes" \
+"bad-xml.xml quarantined xml-malformed;doctype.xml quarantined xml-malformed;\
+oversize.xml quarantined xml-malformed;invalid-EX-101.xml refused record-invalid;\
+invalid-EX-102.xml refused record-invalid;invalid-EX-103.xml refused record-invalid;\
+invalid-EX-104.xml refused record-invalid;invalid-EX-105.xml refused record-invalid;\
+invalid-EX-106.xml refused record-invalid;again-$1-EX-008.xml refused record-duplicate;\
+unknown.xml refused record-unknown-application;no-registration.xml refused record-unknown-application;"
 letter_kinds=$(sed -n 's|^out/notices/[^/]*/[0-9]*-\([a-z]*\)\.pdf .*|\1|p' "$work/out-1.txt" |
 	LC_ALL=C sort -u | tr '\n' ' ')
 expect_equal "letters of every kind, as PDFs" "$letter_kinds" \
@@ -190,6 +258,8 @@ expect "the letters' e-mails, the certified ones with the certificate" \
 for jobs in 2 4; do
 	expect "--jobs $jobs: out/ and the audit archives' lists byte-identical to --jobs 1" \
 		diff "$work/out-1.txt" "$work/out-$jobs.txt"
+	expect "--jobs $jobs: the same quarantine and records' index entries as --jobs 1" \
+		diff "$work/kept-1.txt" "$work/kept-$jobs.txt"
 done
 
 # ---- a PDF that cannot be made on a worker fails the run as on one thread ----

@@ -84,12 +84,23 @@ static void count_package_progress(struct batch *batch)
 	report_progress(batch, "packages");
 }
 
+static void count_record_progress(struct batch *batch)
+{
+	batch->inputs_done++;
+	report_progress(batch, "records");
+}
+
+/* With --jobs, packages and records are read, hashed and parsed on that many
+ * threads (prepare_pool.h) and filed here in the same order as with one. */
 static int take_window(struct batch *batch, enum input_kind kind, const struct intake_list *list,
 		       struct error *err)
 {
 	if (kind == INPUT_PACKAGE && batch->options->jobs > 1)
 		return take_packages_in_parallel(batch, list->items, list->count,
 						 batch->options->jobs, count_package_progress, err);
+	if (kind == INPUT_RECORD && batch->options->jobs > 1)
+		return take_records_in_parallel(batch, list->items, list->count,
+						batch->options->jobs, count_record_progress, err);
 
 	const char *stage = kind == INPUT_RECORD ? "records" : "packages";
 

@@ -6,7 +6,6 @@
 
 #include <errno.h>
 #include <limits.h>
-#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -20,7 +19,7 @@
 #include "outcomes.h"
 #include "package.h"
 #include "package_form.h"
-#include "worker.h"
+#include "prepare_pool.h"
 #include "xml.h"
 
 /* ---- packages ---- */
@@ -212,118 +211,32 @@ int take_package(struct batch *batch, const struct intake_item *item, struct err
 	return result;
 }
 
-/* ---- several threads preparing, one filing ---- */
+/* ---- several threads preparing, one filing (prepare_pool.h) ---- */
 
-/* Packages are prepared by the workers up to WINDOW ahead of the one being
- * filed, so memory does not grow with the batch; the filing order, and so
- * every result, is the same as with one thread. */
-#define WINDOW_PER_JOB 8
+static void prepare_in_slot(const struct batch *batch, const struct intake_item *item,
+			    void *slot)
+{
+	prepare_package(batch, item, slot);
+}
 
-struct pool {
-	struct batch *batch;
-	const struct intake_item *items;	/* the packages, in arrival order */
-	size_t count;
-	struct prepared_package *slots;
-	int *ready;
-	size_t window;
-	size_t next_to_prepare, next_to_file;
-	int stop;
-	pthread_mutex_t lock;
-	pthread_cond_t prepared, consumed;
+static int file_slot(struct batch *batch, const struct intake_item *item, void *slot,
+		     struct error *err)
+{
+	return file_prepared(batch, item, slot, err);
+}
+
+static void release_slot(void *slot)
+{
+	release_prepared(slot);
+}
+
+static const struct prepare_kind package_kind = {
+	sizeof(struct prepared_package), prepare_in_slot, file_slot, release_slot
 };
-
-static void *prepare_in_thread(void *argument)
-{
-	struct pool *pool = argument;
-
-	worker_thread_setup();
-	for (;;) {
-		size_t index;
-
-		pthread_mutex_lock(&pool->lock);
-		while (!pool->stop && pool->next_to_prepare < pool->count &&
-		       pool->next_to_prepare >= pool->next_to_file + pool->window)
-			pthread_cond_wait(&pool->consumed, &pool->lock);
-		if (pool->stop || pool->next_to_prepare >= pool->count) {
-			pthread_mutex_unlock(&pool->lock);
-			return NULL;
-		}
-		index = pool->next_to_prepare++;
-		pthread_mutex_unlock(&pool->lock);
-		prepare_package(pool->batch, &pool->items[index], &pool->slots[index % pool->window]);
-		pthread_mutex_lock(&pool->lock);
-		pool->ready[index % pool->window] = 1;
-		pthread_cond_broadcast(&pool->prepared);
-		pthread_mutex_unlock(&pool->lock);
-	}
-}
-
-static int file_in_order(struct pool *pool, void (*progress)(struct batch *),
-			 struct error *err)
-{
-	for (size_t index = 0; index < pool->count; index++) {
-		struct prepared_package *slot = &pool->slots[index % pool->window];
-		int result;
-
-		pthread_mutex_lock(&pool->lock);
-		while (!pool->ready[index % pool->window])
-			pthread_cond_wait(&pool->prepared, &pool->lock);
-		pthread_mutex_unlock(&pool->lock);
-		progress(pool->batch);
-		result = file_prepared(pool->batch, &pool->items[index], slot, err);
-		release_prepared(slot);
-		pthread_mutex_lock(&pool->lock);
-		pool->ready[index % pool->window] = 0;
-		pool->next_to_file++;
-		pthread_cond_broadcast(&pool->consumed);
-		pthread_mutex_unlock(&pool->lock);
-		if (result < 0)
-			return -1;
-	}
-	return 0;
-}
 
 int take_packages_in_parallel(struct batch *batch, const struct intake_item *items,
 			      size_t count, int jobs, void (*progress)(struct batch *),
 			      struct error *err)
 {
-	struct pool pool = { .batch = batch, .items = items, .count = count,
-			     .window = (size_t)jobs * WINDOW_PER_JOB };
-	pthread_t *threads = calloc((size_t)jobs, sizeof(*threads));
-	int started = 0, result = -1;
-
-	pool.slots = calloc(pool.window, sizeof(*pool.slots));
-	pool.ready = calloc(pool.window, sizeof(*pool.ready));
-	pthread_mutex_init(&pool.lock, NULL);
-	pthread_cond_init(&pool.prepared, NULL);
-	pthread_cond_init(&pool.consumed, NULL);
-	if (!threads || !pool.slots || !pool.ready) {
-		error_set(err, "out of memory");
-		goto out;
-	}
-	for (; started < jobs; started++)
-		if (pthread_create(&threads[started], NULL, prepare_in_thread, &pool) != 0) {
-			error_set(err, "unable to start %d threads", jobs);
-			break;
-		}
-	if (started == jobs)
-		result = file_in_order(&pool, progress, err);
-	pthread_mutex_lock(&pool.lock);
-	pool.stop = 1;
-	pthread_cond_broadcast(&pool.consumed);
-	pthread_mutex_unlock(&pool.lock);
-	for (int i = 0; i < started; i++)
-		pthread_join(threads[i], NULL);
-	/* what was prepared but not filed, after a failure */
-	for (size_t i = 0; i < pool.window; i++)
-		if (pool.ready[i])
-			release_prepared(&pool.slots[i]);
-out:
-	pthread_cond_destroy(&pool.consumed);
-	pthread_cond_destroy(&pool.prepared);
-	pthread_mutex_destroy(&pool.lock);
-	free(pool.ready);
-	free(pool.slots);
-	free(threads);
-	return result;
+	return prepare_and_file(batch, &package_kind, items, count, jobs, progress, err);
 }

@@ -3,7 +3,9 @@
  * to its application (through the stages) or to the register (status
  * actions), or refused with a reason code. Every record is kept in the store
  * with an index entry (store/records/) saying what became of it; see batch.h.
- */
+ * With --jobs, what a record's bytes alone tell (read, SHA-256, parsed,
+ * valid or not) is worked out on worker threads (prepare_pool.h); the rest
+ * on the run's thread, in arrival order. */
 #include "records.h"
 
 #include <limits.h>
@@ -17,6 +19,7 @@
 #include "identity.h"
 #include "name.h"
 #include "outcomes.h"
+#include "prepare_pool.h"
 #include "publish.h"
 #include "xml.h"
 
@@ -318,56 +321,123 @@ static int file_record(struct batch *batch, const struct intake_item *item, cons
 	return put_index_entry(batch, relative, input, digest, received, record, &outcome, err);
 }
 
-int take_record(struct batch *batch, const struct intake_item *item, struct error *err)
+/* ---- what a record's bytes alone tell: any thread may work it out ---- */
+
+struct prepared_record {
+	enum input_opened opened;	/* read, over the limit, unreadable, gone */
+	struct error problem;		/* why it was not read, or not well-formed */
+	struct input_bytes bytes;	/* the file opened, kept until it is filed */
+	char digest[65];
+	xmlDocPtr record;		/* NULL: not read, or not well-formed */
+	int invalid;			/* schema_validate: 0 valid, 1 not, -1 failed */
+	struct error validation_error;	/* when invalid is -1 */
+	struct xml_messages messages;	/* why it is not valid */
+};
+
+/* Read, hashed, parsed and checked against record.xsd: from the batch only
+ * its limits, its store's directory and the compiled schema, which are not
+ * changed while inputs are taken (schema_validate may run on any thread). */
+static void prepare_record(const struct batch *batch, const struct intake_item *item,
+			   struct prepared_record *prepared)
 {
 	struct xml_limits limits = { batch->policy.package_limits.max_xml_bytes,
 				     batch->policy.max_xml_depth };
-	struct xml_messages messages = { 0 };
-	struct error problem = { "" };
-	char digest[65], message[1200];
-	xmlDocPtr record = NULL;
-	struct input_bytes held;
 	char shown[NAME_ESCAPED_MAX];
-	int invalid, result = -1;
 
-	switch (open_input(batch, item->name, limits.max_bytes, &held, digest, &problem)) {
+	memset(prepared, 0, sizeof(*prepared));
+	prepared->opened = open_input(batch, item->name, limits.max_bytes, &prepared->bytes,
+				      prepared->digest, &prepared->problem);
+	if (prepared->opened != INPUT_READ)
+		return;
+	prepared->record = xml_parse_untrusted(prepared->bytes.data, prepared->bytes.size,
+					       name_escape(item->name, shown, sizeof(shown)),
+					       &limits, NULL, 0, &prepared->problem);
+	if (prepared->record)
+		prepared->invalid = schema_validate(batch->record_schema, prepared->record,
+						    &prepared->messages,
+						    &prepared->validation_error);
+}
+
+static void release_prepared(struct prepared_record *prepared)
+{
+	xml_messages_release(&prepared->messages);
+	if (prepared->record)
+		xmlFreeDoc(prepared->record);
+	prepared->record = NULL;
+	input_release(&prepared->bytes);
+}
+
+/* ---- filing it, in arrival order, in the run's thread ---- */
+
+static int file_prepared(struct batch *batch, const struct intake_item *item,
+			 struct prepared_record *prepared, struct error *err)
+{
+	char message[1200];
+
+	switch (prepared->opened) {
 	case INPUT_READ:
 		break;
 	case INPUT_OVER_LIMIT:
 		snprintf(message, sizeof(message), "%zu bytes, more than the limit of %zu bytes",
-			 held.size, limits.max_bytes);
-		result = quarantine(batch, item->name, REASON_XML_MALFORMED, message, digest, &held,
-				    err);
-		goto out;
+			 prepared->bytes.size, batch->policy.package_limits.max_xml_bytes);
+		return quarantine(batch, item->name, REASON_XML_MALFORMED, message,
+				  prepared->digest, &prepared->bytes, err);
 	case INPUT_UNREADABLE:
-		result = quarantine_unreadable(batch, item, problem.message, err);
-		goto out;
+		return quarantine_unreadable(batch, item, prepared->problem.message, err);
 	case INPUT_FAILED:
-		error_set(err, "%s", problem.message);
-		goto out;
+		return error_set(err, "%s", prepared->problem.message);
 	case INPUT_GONE:
 		/* removed or swapped since the listing: the next run sees what is there */
-		log_line(batch, "not taken: %s", problem.message);
-		result = 0;
-		goto out;
+		log_line(batch, "not taken: %s", prepared->problem.message);
+		return 0;
 	}
-	record = xml_parse_untrusted(held.data, held.size,
-				     name_escape(item->name, shown, sizeof(shown)), &limits, NULL,
-				     0, &problem);
-	if (!record) {
-		result = quarantine(batch, item->name, REASON_XML_MALFORMED, problem.message, digest,
-				    &held, err);
-		goto out;
-	}
-	invalid = schema_validate(batch->record_schema, record, &messages, err);
-	if (invalid < 0)
-		goto out;
-	result = file_record(batch, item, digest, &held, xmlDocGetRootElement(record), invalid,
-			     messages.count ? messages.lines[0] : "invalid", err);
-out:
-	xml_messages_release(&messages);
-	if (record)
-		xmlFreeDoc(record);
-	input_release(&held);
+	if (!prepared->record)
+		return quarantine(batch, item->name, REASON_XML_MALFORMED, prepared->problem.message,
+				  prepared->digest, &prepared->bytes, err);
+	if (prepared->invalid < 0)
+		return error_set(err, "%s", prepared->validation_error.message);
+	return file_record(batch, item, prepared->digest, &prepared->bytes,
+			   xmlDocGetRootElement(prepared->record), prepared->invalid,
+			   prepared->messages.count ? prepared->messages.lines[0] : "invalid", err);
+}
+
+int take_record(struct batch *batch, const struct intake_item *item, struct error *err)
+{
+	struct prepared_record prepared;
+	int result;
+
+	prepare_record(batch, item, &prepared);
+	result = file_prepared(batch, item, &prepared, err);
+	release_prepared(&prepared);
 	return result;
+}
+
+/* ---- several threads preparing, one filing (prepare_pool.h) ---- */
+
+static void prepare_in_slot(const struct batch *batch, const struct intake_item *item,
+			    void *slot)
+{
+	prepare_record(batch, item, slot);
+}
+
+static int file_slot(struct batch *batch, const struct intake_item *item, void *slot,
+		     struct error *err)
+{
+	return file_prepared(batch, item, slot, err);
+}
+
+static void release_slot(void *slot)
+{
+	release_prepared(slot);
+}
+
+static const struct prepare_kind record_kind = {
+	sizeof(struct prepared_record), prepare_in_slot, file_slot, release_slot
+};
+
+int take_records_in_parallel(struct batch *batch, const struct intake_item *items,
+			     size_t count, int jobs, void (*progress)(struct batch *),
+			     struct error *err)
+{
+	return prepare_and_file(batch, &record_kind, items, count, jobs, progress, err);
 }

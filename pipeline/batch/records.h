@@ -5,5 +5,11 @@
 #include "batch.h"
 
 int take_record(struct batch *batch, const struct intake_item *item, struct error *err);
+/* The same for many records, prepared by `jobs` threads (read, hashed,
+ * parsed, checked against record.xsd) and filed in order by this one;
+ * progress is called before each is filed. */
+int take_records_in_parallel(struct batch *batch, const struct intake_item *items,
+			     size_t count, int jobs, void (*progress)(struct batch *),
+			     struct error *err);
 
 #endif
