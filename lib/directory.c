@@ -1,7 +1,12 @@
-/* directory.c - listing a directory in sorted order; see directory.h. */
+/* directory.c - listing a directory in sorted order, and the hint on where
+ * its subdirectories go; see directory.h. */
 #include "directory.h"
 
 #include <dirent.h>
+#include <fcntl.h>
+#include <linux/fs.h>
+#include <sys/ioctl.h>
+#include <unistd.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -62,4 +67,20 @@ void name_list_release(struct name_list *list)
 	free(list->names);
 	list->names = NULL;
 	list->count = 0;
+}
+
+int directory_hint_spread(const char *directory)
+{
+	int fd = open(directory, O_RDONLY | O_DIRECTORY | O_CLOEXEC), flags = 0, result = 0;
+
+	if (fd < 0)
+		return -1;
+	if (ioctl(fd, FS_IOC_GETFLAGS, &flags) < 0) {
+		result = -1;
+	} else if (!(flags & FS_TOPDIR_FL)) {
+		flags |= FS_TOPDIR_FL;
+		result = ioctl(fd, FS_IOC_SETFLAGS, &flags);
+	}
+	close(fd);
+	return result;
 }

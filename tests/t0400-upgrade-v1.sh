@@ -21,6 +21,20 @@ expect "a run over the old state completes" run_ecap run "$state" --date 2026-11
 "$ecap" init "$work/new-state" >/dev/null
 expect_equal "the state is now at the layout of a state this version makes" \
 	"$(cat "$state/store/version" 2>/dev/null)" "$(cat "$work/new-state/store/version")"
+# the hint that spreads the transactions' directories (store.c,
+# directory_hint_spread): on a file system with the flag, a new state has it
+# and an old one gains it on its first run
+has_topdir_flag() {
+	lsattr -d "$1/store/transactions" 2>/dev/null | cut -d' ' -f1 | grep -q T
+}
+if lsattr -d "$work/new-state/store/transactions" >/dev/null 2>&1; then
+	expect "a new state's transactions are spread over the disk (chattr +T)" \
+		has_topdir_flag "$work/new-state"
+	expect "... and so are the upgraded state's" has_topdir_flag "$state"
+else
+	skip "a state's transactions are spread over the disk (chattr +T)" \
+		"this file system has no such flag"
+fi
 "$ecap" status "$state" --xml >"$work/after.xml"
 expect_equal "every application keeps its state and deadline" \
 	"$(summary "$work/after.xml" | grep -v 'deadline="2026-12-08"')" "$(summary "$work/before.xml")"
