@@ -65,6 +65,7 @@ PIPELINE_OBJECTS = \
 	$(BUILD)/pipeline/audit/audit_read.o \
 	$(BUILD)/pipeline/audit/audit_tags.o \
 	$(BUILD)/pipeline/audit/audit_verify.o \
+	$(BUILD)/pipeline/audit/audit_writer.o \
 	$(BUILD)/pipeline/batch/batch.o \
 	$(BUILD)/pipeline/batch/consequences.o \
 	$(BUILD)/pipeline/batch/driver.o \
@@ -125,6 +126,7 @@ MAIN_OBJECT = $(BUILD)/pipeline/command/main.o
 
 UNIT_TESTS = \
 	$(BUILD)/tests/test-audit \
+	$(BUILD)/tests/test-audit-writer \
 	$(BUILD)/tests/test-calendar \
 	$(BUILD)/tests/test-cpd \
 	$(BUILD)/tests/test-csv \

@@ -21,7 +21,6 @@
 #include <unistd.h>
 #include <wchar.h>
 
-#include "atomic.h"
 #include "directory.h"
 #include "hash.h"
 #include "xml.h"
@@ -206,6 +205,11 @@ int archive_failed(struct audit_bag *bag, struct error *err)
 {
 	int number = archive_errno(bag->archive);
 
+	/* the archive's bytes could not be written (or hashed): the writer's
+	 * own message, which may come from another thread (audit_writer.h) */
+	if (audit_writer_failure(&bag->writer, err))
+		return -1;
+
 	/* libarchive's own text is often just "Write error": add the system's reason */
 	if (number > 0)
 		return error_set(err, "unable to write the audit archive: %s: %s",
@@ -241,39 +245,6 @@ int write_bytes(struct audit_bag *bag, const char *path, const char *bytes, size
 		return -1;
 	if (size && archive_write_data(bag->archive, bytes, size) != (la_ssize_t)size)
 		return archive_failed(bag, err);
-	return 0;
-}
-
-#define AUDIT_WRITE_BEHIND (32 << 20)
-
-/* A large run's archive is as large as all its inputs, tens of gigabytes,
- * and the run never reads it: it is sent to the disk as it grows, 32 MiB at
- * a time, and what is on the disk is dropped from the page cache. So the
- * dirty pages do not pile up for the commits' syncs to wait for, and the
- * archive does not push out of memory what the run reads (BENCH.md). Where
- * the system does not support it, the archive is written all the same. */
-static int write_behind(struct audit_bag *bag, struct error *err)
-{
-	off_t written = lseek(bag->fd, 0, SEEK_CUR);
-
-	if (written < 0 || written - bag->flushing_from < AUDIT_WRITE_BEHIND)
-		return 0;
-	if (bag->flushing_from > bag->dropped_to) {
-		/* the previous stretch: on the disk by now, or soon */
-		if (sync_file_range(bag->fd, bag->dropped_to, bag->flushing_from - bag->dropped_to,
-				    SYNC_FILE_RANGE_WAIT_BEFORE | SYNC_FILE_RANGE_WRITE |
-				    SYNC_FILE_RANGE_WAIT_AFTER) < 0 &&
-		    errno != EINVAL && errno != ENOSYS && errno != ESPIPE)
-			return error_set_errno(err, "unable to write the audit archive");
-		posix_fadvise(bag->fd, bag->dropped_to, bag->flushing_from - bag->dropped_to,
-			      POSIX_FADV_DONTNEED);
-		bag->dropped_to = bag->flushing_from;
-	}
-	if (sync_file_range(bag->fd, bag->flushing_from, written - bag->flushing_from,
-			    SYNC_FILE_RANGE_WRITE) < 0 &&
-	    errno != EINVAL && errno != ENOSYS && errno != ESPIPE)
-		return error_set_errno(err, "unable to write the audit archive");
-	bag->flushing_from = written;
 	return 0;
 }
 
@@ -388,8 +359,7 @@ static int add_payload(struct audit_bag *bag, const struct payload *payload,
 	offset = ftello(bag->manifest);
 	if (offset < 0 || (uint64_t)offset >= SLOT_OFFSET_MASK)
 		return error_set(err, "the audit manifest is too large");
-	if (write_payload(bag, payload, bag_path, sha256, &size, err) < 0 ||
-	    write_behind(bag, err) < 0)
+	if (write_payload(bag, payload, bag_path, sha256, &size, err) < 0)
 		return -1;
 	if (fprintf(bag->manifest, "%s  %s\n", sha256, encoded) < 0 ||
 	    sha256_update(&bag->manifest_hash, sha256, 64) < 0 ||
@@ -506,21 +476,16 @@ static int add_policy(struct audit_bag *bag, struct error *err)
 	return result < 0 ? -1 : 0;
 }
 
-/* The archive's bytes go to its file through here, and into its SHA-256 on
- * the way: the record of the last archive is committed with it, and the
- * archive, tens of gigabytes in a large run, is not read again for it. */
+/* libarchive's blocks of the tar.gz go to the writer (audit_writer.h): to
+ * the file and into the archive's SHA-256, on the writer's thread. */
 static la_ssize_t write_archive_block(struct archive *archive, void *data, const void *block,
 				      size_t size)
 {
 	struct audit_bag *bag = data;
-	struct error err;
 
-	if (write_all(bag->fd, block, size, &err) < 0) {
+	if (audit_writer_put(&bag->writer, block, size) < 0) {
+		/* archive_failed gives the writer's message */
 		archive_set_error(archive, errno, "Write error");
-		return -1;
-	}
-	if (sha256_update(&bag->archive_hash, block, size) < 0) {
-		archive_set_error(archive, ENOMEM, "unable to compute the archive's SHA-256");
 		return -1;
 	}
 	return (la_ssize_t)size;
@@ -532,11 +497,15 @@ static int open_archive(struct audit_bag *bag, const char *path, struct error *e
 	bag->fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
 	if (bag->fd < 0)
 		return error_set_errno(err, "unable to create the audit archive '%s'", path);
+	/* A second thread writes and hashes the archive's bytes while this one
+	 * reads, hashes and packs the files: the two halves of the work, so
+	 * two threads whatever --jobs is (the audit is the run's last step, the
+	 * typesetting threads retired), one where one CPU is all there is. */
+	if (audit_writer_start(&bag->writer, bag->fd, audit_writer_cpus() > 1, err) < 0)
+		return -1;
 	bag->archive = archive_write_new();
 	if (!bag->archive)
 		return error_set(err, "out of memory");
-	if (sha256_begin(&bag->archive_hash) < 0)
-		return error_set(err, "unable to start a SHA-256");
 	/* The payload is mostly the inputs, archives already compressed: gzip at
 	 * level 0 keeps the file a tar.gz without spending the run's time
 	 * compressing what does not compress (BENCH.md). */
@@ -556,6 +525,9 @@ static int open_archive(struct audit_bag *bag, const char *path, struct error *e
 
 static void release_bag(struct audit_bag *bag)
 {
+	/* the writing thread ended first (a failed run's archive is discarded);
+	 * the close below then writes nothing */
+	audit_writer_release(&bag->writer);
 	if (bag->transaction_open)
 		transaction_abort(&bag->transaction);
 	/* Closed before it is freed even after a failed write: libarchive
@@ -572,7 +544,6 @@ static void release_bag(struct audit_bag *bag)
 	if (bag->manifest)
 		fclose(bag->manifest);
 	sha256_release(&bag->manifest_hash);
-	sha256_release(&bag->archive_hash);
 	free(bag->seen.slots);
 	for (size_t i = 0; i < bag->journal_count; i++)
 		free(bag->journals[i]);
@@ -655,9 +626,8 @@ static int complete_archive(struct audit_bag *bag, struct error *err)
 		return -1;
 	if (archive_write_close(bag->archive) != ARCHIVE_OK)
 		return archive_failed(bag, err);
-	if (sha256_finish(&bag->archive_hash, bag->archive_sha256) < 0)
-		return error_set(err, "unable to finish a SHA-256");
-	return 0;
+	/* every byte in the file, the thread ended, before the archive commits */
+	return audit_writer_finish(&bag->writer, bag->archive_sha256, err);
 }
 
 int audit_finish(struct audit_bag *bag, char *written, size_t written_size, struct error *err)

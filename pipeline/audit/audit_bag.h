@@ -1,7 +1,8 @@
 /* audit_bag.h - what the files of the audit archive share (audit.c the
  * bag and its payload, audit_paths.c the paths already in it, audit_chain.c
  * the chain to the archive before, audit_tags.c the manifest and the tag
- * files). Not for use outside them; audit.h is the interface. */
+ * files, audit_writer.h the tar.gz's bytes to its file). Not for use outside
+ * them; audit.h is the interface. */
 #ifndef ECAP_AUDIT_BAG_H
 #define ECAP_AUDIT_BAG_H
 
@@ -10,6 +11,7 @@
 #include <stdio.h>
 #include <sys/types.h>
 #include "audit.h"
+#include "audit_writer.h"
 #include "hash.h"
 #include "store.h"
 
@@ -48,10 +50,8 @@ struct audit_bag {
 	char previous_sha256[65];
 	struct archive *archive;
 	int fd;				/* the archive's file, or -1 */
-	struct sha256 archive_hash;	/* of the tar.gz, as it is written */
+	struct audit_writer writer;	/* the tar.gz's bytes to fd, and their SHA-256 */
 	char archive_sha256[65];	/* once it is closed */
-	off_t flushing_from;		/* written before this: on its way to the disk */
-	off_t dropped_to;		/* before this: on the disk, out of the page cache */
 };
 
 /* What a journal line says changed, when it is a file that goes in the bag. */
