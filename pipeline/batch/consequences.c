@@ -75,7 +75,7 @@ static int put_certificate_renderings(struct batch *batch, xmlDocPtr document,
 static int write_certificate(struct batch *batch, const struct dossier *dossier,
 			     xmlNodePtr certification, struct error *err)
 {
-	xmlDocPtr document = xmlNewDoc((const xmlChar *)"1.0");
+	xmlDocPtr document = xmlNewDoc((const xmlChar *)"1.0"), signed_document;
 	xmlNodePtr root = xmlNewDocNode(document, NULL, (const xmlChar *)"certificate", NULL);
 	xmlNodePtr application = dossier_application(dossier);
 	const struct policy_field *field;
@@ -106,17 +106,15 @@ static int write_certificate(struct batch *batch, const struct dossier *dossier,
 							  sizeof(path)), document, err) < 0)
 		goto out;
 	/* the worker's from here: signing kept no reference to it */
-	result = put_certificate_renderings(batch, document, xml_attribute_copy(certification,
-										"svg", path,
-										sizeof(path)),
-					    err);
+	signed_document = document;
 	document = NULL;
-	if (result < 0 ||
-	    (result = register_record_certification(&batch->register_store, dossier,
-						    certification, err)) < 0)
+	if (put_certificate_renderings(batch, signed_document, xml_attribute_copy(
+					       certification, "svg", path, sizeof(path)), err) < 0 ||
+	    register_record_certification(&batch->register_store, dossier, certification, err) < 0)
 		goto out;
 	batch->summary->certified++;
 	log_line(batch, "certificate %s issued", path);
+	result = 0;
 out:
 	xmlFreeDoc(document);
 	return result;
