@@ -30,30 +30,57 @@ static void set_from(xmlNodePtr to, const char *name, xmlNodePtr from, const cha
 					     sizeof(value)));
 }
 
-static int put_certificate_pdf(struct batch *batch, const char *svg, size_t size,
-			       const char *svg_path, struct error *err)
+/* The certificate's QR code (qrcode.h) added to the signed document, on a
+ * worker, before its SVG is made: for the stylesheet only. */
+static int add_qr_code(xmlDocPtr certificate, const char *verification_base,
+		       struct error *err)
 {
-	char path[PATH_MAX], date[11];
-
-	with_extension(svg_path, ".pdf", path, sizeof(path));
-	date_format(batch->options->date, date);
-	/* typeset on a worker; in its place before the transaction commits */
-	return render_queue_svg(batch->renders, &batch->transaction, path, svg, size,
-				strrchr(path, '/') + 1, date, err);
+	return certificate_qr_add(xmlDocGetRootElement(certificate), verification_base, err);
 }
 
-/* The certificate as XML (xsd/certificate.xsd), SVG and PDF, and its register entry. */
+/* The signed certificate document (taken, in every case) made on a worker
+ * into its QR code, its SVG (certificate-svg.xsl, with the policy's seal, a
+ * data: URI (seal.h), in place of the drawn one) at svg_path and the PDF
+ * typeset from that SVG beside it (render_queue.h): both places reserved
+ * now, the SVG's first, both in place before the transaction commits. The
+ * stylesheet is taken from the renderer here, on the filing thread that
+ * owns it. */
+static int put_certificate_renderings(struct batch *batch, xmlDocPtr document,
+				      const char *svg_path, struct error *err)
+{
+	const char *seal_parameters[] = {
+		"seal-src", batch->seal_uri ? batch->seal_uri : "", NULL
+	};
+	struct render_rendering svg = { svg_path, { 0 } };
+	struct render_document job = {
+		document, add_qr_code, batch->policy.verification_base, &svg, 1,
+		seal_parameters, RENDER_PDF_OF_FIRST_RENDERING, NULL, NULL, NULL,
+	};
+	char pdf_path[PATH_MAX], date[11];
+
+	if (renderer_sheet(batch->renderer, "certificate-svg.xsl", &svg.sheet, err) < 0) {
+		xmlFreeDoc(document);
+		return -1;
+	}
+	with_extension(svg_path, ".pdf", pdf_path, sizeof(pdf_path));
+	date_format(batch->options->date, date);
+	job.pdf_destination = pdf_path;
+	job.title = strrchr(pdf_path, '/') + 1;
+	job.date = date;
+	return render_queue_document(batch->renders, &batch->transaction, &job, err);
+}
+
+/* The certificate as XML (xsd/certificate.xsd), signed, here; its SVG and
+ * PDF on a worker; and its register entry. */
 static int write_certificate(struct batch *batch, const struct dossier *dossier,
 			     xmlNodePtr certification, struct error *err)
 {
-	xmlDocPtr document = xmlNewDoc((const xmlChar *)"1.0");
+	xmlDocPtr document = xmlNewDoc((const xmlChar *)"1.0"), signed_document;
 	xmlNodePtr root = xmlNewDocNode(document, NULL, (const xmlChar *)"certificate", NULL);
 	xmlNodePtr application = dossier_application(dossier);
 	const struct policy_field *field;
 	char value[512], path[PATH_MAX];
-	const char *seal_parameters[] = { "seal-src", "", NULL };
-	xmlChar *svg = NULL;
-	int level, size = 0, result = -1;
+	int level, result = -1;
 
 	xmlSetNs(root, xmlNewNs(root, (const xmlChar *)ECAP_NAMESPACE, NULL));
 	xmlDocSetRootElement(document, root);
@@ -75,24 +102,20 @@ static int write_certificate(struct batch *batch, const struct dossier *dossier,
 	set_from(root, "issued", certification, NULL);
 	set_from(root, "expires", certification, NULL);
 	set_from(root, "verification", certification, NULL);
-	/* the policy's seal, a data: URI (seal.h), in place of the drawn one */
-	seal_parameters[1] = batch->seal_uri ? batch->seal_uri : "";
 	if (put_signed_document(batch, xml_attribute_copy(certification, "certificate", path,
-							  sizeof(path)), document, err) < 0 ||
-	    certificate_qr_add(root, batch->policy.verification_base, err) < 0 ||
-	    renderer_apply(batch->renderer, "certificate-svg.xsl", document, seal_parameters,
-			   &svg, &size, err) < 0 ||
-	    transaction_put(&batch->transaction, xml_attribute_copy(certification, "svg", path,
-								    sizeof(path)),
-			    svg, (size_t)size, err) < 0 ||
-	    put_certificate_pdf(batch, (const char *)svg, (size_t)size, path, err) < 0 ||
+							  sizeof(path)), document, err) < 0)
+		goto out;
+	/* the worker's from here: signing kept no reference to it */
+	signed_document = document;
+	document = NULL;
+	if (put_certificate_renderings(batch, signed_document, xml_attribute_copy(
+					       certification, "svg", path, sizeof(path)), err) < 0 ||
 	    register_record_certification(&batch->register_store, dossier, certification, err) < 0)
 		goto out;
 	batch->summary->certified++;
 	log_line(batch, "certificate %s issued", path);
 	result = 0;
 out:
-	xmlFree(svg);
 	xmlFreeDoc(document);
 	return result;
 }

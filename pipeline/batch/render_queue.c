@@ -1,4 +1,4 @@
-/* render_queue.c - letters' renderings, PDFs and e-mails made on worker
+/* render_queue.c - documents' renderings, PDFs and e-mails made on worker
  * threads, each written into its place, reserved in the open transaction
  * when it was queued, by the thread that made it; see render_queue.h.
  *
@@ -15,15 +15,29 @@
  *   reads a parent dictionary), its extension functions registered on that
  *   context (notice.c), its errors collected there. The stylesheets are
  *   compiled, and the renderer's cache of them searched, only on the filing
- *   thread (renderer_sheet, when the letter is queued). The EXSLT modules
+ *   thread (renderer_sheet, when the document is queued). The EXSLT modules
  *   were registered once, before any worker started (xml_library_setup).
- * - the letter document: made by the kind's stylesheet on the filing
- *   thread, which hands it over when it queues the job and never touches it
- *   again; the worker's transforms change it (xsl:strip-space removes its
- *   blank text, XPath numbers its elements), in the same order as on one
- *   thread (the XHTML, the text, then the PDF), and the worker frees it. Its
+ * - the document: made on the filing thread, which hands it over when it
+ *   queues the job and never touches it again; the worker's transforms
+ *   change it (xsl:strip-space removes its blank text, XPath numbers its
+ *   elements), in the same order as on one thread (the preparation, each
+ *   rendering, then the PDF), and the worker frees it. A letter document's
  *   dictionary is the kind's transform's, a child of that stylesheet's, so
- *   freeing it only takes a locked reference from the stylesheet's.
+ *   freeing it only takes a locked reference from the stylesheet's. A
+ *   certificate document (consequences.c) is made by xmlNewDoc, with no
+ *   dictionary at all (its names are the nodes' own copies); signing it
+ *   only serializes it (signature_sign signs a copy parsed from those
+ *   bytes, freed before it returns), so nothing else refers to it.
+ * - what a job reads besides its document is its own: the parameters of
+ *   each rendering and the preparation's argument are copied when it is
+ *   queued (a seal's data: URI of kilobytes is one memcpy, next to a
+ *   transform of milliseconds), the stylesheets are the renderer's, which
+ *   outlives the queue (driver.c frees the queue first).
+ * - a certificate's preparation (qrcode.c) keeps nothing between calls;
+ *   libqrencode 4.1.1 builds its Reed-Solomon tables once, lazily, under
+ *   its own mutex (rsecc.c's RSECC_mutex: Debian's build has
+ *   HAVE_LIBPTHREAD, it imports pthread_mutex_lock), and makes every other
+ *   table per call (qrspec.c no longer caches frames since 4.0).
  * - the queue's fields are under its lock; an item's own fields belong to
  *   the thread that took it until it is marked done (under the lock), then
  *   to the filing thread, which releases it.
@@ -45,19 +59,21 @@
 #include "worker.h"
 #include "xml.h"
 
-enum render_kind { RENDER_LETTER, RENDER_SVG, RENDER_STEP };
+enum render_kind { RENDER_DOCUMENT, RENDER_STEP };
 
-/* The places one job writes: a letter's renderings and then its PDF. */
-#define RENDER_PLACES (RENDER_LETTER_RENDERINGS + 1)
+/* The places one job writes: a document's renderings and then its PDF. */
+#define RENDER_PLACES (RENDER_DOCUMENT_RENDERINGS + 1)
 
 struct render_item {
 	enum render_kind kind;
 	char paths[RENDER_PLACES][PATH_MAX];	/* reserved in the transaction */
 	size_t place_count;		/* the last is the PDF's, or the step's */
-	xmlDocPtr letter;		/* RENDER_LETTER */
-	struct renderer_sheet sheets[RENDER_LETTER_RENDERINGS];	/* one a place */
-	char *svg;			/* RENDER_SVG */
-	size_t svg_size;
+	xmlDocPtr document;		/* RENDER_DOCUMENT */
+	render_prepare prepare;
+	char *prepare_argument;
+	struct renderer_sheet sheets[RENDER_DOCUMENT_RENDERINGS];	/* one a place */
+	char **parameters;		/* one block, or NULL for none */
+	enum render_pdf_source pdf_source;
 	char title[256];
 	char date[11];			/* "" for none */
 	render_step_make make;		/* RENDER_STEP */
@@ -102,35 +118,48 @@ static int write_place(const char *path, const unsigned char *bytes, size_t size
 	return result;
 }
 
-/* The letter's renderings, then its PDF, each written into its place; the
- * letter document is freed once typeset. */
-static int make_letter(struct render_item *item, const char *date, struct error *err)
+/* The document prepared, its renderings, then its PDF, each written into
+ * its place; the document is freed once typeset. */
+static int make_document(struct render_item *item, const char *date, struct error *err)
 {
+	xmlChar *first = NULL;		/* the first rendering, for a PDF made from it */
+	int first_length = 0, result = -1;
 	unsigned char *bytes = NULL;
 	size_t size = 0, last = item->place_count - 1;
-	int result = -1;
 
+	if (item->prepare && item->prepare(item->document, item->prepare_argument, err) < 0)
+		goto out;
 	for (size_t i = 0; i < last; i++) {
 		xmlChar *output = NULL;
 		int length = 0;
 
-		if (renderer_sheet_apply(&item->sheets[i], item->letter, NULL, &output, &length,
+		if (renderer_sheet_apply(&item->sheets[i], item->document,
+					 (const char *const *)item->parameters, &output, &length,
 					 err) < 0)
 			goto out;
+		if (i == 0) {
+			first = output;
+			first_length = length;
+		}
 		result = write_place(item->paths[i], output, (size_t)length, err);
-		xmlFree(output);
+		if (i > 0)
+			xmlFree(output);
 		if (result < 0)
 			goto out;
 		result = -1;
 	}
-	if (pdf_from_letter(item->letter, item->title, date, &bytes, &size, err) < 0 ||
-	    write_place(item->paths[last], bytes, size, err) < 0)
-		goto out;
-	result = 0;
+	if (item->pdf_source == RENDER_PDF_OF_FIRST_RENDERING)
+		result = pdf_from_svg((const char *)first, (size_t)first_length, item->title, date,
+				      &bytes, &size, err);
+	else
+		result = pdf_from_letter(item->document, item->title, date, &bytes, &size, err);
+	if (result == 0)
+		result = write_place(item->paths[last], bytes, size, err);
 out:
 	free(bytes);
-	xmlFreeDoc(item->letter);
-	item->letter = NULL;
+	xmlFree(first);
+	xmlFreeDoc(item->document);
+	item->document = NULL;
 	return result;
 }
 
@@ -142,14 +171,10 @@ static void make_item(struct render_item *item)
 	size_t size = 0;
 	int result;
 
-	if (item->kind == RENDER_LETTER) {
-		result = make_letter(item, date, &item->error);
+	if (item->kind == RENDER_DOCUMENT) {
+		result = make_document(item, date, &item->error);
 	} else {
-		if (item->kind == RENDER_SVG)
-			result = pdf_from_svg(item->svg, item->svg_size, item->title, date, &bytes,
-					      &size, &item->error);
-		else
-			result = item->make(item->context, &bytes, &size, &item->error);
+		result = item->make(item->context, &bytes, &size, &item->error);
 		if (result == 0)
 			result = write_place(item->paths[0], bytes, size, &item->error);
 		free(bytes);
@@ -240,8 +265,9 @@ struct render_queue *render_queue_new(int workers, struct error *err)
 
 static void release_item(struct render_item *item)
 {
-	xmlFreeDoc(item->letter);
-	free(item->svg);
+	xmlFreeDoc(item->document);
+	free(item->prepare_argument);
+	free(item->parameters);
 	if (item->release)
 		item->release(item->context);
 	memset(item, 0, sizeof(*item));
@@ -382,58 +408,84 @@ static void set_title_and_date(struct render_item *item, const char *title, cons
 	snprintf(item->date, sizeof(item->date), "%s", date ? date : "");
 }
 
-int render_queue_letter(struct render_queue *queue, struct transaction *transaction,
-			xmlDocPtr letter, const struct render_rendering *renderings,
-			size_t count, const char *pdf_destination, const char *title,
-			const char *date, struct error *err)
+/* name, value, ..., NULL copied into one block, to be freed at once
+ * (*copy NULL for none). */
+static int copy_parameters(const char *const *parameters, char ***copy, struct error *err)
 {
-	struct render_item *item = count <= RENDER_LETTER_RENDERINGS ?
-		new_item(queue, RENDER_LETTER, err) : NULL;
+	size_t count = 0, text_size = 0;
+	char *text;
 
-	if (!item) {
-		if (count > RENDER_LETTER_RENDERINGS)
-			error_set(err, "a letter has at most %d renderings besides its PDF",
-				  RENDER_LETTER_RENDERINGS);
-		xmlFreeDoc(letter);
+	*copy = NULL;
+	if (!parameters)
+		return 0;
+	for (; parameters[count]; count++)
+		text_size += strlen(parameters[count]) + 1;
+	*copy = malloc((count + 1) * sizeof(char *) + text_size);
+	if (!*copy)
+		return error_set(err, "out of memory");
+	text = (char *)(*copy + count + 1);
+	for (size_t i = 0; i < count; i++) {
+		size_t length = strlen(parameters[i]) + 1;
+
+		(*copy)[i] = memcpy(text, parameters[i], length);
+		text += length;
+	}
+	(*copy)[count] = NULL;
+	return 0;
+}
+
+int render_queue_document(struct render_queue *queue, struct transaction *transaction,
+			  const struct render_document *job, struct error *err)
+{
+	struct render_item *item = NULL;
+
+	if (job->count > RENDER_DOCUMENT_RENDERINGS ||
+	    (job->pdf_source == RENDER_PDF_OF_FIRST_RENDERING && job->count == 0)) {
+		error_set(err, "a document has %s%d renderings besides its PDF",
+			  job->count ? "at most " : "1 to ", RENDER_DOCUMENT_RENDERINGS);
+		xmlFreeDoc(job->document);
 		return -1;
 	}
-	item->letter = letter;
-	for (size_t i = 0; i < count; i++) {
-		item->sheets[i] = renderings[i].sheet;
-		if (reserve_place(item, transaction, renderings[i].destination, err) < 0)
+	item = new_item(queue, RENDER_DOCUMENT, err);
+	if (!item) {
+		xmlFreeDoc(job->document);
+		return -1;
+	}
+	item->document = job->document;
+	item->prepare = job->prepare;
+	if (job->prepare &&
+	    !(item->prepare_argument = strdup(job->prepare_argument ? job->prepare_argument : ""))) {
+		error_set(err, "out of memory");
+		goto failed;
+	}
+	if (copy_parameters(job->parameters, &item->parameters, err) < 0)
+		goto failed;
+	for (size_t i = 0; i < job->count; i++) {
+		item->sheets[i] = job->renderings[i].sheet;
+		if (reserve_place(item, transaction, job->renderings[i].destination, err) < 0)
 			goto failed;
 	}
-	if (reserve_place(item, transaction, pdf_destination, err) < 0)
+	if (reserve_place(item, transaction, job->pdf_destination, err) < 0)
 		goto failed;
-	set_title_and_date(item, title, date);
+	item->pdf_source = job->pdf_source;
+	set_title_and_date(item, job->title, job->date);
 	return queue_item(queue, err);
 failed:
 	release_item(item);
 	return -1;
 }
 
-int render_queue_svg(struct render_queue *queue, struct transaction *transaction,
-		     const char *destination, const char *svg, size_t size, const char *title,
-		     const char *date, struct error *err)
+int render_queue_letter(struct render_queue *queue, struct transaction *transaction,
+			xmlDocPtr letter, const struct render_rendering *renderings,
+			size_t count, const char *pdf_destination, const char *title,
+			const char *date, struct error *err)
 {
-	struct render_item *item = new_item(queue, RENDER_SVG, err);
+	const struct render_document job = {
+		letter, NULL, NULL, renderings, count, NULL, RENDER_PDF_OF_DOCUMENT,
+		pdf_destination, title, date,
+	};
 
-	if (!item)
-		return -1;
-	if (reserve_place(item, transaction, destination, err) < 0)
-		goto failed;
-	item->svg = malloc(size ? size : 1);
-	if (!item->svg) {
-		error_set(err, "out of memory");
-		goto failed;
-	}
-	memcpy(item->svg, svg, size);
-	item->svg_size = size;
-	set_title_and_date(item, title, date);
-	return queue_item(queue, err);
-failed:
-	release_item(item);
-	return -1;
+	return render_queue_document(queue, transaction, &job, err);
 }
 
 int render_queue_step(struct render_queue *queue, struct transaction *transaction,

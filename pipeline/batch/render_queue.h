@@ -1,12 +1,13 @@
-/* render_queue.h - the letters' renderings, the PDFs of letters and
- * certificates, and the letters' e-mails, made on --jobs worker threads
+/* render_queue.h - the renderings and PDFs of letters and certificates,
+ * and the letters' e-mails, made on --jobs worker threads
  * while the run's one filing thread goes on deciding.
  *
  * The filing thread still makes every decision and every document (the
- * letter document, by the kind's stylesheet; the certificate's SVG); what
- * is made from a document is handed to a worker: a letter's XHTML and text
- * (its two stylesheets, compiled beforehand, applied to the letter
- * document) and its PDF (pdf_from_letter, about 10 ms), a certificate's PDF
+ * letter document, by the kind's stylesheet; the certificate document,
+ * signed); what is made from a document is handed to a worker: a letter's
+ * XHTML and text (its two stylesheets, compiled beforehand, applied to the
+ * letter document) and its PDF (pdf_from_letter, about 10 ms), a
+ * certificate's QR code, its SVG (certificate-svg.xsl) and the PDF of that
  * (pdf_from_svg, about 40 ms), and a file made from outputs already in
  * place (a letter's e-mail, which carries its text and attaches its PDF).
  * Each output queued reserves its place in the open transaction at once
@@ -52,29 +53,57 @@ struct render_queue *render_queue_new(int workers, struct error *err);
  * was for is being aborted). NULL is fine. */
 void render_queue_free(struct render_queue *queue);
 
-/* At most this many renderings of a letter besides its PDF. */
-#define RENDER_LETTER_RENDERINGS 2
+/* At most this many renderings of a document besides its PDF. */
+#define RENDER_DOCUMENT_RENDERINGS 2
 
-/* One rendering of a letter document: the stylesheet (taken from the
- * renderer on the filing thread, renderer_sheet), applied with no
+/* One rendering of a document: the stylesheet (taken from the renderer on
+ * the filing thread, renderer_sheet), applied with the document's
  * parameters, its output put at destination. */
 struct render_rendering {
 	const char *destination;
 	struct renderer_sheet sheet;
 };
 
-/* The letter document `letter` (the queue takes it; the job owns it) made
- * into each of its `count` renderings, in order, and then typeset as a PDF
- * at pdf_destination: every place reserved in transaction now, in that
- * order. title and date as pdf_from_letter takes them. */
+/* What a document's PDF is typeset from. */
+enum render_pdf_source {
+	RENDER_PDF_OF_DOCUMENT,		/* the document itself: pdf_from_letter */
+	RENDER_PDF_OF_FIRST_RENDERING,	/* its first rendering, an SVG: pdf_from_svg */
+};
+
+/* Changes the document on the worker before its renderings (a
+ * certificate's QR code: certificate_qr_add): it may only touch the
+ * document and argument, which the job owns. */
+typedef int (*render_prepare)(xmlDocPtr document, const char *argument, struct error *err);
+
+/* A document made into its renderings and a PDF on a worker. */
+struct render_document {
+	xmlDocPtr document;		/* the queue takes it, in every case */
+	render_prepare prepare;		/* NULL for none */
+	const char *prepare_argument;	/* copied into the job */
+	const struct render_rendering *renderings;
+	size_t count;			/* at most RENDER_DOCUMENT_RENDERINGS */
+	/* name, value, ..., NULL, as renderer_sheet_apply takes them, for
+	 * every rendering (NULL for none): copied into the job */
+	const char *const *parameters;
+	enum render_pdf_source pdf_source;
+	const char *pdf_destination;
+	const char *title, *date;	/* as pdf_from_letter and pdf_from_svg take them */
+};
+
+/* The job's document prepared, made into each of its renderings, in order,
+ * each written at its destination, and then typeset as a PDF at
+ * pdf_destination: every place reserved in transaction now, in that
+ * order. The document must be the job's alone (see render_queue.c): the
+ * filing thread hands it over and never touches it again. */
+int render_queue_document(struct render_queue *queue, struct transaction *transaction,
+			  const struct render_document *job, struct error *err);
+
+/* A letter document (xslt/letter-KIND.xsl's) as render_queue_document with
+ * no preparation and its PDF typeset from it (pdf_from_letter). */
 int render_queue_letter(struct render_queue *queue, struct transaction *transaction,
 			xmlDocPtr letter, const struct render_rendering *renderings,
 			size_t count, const char *pdf_destination, const char *title,
 			const char *date, struct error *err);
-/* The PDF of a certificate's SVG (copied), as pdf_from_svg makes it. */
-int render_queue_svg(struct render_queue *queue, struct transaction *transaction,
-		     const char *destination, const char *svg, size_t size, const char *title,
-		     const char *date, struct error *err);
 
 /* A file made once everything queued before it is in place, on a worker
  * (or on the filing thread without workers): make(context) returns its

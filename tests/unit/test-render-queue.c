@@ -12,7 +12,13 @@
  * what it read followed by its own number: the last file of a chain reads
  * "<0><1>...<N-1>" only if no step ran before the one before it was in
  * place. The first step of a chain is slow, and some others, so that a
- * worker that took a step too early would find an empty file. */
+ * worker that took a step too early would find an empty file.
+ *
+ * A document job (render_queue_document, as consequences.c queues a
+ * certificate) makes on a worker the same bytes as the filing thread made
+ * before it moved there: its preparation (the QR code), its rendering with
+ * a parameter (the seal) and the PDF typeset from that rendering, though
+ * the caller's parameter and argument are gone once it is queued. */
 #include <fcntl.h>
 #include <limits.h>
 #include <stdio.h>
@@ -21,6 +27,10 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "notice.h"
+#include "paths.h"
+#include "pdf.h"
+#include "qrcode.h"
 #include "render_queue.h"
 #include "store.h"
 #include "tap.h"
@@ -231,13 +241,119 @@ static void test_reserved_commit(struct store *store)
 	   "a reserved place made is placed at commit");
 }
 
+#define VERIFICATION_BASE "https://www.example.org/ecap/verify/"
+/* a red disc, as seal.c makes a policy's SVG seal into a data: URI */
+#define SEAL_URI "data:image/svg+xml;base64,PHN2ZyB4bWxucz0iaHR0cDovL3d3dy53My5vcmcvMjAwMC9zdmciIHdp" \
+	"ZHRoPSIyNCIgaGVpZ2h0PSIyNCI+PGNpcmNsZSBjeD0iMTIiIGN5PSIxMiIgcj0iMTAiIGZpbGw9IiNjMDAiLz48L3N2Zz4="
+
+static int add_qr_code(xmlDocPtr document, const char *base, struct error *err)
+{
+	return certificate_qr_add(xmlDocGetRootElement(document), base, err);
+}
+
+static xmlDocPtr read_certificate(void)
+{
+	xmlDocPtr document = xmlReadFile("tests/data/documents/certificate.xml", NULL, XML_PARSE_NONET);
+
+	if (!document) {
+		printf("Bail out! cannot read tests/data/documents/certificate.xml\n");
+		exit(2);
+	}
+	return document;
+}
+
+/* The staged file at name equal to size bytes at expected. */
+static int staged_is(struct transaction *transaction, const char *name, const void *expected,
+		     size_t size)
+{
+	char path[PATH_MAX];
+	struct error err = { "" };
+	size_t length = 0;
+	char *bytes = transaction_staged(transaction, name, path, sizeof(path)) == 1 ?
+		xml_read_file(path, 1 << 24, &length, &err) : NULL;
+	int same = bytes && length == size && memcmp(bytes, expected, size) == 0;
+
+	if (!same)
+		printf("#   %s: %zu bytes, expected %zu%s%s\n", name, length, size,
+		       err.message[0] ? ": " : "", err.message);
+	free(bytes);
+	return same;
+}
+
+/* A certificate's SVG and PDF from its document on `workers` threads: the
+ * bytes the calling thread makes from a copy of the document. */
+static void test_document(struct store *store, struct renderer *renderer, int workers)
+{
+	const char *reference_parameters[] = { "seal-src", SEAL_URI, NULL };
+	xmlDocPtr reference = read_certificate();
+	xmlChar *svg = NULL;
+	unsigned char *pdf = NULL;
+	size_t pdf_size = 0;
+	int svg_size = 0, failed, same;
+	char *seal = strdup(SEAL_URI), *base = strdup(VERIFICATION_BASE), label[160];
+	const char *parameters[] = { "seal-src", seal, NULL };
+	struct render_rendering rendering = { "out/certificate.svg", { 0 } };
+	struct render_document job = {
+		read_certificate(), add_qr_code, base, &rendering, 1, parameters,
+		RENDER_PDF_OF_FIRST_RENDERING, "out/certificate.pdf", "certificate.pdf",
+		"2026-12-08",
+	};
+	struct transaction transaction;
+	struct render_queue *queue;
+	struct error err = { "" };
+
+	if (!seal || !base ||
+	    certificate_qr_add(xmlDocGetRootElement(reference), VERIFICATION_BASE, &err) < 0 ||
+	    renderer_apply(renderer, "certificate-svg.xsl", reference, reference_parameters, &svg,
+			   &svg_size, &err) < 0 ||
+	    pdf_from_svg((const char *)svg, (size_t)svg_size, "certificate.pdf", "2026-12-08",
+			 &pdf, &pdf_size, &err) < 0 ||
+	    !(queue = render_queue_new(workers, &err)) ||
+	    transaction_begin(store, &transaction, &err) < 0) {
+		printf("Bail out! %s\n", err.message);
+		exit(2);
+	}
+	failed = renderer_sheet(renderer, "certificate-svg.xsl", &rendering.sheet, &err) < 0 ||
+		 render_queue_document(queue, &transaction, &job, &err) < 0;
+	/* the job's are copies: the caller's may go at once */
+	memset(seal, 'x', strlen(seal));
+	memset(base, 'x', strlen(base));
+	free(seal);
+	free(base);
+	failed = failed || render_queue_finish(queue, &err) < 0;
+	snprintf(label, sizeof(label), "%d workers: a certificate's SVG and PDF made", workers);
+	ok(!failed, label);
+	if (failed)
+		printf("#   %s\n", err.message);
+	ok(strstr((const char *)svg, VERIFICATION_BASE) && strstr((const char *)svg, SEAL_URI),
+	   "the reference SVG has the QR code's address and the seal");
+	same = !failed && staged_is(&transaction, "out/certificate.svg", svg, (size_t)svg_size) &&
+	       staged_is(&transaction, "out/certificate.pdf", pdf, pdf_size);
+	snprintf(label, sizeof(label),
+		 "%d workers: the same SVG and PDF as made on the calling thread", workers);
+	ok(same, label);
+	render_queue_free(queue);
+	transaction_abort(&transaction);
+	xmlFree(svg);
+	free(pdf);
+	xmlFreeDoc(reference);
+}
+
 int main(void)
 {
+	struct renderer *renderer;
+	char source_dir[PATH_MAX];
 	struct store store;
 	struct error err = { "" };
 	char command[PATH_MAX + 16];
 	FILE *policy;
 
+	if (!realpath(".", source_dir) || setenv("ECAP_SHARE_DIR", source_dir, 1) < 0 ||
+	    paths_setup(&err) < 0 || xml_library_setup(paths_share_dir(), &err) < 0 ||
+	    !(renderer = renderer_new(&err))) {
+		printf("Bail out! %s\n", err.message);
+		return 2;
+	}
 	if (!mkdtemp(directory) || store_create_layout(directory, &err) < 0) {
 		printf("Bail out! %s\n", err.message);
 		return 2;
@@ -253,7 +369,10 @@ int main(void)
 		test_chain(&store, workers);
 	for (int workers = 0; workers <= 4; workers += 2)
 		test_first_failure(&store, workers);
+	for (int workers = 0; workers <= 2; workers += 2)
+		test_document(&store, renderer, workers);
 	test_reserved_commit(&store);
+	renderer_free(renderer);
 	store_close(&store);
 	snprintf(command, sizeof(command), "rm -rf '%s'", directory);
 	if (system(command) != 0)
