@@ -28,10 +28,10 @@
 #include "error.h"
 #include "hash.h"
 
-/* 4 MiB of blocks in flight: a few files' worth of work, enough for the two
+/* 1 MiB of blocks in flight: a few files' worth of work, enough for the two
  * threads not to wait on each other's every file (a sync_file_range of the
  * write-behind, a large file read), little beside the run's memory. */
-#define AUDIT_WRITER_BLOCK_BYTES ((size_t)1 << 20)
+#define AUDIT_WRITER_BLOCK_BYTES ((size_t)256 << 10)
 #define AUDIT_WRITER_BLOCKS 4
 
 struct audit_writer {
