@@ -21,6 +21,19 @@
  * fonts ecap draws with are not variable fonts, so FreeType applies no
  * variation to them: the same glyphs, metrics and PDF bytes (t1010
  * compares the outputs of --jobs 1, 2 and 4).
+ *
+ * This closes only one way into that race. cairo 1.16 also keeps one
+ * most-recently-used scaled font for the whole process, holding a
+ * reference: when any thread creates a font, cairo drops the slot's
+ * previous font, which may be another thread's own, and if that thread
+ * has meanwhile dropped its reference and is taking the font again from
+ * cairo's map, the same assertion aborts the process. Fonts of one's own
+ * cannot prevent that (a reproducer with no font shared between threads
+ * aborts in seconds with 12 threads, in about 100 s with 2; BENCH.md,
+ * session 11); cairo's calls to these functions are bound inside the
+ * library, so ecap cannot interpose them. Only cairo 1.18 (Debian 13), or
+ * typesetting one thread at a time, removes it. A run that aborts so loses
+ * nothing: it commits nothing half-done, and the next run goes on.
  */
 #ifndef ECAP_PDF_FONTS_H
 #define ECAP_PDF_FONTS_H
