@@ -86,8 +86,11 @@ static void collect_transform_error(void *context, const char *format, ...)
 		errors->first[--length] = '\0';
 }
 
-static xsltStylesheetPtr compiled_stylesheet(struct renderer *renderer, const char *name,
-					     struct error *err)
+/* The cache's entry for xslt/<name>, compiled on first use; the entry
+ * itself moves when the next stylesheet is compiled, its name and
+ * stylesheet do not. NULL with err. */
+static const struct compiled *compiled_stylesheet(struct renderer *renderer, const char *name,
+						  struct error *err)
 {
 	struct transform_errors errors = { "" };
 	char path[PATH_MAX];
@@ -96,7 +99,7 @@ static xsltStylesheetPtr compiled_stylesheet(struct renderer *renderer, const ch
 
 	for (size_t i = 0; i < renderer->count; i++)
 		if (strcmp(renderer->compiled[i].name, name) == 0)
-			return renderer->compiled[i].stylesheet;
+			return &renderer->compiled[i];
 	if (strchr(name, '/') || name[0] == '.') {
 		error_set(err, "'%s' is not the name of a stylesheet in xslt/", name);
 		return NULL;
@@ -119,8 +122,7 @@ static xsltStylesheetPtr compiled_stylesheet(struct renderer *renderer, const ch
 	}
 	renderer->compiled = grown;
 	grown[renderer->count].stylesheet = stylesheet;
-	renderer->count++;
-	return stylesheet;
+	return &grown[renderer->count++];
 }
 
 /* t:fill(text, first, indent, width): text-wrap.xsl's text-wrap in C
@@ -300,16 +302,14 @@ out:
 int renderer_sheet(struct renderer *renderer, const char *name, struct renderer_sheet *sheet,
 		   struct error *err)
 {
-	xsltStylesheetPtr stylesheet = compiled_stylesheet(renderer, name, err);
+	const struct compiled *compiled = compiled_stylesheet(renderer, name, err);
 
 	memset(sheet, 0, sizeof(*sheet));
-	if (!stylesheet)
+	if (!compiled)
 		return -1;
 	/* the cache's own copy of the name, which lives as long as the renderer */
-	for (size_t i = 0; i < renderer->count; i++)
-		if (renderer->compiled[i].stylesheet == stylesheet)
-			sheet->name = renderer->compiled[i].name;
-	sheet->stylesheet = stylesheet;
+	sheet->name = compiled->name;
+	sheet->stylesheet = compiled->stylesheet;
 	sheet->security = renderer->security;
 	return 0;
 }
