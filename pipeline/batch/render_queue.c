@@ -44,17 +44,13 @@
  * The steps (mail.c's messages) use GMime: see mail.c. */
 #include "render_queue.h"
 
-#include <errno.h>
-#include <fcntl.h>
 #include <limits.h>
 #include <malloc.h>
 #include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
-#include "atomic.h"
 #include "pdf.h"
 #include "worker.h"
 #include "xml.h"
@@ -100,29 +96,11 @@ struct render_queue {
 	pthread_cond_t queued, rendered;
 };
 
-/* The bytes into the place the transaction reserved for them, created here
- * (transaction_reserve): the file's creation, which on ext4 allocates its
- * inode, is the worker's cost, not the filing thread's. */
-static int write_place(const char *path, const unsigned char *bytes, size_t size,
-		       struct error *err)
-{
-	int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600), result;
-
-	if (fd < 0)
-		return error_set_errno(err, "unable to create '%s'", path);
-	result = write_all(fd, bytes, size, err);
-	if (result < 0)
-		error_set_errno(err, "unable to write '%s'", path);
-	if (close(fd) < 0 && result == 0)
-		result = error_set_errno(err, "unable to write '%s'", path);
-	return result;
-}
-
 /* The document prepared, its renderings, then its PDF, each written into
  * its place; the document is freed once typeset. */
 static int make_document(struct render_item *item, const char *date, struct error *err)
 {
-	xmlChar *first = NULL;		/* the first rendering, for a PDF made from it */
+	xmlChar *first = NULL;		/* the first rendering, kept for a PDF made from it */
 	int first_length = 0, result = -1;
 	unsigned char *bytes = NULL;
 	size_t size = 0, last = item->place_count - 1;
@@ -137,13 +115,13 @@ static int make_document(struct render_item *item, const char *date, struct erro
 					 (const char *const *)item->parameters, &output, &length,
 					 err) < 0)
 			goto out;
-		if (i == 0) {
+		result = transaction_write_reserved(item->paths[i], output, (size_t)length, err);
+		if (i == 0 && item->pdf_source == RENDER_PDF_OF_FIRST_RENDERING) {
 			first = output;
 			first_length = length;
-		}
-		result = write_place(item->paths[i], output, (size_t)length, err);
-		if (i > 0)
+		} else {
 			xmlFree(output);
+		}
 		if (result < 0)
 			goto out;
 		result = -1;
@@ -154,7 +132,7 @@ static int make_document(struct render_item *item, const char *date, struct erro
 	else
 		result = pdf_from_letter(item->document, item->title, date, &bytes, &size, err);
 	if (result == 0)
-		result = write_place(item->paths[last], bytes, size, err);
+		result = transaction_write_reserved(item->paths[last], bytes, size, err);
 out:
 	free(bytes);
 	xmlFree(first);
@@ -176,7 +154,7 @@ static void make_item(struct render_item *item)
 	} else {
 		result = item->make(item->context, &bytes, &size, &item->error);
 		if (result == 0)
-			result = write_place(item->paths[0], bytes, size, &item->error);
+			result = transaction_write_reserved(item->paths[0], bytes, size, &item->error);
 		free(bytes);
 	}
 	item->failed = result < 0;

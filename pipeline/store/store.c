@@ -360,6 +360,12 @@ static int write_file(const char *path, const void *data, size_t size, struct er
 	return result;
 }
 
+int transaction_write_reserved(const char *path, const void *data, size_t size,
+			       struct error *err)
+{
+	return write_file(path, data, size, err);
+}
+
 int transaction_reserve(struct transaction *transaction, const char *destination,
 			char *path, size_t size, struct error *err)
 {
@@ -382,8 +388,10 @@ static int check_reserved_made(const struct transaction *transaction, struct err
 		const struct store_operation *operation = &transaction->operations[i];
 		char path[PATH_MAX];
 
+		if (!operation->reserved)
+			continue;
 		snprintf(path, sizeof(path), "%s/%s", transaction->directory, operation->file);
-		if (operation->reserved && access(path, F_OK) < 0)
+		if (access(path, F_OK) < 0)
 			return error_set_errno(err, "'%s' was never written (for '%s')", path,
 					       operation->destination);
 	}

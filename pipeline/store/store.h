@@ -82,13 +82,18 @@ int transaction_put_noted(struct transaction *transaction, const char *destinati
  * transaction, for the caller to write, goes into path. */
 int transaction_create(struct transaction *transaction, const char *destination,
 		       char *path, size_t size, struct error *err);
-/* The same place, but not yet made: the caller creates the file at path
- * (O_CREAT | O_EXCL, mode 0600), from any thread, before the transaction
+/* The same place, but not yet made: the caller makes the file at path
+ * (transaction_write_reserved), from any thread, before the transaction
  * commits; the commit fails if it is not there. Lets a worker thread pay
  * for the file's creation (the inode's allocation) instead of the thread
  * that keeps the transaction. */
 int transaction_reserve(struct transaction *transaction, const char *destination,
 			char *path, size_t size, struct error *err);
+/* Makes the place reserved at path (transaction_reserve) with these bytes:
+ * created as every file of a transaction is, new (O_EXCL) and 0600. Any
+ * thread may call it; it touches nothing of the transaction but the file. */
+int transaction_write_reserved(const char *path, const void *data, size_t size,
+			       struct error *err);
 /* Moves the input at source (relative, in the dropbox) to destination, by
  * its name: for what the run never opens (a link, a file it cannot read).
  * On failure the transaction goes on without it. */

@@ -19,7 +19,6 @@
  * before it moved there: its preparation (the QR code), its rendering with
  * a parameter (the seal) and the PDF typeset from that rendering, though
  * the caller's parameter and argument are gone once it is queued. */
-#include <fcntl.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -213,7 +212,7 @@ static void test_reserved_commit(struct store *store)
 	struct transaction transaction;
 	struct error err = { "" };
 	char path[PATH_MAX], placed[PATH_MAX];
-	int refused, placed_nothing, fd;
+	int refused, placed_nothing;
 
 	if (transaction_begin(store, &transaction, &err) < 0 ||
 	    transaction_put(&transaction, "out/beside", "x", 1, &err) < 0 ||
@@ -231,8 +230,8 @@ static void test_reserved_commit(struct store *store)
 
 	if (transaction_begin(store, &transaction, &err) < 0 ||
 	    transaction_reserve(&transaction, "out/made", path, sizeof(path), &err) < 0 ||
-	    (fd = open(path, O_WRONLY | O_CREAT | O_EXCL, 0600)) < 0 || write(fd, "y", 1) != 1 ||
-	    close(fd) < 0 || transaction_commit(&transaction, &err) < 0) {
+	    transaction_write_reserved(path, "y", 1, &err) < 0 ||
+	    transaction_commit(&transaction, &err) < 0) {
 		ok(0, "a reserved place made is placed at commit");
 		printf("#   %s\n", err.message);
 		return;
