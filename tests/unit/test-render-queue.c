@@ -28,6 +28,7 @@
 
 #include "notice.h"
 #include "paths.h"
+#include "share-setup.h"
 #include "pdf.h"
 #include "qrcode.h"
 #include "render_queue.h"
@@ -341,15 +342,12 @@ static void test_document(struct store *store, struct renderer *renderer, int wo
 int main(void)
 {
 	struct renderer *renderer;
-	char source_dir[PATH_MAX];
 	struct store store;
 	struct error err = { "" };
 	char command[PATH_MAX + 16];
 	FILE *policy;
 
-	if (!realpath(".", source_dir) || setenv("ECAP_SHARE_DIR", source_dir, 1) < 0 ||
-	    paths_setup(&err) < 0 || xml_library_setup(paths_share_dir(), &err) < 0 ||
-	    !(renderer = renderer_new(&err))) {
+	if (share_setup(&err) < 0 || !(renderer = renderer_new(&err))) {
 		printf("Bail out! %s\n", err.message);
 		return 2;
 	}

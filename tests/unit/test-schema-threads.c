@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "paths.h"
+#include "share-setup.h"
 #include "tap.h"
 #include "xml.h"
 
@@ -105,14 +106,9 @@ static void *check_many(void *argument)
 
 static int setup(void)
 {
-	const char *override = getenv("ECAP_SOURCE_DIR");
-	char source_dir[PATH_MAX];
 	struct error err = { "" };
 
-	if (!realpath(override ? override : ".", source_dir))
-		return -1;
-	setenv("ECAP_SHARE_DIR", source_dir, 1);
-	if (paths_setup(&err) < 0 || xml_library_setup(paths_share_dir(), &err) < 0) {
+	if (share_setup(&err) < 0) {
 		printf("# %s\n", err.message);
 		return -1;
 	}
