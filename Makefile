@@ -100,6 +100,7 @@ PIPELINE_OBJECTS = \
 	$(BUILD)/pipeline/command/command_retry.o \
 	$(BUILD)/pipeline/command/command_run.o \
 	$(BUILD)/pipeline/command/command_status.o \
+	$(BUILD)/pipeline/command/command_typeset.o \
 	$(BUILD)/pipeline/command/command_verify.o \
 	$(BUILD)/pipeline/command/progress.o \
 	$(BUILD)/pipeline/render/notice.o \
@@ -111,6 +112,7 @@ PIPELINE_OBJECTS = \
 	$(BUILD)/pipeline/render/pdf_surface.o \
 	$(BUILD)/pipeline/render/qrcode.o \
 	$(BUILD)/pipeline/render/seal.o \
+	$(BUILD)/pipeline/render/typesetter.o \
 	$(BUILD)/pipeline/report/find.o \
 	$(BUILD)/pipeline/report/status.o \
 	$(BUILD)/pipeline/report/tables.o \
@@ -146,7 +148,8 @@ UNIT_TESTS = \
 	$(BUILD)/tests/test-signed-writer \
 	$(BUILD)/tests/test-statement \
 	$(BUILD)/tests/test-text-ems \
-	$(BUILD)/tests/test-text-fill
+	$(BUILD)/tests/test-text-fill \
+	$(BUILD)/tests/test-typesetter
 
 ARCHIVE = $(BUILD)/libecap.a
 

@@ -57,7 +57,7 @@ static int load_run_resources(struct batch *batch, struct error *err)
 		return -1;
 	/* the PDFs on --jobs workers; one job: on this thread (render_queue.h) */
 	batch->renders = render_queue_new(batch->options->jobs > 1 ? batch->options->jobs : 0,
-					  err);
+					  batch->options->typesetter, err);
 	if (!batch->renders)
 		return -1;
 	batch->register_store.store = &batch->store;

@@ -19,6 +19,10 @@ struct run_options {
 	day_t date;			/* the run's effective date */
 	int verbose;			/* log each input on stderr */
 	int jobs;			/* threads preparing packages (1: none) */
+	/* above 1 job, the program whose `typeset` command typesets the
+	 * workers' PDFs in processes of their own (typesetter.h): the run's
+	 * own executable; NULL: on the worker threads (tests) */
+	const char *typesetter;
 	/* called as inputs are taken (may be NULL): done of total, and what
 	 * the run is doing ("records", "packages", "sweep", "archive") */
 	void (*progress)(void *context, size_t done, size_t total, const char *stage);

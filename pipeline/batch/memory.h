@@ -23,13 +23,19 @@
 /* What a run keeps resident with one worker, and each worker more. */
 #define MEMORY_RUN_RESIDENT ((size_t)160 << 20)
 #define MEMORY_WORKER_RESIDENT ((size_t)32 << 20)
-/* With more than one job, each job also typesets PDFs on a thread of its
- * own (render_queue.h): its malloc arena and stack, its own Pango font map
- * (the CJK fonts mapped again), a certificate being drawn and the window of
- * PDFs waiting to be written. A run of one job typesets on its own thread.
- * Measured (2026-12-03, the certification run of 1,000 applications): the
- * address space 534 MB with --jobs 1, 779 MB with --jobs 2 (two typesetting
- * threads, no package worker in that run), the resident peak 138 and 180 MB. */
+/* With more than one job, each job also has a typesetting worker: a thread
+ * of the run (its malloc arena and stack, the letters' stylesheets it
+ * applies, the window of outputs waiting to be written) and the process it
+ * typesets in (typesetter.h), which has an address space of its own under
+ * the same `ulimit -v` (the libraries, the CJK fonts mapped, a certificate
+ * being drawn: 324-449 MB, less than a run of one job needs) and its own
+ * resident memory. A run of one job typesets on its own thread.
+ * Measured (2026-12-03, the certification run of 1,000 applications): with
+ * --jobs 1 the run's address space peaks at 382 MB and it keeps 51 MB
+ * resident; with --jobs 2 the run 288 MB and 30 MB, each typesetting
+ * process 40 MB resident, of which 23 MB its own (Pss: the rest is the
+ * libraries and fonts' pages, shared). The run's address space per worker
+ * below stays the bound it was when PDFs were typeset on its threads. */
 #define MEMORY_RENDER_WORKER_BYTES ((size_t)128 << 20)
 #define MEMORY_RENDER_WORKER_RESIDENT ((size_t)32 << 20)
 

@@ -2,12 +2,18 @@
  * threads, each written into its place, reserved in the open transaction
  * when it was queued, by the thread that made it; see render_queue.h.
  *
+ * A run's workers typeset their PDFs in processes of their own
+ * (typesetter.h: cairo 1.16 cannot typeset on two threads of one process),
+ * one each, started at its first PDF and ended with its thread. Without a
+ * typesetting program (tests) a worker typesets on its own thread.
+ *
  * Thread safety of what the workers call:
- * - Pango's default font map is one per thread (since Pango 1.32.6), which
- *   pdf_letter.c's pango_cairo_create_layout and librsvg use, so no font map
- *   is shared; cairo surfaces and librsvg handles are made and freed by the
- *   worker that uses them; cairo's FreeType font cache and fontconfig lock
- *   themselves.
+ * - typesetting on the worker's thread (tests only): Pango's default font
+ *   map is one per thread (since Pango 1.32.6), which pdf_letter.c's
+ *   pango_cairo_create_layout and librsvg use, so no font map is shared;
+ *   cairo surfaces and librsvg handles are made and freed by the worker
+ *   that uses them; cairo's FreeType font cache and fontconfig lock
+ *   themselves; pdf_fonts.h says what cairo 1.16 still gets wrong.
  * - libxslt: a compiled stylesheet is shared read-only by the transforms of
  *   every thread (libxslt's own testThreads does the same); each transform
  *   has its own context, its dictionary a child of the stylesheet's (libxml2
@@ -52,6 +58,7 @@
 #include <string.h>
 
 #include "pdf.h"
+#include "typesetter.h"
 #include "worker.h"
 #include "xml.h"
 
@@ -80,9 +87,17 @@ struct render_item {
 	struct error error;
 };
 
+/* A worker thread: its queue and its typesetting process (NULL: it
+ * typesets on its own thread). */
+struct render_worker {
+	struct render_queue *queue;
+	struct typesetter *typesetter;
+};
+
 struct render_queue {
 	int workers;
 	pthread_t *threads;
+	struct render_worker *worker_list;	/* one a thread */
 	int started;
 	struct render_item *items;	/* a ring of `capacity`, by absolute index */
 	size_t capacity;
@@ -98,7 +113,8 @@ struct render_queue {
 
 /* The document prepared, its renderings, then its PDF, each written into
  * its place; the document is freed once typeset. */
-static int make_document(struct render_item *item, const char *date, struct error *err)
+static int make_document(struct render_item *item, const char *date,
+			 struct typesetter *typesetter, struct error *err)
 {
 	xmlChar *first = NULL;		/* the first rendering, kept for a PDF made from it */
 	int first_length = 0, result = -1;
@@ -126,9 +142,15 @@ static int make_document(struct render_item *item, const char *date, struct erro
 			goto out;
 		result = -1;
 	}
-	if (item->pdf_source == RENDER_PDF_OF_FIRST_RENDERING)
+	if (item->pdf_source == RENDER_PDF_OF_FIRST_RENDERING && typesetter)
+		result = typesetter_svg(typesetter, (const char *)first, (size_t)first_length,
+					item->title, date, &bytes, &size, err);
+	else if (item->pdf_source == RENDER_PDF_OF_FIRST_RENDERING)
 		result = pdf_from_svg((const char *)first, (size_t)first_length, item->title, date,
 				      &bytes, &size, err);
+	else if (typesetter)
+		result = typesetter_letter(typesetter, item->document, item->title, date, &bytes,
+					   &size, err);
 	else
 		result = pdf_from_letter(item->document, item->title, date, &bytes, &size, err);
 	if (result == 0)
@@ -141,8 +163,9 @@ out:
 	return result;
 }
 
-/* One job made and its bytes put in place, by whichever thread runs it. */
-static void make_item(struct render_item *item)
+/* One job made and its bytes put in place, by whichever thread runs it;
+ * its PDF typeset by typesetter (NULL: on this thread). */
+static void make_item(struct render_item *item, struct typesetter *typesetter)
 {
 	const char *date = item->date[0] ? item->date : NULL;
 	unsigned char *bytes = NULL;
@@ -150,7 +173,7 @@ static void make_item(struct render_item *item)
 	int result;
 
 	if (item->kind == RENDER_DOCUMENT) {
-		result = make_document(item, date, &item->error);
+		result = make_document(item, date, typesetter, &item->error);
 	} else {
 		result = item->make(item->context, &bytes, &size, &item->error);
 		if (result == 0)
@@ -191,7 +214,8 @@ static void mark_done(struct render_queue *queue, struct render_item *item)
 
 static void *render_in_thread(void *argument)
 {
-	struct render_queue *queue = argument;
+	struct render_worker *worker = argument;
+	struct render_queue *queue = worker->queue;
 
 	worker_thread_setup();
 	pthread_mutex_lock(&queue->lock);
@@ -203,15 +227,19 @@ static void *render_in_thread(void *argument)
 		if (queue->stop)
 			break;
 		pthread_mutex_unlock(&queue->lock);
-		make_item(item);
+		make_item(item, worker->typesetter);
 		pthread_mutex_lock(&queue->lock);
 		mark_done(queue, item);
 	}
 	pthread_mutex_unlock(&queue->lock);
+	/* the typesetting process ends with the thread */
+	typesetter_free(worker->typesetter);
+	worker->typesetter = NULL;
 	return NULL;
 }
 
-struct render_queue *render_queue_new(int workers, struct error *err)
+struct render_queue *render_queue_new(int workers, const char *typesetter_program,
+				      struct error *err)
 {
 	struct render_queue *queue = calloc(1, sizeof(*queue));
 
@@ -223,17 +251,27 @@ struct render_queue *render_queue_new(int workers, struct error *err)
 	queue->capacity = workers > 0 ? (size_t)workers * RENDER_WINDOW_PER_WORKER : 1;
 	queue->items = calloc(queue->capacity, sizeof(*queue->items));
 	queue->threads = calloc((size_t)queue->workers + 1, sizeof(*queue->threads));
+	queue->worker_list = calloc((size_t)queue->workers + 1, sizeof(*queue->worker_list));
 	pthread_mutex_init(&queue->lock, NULL);
 	pthread_cond_init(&queue->queued, NULL);
 	pthread_cond_init(&queue->rendered, NULL);
-	if (!queue->items || !queue->threads) {
+	if (!queue->items || !queue->threads || !queue->worker_list) {
 		error_set(err, "out of memory");
 		render_queue_free(queue);
 		return NULL;
 	}
+	for (int i = 0; i < queue->workers; i++) {
+		queue->worker_list[i].queue = queue;
+		if (typesetter_program &&
+		    !(queue->worker_list[i].typesetter = typesetter_new(typesetter_program))) {
+			error_set(err, "out of memory");
+			render_queue_free(queue);
+			return NULL;
+		}
+	}
 	for (; queue->started < queue->workers; queue->started++)
 		if (pthread_create(&queue->threads[queue->started], NULL, render_in_thread,
-				   queue) != 0) {
+				   &queue->worker_list[queue->started]) != 0) {
 			error_set(err, "unable to start %d threads", queue->workers);
 			render_queue_free(queue);
 			return NULL;
@@ -261,6 +299,10 @@ static void stop_workers(struct render_queue *queue)
 	pthread_mutex_unlock(&queue->lock);
 	for (int i = 0; i < queue->started; i++)
 		pthread_join(queue->threads[i], NULL);
+	for (int i = 0; queue->worker_list && i < queue->workers; i++) {	/* threads never started */
+		typesetter_free(queue->worker_list[i].typesetter);
+		queue->worker_list[i].typesetter = NULL;
+	}
 	queue->started = 0;
 	queue->workers = 0;
 }
@@ -291,6 +333,7 @@ void render_queue_free(struct render_queue *queue)
 	pthread_cond_destroy(&queue->rendered);
 	pthread_cond_destroy(&queue->queued);
 	pthread_mutex_destroy(&queue->lock);
+	free(queue->worker_list);
 	free(queue->threads);
 	free(queue->items);
 	free(queue);
@@ -303,7 +346,7 @@ static int collect_oldest(struct render_queue *queue, struct error *err)
 	int result = -1;
 
 	if (queue->workers == 0) {
-		make_item(item);
+		make_item(item, NULL);
 	} else {
 		pthread_mutex_lock(&queue->lock);
 		while (!item->done)

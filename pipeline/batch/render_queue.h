@@ -10,6 +10,7 @@
  * certificate's QR code, its SVG (certificate-svg.xsl) and the PDF of that
  * (pdf_from_svg, about 40 ms), and a file made from outputs already in
  * place (a letter's e-mail, which carries its text and attaches its PDF).
+ * Each worker has its PDFs typeset by a process of its own (typesetter.h).
  * Each output queued reserves its place in the open transaction at once
  * (transaction_reserve: its line in the MANIFEST, its file not yet made),
  * so the transaction lists the same operations in the same order whatever
@@ -46,9 +47,14 @@
 
 struct render_queue;
 
-/* A queue typesetting on `workers` threads (0: on the caller's, at once).
- * NULL with err when the threads cannot be started. */
-struct render_queue *render_queue_new(int workers, struct error *err);
+/* A queue making its jobs on `workers` threads (0: on the caller's, at
+ * once). With workers, each typesets its PDFs in a process of its own,
+ * `typesetter_program typeset` (typesetter.h), started at its first PDF;
+ * typesetter_program NULL: on the worker's thread (tests only: cairo 1.16
+ * is not safe on two threads at once). NULL with err when the threads
+ * cannot be started. */
+struct render_queue *render_queue_new(int workers, const char *typesetter_program,
+				      struct error *err);
 /* Stops the workers and drops what was not collected (the transaction it
  * was for is being aborted). NULL is fine. */
 void render_queue_free(struct render_queue *queue);

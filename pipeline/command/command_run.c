@@ -58,7 +58,8 @@ static void print_summary(const struct run_options *options, const struct run_su
 
 int command_run(int argc, char **argv)
 {
-	struct run_options options = { NULL, date_today(), 0, 1, NULL, NULL };
+	/* the workers' PDFs typeset by this very program, `ecap typeset` */
+	struct run_options options = { NULL, date_today(), 0, 1, "/proc/self/exe", NULL, NULL };
 	struct run_summary summary;
 	struct progress progress;
 	struct memory_plan memory;

@@ -18,6 +18,8 @@ int command_mail(int argc, char **argv);
 /* the stage filters: validate, review, interview, certify, stages */
 int command_stage(int argc, char **argv);
 int command_render(int argc, char **argv);
+/* not in the usage: a run's typesetting process (typesetter.h) */
+int command_typeset(int argc, char **argv);
 int command_key(int argc, char **argv);
 int command_verify(int argc, char **argv);
 

@@ -61,6 +61,7 @@ static const struct command commands[] = {
 	{ "retry", command_retry },
 	{ "mail", command_mail },
 	{ "render", command_render },
+	{ "typeset", command_typeset },
 	{ "key", command_key },
 	{ "verify", command_verify },
 };

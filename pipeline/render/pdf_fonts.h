@@ -31,9 +31,12 @@
  * cannot prevent that (a reproducer with no font shared between threads
  * aborts in seconds with 12 threads, in about 100 s with 2; BENCH.md,
  * session 11); cairo's calls to these functions are bound inside the
- * library, so ecap cannot interpose them. Only cairo 1.18 (Debian 13), or
- * typesetting one thread at a time, removes it. A run that aborts so loses
- * nothing: it commits nothing half-done, and the next run goes on.
+ * library, so ecap cannot interpose them. So a run no longer typesets on
+ * two threads of one process: each worker's PDFs are typeset in a process
+ * of its own (typesetter.h), and with one job on the filing thread alone.
+ * What is left typesetting on threads is the tests (test-pdf, and
+ * test-render-queue's workers with no typesetting program), for which
+ * these fonts still close the way that is closable.
  */
 #ifndef ECAP_PDF_FONTS_H
 #define ECAP_PDF_FONTS_H

@@ -106,7 +106,7 @@ static void test_chain(struct store *store, int workers)
 	int failed = 0, whole = 1, released = 1;
 
 	memset(steps, 0, sizeof(steps));
-	queue = render_queue_new(workers, &err);
+	queue = render_queue_new(workers, NULL, &err);
 	if (!queue || transaction_begin(store, &transaction, &err) < 0) {
 		printf("Bail out! %s\n", err.message);
 		exit(2);
@@ -172,7 +172,7 @@ static void test_first_failure(struct store *store, int workers)
 	steps[0] = (struct step){ 0, 100, 1, "", 0 };
 	steps[1] = (struct step){ 1, 0, 1, "", 0 };
 	steps[2] = (struct step){ 2, 0, 0, "", 0 };
-	queue = render_queue_new(workers, &err);
+	queue = render_queue_new(workers, NULL, &err);
 	if (!queue || transaction_begin(store, &transaction, &err) < 0) {
 		printf("Bail out! %s\n", err.message);
 		exit(2);
@@ -280,9 +280,11 @@ static int staged_is(struct transaction *transaction, const char *name, const vo
 	return same;
 }
 
-/* A certificate's SVG and PDF from its document on `workers` threads: the
+/* A certificate's SVG and PDF from its document on `workers` threads, its
+ * PDF typeset by `typesetter typeset` (NULL: on the worker's thread): the
  * bytes the calling thread makes from a copy of the document. */
-static void test_document(struct store *store, struct renderer *renderer, int workers)
+static void test_document(struct store *store, struct renderer *renderer, int workers,
+			  const char *typesetter)
 {
 	const char *reference_parameters[] = { "seal-src", SEAL_URI, NULL };
 	xmlDocPtr reference = read_certificate();
@@ -308,7 +310,7 @@ static void test_document(struct store *store, struct renderer *renderer, int wo
 			   &svg_size, &err) < 0 ||
 	    pdf_from_svg((const char *)svg, (size_t)svg_size, "certificate.pdf", "2026-12-08",
 			 &pdf, &pdf_size, &err) < 0 ||
-	    !(queue = render_queue_new(workers, &err)) ||
+	    !(queue = render_queue_new(workers, typesetter, &err)) ||
 	    transaction_begin(store, &transaction, &err) < 0) {
 		printf("Bail out! %s\n", err.message);
 		exit(2);
@@ -321,7 +323,8 @@ static void test_document(struct store *store, struct renderer *renderer, int wo
 	free(seal);
 	free(base);
 	failed = failed || render_queue_finish(queue, &err) < 0;
-	snprintf(label, sizeof(label), "%d workers: a certificate's SVG and PDF made", workers);
+	snprintf(label, sizeof(label), "%d workers%s: a certificate's SVG and PDF made", workers,
+		 typesetter ? ", typesetting processes" : "");
 	ok(!failed, label);
 	if (failed)
 		printf("#   %s\n", err.message);
@@ -329,8 +332,8 @@ static void test_document(struct store *store, struct renderer *renderer, int wo
 	   "the reference SVG has the QR code's address and the seal");
 	same = !failed && staged_is(&transaction, "out/certificate.svg", svg, (size_t)svg_size) &&
 	       staged_is(&transaction, "out/certificate.pdf", pdf, pdf_size);
-	snprintf(label, sizeof(label),
-		 "%d workers: the same SVG and PDF as made on the calling thread", workers);
+	snprintf(label, sizeof(label), "%d workers%s: the same SVG and PDF as made on the calling "
+		 "thread", workers, typesetter ? ", typesetting processes" : "");
 	ok(same, label);
 	render_queue_free(queue);
 	transaction_abort(&transaction);
@@ -344,7 +347,7 @@ int main(void)
 	struct renderer *renderer;
 	struct store store;
 	struct error err = { "" };
-	char command[PATH_MAX + 16];
+	char command[PATH_MAX + 16], typesetter[PATH_MAX];
 	FILE *policy;
 
 	if (share_setup(&err) < 0 || !(renderer = renderer_new(&err))) {
@@ -367,7 +370,12 @@ int main(void)
 	for (int workers = 0; workers <= 4; workers += 2)
 		test_first_failure(&store, workers);
 	for (int workers = 0; workers <= 2; workers += 2)
-		test_document(&store, renderer, workers);
+		test_document(&store, renderer, workers, NULL);
+	/* as a run has it: the suite's ecap typesets */
+	if (realpath(getenv("ECAP") ? getenv("ECAP") : "bin/ecap", typesetter))
+		test_document(&store, renderer, 2, typesetter);
+	else
+		ok(0, "an ecap to typeset with (make first)");
 	test_reserved_commit(&store);
 	renderer_free(renderer);
 	store_close(&store);
