@@ -261,9 +261,13 @@ struct render_queue *render_queue_new(int workers, const char *typesetter_progra
 		return NULL;
 	}
 	for (int i = 0; i < queue->workers; i++) {
-		queue->worker_list[i].queue = queue;
-		if (typesetter_program &&
-		    !(queue->worker_list[i].typesetter = typesetter_new(typesetter_program))) {
+		struct render_worker *worker = &queue->worker_list[i];
+
+		worker->queue = queue;
+		if (typesetter_program)
+			worker->typesetter = typesetter_new(typesetter_program,
+							    TYPESETTER_ANSWER_SECONDS);
+		if (typesetter_program && !worker->typesetter) {
 			error_set(err, "out of memory");
 			render_queue_free(queue);
 			return NULL;

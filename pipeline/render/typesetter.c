@@ -12,6 +12,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <poll.h>
 #include <signal.h>
 #include <spawn.h>
 #include <stdint.h>
@@ -19,6 +20,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/socket.h>
+#include <sys/time.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -52,6 +54,7 @@ struct typesetter {
 	pid_t pid;			/* 0: not running */
 	int socket;			/* to the process; -1 when not running */
 	char *program;
+	int answer_seconds;		/* how long a document may take */
 };
 
 /* All of bytes[0..size) sent; MSG_NOSIGNAL: a process that has ended makes
@@ -111,13 +114,14 @@ static uint32_t text_size(const char *text)
 
 /* --- the worker's side --------------------------------------------------- */
 
-struct typesetter *typesetter_new(const char *program)
+struct typesetter *typesetter_new(const char *program, int answer_seconds)
 {
 	struct typesetter *typesetter = calloc(1, sizeof(*typesetter));
 
 	if (!typesetter)
 		return NULL;
 	typesetter->socket = -1;
+	typesetter->answer_seconds = answer_seconds;
 	typesetter->program = strdup(program);
 	if (!typesetter->program) {
 		free(typesetter);
@@ -196,6 +200,9 @@ static int start_process(struct typesetter *typesetter, struct error *err)
 				       typesetter->program);
 	}
 	typesetter->socket = pair[0];
+	/* a request the process does not take in time fails as an answer would */
+	setsockopt(typesetter->socket, SOL_SOCKET, SO_SNDTIMEO,
+		   &(struct timeval){ typesetter->answer_seconds, 0 }, sizeof(struct timeval));
 	return 0;
 }
 
@@ -211,22 +218,45 @@ static void describe_end(int status, char *text, size_t size)
 		snprintf(text, size, "ended");
 }
 
+/* Whether the process's answer begins within its time; one that does not
+ * is killed (it hangs: the run must not). */
+static int answer_in_time(struct typesetter *typesetter)
+{
+	struct pollfd answer = { typesetter->socket, POLLIN, 0 };
+	int ready;
+
+	while ((ready = poll(&answer, 1, typesetter->answer_seconds * 1000)) < 0 && errno == EINTR)
+		;
+	if (ready == 0)
+		kill(typesetter->pid, SIGKILL);
+	return ready != 0;
+}
+
 /* One request answered by the running process. 1 with the answer (*failed
  * set when it is an error's message), or 0 when the process ended first
- * (err says how; it has been waited for), or -1 with err otherwise. */
+ * (err says how; it has been waited for), or -1 with err otherwise (a
+ * process that took too long has been killed and waited for). */
 static int ask(struct typesetter *typesetter, const struct request_head *head,
 	       const char *title, const char *date, const void *body,
 	       unsigned char **answer, size_t *answer_size, int *failed, struct error *err)
 {
 	struct answer_head reply;
 	char how[128];
-	int status;
+	int status, in_time = 1;
 	pid_t pid;
 
 	if (send_all(typesetter->socket, head, sizeof(*head)) < 0 ||
 	    send_all(typesetter->socket, title, head->title_size ? head->title_size - 1 : 0) < 0 ||
 	    send_all(typesetter->socket, date, head->date_size ? head->date_size - 1 : 0) < 0 ||
-	    send_all(typesetter->socket, body, head->body_size) < 0 ||
+	    send_all(typesetter->socket, body, head->body_size) < 0) {
+		/* not taken in time (SO_SNDTIMEO): it hangs */
+		if (errno == EAGAIN || errno == EWOULDBLOCK) {
+			kill(typesetter->pid, SIGKILL);
+			in_time = 0;
+		}
+		goto ended;
+	}
+	if (!(in_time = answer_in_time(typesetter)) ||
 	    receive_all(typesetter->socket, &reply, sizeof(reply)) != 1)
 		goto ended;
 	if (reply.magic != TYPESETTER_MAGIC || reply.size > TYPESETTER_MAX_BODY)
@@ -247,13 +277,18 @@ static int ask(struct typesetter *typesetter, const struct request_head *head,
 ended:
 	pid = typesetter->pid;
 	stop_process(typesetter, &status);
-	describe_end(status, how, sizeof(how));
+	if (!in_time)
+		snprintf(how, sizeof(how), "did not answer within %d s and was stopped",
+			 typesetter->answer_seconds);
+	else
+		describe_end(status, how, sizeof(how));
 	if (title && title[0])
 		error_set(err, "the typesetting process (pid %ld) %s while typesetting '%s'",
 			  (long)pid, how, title);
 	else
 		error_set(err, "the typesetting process (pid %ld) %s", (long)pid, how);
-	return 0;
+	/* a document that hangs hangs again: not given to another process */
+	return in_time ? 0 : -1;
 }
 
 /* The request typeset, in the running process or a new one, and once more

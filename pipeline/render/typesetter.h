@@ -39,16 +39,23 @@
 /* One worker's typesetting process, started when first needed. */
 struct typesetter;
 
-/* A typesetter that will run `program typeset` (program is copied). NULL
- * when out of memory. */
-struct typesetter *typesetter_new(const char *program);
+/* How long a run's typesetting process may take over one document before
+ * it is taken to hang, killed, and the document failed: a certificate takes
+ * about 40 ms, a letter 10 ms; this is for a process that is stuck. */
+#define TYPESETTER_ANSWER_SECONDS 300
+
+/* A typesetter that will run `program typeset` (program is copied), and
+ * wait answer_seconds at most for each answer. NULL when out of memory. */
+struct typesetter *typesetter_new(const char *program, int answer_seconds);
 /* Closes the process's socket, waits for it to end, frees. NULL is fine. */
 void typesetter_free(struct typesetter *typesetter);
 
 /* As pdf_from_letter and pdf_from_svg (pdf.h), typeset in the process: the
  * PDF's bytes (free with free()), or -1 with err. The process is started if
  * it is not running; one that dies while typesetting is started again and
- * given the document once more before the error is the document's. */
+ * given the document once more before the error is the document's; one
+ * that does not answer in time is killed, and the error is the
+ * document's at once. */
 int typesetter_letter(struct typesetter *typesetter, xmlDocPtr letter, const char *title,
 		      const char *date, unsigned char **pdf, size_t *pdf_size,
 		      struct error *err);

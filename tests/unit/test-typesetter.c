@@ -129,7 +129,7 @@ static const char *script(const char *name, const char *text)
 
 static void test_same_bytes(void)
 {
-	struct typesetter *typesetter = typesetter_new(program);
+	struct typesetter *typesetter = typesetter_new(program, TYPESETTER_ANSWER_SECONDS);
 	xmlDocPtr letter = letter_document();
 	unsigned char *here = NULL, *there = NULL;
 	size_t here_size = 0, there_size = 0, svg_size = 0;
@@ -179,7 +179,7 @@ static void test_same_bytes(void)
 
 static void test_errors(void)
 {
-	struct typesetter *typesetter = typesetter_new(program);
+	struct typesetter *typesetter = typesetter_new(program, TYPESETTER_ANSWER_SECONDS);
 	static const char broken[] = "<svg xmlns='http://www.w3.org/2000/svg'><rect";
 	unsigned char *pdf = NULL;
 	size_t size = 0;
@@ -209,7 +209,7 @@ static void test_errors(void)
 static void test_process_dies(void)
 {
 	char text[PATH_MAX * 2], marker[PATH_MAX];
-	struct typesetter *typesetter = typesetter_new(program);
+	struct typesetter *typesetter = typesetter_new(program, TYPESETTER_ANSWER_SECONDS);
 	xmlDocPtr letter = letter_document();
 	unsigned char *pdf = NULL;
 	size_t size = 0;
@@ -232,7 +232,7 @@ static void test_process_dies(void)
 	snprintf(text, sizeof(text),
 		 "#!/bin/sh\n[ -e '%s' ] || { : >'%s'; kill -ABRT $$; }\nexec '%s' \"$@\"\n",
 		 marker, marker, program);
-	typesetter = typesetter_new(script("dies-once", text));
+	typesetter = typesetter_new(script("dies-once", text), TYPESETTER_ANSWER_SECONDS);
 	pdf = NULL;
 	is_int(typesetter_letter(typesetter, letter, NULL, "2026-11-24", &pdf, &size, &err), 0,
 	       "a document whose process died is typeset again in a new one");
@@ -241,7 +241,8 @@ static void test_process_dies(void)
 	typesetter_free(typesetter);
 
 	/* one that always dies: the document's error says how */
-	typesetter = typesetter_new(script("always-dies", "#!/bin/sh\nkill -ABRT $$\n"));
+	typesetter = typesetter_new(script("always-dies", "#!/bin/sh\nkill -ABRT $$\n"),
+				    TYPESETTER_ANSWER_SECONDS);
 	pdf = NULL;
 	is_int(typesetter_letter(typesetter, letter, "01-returned.pdf", "2026-11-24", &pdf, &size,
 				 &err), -1,
@@ -254,13 +255,46 @@ static void test_process_dies(void)
 	printf("#   %s\n", err.message);
 	typesetter_free(typesetter);
 
-	typesetter = typesetter_new(script("exits", "#!/bin/sh\nexit 3\n"));
+	typesetter = typesetter_new(script("exits", "#!/bin/sh\nexit 3\n"),
+				    TYPESETTER_ANSWER_SECONDS);
 	is_int(typesetter_letter(typesetter, letter, NULL, "2026-11-24", &pdf, &size, &err), -1,
 	       "a process that ends at once: the document fails");
 	ok(strstr(err.message, "ended with exit status 3") != NULL, "the error gives its status");
 	typesetter_free(typesetter);
 
-	typesetter = typesetter_new("/nonexistent/ecap");
+	/* one that hangs: killed after its time, the document failed at once */
+	snprintf(text, sizeof(text), "#!/bin/sh\necho started >>'%s/hangs.count'\nexec sleep 600\n", scratch);
+	typesetter = typesetter_new(script("hangs", text), 1);
+	is_int(typesetter_letter(typesetter, letter, "01-returned.pdf", "2026-11-24", &pdf, &size,
+				 &err), -1, "a process that does not answer in time: the document fails");
+	ok(strstr(err.message, "did not answer within 1 s and was stopped while typesetting "
+		  "'01-returned.pdf'") != NULL, "the error says it hung, and over which document");
+	printf("#   %s\n", err.message);
+	snprintf(marker, sizeof(marker), "%s/hangs.count", scratch);
+	{
+		struct stat count;
+
+		ok(stat(marker, &count) == 0 && count.st_size == (off_t)strlen("started\n"),
+		   "the document was not given to another process to hang again");
+	}
+	is_int(typesetter_pid(typesetter), 0, "the process that hung was stopped");
+	/* and one that hangs before it has taken a request larger than the
+	 * socket holds */
+	{
+		size_t large_size = 8u << 20;
+		char *large = malloc(large_size);
+
+		memset(large, ' ', large_size);
+		memcpy(large, "<svg", 4);
+		is_int(typesetter_svg(typesetter, large, large_size, NULL, NULL, &pdf, &size, &err), -1,
+		       "a process that does not take a large request in time: it fails");
+		ok(strstr(err.message, "did not answer within 1 s and was stopped") != NULL,
+		   "the error says it hung");
+		free(large);
+	}
+	typesetter_free(typesetter);
+
+	typesetter = typesetter_new("/nonexistent/ecap", TYPESETTER_ANSWER_SECONDS);
 	is_int(typesetter_letter(typesetter, letter, NULL, "2026-11-24", &pdf, &size, &err), -1,
 	       "no such program: the document fails");
 	ok(strstr(err.message, "unable to start the typesetting process '/nonexistent/ecap "
@@ -284,7 +318,7 @@ static void test_ends_with_its_run(void)
 		exit(2);
 	}
 	if (run == 0) {
-		struct typesetter *typesetter = typesetter_new(program);
+		struct typesetter *typesetter = typesetter_new(program, TYPESETTER_ANSWER_SECONDS);
 		xmlDocPtr letter = letter_document();
 		unsigned char *pdf = NULL;
 		size_t size = 0;
