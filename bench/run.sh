@@ -11,7 +11,9 @@
 # the packages and records once (bench/generate.py, cached in
 # bench/work/gen-N-SEED-HASH, HASH naming the generator's version and the
 # policy's), then in a fresh state directory runs `ecap run` four times, each under
-# /usr/bin/time for the peak RSS:
+# /usr/bin/time for the peak RSS (with --jobs above 1, of the run or of one of its
+# typesetting processes, whichever was larger: each process's own; CPU time
+# counts them all):
 #   packages    the N packages in the dropbox          --date 2026-11-24
 #   reviews     the review records                     --date 2026-11-26
 #   interviews  the interview sheets                   --date 2026-11-30
@@ -219,6 +221,7 @@ fi
 # is what a busy machine disturbs least.
 echo
 echo "ecap run with --jobs $jobs on $(nproc) CPUs."
+[ "$jobs" -gt 1 ] && echo "Peak RSS: the run's, or one typesetting process's when larger (each process's own)."
 echo
 echo "| N | run | inputs | MB in | wall s | CPU s | inputs/s | ms per input | CPU ms per input | peak RSS (MB) |"
 echo "|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|"

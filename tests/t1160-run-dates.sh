@@ -7,9 +7,10 @@
 # no record, gets the date of its latest run report at upgrade.
 . "$(dirname "$0")/lib.sh"
 
-# snapshot: every path of the state with its size, mode and content hash
+# snapshot: every path of the state with its size, mode and content hash;
+# not the lock's size, which is the pid of the last run to take it
 snapshot() {
-	(cd "$state" && find . -printf '%p %s %m\n' | sort &&
+	(cd "$state" && find . \( -name lock -printf '%p %m\n' \) -o -printf '%p %s %m\n' | sort &&
 		find . -type f ! -name lock -exec sha256sum {} + | sort)
 }
 
