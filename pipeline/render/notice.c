@@ -35,37 +35,6 @@ struct renderer {
 	size_t count;
 };
 
-struct renderer *renderer_new(struct error *err)
-{
-	struct renderer *renderer = calloc(1, sizeof(*renderer));
-	static const xsltSecurityOption forbidden[] = {
-		XSLT_SECPREF_READ_FILE, XSLT_SECPREF_WRITE_FILE, XSLT_SECPREF_CREATE_DIRECTORY,
-		XSLT_SECPREF_READ_NETWORK, XSLT_SECPREF_WRITE_NETWORK
-	};
-
-	if (!renderer || !(renderer->security = xsltNewSecurityPrefs())) {
-		free(renderer);
-		error_set(err, "out of memory");
-		return NULL;
-	}
-	for (size_t i = 0; i < sizeof(forbidden) / sizeof(forbidden[0]); i++)
-		xsltSetSecurityPrefs(renderer->security, forbidden[i], xsltSecurityForbid);
-	return renderer;
-}
-
-void renderer_free(struct renderer *renderer)
-{
-	if (!renderer)
-		return;
-	for (size_t i = 0; i < renderer->count; i++) {
-		xsltFreeStylesheet(renderer->compiled[i].stylesheet);
-		free(renderer->compiled[i].name);
-	}
-	free(renderer->compiled);
-	xsltFreeSecurityPrefs(renderer->security);
-	free(renderer);
-}
-
 struct transform_errors {
 	char first[512];
 };
@@ -86,6 +55,66 @@ static void collect_transform_error(void *context, const char *format, ...)
 		errors->first[--length] = '\0';
 }
 
+/* The errors of compiling a stylesheet on this thread, while it does.
+ * libxslt reports them through its generic error handler, which is one for
+ * the whole process (xsltGenericError): pointed at one thread's buffer
+ * while a worker's transform reports through it too, it would have the
+ * worker write into another thread's stack. So it is set once, to
+ * collect_thread_error, and each thread collects into its own. */
+static __thread struct transform_errors *compiling_errors;
+
+static void collect_thread_error(void *context, const char *format, ...)
+{
+	va_list args;
+
+	va_start(args, format);
+	if (compiling_errors && !compiling_errors->first[0]) {
+		size_t length;
+
+		vsnprintf(compiling_errors->first, sizeof(compiling_errors->first), format,
+			  args);
+		length = strlen(compiling_errors->first);
+		while (length > 0 && compiling_errors->first[length - 1] == '\n')
+			compiling_errors->first[--length] = '\0';
+	} else if (!compiling_errors) {
+		vfprintf(stderr, format, args);	/* as libxslt's own handler would */
+	}
+	va_end(args);
+}
+
+struct renderer *renderer_new(struct error *err)
+{
+	struct renderer *renderer = calloc(1, sizeof(*renderer));
+	static const xsltSecurityOption forbidden[] = {
+		XSLT_SECPREF_READ_FILE, XSLT_SECPREF_WRITE_FILE, XSLT_SECPREF_CREATE_DIRECTORY,
+		XSLT_SECPREF_READ_NETWORK, XSLT_SECPREF_WRITE_NETWORK
+	};
+
+	if (!renderer || !(renderer->security = xsltNewSecurityPrefs())) {
+		free(renderer);
+		error_set(err, "out of memory");
+		return NULL;
+	}
+	for (size_t i = 0; i < sizeof(forbidden) / sizeof(forbidden[0]); i++)
+		xsltSetSecurityPrefs(renderer->security, forbidden[i], xsltSecurityForbid);
+	/* before any worker transforms: collect_thread_error's comment says why */
+	xsltSetGenericErrorFunc(NULL, collect_thread_error);
+	return renderer;
+}
+
+void renderer_free(struct renderer *renderer)
+{
+	if (!renderer)
+		return;
+	for (size_t i = 0; i < renderer->count; i++) {
+		xsltFreeStylesheet(renderer->compiled[i].stylesheet);
+		free(renderer->compiled[i].name);
+	}
+	free(renderer->compiled);
+	xsltFreeSecurityPrefs(renderer->security);
+	free(renderer);
+}
+
 /* The cache's entry for xslt/<name>, compiled on first use; the entry
  * itself moves when the next stylesheet is compiled, its name and
  * stylesheet do not. NULL with err. */
@@ -104,10 +133,10 @@ static const struct compiled *compiled_stylesheet(struct renderer *renderer, con
 		error_set(err, "'%s' is not the name of a stylesheet in xslt/", name);
 		return NULL;
 	}
-	xsltSetGenericErrorFunc(&errors, collect_transform_error);
+	compiling_errors = &errors;
 	stylesheet = xsltParseStylesheetFile((const xmlChar *)paths_stylesheet(name, path,
 									      sizeof(path)));
-	xsltSetGenericErrorFunc(NULL, NULL);
+	compiling_errors = NULL;
 	if (!stylesheet) {
 		error_set(err, "unable to load the stylesheet '%s': %s", path,
 			  errors.first[0] ? errors.first : "unknown error");
