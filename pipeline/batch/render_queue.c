@@ -111,6 +111,21 @@ struct render_queue {
 	pthread_cond_t queued, rendered;
 };
 
+/* The item's PDF, from its document or from its first rendering (an SVG),
+ * typeset by the worker's process, or on this thread without one. */
+static int typeset(const struct render_item *item, const char *svg, size_t svg_size,
+		   const char *date, struct typesetter *typesetter, unsigned char **pdf,
+		   size_t *pdf_size, struct error *err)
+{
+	if (item->pdf_source == RENDER_PDF_OF_FIRST_RENDERING)
+		return typesetter ? typesetter_svg(typesetter, svg, svg_size, item->title, date, pdf,
+						   pdf_size, err)
+				  : pdf_from_svg(svg, svg_size, item->title, date, pdf, pdf_size, err);
+	return typesetter ? typesetter_letter(typesetter, item->document, item->title, date, pdf,
+					      pdf_size, err)
+			  : pdf_from_letter(item->document, item->title, date, pdf, pdf_size, err);
+}
+
 /* The document prepared, its renderings, then its PDF, each written into
  * its place; the document is freed once typeset. */
 static int make_document(struct render_item *item, const char *date,
@@ -142,17 +157,8 @@ static int make_document(struct render_item *item, const char *date,
 			goto out;
 		result = -1;
 	}
-	if (item->pdf_source == RENDER_PDF_OF_FIRST_RENDERING && typesetter)
-		result = typesetter_svg(typesetter, (const char *)first, (size_t)first_length,
-					item->title, date, &bytes, &size, err);
-	else if (item->pdf_source == RENDER_PDF_OF_FIRST_RENDERING)
-		result = pdf_from_svg((const char *)first, (size_t)first_length, item->title, date,
-				      &bytes, &size, err);
-	else if (typesetter)
-		result = typesetter_letter(typesetter, item->document, item->title, date, &bytes,
-					   &size, err);
-	else
-		result = pdf_from_letter(item->document, item->title, date, &bytes, &size, err);
+	result = typeset(item, (const char *)first, (size_t)first_length, date, typesetter, &bytes,
+			 &size, err);
 	if (result == 0)
 		result = transaction_write_reserved(item->paths[last], bytes, size, err);
 out:
