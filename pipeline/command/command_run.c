@@ -1,4 +1,5 @@
 /* command_run.c - `ecap run DIR [--date D] [--verbose|--quiet]`: one batch. */
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -8,6 +9,7 @@
 #include "exits.h"
 #include "memory.h"
 #include "progress.h"
+#include "typesetter.h"
 
 static const char usage[] =
 	"usage: ecap run DIR [--date YYYY-MM-DD] [--jobs N] [--verbose | --quiet]\n";
@@ -58,8 +60,8 @@ static void print_summary(const struct run_options *options, const struct run_su
 
 int command_run(int argc, char **argv)
 {
-	/* the workers' PDFs typeset by this very program, `ecap typeset` */
-	struct run_options options = { NULL, date_today(), 0, 1, "/proc/self/exe", NULL, NULL };
+	struct run_options options = { NULL, date_today(), 0, 1, NULL, NULL, NULL };
+	char program[PATH_MAX];
 	struct run_summary summary;
 	struct progress progress;
 	struct memory_plan memory;
@@ -102,6 +104,8 @@ int command_run(int argc, char **argv)
 			(strcmp(memory.capped_by, "ulimit -v") == 0 ? memory.limit :
 			 memory.available) >> 20);
 	options.jobs = memory.jobs;
+	/* the workers' PDFs typeset by this very program, `ecap typeset` */
+	options.typesetter = typesetter_own_program(program, sizeof(program));
 	progress_init(&progress, stderr);
 	if (!quiet && !options.verbose) {
 		options.progress = progress_update;

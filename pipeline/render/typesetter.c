@@ -20,6 +20,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/socket.h>
+#include <sys/stat.h>
 #include <sys/time.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -113,6 +114,24 @@ static uint32_t text_size(const char *text)
 }
 
 /* --- the worker's side --------------------------------------------------- */
+
+const char *typesetter_own_program(char *path, size_t size)
+{
+	struct stat running, named;
+	ssize_t length = readlink("/proc/self/exe", path, size - 1);
+
+	if (length <= 0 || (size_t)length >= size - 1)
+		return "/proc/self/exe";
+	path[length] = '\0';
+	/* the same file: /proc/self/exe, which stays this executable even if
+	 * an upgrade replaces or removes the file during the run */
+	if (stat("/proc/self/exe", &running) < 0 || stat(path, &named) < 0 ||
+	    (running.st_dev == named.st_dev && running.st_ino == named.st_ino))
+		return "/proc/self/exe";
+	/* not: the process runs under an emulator such as valgrind, whose own
+	 * program /proc/self/exe is, and which names ecap for readlink */
+	return path;
+}
 
 struct typesetter *typesetter_new(const char *program, int answer_seconds)
 {

@@ -25,7 +25,7 @@
  * the filing thread, with 2 and 4).
  *
  * The process is `program typeset` (the run's own executable,
- * /proc/self/exe), its standard input a Unix socket to the worker, its
+ * typesetter_own_program), its standard input a Unix socket to the worker, its
  * standard output /dev/null, its standard error the run's. It serves one
  * request at a time until the socket closes, so a killed run's processes
  * end by themselves as soon as they next read. */
@@ -35,6 +35,13 @@
 #include <stddef.h>
 #include <libxml/tree.h>
 #include "error.h"
+
+/* The program a run's typesetting processes are: this executable.
+ * Normally "/proc/self/exe", which stays this executable even if an upgrade
+ * replaces or removes its file during the run; under valgrind, which is
+ * itself what /proc/self/exe is, the path valgrind gives for it (in path,
+ * of size bytes). */
+const char *typesetter_own_program(char *path, size_t size);
 
 /* One worker's typesetting process, started when first needed. */
 struct typesetter;

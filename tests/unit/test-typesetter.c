@@ -422,6 +422,12 @@ int main(void)
 		printf("Bail out! cannot make %s\n", scratch);
 		return 2;
 	}
+	{
+		char own[PATH_MAX];
+
+		ok(strcmp(typesetter_own_program(own, sizeof(own)), "/proc/self/exe") == 0,
+		   "a program's own typesetting program is /proc/self/exe, not run under valgrind");
+	}
 	test_same_bytes();
 	test_errors();
 	test_process_dies();
