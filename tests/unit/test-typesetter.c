@@ -228,19 +228,33 @@ static void test_errors(void)
 	typesetter_free(typesetter);
 }
 
-static void test_process_dies(void)
+/* A typesetter of the suite's ecap whose process has typeset one letter;
+ * *pid that process. */
+static struct typesetter *running_typesetter(long *pid)
 {
-	char text[PATH_MAX * 2], marker[PATH_MAX];
 	struct typesetter *typesetter = typesetter_new(program, TYPESETTER_ANSWER_SECONDS);
 	xmlDocPtr letter = letter_document();
 	unsigned char *pdf = NULL;
 	size_t size = 0;
 	struct error err = { "" };
-	long pid;
 
 	typesetter_letter(typesetter, letter, NULL, "2026-11-24", &pdf, &size, &err);
 	free(pdf);
-	pid = typesetter_pid(typesetter);
+	xmlFreeDoc(letter);
+	*pid = typesetter_pid(typesetter);
+	return typesetter;
+}
+
+static void test_process_dies(void)
+{
+	char text[PATH_MAX * 2], marker[PATH_MAX];
+	long pid;
+	struct typesetter *typesetter = running_typesetter(&pid);
+	xmlDocPtr letter = letter_document();
+	unsigned char *pdf = NULL;
+	size_t size = 0;
+	struct error err = { "" };
+
 	kill((pid_t)pid, SIGKILL);
 	ok(process_ended(pid, 5), "the process killed between two documents");
 	is_int(typesetter_letter(typesetter, letter, NULL, "2026-11-24", &pdf, &size, &err), 0,
@@ -340,15 +354,9 @@ static void test_ends_with_its_run(void)
 		exit(2);
 	}
 	if (run == 0) {
-		struct typesetter *typesetter = typesetter_new(program, TYPESETTER_ANSWER_SECONDS);
-		xmlDocPtr letter = letter_document();
-		unsigned char *pdf = NULL;
-		size_t size = 0;
-		struct error err = { "" };
 		long pid;
 
-		typesetter_letter(typesetter, letter, NULL, "2026-11-24", &pdf, &size, &err);
-		pid = typesetter_pid(typesetter);
+		running_typesetter(&pid);
 		if (write(pids[1], &pid, sizeof(pid)) != sizeof(pid))
 			_exit(1);
 		pause();	/* killed here, the typesetter never freed */
