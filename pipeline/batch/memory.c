@@ -4,6 +4,7 @@
 
 #include <glib.h>
 #include <libxml/xmlmemory.h>
+#include <malloc.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -133,6 +134,12 @@ int memory_plan_run(int requested, struct memory_plan *plan, struct error *err)
 }
 
 /* ---- allocation failure inside a library ---- */
+
+void memory_set_allocator_thresholds(void)
+{
+	mallopt(M_MMAP_THRESHOLD, (int)MEMORY_MMAP_THRESHOLD);
+	mallopt(M_TRIM_THRESHOLD, (int)MEMORY_TRIM_THRESHOLD);
+}
 
 static void out_of_memory(const char *where)
 {

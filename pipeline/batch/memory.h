@@ -50,6 +50,20 @@ struct memory_plan {
  * when not even one fits under RLIMIT_AS, else 0 and the plan. */
 int memory_plan_run(int requested, struct memory_plan *plan, struct error *err);
 
+/* glibc's thresholds for a run's process, fixed where typesetting used to
+ * leave them. glibc maps an allocation of 128 KiB or more on its own and
+ * unmaps it when freed, and raises that threshold (and the one for giving
+ * a heap's top back) to the size of the largest such block freed: cairo's
+ * copies of the fonts' tables, megabytes each, raised them early in a run
+ * that typeset. Since a run with --jobs above 1 typesets in other processes
+ * (typesetter.h), nothing raised them, and every letter's e-mail, whose
+ * GMime buffers of 100-300 KB were each mapped, filled with zeroed pages and
+ * unmapped, cost the run ten times the page faults and more time than its
+ * typesetting saved (BENCH.md, session 12). Called by `ecap run` first. */
+#define MEMORY_MMAP_THRESHOLD ((size_t)4 << 20)
+#define MEMORY_TRIM_THRESHOLD ((size_t)8 << 20)
+void memory_set_allocator_thresholds(void);
+
 /* Makes an allocation that fails inside libxml2/libxslt or GLib (Pango,
  * fontconfig's users) end the process with a message and exit 74 instead
  * of a crash or a wrong answer (a document taken for malformed): every write

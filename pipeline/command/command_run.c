@@ -104,6 +104,7 @@ int command_run(int argc, char **argv)
 			(strcmp(memory.capped_by, "ulimit -v") == 0 ? memory.limit :
 			 memory.available) >> 20);
 	options.jobs = memory.jobs;
+	memory_set_allocator_thresholds();
 	/* the workers' PDFs typeset by this very program, `ecap typeset` */
 	options.typesetter = typesetter_own_program(program, sizeof(program));
 	progress_init(&progress, stderr);
