@@ -39,20 +39,26 @@ struct transform_errors {
 	char first[512];
 };
 
-static void collect_transform_error(void *context, const char *format, ...)
+/* The first message only, its trailing newlines cut. */
+static void keep_first(struct transform_errors *errors, const char *format, va_list args)
 {
-	struct transform_errors *errors = context;
-	va_list args;
 	size_t length;
 
 	if (errors->first[0])
 		return;
-	va_start(args, format);
 	vsnprintf(errors->first, sizeof(errors->first), format, args);
-	va_end(args);
 	length = strlen(errors->first);
 	while (length > 0 && errors->first[length - 1] == '\n')
 		errors->first[--length] = '\0';
+}
+
+static void collect_transform_error(void *context, const char *format, ...)
+{
+	va_list args;
+
+	va_start(args, format);
+	keep_first(context, format, args);
+	va_end(args);
 }
 
 /* The errors of compiling a stylesheet on this thread, while it does.
@@ -68,17 +74,10 @@ static void collect_thread_error(void *context, const char *format, ...)
 	va_list args;
 
 	va_start(args, format);
-	if (compiling_errors && !compiling_errors->first[0]) {
-		size_t length;
-
-		vsnprintf(compiling_errors->first, sizeof(compiling_errors->first), format,
-			  args);
-		length = strlen(compiling_errors->first);
-		while (length > 0 && compiling_errors->first[length - 1] == '\n')
-			compiling_errors->first[--length] = '\0';
-	} else if (!compiling_errors) {
+	if (compiling_errors)
+		keep_first(compiling_errors, format, args);
+	else
 		vfprintf(stderr, format, args);	/* as libxslt's own handler would */
-	}
 	va_end(args);
 }
 
