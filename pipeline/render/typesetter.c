@@ -278,9 +278,12 @@ static int ask(struct typesetter *typesetter, const struct request_head *head,
 	if (!(in_time = answer_in_time(typesetter)) ||
 	    receive_all(typesetter->socket, &reply, sizeof(reply)) != 1)
 		goto ended;
-	if (reply.magic != TYPESETTER_MAGIC || reply.size > TYPESETTER_MAX_BODY)
+	if (reply.magic != TYPESETTER_MAGIC || reply.size > TYPESETTER_MAX_BODY) {
+		/* what follows cannot be read as the next answer either */
+		stop_process(typesetter, &status);
 		return error_set(err, "the typesetting process answered something that is not "
 				 "a PDF");
+	}
 	*answer = malloc(reply.size + 1);
 	if (!*answer)
 		return error_set(err, "out of memory");
