@@ -238,9 +238,6 @@ static void *render_in_thread(void *argument)
 		mark_done(queue, item);
 	}
 	pthread_mutex_unlock(&queue->lock);
-	/* the typesetting process ends with the thread */
-	typesetter_free(worker->typesetter);
-	worker->typesetter = NULL;
 	return NULL;
 }
 
@@ -309,7 +306,8 @@ static void stop_workers(struct render_queue *queue)
 	pthread_mutex_unlock(&queue->lock);
 	for (int i = 0; i < queue->started; i++)
 		pthread_join(queue->threads[i], NULL);
-	for (int i = 0; queue->worker_list && i < queue->workers; i++) {	/* threads never started */
+	/* each worker's typesetting process ends with it */
+	for (int i = 0; queue->worker_list && i < queue->workers; i++) {
 		typesetter_free(queue->worker_list[i].typesetter);
 		queue->worker_list[i].typesetter = NULL;
 	}
