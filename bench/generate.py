@@ -2,7 +2,7 @@
 """generate.py - the benchmark's input: N realistic application packages and
 the examiners' records for them, reproducible from a seed.
 
-	bench/generate.py N SEED OUTDIR [--jobs J]
+	bench/generate.py N SEED OUTDIR [--jobs J] [--evidence-percent P]
 
 writes into OUTDIR:
 	policy.xml, members.xml	samples/policy.xml (settleSeconds 0) and a roster
@@ -27,6 +27,9 @@ a scan or a PDF looks like to a compressor: incompressible) at offsets the
 package's seed draws, so that making 10,000 packages costs the archivers'
 time, not the random generator's. Sizes, formats and the mix of levels and
 defects are set in the tables below; bench/BENCH.md says why.
+
+--evidence-percent scales every evidence size (default 100): a memory
+measurement at N = 100,000 uses small evidence to fit the disk (BENCH.md).
 
 Standard library only; the 7z format needs bsdtar (libarchive-tools).
 """
@@ -130,15 +133,18 @@ class PooledBytes:
 POOL = b""
 
 
-def install_pool(seed):
+def install_pool(seed, evidence_percent):
 	"""Makes mkpackage draw evidence bodies from the pool, sized by
-	EVIDENCE_KIB (with evidence_kb=1 its size factors are KiB)."""
+	EVIDENCE_KIB times evidence_percent / 100 (with evidence_kb=1 its
+	size factors are KiB)."""
 	global POOL
 	POOL = random.Random("pool:%d" % seed).randbytes(POOL_BYTES)
 	jpeg, pdf = mkpackage.fake_jpeg, mkpackage.fake_pdf
 	mkpackage.fake_jpeg = lambda rng, size: jpeg(PooledBytes(rng, POOL), size)
 	mkpackage.fake_pdf = lambda rng, size: pdf(PooledBytes(rng, POOL), size)
-	mkpackage.SIZE_FACTORS = dict(EVIDENCE_KIB)
+	scale = evidence_percent / 100.0
+	mkpackage.SIZE_FACTORS = {kind: (low * scale, high * scale)
+				  for kind, (low, high) in EVIDENCE_KIB.items()}
 
 
 def archive_bytes(package, archive_format, dir_entries):
@@ -296,9 +302,9 @@ def make_package(index):
 	return manifest, package.member_line
 
 
-def start_worker(seed, outdir, examiners):
+def start_worker(seed, outdir, examiners, evidence_percent):
 	CONTEXT.update(seed=seed, outdir=outdir, examiners=examiners)
-	install_pool(seed)
+	install_pool(seed, evidence_percent)
 
 
 # --- the whole set ---------------------------------------------------------
@@ -328,11 +334,11 @@ def prepare(outdir):
 	return policy_examiners(policy)
 
 
-def generate(count, seed, outdir, jobs):
+def generate(count, seed, outdir, jobs, evidence_percent=100):
 	examiners = prepare(outdir)
 	started = time.monotonic()
 	with multiprocessing.get_context("fork").Pool(
-			jobs, initializer=start_worker, initargs=(seed, outdir, examiners)) as pool:
+			jobs, initializer=start_worker, initargs=(seed, outdir, examiners, evidence_percent)) as pool:
 		results = pool.map(make_package, range(count), chunksize=16)
 	elapsed = time.monotonic() - started
 	manifest = [line for line, _ in results]
@@ -346,7 +352,8 @@ def generate(count, seed, outdir, jobs):
 	reviews = len(os.listdir(os.path.join(outdir, "reviews")))
 	interviews = len(os.listdir(os.path.join(outdir, "interviews")))
 	summary = ("packages %d\nseed %d\nbytes %d\nreviews %d\ninterviews %d\n"
-		   "seconds %.1f\njobs %d\n" % (count, seed, total, reviews, interviews, elapsed, jobs))
+		   "seconds %.1f\njobs %d\nevidence-percent %d\n" %
+		   (count, seed, total, reviews, interviews, elapsed, jobs, evidence_percent))
 	with open(os.path.join(outdir, "generated.txt"), "w", encoding="utf-8") as out:
 		out.write(summary)
 	return summary
@@ -360,11 +367,16 @@ def main(argv=None):
 	parser.add_argument("outdir", metavar="OUTDIR")
 	parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1,
 			    help="worker processes (default: one per CPU; the output is the same)")
+	parser.add_argument("--evidence-percent", type=int, default=100, metavar="P",
+			    help="every evidence file P%% of its usual size (default 100)")
 	arguments = parser.parse_args(argv)
 	if arguments.count < 1 or arguments.count > 999999 or arguments.jobs < 1:
 		parser.error("N must be 1 to 999999 and --jobs at least 1")
+	if not 1 <= arguments.evidence_percent <= 100:
+		parser.error("--evidence-percent must be 1 to 100")
 	try:
-		summary = generate(arguments.count, arguments.seed, arguments.outdir, arguments.jobs)
+		summary = generate(arguments.count, arguments.seed, arguments.outdir, arguments.jobs,
+				   arguments.evidence_percent)
 	except (ValueError, RuntimeError, OSError) as problem:
 		print("generate.py: %s" % problem, file=sys.stderr)
 		return 1

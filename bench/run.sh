@@ -30,7 +30,11 @@
 # replaces the list; BENCH_SEED (default 1); BENCH_WORK (default
 # bench/work); BENCH_KEEP=1 keeps the state directories; BENCH_BASELINE_N
 # (default 1000) is the N whose packages the baseline runs on (keep it in the list);
-# BENCH_JOBS (default: the number of CPUs) is ecap's --jobs; BENCH_ECAP
+# BENCH_JOBS (default: the number of CPUs) is ecap's --jobs;
+# BENCH_EVIDENCE_PERCENT (default 100) scales every evidence file's size and
+# BENCH_DISCARD=1 removes each run's out/ and audit/ once measured (their
+# bytes counted first): together they fit N = 100,000 on a disk of 80 GB,
+# for its memory (BENCH.md); BENCH_ECAP
 # another ecap binary to measure (its own data files; e.g. a build of an
 # older commit in a git worktree), BENCH_BASELINE=0 skips the baseline.
 set -eu
@@ -46,6 +50,8 @@ if [ "${BENCH_LARGE:-0}" = 1 ] && [ -z "${BENCH_SIZES:-}" ]; then
 fi
 baseline_n=${BENCH_BASELINE_N:-1000}
 jobs=${BENCH_JOBS:-$(nproc)}
+evidence_percent=${BENCH_EVIDENCE_PERCENT:-100}
+discard=${BENCH_DISCARD:-0}
 results="$work/results.tsv"
 
 fail() {
@@ -75,9 +81,11 @@ generator_version=$(cat "$here/generate.py" "$root/tools/mkpackage.py" "$root/sa
 # generated N: the cached generation directory of N packages (made if absent).
 generated() {
 	dir="$work/gen-$1-$seed-$generator_version"
+	[ "$evidence_percent" = 100 ] || dir="$dir-e$evidence_percent"
 	if [ ! -f "$dir/generated.txt" ]; then
 		echo "generating $1 packages (seed $seed) into $dir ..." >&2
-		python3 "$here/generate.py" "$1" "$seed" "$dir" >&2 ||
+		python3 "$here/generate.py" "$1" "$seed" "$dir" \
+			--evidence-percent "$evidence_percent" >&2 ||
 			fail "generate.py failed"
 	fi
 	echo "$dir"
@@ -108,17 +116,44 @@ check() {
 		echo "bench: warning: after the $2 run $actual applications are $3, expected $4" >&2
 }
 
+# record_outputs STATE: the sizes of the state's certificate and letter
+# PDFs, and the bytes of its out/ and audit/ (less the archive a discard
+# kept, counted already), added to this N's files.
+kept_bytes=0
+record_outputs() {
+	find "$1/out/certificates" -name '*.pdf' -printf '%s\n' >>"$work/certificate-pdfs.txt"
+	find "$1/out/notices" -name '*.pdf' -printf '%s\n' >>"$work/letter-pdfs.txt"
+	printf '%s\t%s\n' "$(du -sb "$1/out" | cut -f1)" \
+		"$(($(du -sb "$1/audit" | cut -f1) - kept_bytes))" >>"$work/output-bytes.txt"
+}
+
+# discard_outputs STATE: with BENCH_DISCARD=1, records the outputs of the
+# run just measured, then removes out/ and every audit archive but the last
+# (the next run's archive is chained to it; the public register is written
+# again when its document is missing). The deletion slows the next run's
+# file creation (see set_aside), so times at that N are pessimistic.
+discard_outputs() {
+	[ "$discard" = 1 ] || return 0
+	record_outputs "$1"
+	last=$(cut -d' ' -f1 "$1/store/audit-last")
+	[ -f "$1/audit/$last" ] || fail "the last audit archive, $last, is not in $1/audit"
+	rm -rf "$1/out" && find "$1/audit" -type f ! -name "$last" -delete ||
+		fail "cannot remove $1/out and $1/audit"
+	kept_bytes=$(stat -c %s "$1/audit/$last")
+}
+
 # sizes STATE N APPLICATIONS: a line of sizes.tsv: the certificate and
 # letter PDFs (count, mean and largest bytes) and the bytes of out/ and
-# audit/ per application that reached review.
+# audit/ per application that reached review, all four runs'.
 sizes() {
-	certificates=$(find "$1/out/certificates" -name '*.pdf' -printf '%s\n' |
-		awk '{ n++; t += $1; if ($1 > m) m = $1 } END { printf "%d\t%.0f\t%d", n, n ? t / n : 0, m }')
-	letters=$(find "$1/out/notices" -name '*.pdf' -printf '%s\n' |
-		awk '{ n++; t += $1; if ($1 > m) m = $1 } END { printf "%d\t%.0f\t%d", n, n ? t / n : 0, m }')
-	out=$(du -sb "$1/out" | cut -f1)
-	audit=$(du -sb "$1/audit" | cut -f1)
-	printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$2" "$3" "$certificates" "$letters" "$out" "$audit" \
+	[ "$discard" = 1 ] || record_outputs "$1"
+	certificates=$(awk '{ n++; t += $1; if ($1 > m) m = $1 } END { printf "%d\t%.0f\t%d", n, n ? t / n : 0, m }' \
+		"$work/certificate-pdfs.txt")
+	letters=$(awk '{ n++; t += $1; if ($1 > m) m = $1 } END { printf "%d\t%.0f\t%d", n, n ? t / n : 0, m }' \
+		"$work/letter-pdfs.txt")
+	output_bytes=$(awk -F '\t' '{ out += $1; audit += $2 } END { printf "%.0f\t%.0f", out, audit }' \
+		"$work/output-bytes.txt")
+	printf '%s\t%s\t%s\t%s\t%s\n' "$2" "$3" "$certificates" "$letters" "$output_bytes" \
 		>>"$work/sizes.tsv"
 }
 
@@ -164,14 +199,23 @@ for n in $sizes; do
 	# of which the packages' copy about 280 KB. So the packages' bytes once,
 	# and 1.2 MB an application besides (N = 10,000: about 15 GB; 100,000:
 	# about 150 GB).
-	needed_kib=$(echo "$bytes / 1024 + $n * 1200" | bc)
+	# With BENCH_DISCARD=1 only one run's outputs are there at a time, the
+	# certification run's the most: about 600 KB an application.
+	per_application_kib=1200
+	[ "$discard" = 1 ] && per_application_kib=600
+	needed_kib=$(echo "$bytes / 1024 + $n * $per_application_kib" | bc)
 	free_kib=$(df -Pk "$work" | awk 'NR == 2 { print $4 }')
 	[ "$free_kib" -ge "$needed_kib" ] ||
 		fail "N=$n needs about $((needed_kib / 1048576 + 1)) GB free in $work for its audit archives and letters; $((free_kib / 1048576)) GB is free"
 	sync
 	echo "N=$n: packages (load average $(cut -d' ' -f1-3 /proc/loadavg)) ..." >&2
 	drop "$gen/dropbox" "$state"
+	: >"$work/certificate-pdfs.txt"
+	: >"$work/letter-pdfs.txt"
+	: >"$work/output-bytes.txt"
+	kept_bytes=0
 	timed_run "$state" 2026-11-24 "$n" packages "$n" "$bytes"
+	discard_outputs "$state"
 	check "$state" packages in-review "$(expected "$gen" 5 accepted)"
 	check "$state" packages returned "$(expected "$gen" 5 returned)"
 	check "$state" packages rejected "$(expected "$gen" 5 rejected)"
@@ -180,6 +224,7 @@ for n in $sizes; do
 	drop "$gen/reviews" "$state"
 	timed_run "$state" 2026-11-26 "$n" reviews "$(find "$gen/reviews" -type f | wc -l)" \
 		"$(du -sb "$gen/reviews" | cut -f1)"
+	discard_outputs "$state"
 	check "$state" reviews failed "$(expected "$gen" 7 fail)"
 	check "$state" reviews awaiting-interview "$(find "$gen/interviews" -type f | wc -l)"
 
@@ -187,12 +232,14 @@ for n in $sizes; do
 	drop "$gen/interviews" "$state"
 	timed_run "$state" 2026-11-30 "$n" interviews "$(find "$gen/interviews" -type f | wc -l)" \
 		"$(du -sb "$gen/interviews" | cut -f1)"
+	discard_outputs "$state"
 	check "$state" interviews awaiting-interview 0
 
 	echo "N=$n: certification ..." >&2
 	publicity=$(count_state "$state" publicity)
 	certified_before=$(count_state "$state" certified)
 	timed_run "$state" 2026-12-08 "$n" certification "$publicity" 0
+	discard_outputs "$state"
 	check "$state" certification publicity 0
 	check "$state" certification certified "$((certified_before + publicity))"
 	sizes "$state" "$n" "$(expected "$gen" 5 accepted)"
@@ -222,6 +269,8 @@ fi
 echo
 echo "ecap run with --jobs $jobs on $(nproc) CPUs."
 [ "$jobs" -gt 1 ] && echo "Peak RSS: the run's, or one typesetting process's when larger (each process's own)."
+[ "$evidence_percent" = 100 ] || echo "Evidence files at $evidence_percent % of their usual size."
+[ "$discard" = 1 ] && echo "Each run's out/ and audit/ removed once measured (BENCH_DISCARD=1): the times are pessimistic."
 echo
 echo "| N | run | inputs | MB in | wall s | CPU s | inputs/s | ms per input | CPU ms per input | peak RSS (MB) |"
 echo "|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|"
