@@ -69,6 +69,7 @@ PIPELINE_OBJECTS = \
 	$(BUILD)/pipeline/batch/batch.o \
 	$(BUILD)/pipeline/batch/consequences.o \
 	$(BUILD)/pipeline/batch/driver.o \
+	$(BUILD)/pipeline/batch/input_memory.o \
 	$(BUILD)/pipeline/batch/intake.o \
 	$(BUILD)/pipeline/batch/letters.o \
 	$(BUILD)/pipeline/batch/mail.o \
@@ -134,6 +135,7 @@ UNIT_TESTS = \
 	$(BUILD)/tests/test-csv \
 	$(BUILD)/tests/test-experience \
 	$(BUILD)/tests/test-identity \
+	$(BUILD)/tests/test-input-memory \
 	$(BUILD)/tests/test-intake \
 	$(BUILD)/tests/test-name \
 	$(BUILD)/tests/test-outcomes \

@@ -12,13 +12,13 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 #include "atomic.h"
 #include "audit.h"
 #include "hash.h"
+#include "input_memory.h"
 #include "name.h"
 #include "outcomes.h"
 #include "xml.h"
@@ -159,24 +159,18 @@ out:
 }
 
 /* An input's bytes have a mapping of their own, not a block of the malloc
- * heap. They are a run's largest allocations, of every size up to the
- * policy's max_archive_bytes, read on a worker and freed on the filing
- * thread; from the heap they came out of the workers' arenas (glibc's mmap
- * threshold rises past them once a larger block, such as bzip2's 3.6 MB, is
- * freed), which kept the holes they left and grew with the number of
- * packages taken. Unmapped, their pages go back as each input is filed. */
-static char *map_bytes(size_t size)
-{
-	void *bytes = mmap(NULL, size, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
-
-	return bytes == MAP_FAILED ? NULL : bytes;
-}
-
+ * heap (input_memory.h). They are a run's largest allocations, of every size
+ * up to the policy's max_archive_bytes, read on a worker and freed on the
+ * filing thread; from the heap they came out of the workers' arenas (glibc's
+ * mmap threshold rises past them once a larger block, such as bzip2's 3.6
+ * MB, is freed), which kept the holes they left and grew with the number of
+ * packages taken. Given back, their pages are kept for the next inputs up to
+ * a bound, or go back to the system. */
 static enum input_opened read_input(struct input_bytes *input, const char *path,
 				    char digest[65], struct error *err)
 {
 	size_t wanted = (size_t)input->opened.st_size, got = 0;
-	char *bytes = map_bytes(wanted + 1);
+	char *bytes = input_memory_take(wanted + 1, &input->capacity);
 
 	if (!bytes) {
 		error_set(err, "out of memory reading '%s'", path);
@@ -191,7 +185,8 @@ static enum input_opened read_input(struct input_bytes *input, const char *path,
 			if (count == 0)
 				errno = EIO;	/* cut short while being read */
 			error_set_errno(err, "unable to read '%s'", path);
-			munmap(bytes, wanted + 1);
+			input_memory_give(bytes, input->capacity);
+			input->capacity = 0;
 			return INPUT_UNREADABLE;
 		}
 		got += (size_t)count;
@@ -208,7 +203,7 @@ enum input_opened open_input(const struct batch *batch, const char *name, size_t
 {
 	char relative[PATH_MAX], path[PATH_MAX], shown[NAME_ESCAPED_MAX];
 
-	*input = (struct input_bytes){ NULL, 0, -1, { 0 } };
+	*input = (struct input_bytes){ NULL, 0, 0, -1, { 0 } };
 	digest[0] = '\0';
 	snprintf(relative, sizeof(relative), "dropbox/%s", name_escape(name, shown,
 								       sizeof(shown)));
@@ -236,9 +231,9 @@ enum input_opened open_input(const struct batch *batch, const char *name, size_t
 
 void input_release(struct input_bytes *input)
 {
-	if (input->data)
-		munmap((void *)input->data, input->size + 1);
+	input_memory_give((void *)input->data, input->capacity);
 	input->data = NULL;
+	input->capacity = 0;
 	if (input->fd >= 0)
 		close(input->fd);
 	input->fd = -1;
@@ -463,7 +458,7 @@ int quarantine_unreadable(struct batch *batch, const struct intake_item *item,
 			  const char *message, struct error *err)
 {
 	/* not opened: moved by its name, archived by its size (audit.c) */
-	struct input_bytes unread = { NULL, (size_t)item->size, -1, { 0 } };
+	struct input_bytes unread = { NULL, (size_t)item->size, 0, -1, { 0 } };
 
 	return quarantine_input(batch, item->name, REASON_INPUT_UNREADABLE, message, "", &unread, 1,
 				err);

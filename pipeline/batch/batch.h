@@ -73,9 +73,11 @@ struct batch {
  * by then name another file or none. An input over the limits has no data:
  * it was hashed as it was read, and is archived by its SHA-256 and size. */
 struct input_bytes {
-	const void *data;		/* owned, a mapping of size + 1 bytes (batch.c
-					 * map_bytes); NULL when over the limits */
+	const void *data;		/* owned, size bytes and a NUL in a mapping of
+					 * capacity bytes (input_memory.h); NULL when
+					 * over the limits */
 	size_t size;
+	size_t capacity;
 	int fd;				/* owned; -1 when not open */
 	struct stat opened;		/* what fstat said when it was opened */
 };

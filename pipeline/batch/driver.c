@@ -16,6 +16,7 @@
 #include "atomic.h"
 #include "audit.h"
 #include "exits.h"
+#include "input_memory.h"
 #include "lock.h"
 #include "outcomes.h"
 #include "packages.h"
@@ -150,6 +151,7 @@ static int take_inputs(struct batch *batch, enum input_kind kind, struct error *
 	}
 	intake_list_release(&list);
 	free(cursor.name);
+	input_memory_release_kept();	/* the rest of the run reads no input */
 	return result;
 }
 
