@@ -85,6 +85,7 @@ PIPELINE_OBJECTS = \
 	$(BUILD)/pipeline/batch/run_date.o \
 	$(BUILD)/pipeline/batch/signing.o \
 	$(BUILD)/pipeline/batch/society.o \
+	$(BUILD)/pipeline/batch/society_deadlines.o \
 	$(BUILD)/pipeline/batch/society_heads.o \
 	$(BUILD)/pipeline/batch/statistics.o \
 	$(BUILD)/pipeline/batch/sweeps.o \
@@ -148,6 +149,7 @@ UNIT_TESTS = \
 	$(BUILD)/tests/test-schema-threads \
 	$(BUILD)/tests/test-signature \
 	$(BUILD)/tests/test-signed-writer \
+	$(BUILD)/tests/test-society-deadlines \
 	$(BUILD)/tests/test-statement \
 	$(BUILD)/tests/test-text-ems \
 	$(BUILD)/tests/test-text-fill \

@@ -2,31 +2,16 @@
  * report; see society.h. */
 #include "society.h"
 
-#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "directory.h"
+#include "society_deadlines.h"
 #include "society_heads.h"
 #include "xml.h"
 
 #define MAX_STATES 16
 #define MAX_RATES 192
-
-/* A period that ends within the report's days: store/wakeups/<date>_<id>. */
-struct deadline {
-	char date[11];
-	char id[NAME_MAX + 1];	/* its dossier is store/dossiers/<id>.xml */
-	char application[64], state[32];	/* that dossier's */
-	int found;		/* whether that dossier reads as one */
-};
-
-struct deadlines {
-	struct deadline *list;	/* in the markers' order: by date, then id */
-	struct deadline **by_id;
-	size_t count;
-};
 
 struct rate {
 	char field[64];
@@ -110,112 +95,11 @@ static int compare_rates(const void *a, const void *b)
 	return by_field ? by_field : x->level - y->level;
 }
 
-static int compare_deadline_ids(const void *a, const void *b)
-{
-	return strcmp((*(struct deadline *const *)a)->id, (*(struct deadline *const *)b)->id);
-}
-
-/* The markers of store/wakeups for the days from `from` to `until`; their
- * dossiers' states come from the survey. */
-static int collect_deadlines(struct deadlines *deadlines, const struct store *store, day_t from,
-			     day_t until, struct error *err)
-{
-	char directory[PATH_MAX], text[11];
-	struct name_list markers;
-	int result = -1;
-
-	if (directory_list(store_path(store, "store/wakeups", directory, sizeof(directory)), "",
-			   &markers, err) < 0)
-		return -1;
-	deadlines->list = calloc(markers.count ? markers.count : 1, sizeof(*deadlines->list));
-	deadlines->by_id = calloc(markers.count ? markers.count : 1, sizeof(*deadlines->by_id));
-	if (!deadlines->list || !deadlines->by_id) {
-		error_set(err, "out of memory");
-		goto out;
-	}
-	for (size_t i = 0; i < markers.count; i++) {
-		const char *name = markers.names[i];
-		struct deadline *deadline = &deadlines->list[deadlines->count];
-		day_t day;
-
-		snprintf(text, sizeof(text), "%.10s", name);
-		if (strlen(name) < 12 || name[10] != '_' || date_parse(text, &day) < 0 ||
-		    day < from || day > until || strlen(name + 11) >= sizeof(deadline->id))
-			continue;
-		memcpy(deadline->date, text, sizeof(text));
-		snprintf(deadline->id, sizeof(deadline->id), "%s", name + 11);
-		deadlines->by_id[deadlines->count++] = deadline;
-	}
-	qsort(deadlines->by_id, deadlines->count, sizeof(*deadlines->by_id), compare_deadline_ids);
-	result = 0;
-out:
-	name_list_release(&markers);
-	return result;
-}
-
-/* id against the first length bytes of name, as strcmp orders them. */
-static int compare_id(const char *id, const char *name, size_t length)
-{
-	int order = strncmp(id, name, length);
-
-	if (order)
-		return order;
-	return id[length] ? 1 : 0;
-}
-
-/* The deadlines of the dossier file name (<id>.xml) take its head. */
-static void note_deadlines(struct deadlines *deadlines, const char *name,
-			   const struct dossier_head *head)
-{
-	size_t low = 0, high = deadlines->count, length = strlen(name) - strlen(".xml");
-
-	while (low < high) {	/* the first whose id is not below the name's */
-		size_t middle = low + (high - low) / 2;
-
-		if (compare_id(deadlines->by_id[middle]->id, name, length) < 0)
-			low = middle + 1;
-		else
-			high = middle;
-	}
-	for (; low < deadlines->count &&
-	       compare_id(deadlines->by_id[low]->id, name, length) == 0; low++) {
-		struct deadline *deadline = deadlines->by_id[low];
-
-		deadline->found = 1;
-		snprintf(deadline->application, sizeof(deadline->application), "%s", head->id);
-		snprintf(deadline->state, sizeof(deadline->state), "%s", head->state);
-	}
-}
-
-static void add_deadlines(xmlNodePtr society, const struct deadlines *deadlines, day_t from,
-			  day_t until)
-{
-	xmlNodePtr list = xml_add_child(society, "deadlines", NULL), node;
-	char text[11];
-	size_t count = 0;
-
-	date_format(from, text);
-	xml_set(list, "from", text);
-	date_format(until, text);
-	xml_set(list, "until", text);
-	for (size_t i = 0; i < deadlines->count; i++) {
-		const struct deadline *deadline = &deadlines->list[i];
-
-		if (!deadline->found || count++ >= SOCIETY_DEADLINES_LISTED)
-			continue;
-		node = xml_add_child(list, "deadline", NULL);
-		xml_set(node, "date", deadline->date);
-		xml_set(node, "application", deadline->application);
-		xml_set(node, "state", deadline->state);
-	}
-	xml_set_format(list, "count", "%zu", count);
-}
-
 static void count_dossier(void *context, const char *name, const struct dossier_head *head)
 {
 	struct survey *survey = context;
 
-	note_deadlines(&survey->deadlines, name, head);
+	deadlines_note_dossier(&survey->deadlines, name, head);
 	if (!head->state[0])
 		return;
 	survey->applications++;
@@ -238,7 +122,7 @@ int society_report(xmlNodePtr report, const struct store *store, struct noted_he
 	for (size_t i = 0; i < sizeof(known_states) / sizeof(known_states[0]); i++)
 		snprintf(survey->state_codes[survey->state_count++], sizeof(survey->state_codes[0]),
 			 "%s", known_states[i]);
-	if (collect_deadlines(&survey->deadlines, store, date, until, err) < 0 ||
+	if (deadlines_collect(&survey->deadlines, store, date, until, err) < 0 ||
 	    dossier_heads_survey(store, noted, count_dossier, survey, err) < 0)
 		goto out;
 	society = xml_add_child(report, "society", NULL);
@@ -255,7 +139,8 @@ int society_report(xmlNodePtr report, const struct store *store, struct noted_he
 		xml_set_format(state, "count", "%zu", survey->states[i]);
 	}
 	qsort(survey->rates, survey->rate_count, sizeof(survey->rates[0]), compare_rates);
-	add_deadlines(society, &survey->deadlines, date, until);
+	if (deadlines_add(society, &survey->deadlines, err) < 0)
+		goto out;
 	for (size_t i = 0; i < survey->rate_count; i++) {
 		const struct rate *rate = &survey->rates[i];
 		const struct policy_field *field = policy_find_field(policy, rate->field);
@@ -270,8 +155,7 @@ int society_report(xmlNodePtr report, const struct store *store, struct noted_he
 	}
 	result = 0;
 out:
-	free(survey->deadlines.list);
-	free(survey->deadlines.by_id);
+	deadlines_release(&survey->deadlines);
 	free(survey);
 	return result;
 }

@@ -103,6 +103,22 @@ static int read_head_fd(int fd, const char *path, struct stat *info, struct doss
 	return result;
 }
 
+int dossier_head_read(const struct store *store, const char *relative,
+		      struct dossier_head *head)
+{
+	char path[PATH_MAX];
+	struct stat info;
+	int fd = open(store_path(store, relative, path, sizeof(path)),
+		      O_RDONLY | O_CLOEXEC | O_NOFOLLOW), result;
+
+	clear_head(head);
+	if (fd < 0)
+		return -1;
+	result = read_head_fd(fd, path, &info, head);
+	close(fd);
+	return result;
+}
+
 /* ---- the cache's lines ---- */
 
 /* name TAB inode TAB size TAB mtime TAB ctime: what must match (the name

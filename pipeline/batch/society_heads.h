@@ -53,6 +53,11 @@ void dossier_heads_note(struct noted_heads *noted, const char *name, const struc
 
 void noted_heads_release(struct noted_heads *noted);
 
+/* The head of the dossier at relative (store/dossiers/<id>.xml), read from
+ * its file: 0, or -1 if it does not read as a dossier. */
+int dossier_head_read(const struct store *store, const char *relative,
+		      struct dossier_head *head);
+
 typedef void (*dossier_head_visit)(void *context, const char *name,
 				   const struct dossier_head *head);
 
