@@ -206,7 +206,7 @@ for n in $sizes; do
 	needed_kib=$(echo "$bytes / 1024 + $n * $per_application_kib" | bc)
 	free_kib=$(df -Pk "$work" | awk 'NR == 2 { print $4 }')
 	[ "$free_kib" -ge "$needed_kib" ] ||
-		fail "N=$n needs about $((needed_kib / 1048576 + 1)) GB free in $work for its audit archives and letters; $((free_kib / 1048576)) GB is free"
+		fail "N=$n needs about $((needed_kib / 1048576 + 1)) GB free in $work for its audit archives and letters; $((free_kib / 1048576)) GB is free (for its memory alone, BENCH_EVIDENCE_PERCENT=5 BENCH_DISCARD=1 need far less)"
 	sync
 	echo "N=$n: packages (load average $(cut -d' ' -f1-3 /proc/loadavg)) ..." >&2
 	drop "$gen/dropbox" "$state"
