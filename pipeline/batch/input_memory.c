@@ -41,10 +41,11 @@ static size_t kept_count, kept_bytes;
  * NULL when none is. */
 static void *take_kept(size_t capacity, size_t *taken_capacity)
 {
-	size_t best = kept_count, i;
+	size_t best, i;
 	void *bytes = NULL;
 
 	pthread_mutex_lock(&kept_lock);
+	best = kept_count;	/* none yet: read under the lock */
 	for (i = 0; i < kept_count; i++)
 		if (kept[i].capacity >= capacity &&
 		    (best == kept_count || kept[i].capacity < kept[best].capacity))
