@@ -245,7 +245,9 @@ int deadlines_collect(struct deadlines *deadlines, const struct store *store, da
 	*deadlines = (struct deadlines){ store, from, until, NULL, 0, 0, NULL, NULL, 0 };
 	result = read_markers(deadlines, &reading, err);
 	if (result == 0) {
-		qsort(deadlines->keys, deadlines->count, sizeof(*deadlines->keys), compare_keys);
+		if (deadlines->count > 1)	/* no keys: no array at all */
+			qsort(deadlines->keys, deadlines->count, sizeof(*deadlines->keys),
+			      compare_keys);
 		result = keep_first(deadlines, &first, err);
 	}
 	release_names(&first);
