@@ -23,18 +23,7 @@
 
 static char directory[] = "/tmp/ecap-test-audit-XXXXXX";
 
-static void write_file(const char *relative, const char *text)
-{
-	char path[4096];
-	FILE *out;
-
-	snprintf(path, sizeof(path), "%s/%s", directory, relative);
-	out = fopen(path, "w");
-	if (!out || fputs(text, out) < 0 || fclose(out) != 0) {
-		perror(path);
-		exit(2);
-	}
-}
+#include "state-files.h"
 
 /* How many entries the directory at relative holds. */
 static size_t count_entries(const char *relative)
@@ -173,25 +162,13 @@ int main(void)
 {
 	struct store store;
 	struct audit_facts facts = { NULL, "测试学会", 20000, 1800000000, NULL, 0 };
-	struct error err = { "" };
-	char command[4200];
 
 	setlocale(LC_ALL, "C.UTF-8");
-	if (!mkdtemp(directory) || store_create_layout(directory, &err) < 0) {
-		printf("Bail out! %s\n", err.message);
-		return 2;
-	}
-	write_file("policy.xml", "<policy xmlns='urn:ecap:1'/>\n");
-	if (store_open(&store, directory, &err) < 0) {
-		printf("Bail out! %s\n", err.message);
-		return 2;
-	}
+	open_test_state(&store);
 	facts.run_id = store.run_id;
 	test_early_inputs(&store, &facts);
 	test_input_never_taken(&store, &facts);
 	store_close(&store);
-	snprintf(command, sizeof(command), "rm -rf '%s'", directory);
-	if (system(command) != 0)
-		printf("# could not remove %s\n", directory);
+	remove_test_state();
 	return tap_done();
 }

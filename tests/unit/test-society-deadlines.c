@@ -18,18 +18,7 @@
 
 static char directory[] = "/tmp/ecap-test-deadlines-XXXXXX";
 
-static void write_file(const char *relative, const char *text)
-{
-	char path[4200];
-	FILE *file;
-
-	snprintf(path, sizeof(path), "%s/%s", directory, relative);
-	file = fopen(path, "w");
-	if (!file || fputs(text, file) < 0 || fclose(file) != 0) {
-		printf("Bail out! cannot write %s\n", path);
-		exit(2);
-	}
-}
+#include "state-files.h"
 
 static void marker(const char *date, const char *id)
 {
@@ -216,25 +205,13 @@ static void test_no_markers_directory(void)
 int main(void)
 {
 	struct store store;
-	struct error err = { "" };
-	char command[4200];
 
-	if (!mkdtemp(directory) || store_create_layout(directory, &err) < 0) {
-		printf("Bail out! %s\n", err.message);
-		return 2;
-	}
-	write_file("policy.xml", "<policy xmlns='urn:ecap:1'/>\n");
-	if (store_open(&store, directory, &err) < 0) {
-		printf("Bail out! %s\n", err.message);
-		return 2;
-	}
+	open_test_state(&store);
 	test_small(&store);
 	test_many(&store, 0);
 	test_many(&store, 1);
 	store_close(&store);
 	test_no_markers_directory();
-	snprintf(command, sizeof(command), "rm -rf '%s'", directory);
-	if (system(command) != 0)
-		printf("# could not remove %s\n", directory);
+	remove_test_state();
 	return tap_done();
 }
