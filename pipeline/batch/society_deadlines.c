@@ -13,12 +13,10 @@
 #include "society_deadlines.h"
 
 #include <dirent.h>
-#include <fcntl.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "society.h"
 #include "xml.h"
@@ -40,17 +38,16 @@ static uint64_t id_key(const char *id, size_t length)
 	return hash & ~FOUND;
 }
 
-/* The marker name's date and id if it is a marker dated within the days:
- * 1, else 0. */
-static int marker_in_days(const struct deadlines *deadlines, const char *name, char date[11],
-			  const char **id)
+/* The marker name's id if it is a marker dated within the days: 1, else 0. */
+static int marker_in_days(const struct deadlines *deadlines, const char *name, const char **id)
 {
+	char date[11];
 	day_t day;
 
 	if (name[0] == '.' || strlen(name) < 12 || name[10] != '_' ||
 	    strlen(name + 11) > NAME_MAX - strlen(".xml"))
 		return 0;
-	snprintf(date, 11, "%.10s", name);
+	snprintf(date, sizeof(date), "%.10s", name);
 	if (date_parse(date, &day) < 0 || day < deadlines->from || day > deadlines->until)
 		return 0;
 	*id = name + 11;
@@ -184,7 +181,7 @@ struct marker_reading {
 static int read_markers(struct deadlines *deadlines, const struct marker_reading *reading,
 			struct error *err)
 {
-	char directory[PATH_MAX], date[11];
+	char directory[PATH_MAX];
 	struct dirent *entry;
 	const char *id;
 	DIR *listing = opendir(store_path(deadlines->store, "store/wakeups", directory,
@@ -194,7 +191,7 @@ static int read_markers(struct deadlines *deadlines, const struct marker_reading
 	if (!listing)
 		return error_set_errno(err, "unable to read '%s'", directory);
 	while (result == 0 && (entry = readdir(listing))) {
-		if (!marker_in_days(deadlines, entry->d_name, date, &id))
+		if (!marker_in_days(deadlines, entry->d_name, &id))
 			continue;
 		if (reading->keep_keys)
 			result = add_key(deadlines, id_key(id, strlen(id)), err);
