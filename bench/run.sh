@@ -142,15 +142,18 @@ discard_outputs() {
 	kept_bytes=$(stat -c %s "$1/audit/$last")
 }
 
+# pdf_sizes FILE: the count, mean and largest of the sizes FILE lists.
+pdf_sizes() {
+	awk '{ n++; t += $1; if ($1 > m) m = $1 } END { printf "%d\t%.0f\t%d", n, n ? t / n : 0, m }' "$1"
+}
+
 # sizes STATE N APPLICATIONS: a line of sizes.tsv: the certificate and
 # letter PDFs (count, mean and largest bytes) and the bytes of out/ and
 # audit/ per application that reached review, all four runs'.
 sizes() {
 	[ "$discard" = 1 ] || record_outputs "$1"
-	certificates=$(awk '{ n++; t += $1; if ($1 > m) m = $1 } END { printf "%d\t%.0f\t%d", n, n ? t / n : 0, m }' \
-		"$work/certificate-pdfs.txt")
-	letters=$(awk '{ n++; t += $1; if ($1 > m) m = $1 } END { printf "%d\t%.0f\t%d", n, n ? t / n : 0, m }' \
-		"$work/letter-pdfs.txt")
+	certificates=$(pdf_sizes "$work/certificate-pdfs.txt")
+	letters=$(pdf_sizes "$work/letter-pdfs.txt")
 	output_bytes=$(awk -F '\t' '{ out += $1; audit += $2 } END { printf "%.0f\t%.0f", out, audit }' \
 		"$work/output-bytes.txt")
 	printf '%s\t%s\t%s\t%s\t%s\n' "$2" "$3" "$certificates" "$letters" "$output_bytes" \
