@@ -6,6 +6,7 @@
 #include <libgen.h>
 #include <limits.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -191,4 +192,21 @@ int read_small_file(const char *path, char *text, size_t size, struct error *err
 	close(fd);
 	text[used] = '\0';
 	return 1;
+}
+
+int open_unnamed_file(const char *directory, const char *what, struct error *err)
+{
+	int fd = open(directory, O_TMPFILE | O_RDWR | O_CLOEXEC, 0600);
+
+	if (fd < 0 && (errno == EOPNOTSUPP || errno == EISDIR || errno == EINVAL)) {
+		char name[PATH_MAX];
+
+		snprintf(name, sizeof(name), "%s/.unnamed-XXXXXX", directory);
+		fd = mkstemp(name);
+		if (fd >= 0)
+			unlink(name);
+	}
+	if (fd < 0)
+		error_set_errno(err, "unable to create %s in '%s'", what, directory);
+	return fd;
 }

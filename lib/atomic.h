@@ -34,6 +34,12 @@ int make_directories(const char *path, mode_t mode, struct error *err);
  * exist), with mode; not synced. */
 int copy_file(const char *source, const char *destination, mode_t mode, struct error *err);
 
+/* A new file with no name in directory, open for reading and writing
+ * (O_TMPFILE, or a named one unlinked at once where the file system has no
+ * O_TMPFILE): scratch space that nothing can leave behind, however the
+ * process ends. Its descriptor, or -1 with err naming what it was for. */
+int open_unnamed_file(const char *directory, const char *what, struct error *err);
+
 /* Reads the whole of a small file at path into text (NUL-terminated; at
  * most size - 1 bytes, the rest ignored): 1 when read, 0 when there is no
  * such file, -1 (with err) when it cannot be read. */

@@ -344,7 +344,8 @@ static int add_payload(struct audit_bag *bag, const struct payload *payload,
 		       const char *bag_path, struct error *err)
 {
 	char encoded[PATH_MAX * 3 + 1], sha256[65];
-	uint64_t *slot, tag;
+	uint64_t tag;
+	size_t slot;
 	off_t offset;
 	size_t size = 0;
 	int found;
@@ -367,7 +368,8 @@ static int add_payload(struct audit_bag *bag, const struct payload *payload,
 	    sha256_update(&bag->manifest_hash, encoded, strlen(encoded)) < 0 ||
 	    sha256_update(&bag->manifest_hash, "\n", 1) < 0)
 		return error_set_errno(err, "unable to write the audit manifest");
-	*slot = slot_value(tag, (uint64_t)offset);
+	if (set_seen_slot(&bag->seen, slot, slot_value(tag, (uint64_t)offset), err) < 0)
+		return -1;
 	bag->payload_bytes += size;
 	bag->payload_files++;
 	return 1;
@@ -415,7 +417,8 @@ static int path_was_added(struct audit_bag *bag, const char *bag_path)
 {
 	char encoded[PATH_MAX * 3 + 1];
 	struct error ignored;
-	uint64_t *slot, tag;
+	uint64_t tag;
+	size_t slot;
 
 	encode_manifest_path(bag_path, encoded, sizeof(encoded));
 	return find_seen_path(bag, encoded, &slot, &tag, &ignored) == 1;
@@ -544,7 +547,7 @@ static void release_bag(struct audit_bag *bag)
 	if (bag->manifest)
 		fclose(bag->manifest);
 	sha256_release(&bag->manifest_hash);
-	free(bag->seen.slots);
+	release_seen_paths(&bag->seen);
 	for (size_t i = 0; i < bag->journal_count; i++)
 		free(bag->journals[i]);
 	free(bag->journals);
@@ -571,13 +574,14 @@ int audit_begin(struct store *store, const struct audit_facts *facts, size_t exp
 	bag->facts = facts;
 	bag->fd = -1;
 	if (find_previous(bag, err) < 0 ||
-	    size_seen_paths(bag, expected_inputs + 2, err) < 0 ||
 	    transaction_begin(store, &bag->transaction, err) < 0)
 		goto failed;
 	bag->transaction_open = 1;
 	bag->transaction.keep_journal = 0;
 	snprintf(bag->destination, sizeof(bag->destination), "audit/%s.tar.gz", bag->name);
-	if (transaction_create(&bag->transaction, bag->destination, staged, sizeof(staged),
+	/* the table of paths may go in a file in the transaction's directory */
+	if (size_seen_paths(bag, expected_inputs + 2, err) < 0 ||
+	    transaction_create(&bag->transaction, bag->destination, staged, sizeof(staged),
 			       err) < 0 ||
 	    open_archive(bag, staged, err) < 0 || open_manifest(bag, staged, err) < 0 ||
 	    add_policy(bag, err) < 0)

@@ -100,6 +100,11 @@ int audit_finish(struct audit_bag *bag, char *written, size_t written_size, stru
 /* Frees the bag; an archive not finished is discarded with its transaction. */
 void audit_release(struct audit_bag *bag);
 
+/* For tests: a bag's table of the paths in it goes into a file once it
+ * needs more than `slots` slots of 8 bytes (0: the default, 1 MiB), as it
+ * does in a run of some 10,000 applications. */
+void audit_paths_limit_memory(size_t slots);
+
 /* audit_begin, audit_finish and audit_release in one, when there are
  * journals; for a run that added no input early. */
 int audit_write(struct store *store, const struct audit_facts *facts, char *written,

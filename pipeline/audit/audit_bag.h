@@ -21,9 +21,16 @@
  * everything else from the journals at the end), its manifest line into a
  * temporary file (streamed into the bag at the end), and a path seen again (a
  * dossier changed twice in the run) is found in a table of 8-byte slots that
- * point at its manifest line. */
+ * point at its manifest line. The table is in memory while it is small
+ * (SEEN_PATHS_MEMORY_SLOTS); a larger one, for a run of more than some
+ * 10,000 applications, is in a file with no name beside the archive, read a
+ * few slots at a time, so that the run's memory does not grow with it. */
+#define SEEN_PATHS_MEMORY_SLOTS (1 << 17)	/* 1 MiB */
+
 struct seen_paths {
 	uint64_t *slots;		/* 0, or a tag (high 24 bits) and line offset + 1 */
+	int in_file;			/* the slots are in fd's file, not in slots */
+	int fd;
 	size_t capacity;		/* at least 4/3 of the paths: never 3/4 full */
 };
 
@@ -77,20 +84,18 @@ uint64_t slot_value(uint64_t tag, uint64_t offset);
 void encode_manifest_path(const char *path, char *out, size_t size);
 /* Finds `encoded` in the table: returns 1 if it is there, else 0 and the
  * empty slot where it goes in *slot and its tag in *tag_out; -1 on error. */
-int find_seen_path(struct audit_bag *bag, const char *encoded, uint64_t **slot,
+int find_seen_path(struct audit_bag *bag, const char *encoded, size_t *slot,
 		   uint64_t *tag_out, struct error *err);
+/* Puts value (slot_value) in the empty slot find_seen_path found. */
+int set_seen_slot(struct seen_paths *seen, size_t slot, uint64_t value, struct error *err);
 /* Makes the table room for `paths` paths at most, never more than 3/4 full
  * (linear probing stays short; a record run of a 100,000-package batch names
- * some 800,000 paths, 8.5 MB of slots): a larger table is filled again from
- * the manifest's lines, which are the paths in the bag. */
+ * some 800,000 paths, 8.5 MB of slots, then in a file): a larger table is
+ * filled again from the manifest's lines, which are the paths in the bag. */
 int size_seen_paths(struct audit_bag *bag, size_t paths, struct error *err);
 int count_journal_path(struct audit_bag *bag, const struct changed_file *file,
 		       struct error *err);
-/* Puts every manifest line's path in the table (which holds none yet). */
-int fill_seen_paths(struct audit_bag *bag, struct seen_paths *seen, struct error *err);
-/* Puts the manifest line at offset, naming `encoded`, in a table that does
- * not hold it yet. */
-void insert_seen_path(struct seen_paths *seen, const char *encoded, uint64_t offset);
+void release_seen_paths(struct seen_paths *seen);
 
 /* ---- audit_chain.c ---- */
 /* ---- the chain ---- */

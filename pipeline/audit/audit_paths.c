@@ -56,6 +56,14 @@ static int manifest_line_is(struct audit_bag *bag, uint64_t offset, const char *
 	       line[66 + length] == '\n';
 }
 
+/* Tables of more slots than this are kept in a file (audit_bag.h). */
+static size_t memory_slots = SEEN_PATHS_MEMORY_SLOTS;
+
+void audit_paths_limit_memory(size_t slots)
+{
+	memory_slots = slots ? slots : SEEN_PATHS_MEMORY_SLOTS;
+}
+
 /* The slot after index, wrapping around. */
 static size_t next_slot(const struct seen_paths *seen, size_t index)
 {
@@ -68,20 +76,70 @@ uint64_t slot_value(uint64_t tag, uint64_t offset)
 	return tag << SLOT_OFFSET_BITS | (offset + 1);
 }
 
+/* A table in a file is read this many slots at a time: a probe seldom goes
+ * further (the table is never 3/4 full). */
+#define PROBE_SLOTS 16
+
+/* The slots a probe has read of a table in a file: first .. first + count. */
+struct probe {
+	uint64_t slots[PROBE_SLOTS];
+	size_t first, count;
+};
+
+/* The value of slot index into *value, from memory or through the probe's
+ * slots (read again from the file when index is not among them). */
+static int read_slot(const struct seen_paths *seen, struct probe *probe, size_t index,
+		     uint64_t *value, struct error *err)
+{
+	if (!seen->in_file) {
+		*value = seen->slots[index];
+		return 0;
+	}
+	if (index < probe->first || index >= probe->first + probe->count) {
+		size_t count = seen->capacity - index < PROBE_SLOTS ? seen->capacity - index :
+			       PROBE_SLOTS;
+		ssize_t got = pread(seen->fd, probe->slots, count * sizeof(uint64_t),
+				    (off_t)(index * sizeof(uint64_t)));
+
+		if (got != (ssize_t)(count * sizeof(uint64_t)))
+			return error_set_errno(err, "unable to read the audit archive's "
+					       "table of paths");
+		probe->first = index;
+		probe->count = count;
+	}
+	*value = probe->slots[index - probe->first];
+	return 0;
+}
+
+int set_seen_slot(struct seen_paths *seen, size_t slot, uint64_t value, struct error *err)
+{
+	if (!seen->in_file) {
+		seen->slots[slot] = value;
+		return 0;
+	}
+	if (pwrite(seen->fd, &value, sizeof(value), (off_t)(slot * sizeof(value))) !=
+	    (ssize_t)sizeof(value))
+		return error_set_errno(err, "unable to write the audit archive's table of paths");
+	return 0;
+}
+
 /* Finds `encoded` in the table: returns 1 if it is there, else 0 and the
  * empty slot where it goes in *slot and its tag in *tag_out; -1 on error. */
-int find_seen_path(struct audit_bag *bag, const char *encoded, uint64_t **slot,
+int find_seen_path(struct audit_bag *bag, const char *encoded, size_t *slot,
 		   uint64_t *tag_out, struct error *err)
 {
 	uint64_t hash = path_hash(encoded), tag = hash >> SLOT_OFFSET_BITS;
 	size_t index = (size_t)(hash % bag->seen.capacity);
+	struct probe probe = { { 0 }, 0, 0 };
 
 	for (;; index = next_slot(&bag->seen, index)) {
-		uint64_t value = bag->seen.slots[index];
+		uint64_t value = 0;
 		int same;
 
+		if (read_slot(&bag->seen, &probe, index, &value, err) < 0)
+			return -1;
 		if (value == 0) {
-			*slot = &bag->seen.slots[index];
+			*slot = index;
 			*tag_out = tag;
 			return 0;
 		}
@@ -104,18 +162,24 @@ int count_journal_path(struct audit_bag *bag, const struct changed_file *file,
 
 /* Puts the manifest line at offset, naming `encoded`, in a table that does
  * not hold it yet. */
-void insert_seen_path(struct seen_paths *seen, const char *encoded, uint64_t offset)
+static int insert_seen_path(struct seen_paths *seen, const char *encoded, uint64_t offset,
+			    struct error *err)
 {
-	uint64_t hash = path_hash(encoded);
+	uint64_t hash = path_hash(encoded), value = 0;
 	size_t index = (size_t)(hash % seen->capacity);
+	struct probe probe = { { 0 }, 0, 0 };
 
-	while (seen->slots[index] != 0)
-		index = next_slot(seen, index);
-	seen->slots[index] = slot_value(hash >> SLOT_OFFSET_BITS, offset);
+	for (;; index = next_slot(seen, index)) {
+		if (read_slot(seen, &probe, index, &value, err) < 0)
+			return -1;
+		if (value == 0)
+			return set_seen_slot(seen, index, slot_value(hash >> SLOT_OFFSET_BITS,
+								     offset), err);
+	}
 }
 
 /* Puts every manifest line's path in the table (which holds none yet). */
-int fill_seen_paths(struct audit_bag *bag, struct seen_paths *seen, struct error *err)
+static int fill_seen_paths(struct audit_bag *bag, struct seen_paths *seen, struct error *err)
 {
 	char buffer[1 << 16];
 	size_t held = 0;
@@ -137,7 +201,8 @@ int fill_seen_paths(struct audit_bag *bag, struct seen_paths *seen, struct error
 			if (end - line < 67)
 				return error_set(err, "the audit manifest has a line too short");
 			*end = '\0';
-			insert_seen_path(seen, line + 66, offset);
+			if (insert_seen_path(seen, line + 66, offset, err) < 0)
+				return -1;
 			offset += (uint64_t)(end - line) + 1;
 			line = end + 1;
 		}
@@ -151,24 +216,55 @@ int fill_seen_paths(struct audit_bag *bag, struct seen_paths *seen, struct error
 	return 0;
 }
 
-/* Makes the table room for `paths` paths at most, never more than 3/4 full
- * (linear probing stays short; a record run of a 100,000-package batch names
- * some 800,000 paths, 8.5 MB of slots): a larger table is filled again from
- * the manifest's lines, which are the paths in the bag. */
-int size_seen_paths(struct audit_bag *bag, size_t paths, struct error *err)
+void release_seen_paths(struct seen_paths *seen)
 {
-	struct seen_paths larger = { NULL, paths + paths / 3 + 64 };
+	if (seen->in_file)
+		close(seen->fd);
+	free(seen->slots);
+	memset(seen, 0, sizeof(*seen));
+}
 
-	if (bag->seen.slots && 4 * paths <= 3 * bag->seen.capacity)
-		return 0;
-	larger.slots = calloc(larger.capacity, sizeof(*larger.slots));
-	if (!larger.slots)
-		return error_set(err, "out of memory");
-	if (bag->payload_files && fill_seen_paths(bag, &larger, err) < 0) {
-		free(larger.slots);
+/* An empty table of `capacity` slots: in memory, or in a new file with no
+ * name in the bag's transaction directory (its zeros not written: the file
+ * is sparse until slots are set). */
+static int new_seen_paths(struct audit_bag *bag, struct seen_paths *seen, size_t capacity,
+			  struct error *err)
+{
+	memset(seen, 0, sizeof(*seen));
+	seen->capacity = capacity;
+	if (capacity <= memory_slots) {
+		seen->slots = calloc(capacity, sizeof(*seen->slots));
+		return seen->slots ? 0 : error_set(err, "out of memory");
+	}
+	seen->fd = open_unnamed_file(bag->transaction.directory,
+				     "the audit archive's table of paths", err);
+	if (seen->fd < 0)
+		return -1;
+	seen->in_file = 1;
+	if (ftruncate(seen->fd, (off_t)(capacity * sizeof(uint64_t))) < 0) {
+		error_set_errno(err, "unable to make the audit archive's table of paths");
+		release_seen_paths(seen);
 		return -1;
 	}
-	free(bag->seen.slots);
+	return 0;
+}
+
+/* Makes the table room for `paths` paths at most, never more than 3/4 full
+ * (linear probing stays short): a larger table is filled again from the
+ * manifest's lines, which are the paths in the bag. */
+int size_seen_paths(struct audit_bag *bag, size_t paths, struct error *err)
+{
+	struct seen_paths larger;
+
+	if (bag->seen.capacity && 4 * paths <= 3 * bag->seen.capacity)
+		return 0;
+	if (new_seen_paths(bag, &larger, paths + paths / 3 + 64, err) < 0)
+		return -1;
+	if (bag->payload_files && fill_seen_paths(bag, &larger, err) < 0) {
+		release_seen_paths(&larger);
+		return -1;
+	}
+	release_seen_paths(&bag->seen);
 	bag->seen = larger;
 	return 0;
 }

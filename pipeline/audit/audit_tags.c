@@ -26,18 +26,9 @@ int open_manifest(struct audit_bag *bag, const char *staged, struct error *err)
 	slash = strrchr(directory, '/');
 	if (slash)
 		*slash = '\0';
-	fd = open(directory, O_TMPFILE | O_RDWR | O_CLOEXEC, 0600);
-	if (fd < 0 && (errno == EOPNOTSUPP || errno == EISDIR || errno == EINVAL)) {
-		char name[PATH_MAX];
-
-		snprintf(name, sizeof(name), "%s/manifest-XXXXXX", directory);
-		fd = mkstemp(name);
-		if (fd >= 0)
-			unlink(name);
-	}
+	fd = open_unnamed_file(directory, "the audit manifest", err);
 	if (fd < 0)
-		return error_set_errno(err, "unable to create the audit manifest in '%s'",
-				       directory);
+		return -1;
 	bag->manifest = fdopen(fd, "w+");
 	if (!bag->manifest) {
 		close(fd);

@@ -34,6 +34,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "atomic.h"
 #include "signed_writer.h"
 #include "signing.h"
 #include "xml.h"
@@ -296,19 +297,9 @@ static FILE *scratch_file(struct batch *batch, struct error *err)
 	int fd;
 
 	store_path(&batch->store, "store", directory, sizeof(directory));
-	fd = open(directory, O_TMPFILE | O_RDWR | O_CLOEXEC, 0600);
-	if (fd < 0 && (errno == EOPNOTSUPP || errno == EISDIR || errno == EINVAL)) {
-		char name[PATH_MAX];
-
-		snprintf(name, sizeof(name), "%s/public-register-XXXXXX", directory);
-		fd = mkstemp(name);
-		if (fd >= 0)
-			unlink(name);
-	}
-	if (fd < 0) {
-		error_set_errno(err, "unable to make a scratch file in '%s'", directory);
+	fd = open_unnamed_file(directory, "a scratch file", err);
+	if (fd < 0)
 		return NULL;
-	}
 	file = fdopen(fd, "w+");
 	if (!file) {
 		close(fd);
