@@ -201,7 +201,7 @@ int open_unnamed_file(const char *directory, const char *what, struct error *err
 	if (fd < 0 && (errno == EOPNOTSUPP || errno == EISDIR || errno == EINVAL)) {
 		char name[PATH_MAX];
 
-		snprintf(name, sizeof(name), "%s/.unnamed-XXXXXX", directory);
+		snprintf(name, sizeof(name), "%s/.ecap-scratch-XXXXXX", directory);
 		fd = mkstemp(name);
 		if (fd >= 0)
 			unlink(name);

@@ -3,8 +3,6 @@
 #include "audit_bag.h"
 
 #include <archive.h>
-#include <errno.h>
-#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
