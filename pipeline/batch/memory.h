@@ -59,7 +59,12 @@ int memory_plan_run(int requested, struct memory_plan *plan, struct error *err);
  * (typesetter.h), nothing raised them, and every letter's e-mail, whose
  * GMime buffers of 100-300 KB were each mapped, filled with zeroed pages and
  * unmapped, cost the run ten times the page faults and more time than its
- * typesetting saved (BENCH.md, session 12). Called by `ecap run` first. */
+ * typesetting saved (BENCH.md, session 12). Called by `ecap run` first, and
+ * by each `ecap typeset` process: there every document's font subsets
+ * allocate about 2.4 MB (cairo's tables of the font's 49,500 glyphs, two
+ * subsets a letter) and free them, and with glibc's own thresholds the
+ * heap's top went back to the kernel after each and was faulted in again
+ * for the next (BENCH.md, session 15). */
 #define MEMORY_MMAP_THRESHOLD ((size_t)4 << 20)
 #define MEMORY_TRIM_THRESHOLD ((size_t)8 << 20)
 void memory_set_allocator_thresholds(void);

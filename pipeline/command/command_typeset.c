@@ -7,6 +7,7 @@
 
 #include "commands.h"
 #include "exits.h"
+#include "memory.h"
 #include "typesetter.h"
 
 int command_typeset(int argc, char **argv)
@@ -20,6 +21,8 @@ int command_typeset(int argc, char **argv)
 				      "to make its PDFs; it is not a command to run by hand");
 	/* in ps and top, not "exe" (it was started as /proc/self/exe) */
 	prctl(PR_SET_NAME, "ecap-typeset", 0, 0, 0);
+	/* one document's memory kept for the next, not faulted in again each time */
+	memory_set_allocator_thresholds();
 	if (typesetter_serve(0, &err) < 0)
 		return report_failure(EXIT_SOFTWARE, err.message);
 	return EXIT_OK;
