@@ -34,6 +34,7 @@ LIB_OBJECTS = \
 	$(BUILD)/lib/policy.o \
 	$(BUILD)/lib/policy_reader.o \
 	$(BUILD)/lib/roster.o \
+	$(BUILD)/lib/string_index.o \
 	$(BUILD)/lib/text.o \
 	$(BUILD)/lib/text_ems.o \
 	$(BUILD)/lib/text_fill.o \
@@ -151,6 +152,7 @@ UNIT_TESTS = \
 	$(BUILD)/tests/test-signed-writer \
 	$(BUILD)/tests/test-society-deadlines \
 	$(BUILD)/tests/test-statement \
+	$(BUILD)/tests/test-string-index \
 	$(BUILD)/tests/test-text-ems \
 	$(BUILD)/tests/test-text-fill \
 	$(BUILD)/tests/test-typesetter

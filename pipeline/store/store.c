@@ -200,6 +200,7 @@ static void release_operations(struct transaction *transaction)
 	free(transaction->operations);
 	transaction->operations = NULL;
 	transaction->operation_count = transaction->operation_capacity = 0;
+	string_index_release(&transaction->latest);
 }
 
 static int parse_manifest_line(char *line, struct store_operation *operation)
@@ -304,7 +305,10 @@ static struct store_operation *add_operation(struct transaction *transaction,
 	memset(operation, 0, sizeof(*operation));
 	operation->kind = kind;
 	operation->destination = strdup(destination);
-	if (!operation->destination) {
+	if (!operation->destination ||
+	    string_index_set(&transaction->latest, operation->destination,
+			     transaction->operation_count) < 0) {
+		free(operation->destination);
 		error_set(err, "out of memory");
 		return NULL;
 	}
@@ -315,18 +319,21 @@ static struct store_operation *add_operation(struct transaction *transaction,
 	return operation;
 }
 
-int transaction_put_noted(struct transaction *transaction, const char *destination,
-			  const void *data, size_t size, struct stat *written, struct error *err)
+/* The transaction's last operation at destination, or NULL. */
+static struct store_operation *last_operation_at(const struct transaction *transaction,
+						 const char *destination)
 {
-	struct store_operation *operation = add_operation(transaction, OPERATION_PUT,
-							  destination, err);
-	char path[PATH_MAX];
-	int fd, result;
+	size_t index = string_index_find(&transaction->latest, destination);
 
-	if (!operation)
-		return -1;
-	snprintf(path, sizeof(path), "%s/%s", transaction->directory, operation->file);
-	fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+	return index == STRING_INDEX_NONE ? NULL : &transaction->operations[index];
+}
+
+/* A new file at path holding data; what fstat says of it into written. */
+static int write_noted(const char *path, const char *destination, const void *data,
+		       size_t size, struct stat *written, struct error *err)
+{
+	int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600), result;
+
 	if (fd < 0)
 		return error_set_errno(err, "unable to create '%s'", path);
 	result = write_all(fd, data, size, err);
@@ -339,6 +346,19 @@ int transaction_put_noted(struct transaction *transaction, const char *destinati
 	return result;
 }
 
+int transaction_put_noted(struct transaction *transaction, const char *destination,
+			  const void *data, size_t size, struct stat *written, struct error *err)
+{
+	struct store_operation *operation = add_operation(transaction, OPERATION_PUT,
+							  destination, err);
+	char path[PATH_MAX];
+
+	if (!operation)
+		return -1;
+	snprintf(path, sizeof(path), "%s/%s", transaction->directory, operation->file);
+	return write_noted(path, destination, data, size, written, err);
+}
+
 int transaction_put(struct transaction *transaction, const char *destination,
 		    const void *data, size_t size, struct error *err)
 {
@@ -348,16 +368,7 @@ int transaction_put(struct transaction *transaction, const char *destination,
 /* A new file at path (in a transaction's directory) holding data. */
 static int write_file(const char *path, const void *data, size_t size, struct error *err)
 {
-	int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600), result;
-
-	if (fd < 0)
-		return error_set_errno(err, "unable to create '%s'", path);
-	result = write_all(fd, data, size, err);
-	if (result < 0)
-		error_set_errno(err, "unable to write '%s'", path);
-	if (close(fd) < 0 && result == 0)
-		result = error_set_errno(err, "unable to write '%s'", path);
-	return result;
+	return write_noted(path, path, data, size, NULL, err);
 }
 
 int transaction_write_reserved(const char *path, const void *data, size_t size,
@@ -432,9 +443,18 @@ static int drop_last_operation(struct transaction *transaction, const char *path
 {
 	struct store_operation *operation =
 		&transaction->operations[--transaction->operation_count];
+	size_t earlier = transaction->operation_count;
 
 	if (path)
 		unlink(path);
+	/* the destination's last operation is again the one before, if any */
+	while (earlier-- > 0 &&
+	       strcmp(transaction->operations[earlier].destination, operation->destination) != 0)
+		;
+	string_index_remove(&transaction->latest, operation->destination);
+	if (earlier != (size_t)-1)
+		string_index_set(&transaction->latest, transaction->operations[earlier].destination,
+				 earlier);	/* cannot fail: it has just had room */
 	free(operation->destination);
 	free(operation->source);
 	return -1;
@@ -574,17 +594,14 @@ int transaction_remove(struct transaction *transaction, const char *path, struct
 int transaction_staged(const struct transaction *transaction, const char *destination,
 		       char *path, size_t size)
 {
-	for (size_t i = transaction->operation_count; i-- > 0;) {
-		const struct store_operation *operation = &transaction->operations[i];
+	const struct store_operation *operation = last_operation_at(transaction, destination);
 
-		if (strcmp(operation->destination, destination) != 0)
-			continue;
-		if (operation->kind == OPERATION_REMOVE)
-			return 0;
-		snprintf(path, size, "%s/%s", transaction->directory, operation->file);
-		return 1;
-	}
-	return -1;
+	if (!operation)
+		return -1;
+	if (operation->kind == OPERATION_REMOVE)
+		return 0;
+	snprintf(path, size, "%s/%s", transaction->directory, operation->file);
+	return 1;
 }
 
 int store_locate(const struct store *store, const struct transaction *transaction,

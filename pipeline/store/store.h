@@ -28,6 +28,7 @@
 #include <sys/stat.h>
 #include <sys/types.h>
 #include "error.h"
+#include "string_index.h"
 
 struct store {
 	char root[PATH_MAX];		/* the state directory DIR, absolute */
@@ -45,6 +46,7 @@ struct transaction {
 	char directory[PATH_MAX];	/* .../NAME.tmp */
 	struct store_operation *operations;
 	size_t operation_count, operation_capacity;
+	struct string_index latest;	/* destination -> its last operation */
 };
 
 /* Opens an existing state directory (it must hold policy.xml and store/):
