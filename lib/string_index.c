@@ -47,10 +47,11 @@ static int grow(struct string_index *index)
 
 size_t string_index_find(const struct string_index *index, const char *key)
 {
+	const struct string_index_slot *slot;
+
 	if (index->count == 0)
 		return STRING_INDEX_NONE;
-	const struct string_index_slot *slot = &index->slots[slot_of(index, key)];
-
+	slot = &index->slots[slot_of(index, key)];
 	return slot->key ? slot->value : STRING_INDEX_NONE;
 }
 

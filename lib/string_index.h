@@ -4,7 +4,10 @@
  * The index does not own its keys: each is a string the caller keeps alive
  * (and unchanged) as long as it is in the index. Lookups and changes cost
  * about the same whatever the number of keys (a hash table, open addressing
- * with linear probing).
+ * with linear probing). Not GLib's GHashTable, which the renderer uses: it
+ * aborts when memory runs out, and the store, which uses this one, must
+ * answer "out of memory" as an error instead (a run under ulimit -v,
+ * t1430-memory).
  *
  *	struct string_index index = { 0 };
  *	if (string_index_set(&index, name, position) < 0) ... out of memory
