@@ -6,7 +6,7 @@ PREFIX ?= /usr/local
 CC ?= cc
 PKG_CONFIG ?= pkg-config
 LIBRARIES = libxml-2.0 libxslt libexslt libarchive zlib libcrypto pangocairo pangofc fontconfig \
-	cairo-pdf librsvg-2.0 xmlsec1-openssl libqrencode gmime-3.0 libdeflate
+	cairo-pdf librsvg-2.0 harfbuzz-subset xmlsec1-openssl libqrencode gmime-3.0 libdeflate
 
 CFLAGS ?= -O2 -g
 WARNINGS = -Wall -Wextra -Wno-unused-parameter -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Wformat=2 -Wno-format-truncation
@@ -108,10 +108,12 @@ PIPELINE_OBJECTS = \
 	$(BUILD)/pipeline/command/progress.o \
 	$(BUILD)/pipeline/render/notice.o \
 	$(BUILD)/pipeline/render/pdf.o \
+	$(BUILD)/pipeline/render/pdf_direct.o \
 	$(BUILD)/pipeline/render/pdf_layouts.o \
 	$(BUILD)/pipeline/render/pdf_fixed.o \
 	$(BUILD)/pipeline/render/pdf_fonts.o \
 	$(BUILD)/pipeline/render/pdf_letter.o \
+	$(BUILD)/pipeline/render/pdf_pages.o \
 	$(BUILD)/pipeline/render/pdf_surface.o \
 	$(BUILD)/pipeline/render/qrcode.o \
 	$(BUILD)/pipeline/render/seal.o \

@@ -5,7 +5,7 @@
 set -u
 
 packages="gcc make pkg-config libxml2-dev libxslt1-dev libarchive-dev libssl-dev zlib1g-dev libdeflate-dev
-libpango1.0-dev libfontconfig-dev libcairo2-dev librsvg2-dev fonts-wqy-microhei fonts-wqy-zenhei fonts-noto-cjk fonts-liberation
+libpango1.0-dev libharfbuzz-dev libfontconfig-dev libcairo2-dev librsvg2-dev fonts-wqy-microhei fonts-wqy-zenhei fonts-noto-cjk fonts-liberation
 python3 libarchive-tools libxml2-utils xsltproc zip p7zip-full time man-db groff-base
 poppler-utils strace bc libxmlsec1-dev xmlsec1 libqrencode-dev chromium zbar-tools
 libgmime-3.0-dev msmtp python3-aiosmtpd"

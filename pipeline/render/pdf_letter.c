@@ -11,11 +11,13 @@
  * common letters fit one A4 page (t1700). Paragraphs flow line by line onto
  * the next page; a list item, a particular or a table row is kept whole,
  * and the closing's last paragraph goes with the signature. The pages are
- * recorded, then replayed onto the PDF with their footers ("第 N 页 共 M
- * 页"). A letter that runs a little onto a second page is laid out again a
- * little smaller, to fit one sheet. The thread keeps the layouts it makes
- * for the letters after (pdf_layouts.c): the text every letter of a kind
- * has is shaped and broken into lines once a thread, not once a letter.
+ * set as what is drawn on them (pdf_pages.h), then given their footers ("第
+ * N 页 共 M 页") and written as PDF by pdf_direct.c, or drawn with cairo
+ * when they hold what only cairo draws (the seal). A letter that runs a
+ * little onto a second page is laid out again a little smaller, to fit one
+ * sheet. The thread keeps the layouts it makes for the letters after
+ * (pdf_layouts.c): the text every letter of a kind has is shaped and broken
+ * into lines once a thread, not once a letter.
  */
 #include <stdint.h>
 #include <stdio.h>
@@ -26,8 +28,10 @@
 #include <librsvg/rsvg.h>
 #include <libxml/tree.h>
 #include "pdf.h"
+#include "pdf_direct.h"
 #include "pdf_fonts.h"
 #include "pdf_layouts.h"
+#include "pdf_pages.h"
 #include "pdf_surface.h"
 
 #define LETTER_NAMESPACE "urn:ecap:letter:1"
@@ -83,14 +87,14 @@ struct fonts {
 	PangoFontDescription *font;
 };
 
-/* The letter is drawn page by page into recordings, so that it is laid out
- * once when it fits: the page count each footer names is known only at the
- * end, when the recordings are replayed onto the PDF. */
+/* The letter is set page by page as what is drawn on them, so that it is
+ * laid out once when it fits: the page count each footer names is known
+ * only at the end, when the footers are added. */
 struct typesetter {
 	struct fonts *fonts;	/* shared by every try at a scale */
-	cairo_t *cr;		/* drawing into the last page's recording */
-	cairo_surface_t **pages;
+	struct pdf_page *pages;
 	int count;
+	RsvgHandle *seal;	/* the seal drawn, if any */
 	int failed;		/* out of memory */
 	double scale;
 	double y;		/* top of the next block */
@@ -181,12 +185,11 @@ struct style {
  * request cairo embeds as a font of its own, drawn from the outlines: 17 KB
  * of a 70 KB letter for its headings. So bold text is set in the regular
  * face and drawn twice, the second time to the right by what FreeType's
- * emboldening widens a stroke (a 24th of the size): the same glyphs as the
+ * emboldening widens a stroke (pdf_bold_shift): the same glyphs as the
  * text around it, nothing more to embed, and text extraction (poppler)
  * takes the double for one. Bold runs are marked with the foreground
- * colour BOLD_MARK, which is never painted: show_line draws every run with
- * the context's source. */
-#define BOLD_MARK 0x0101
+ * colour PDF_BOLD_MARK, which is never painted: every run is drawn in the
+ * page's black. */
 
 static gboolean is_bold_weight(PangoAttribute *attribute, gpointer unused)
 {
@@ -208,7 +211,8 @@ static void mark_bold(PangoLayout *layout, int whole)
 
 	for (GSList *l = bold; l; l = l->next) {
 		const PangoAttribute *weight = l->data;
-		PangoAttribute *mark = pango_attr_foreground_new(BOLD_MARK, BOLD_MARK, BOLD_MARK);
+		PangoAttribute *mark = pango_attr_foreground_new(PDF_BOLD_MARK, PDF_BOLD_MARK,
+								 PDF_BOLD_MARK);
 
 		mark->start_index = weight->start_index;
 		mark->end_index = weight->end_index;
@@ -216,7 +220,8 @@ static void mark_bold(PangoLayout *layout, int whole)
 	}
 	if (whole)
 		pango_attr_list_insert(attributes,
-				       pango_attr_foreground_new(BOLD_MARK, BOLD_MARK, BOLD_MARK));
+				       pango_attr_foreground_new(PDF_BOLD_MARK, PDF_BOLD_MARK,
+								 PDF_BOLD_MARK));
 	pango_layout_set_attributes(layout, attributes);
 	g_slist_free_full(bold, (GDestroyNotify)pango_attribute_destroy);
 	if (weights)
@@ -224,40 +229,17 @@ static void mark_bold(PangoLayout *layout, int whole)
 	pango_attr_list_unref(attributes);
 }
 
-static int is_bold_run(const PangoGlyphItem *run)
+/* A line with its left end of the baseline at x, y, on page. */
+static void line_onto(struct typesetter *t, struct pdf_page *page, PangoLayout *layout,
+		      PangoLayoutLine *line, double x, double y)
 {
-	for (const GSList *l = run->item->analysis.extra_attrs; l; l = l->next) {
-		const PangoAttribute *attribute = l->data;
-
-		if (attribute->klass->type == PANGO_ATTR_FOREGROUND &&
-		    ((const PangoAttrColor *)attribute)->color.red == BOLD_MARK)
-			return 1;
-	}
-	return 0;
+	if (pdf_page_add_line(page, layout, line, x, y) < 0)
+		t->failed = 1;
 }
 
-/* A line with its left end of the baseline at x, y; bold runs twice. */
-static void show_line(cairo_t *cr, PangoLayoutLine *line, double x, double y)
-{
-	const char *text = pango_layout_get_text(line->layout);
-	const PangoFontDescription *font = pango_layout_get_font_description(line->layout);
-	double stroke = (double)pango_font_description_get_size(font) / PANGO_SCALE / 24.0;
-
-	for (GSList *l = line->runs; l; l = l->next) {
-		PangoGlyphItem *run = l->data;
-
-		cairo_move_to(cr, x, y);
-		pango_cairo_show_glyph_item(cr, text, run);
-		if (is_bold_run(run)) {
-			cairo_move_to(cr, x + stroke, y);
-			pango_cairo_show_glyph_item(cr, text, run);
-		}
-		x += (double)pango_glyph_string_get_width(run->glyphs) / PANGO_SCALE;
-	}
-}
-
-/* A layout with its top left at x, y (as pango_cairo_show_layout). */
-static void show_layout(cairo_t *cr, PangoLayout *layout, double x, double y)
+/* A layout with its top left at x, y (as pango_cairo_show_layout), on page. */
+static void layout_onto(struct typesetter *t, struct pdf_page *page, PangoLayout *layout,
+			double x, double y)
 {
 	PangoLayoutIter *iter = pango_layout_get_iter(layout);
 
@@ -265,14 +247,21 @@ static void show_layout(cairo_t *cr, PangoLayout *layout, double x, double y)
 		PangoRectangle logical;
 
 		pango_layout_iter_get_line_extents(iter, NULL, &logical);
-		show_line(cr, pango_layout_iter_get_line_readonly(iter),
+		line_onto(t, page, layout, pango_layout_iter_get_line_readonly(iter),
 			  x + (double)logical.x / PANGO_SCALE,
 			  y + (double)pango_layout_iter_get_baseline(iter) / PANGO_SCALE);
 	} while (pango_layout_iter_next_line(iter));
 	pango_layout_iter_free(iter);
 }
 
-/* For the layouts of surfaces like cr's, in Chinese. */
+static struct pdf_page *last_page(struct typesetter *t)
+{
+	return &t->pages[t->count - 1];
+}
+
+/* For the layouts of surfaces like cr's (a recording's: cairo's default
+ * font options, metrics hinted, as each layout has always had them), in
+ * Chinese. */
 static void fonts_init(struct fonts *fonts, cairo_t *cr)
 {
 	fonts->context = pdf_layouts_context(cr, LANGUAGE);
@@ -354,52 +343,49 @@ static double layout_height(PangoLayout *layout)
 	return (double)height / PANGO_SCALE;
 }
 
-/* "第 N 页 共 M 页" centred under the text, in the bottom margin. */
-static void draw_footer(cairo_t *cr, struct fonts *fonts, int page, int pages)
+/* "第 N 页 共 M 页" centred under the text of each page, in the bottom
+ * margin. */
+static void put_footers(struct typesetter *t)
 {
 	const struct style style = { FOOTER_SIZE, 0, PANGO_ALIGN_CENTER, 0 };
-	char text[64];
-	PangoLayout *layout;
 
-	snprintf(text, sizeof(text), "第 %d 页 共 %d 页", page, pages);
-	layout = layout_new(fonts, 1.0, text, WIDTH, &style);
-	show_layout(cr, layout, LEFT, A4_LONG_SIDE - FOOTER_BASELINE -
-		    (double)pango_layout_get_baseline(layout) / PANGO_SCALE);
-	g_object_unref(layout);
+	for (int i = 0; i < t->count; i++) {
+		char text[64];
+		PangoLayout *layout;
+
+		snprintf(text, sizeof(text), "第 %d 页 共 %d 页", i + 1, t->count);
+		layout = layout_new(t->fonts, 1.0, text, WIDTH, &style);
+		layout_onto(t, &t->pages[i], layout, LEFT, A4_LONG_SIDE - FOOTER_BASELINE -
+			    (double)pango_layout_get_baseline(layout) / PANGO_SCALE);
+		g_object_unref(layout);
+	}
 }
 
-/* Starts the recording of a new page. */
+/* Starts a new page. */
 static void new_page(struct typesetter *t)
 {
-	cairo_rectangle_t extents = { 0, 0, A4_SHORT_SIDE, A4_LONG_SIDE };
-	cairo_surface_t *page = cairo_recording_surface_create(CAIRO_CONTENT_COLOR_ALPHA, &extents);
-	cairo_surface_t **grown = realloc(t->pages, (size_t)(t->count + 1) * sizeof(*grown));
+	struct pdf_page *grown = realloc(t->pages, (size_t)(t->count + 1) * sizeof(*grown));
 
 	if (!grown) {
 		t->failed = 1;
-		cairo_surface_destroy(page);
 		return;
 	}
 	t->pages = grown;
-	t->pages[t->count++] = page;
-	if (t->cr)
-		cairo_destroy(t->cr);
-	t->cr = cairo_create(page);
-	cairo_set_source_rgb(t->cr, 0, 0, 0);
+	t->pages[t->count++] = (struct pdf_page){ NULL, 0, 0 };
 	t->y = TOP;
 }
 
-/* Forgets the pages recorded. */
+/* Forgets the pages set. */
 static void discard_pages(struct typesetter *t)
 {
-	if (t->cr)
-		cairo_destroy(t->cr);
-	t->cr = NULL;
 	for (int i = 0; i < t->count; i++)
-		cairo_surface_destroy(t->pages[i]);
+		pdf_page_clear(&t->pages[i]);
 	free(t->pages);
 	t->pages = NULL;
 	t->count = 0;
+	if (t->seal)
+		g_object_unref(t->seal);
+	t->seal = NULL;
 }
 
 static void space(struct typesetter *t, double points)
@@ -421,7 +407,7 @@ static void put_together(struct typesetter *t, PangoLayout **layouts, const doub
 	for (int i = 0; i < n; i++) {
 		if (!layouts[i])
 			continue;
-		show_layout(t->cr, layouts[i], x[i], t->y);
+		layout_onto(t, last_page(t), layouts[i], x[i], t->y);
 	}
 	t->y += height;
 }
@@ -446,7 +432,7 @@ static void put_flowing(struct typesetter *t, PangoLayout *layout, double x)
 			origin = TOP - (double)logical.y / PANGO_SCALE;
 			bottom = TOP + (double)logical.height / PANGO_SCALE;
 		}
-		show_line(t->cr, pango_layout_iter_get_line_readonly(iter),
+		line_onto(t, last_page(t), layout, pango_layout_iter_get_line_readonly(iter),
 			  x + (double)logical.x / PANGO_SCALE, origin + (double)baseline / PANGO_SCALE);
 		t->y = bottom;
 	} while (pango_layout_iter_next_line(iter));
@@ -464,10 +450,8 @@ static void put_text(struct typesetter *t, const char *markup, double x, double 
 
 static void put_rule(struct typesetter *t, double x, double width, double thickness)
 {
-	cairo_set_line_width(t->cr, thickness);
-	cairo_move_to(t->cr, x, t->y);
-	cairo_line_to(t->cr, x + width, t->y);
-	cairo_stroke(t->cr);
+	if (pdf_page_add_rule(last_page(t), x, t->y, width, thickness) < 0)
+		t->failed = 1;
 }
 
 static void put_paragraph(struct typesetter *t, const xmlNode *node, double indent)
@@ -781,23 +765,17 @@ static void put_seal(struct typesetter *t, const xmlNode *signature, double top,
 	xmlChar *uri = xmlGetProp(signature, (const xmlChar *)"seal");
 	guchar *svg = NULL;
 	gsize size = 0;
-	RsvgHandle *handle = NULL;
 	double side = SEAL_SIZE * t->scale;
-	RsvgRectangle box;
 
 	if (!uri || strncmp((const char *)uri, prefix, sizeof(prefix) - 1) != 0)
 		goto out;
 	svg = g_base64_decode((const char *)uri + sizeof(prefix) - 1, &size);
-	if (!svg || !size || !(handle = rsvg_handle_new_from_data(svg, size, NULL)))
+	if (!svg || !size || !(t->seal = rsvg_handle_new_from_data(svg, size, NULL)))
 		goto out;
-	box.width = side;
-	box.height = side;
-	box.x = LEFT + WIDTH - side - 10 * t->scale;
-	box.y = top + height - side;
-	rsvg_handle_render_document(handle, t->cr, &box, NULL);
+	if (pdf_page_add_seal(last_page(t), LEFT + WIDTH - side - 10 * t->scale,
+			      top + height - side, side) < 0)
+		t->failed = 1;
 out:
-	if (handle)
-		g_object_unref(handle);
 	g_free(svg);
 	xmlFree(uri);
 }
@@ -895,15 +873,8 @@ static void typeset(struct typesetter *t, const xmlNode *letter)
 
 	discard_pages(t);
 	new_page(t);
-	if (!t->cr) {
-		t->failed = 1;
+	if (t->failed)
 		return;
-	}
-	/* made from a page's recording: the font options of the surface the
-	 * letter is laid out on (cairo's defaults, metrics hinted), as each
-	 * layout has always had them, not those of the PDF surface */
-	if (!t->fonts->context)
-		fonts_init(t->fonts, t->cr);
 	if ((node = child(letter, "letterhead")))
 		put_letterhead(t, node);
 	put_heading_lines(t, letter);
@@ -949,20 +920,77 @@ static void typeset_to_fit(struct typesetter *t, const xmlNode *letter)
 	*t = full;
 }
 
-/* The recorded pages onto the PDF, each with its footer. */
+/* A line with its left end of the baseline at x, y; bold runs twice. */
+static void draw_line(cairo_t *cr, PangoLayoutLine *line, double x, double y)
+{
+	const char *text = pango_layout_get_text(line->layout);
+	double shift = pdf_bold_shift(line);
+
+	for (GSList *l = line->runs; l; l = l->next) {
+		PangoGlyphItem *run = l->data;
+
+		cairo_move_to(cr, x, y);
+		pango_cairo_show_glyph_item(cr, text, run);
+		if (pdf_run_is_bold(run)) {
+			cairo_move_to(cr, x + shift, y);
+			pango_cairo_show_glyph_item(cr, text, run);
+		}
+		x += (double)pango_glyph_string_get_width(run->glyphs) / PANGO_SCALE;
+	}
+}
+
+static void draw_mark(cairo_t *cr, const struct typesetter *t, const struct pdf_mark *mark)
+{
+	RsvgRectangle box = { mark->x, mark->y, mark->length, mark->length };
+
+	switch (mark->kind) {
+	case PDF_MARK_LINE:
+		draw_line(cr, mark->line, mark->x, mark->y);
+		break;
+	case PDF_MARK_RULE:
+		cairo_set_line_width(cr, mark->thickness);
+		cairo_move_to(cr, mark->x, mark->y);
+		cairo_line_to(cr, mark->x + mark->length, mark->y);
+		cairo_stroke(cr);
+		break;
+	case PDF_MARK_SEAL:
+		if (t->seal)
+			rsvg_handle_render_document(t->seal, cr, &box, NULL);
+		cairo_set_source_rgb(cr, 0, 0, 0);
+		break;
+	}
+}
+
+/* The pages drawn with cairo, onto the PDF surface cr draws on. */
 static void draw_pages(cairo_t *cr, const struct typesetter *t)
 {
-	struct fonts fonts;
-
-	fonts_init(&fonts, cr);
 	for (int i = 0; i < t->count; i++) {
-		cairo_set_source_surface(cr, t->pages[i], 0, 0);
-		cairo_paint(cr);
 		cairo_set_source_rgb(cr, 0, 0, 0);
-		draw_footer(cr, &fonts, i + 1, t->count);
+		for (size_t m = 0; m < t->pages[i].count; m++)
+			draw_mark(cr, t, &t->pages[i].marks[m]);
 		cairo_show_page(cr);
 	}
-	fonts_clear(&fonts);
+}
+
+/* The pages as a PDF drawn with cairo (what pdf_direct.c declines). */
+static int draw_with_cairo(const struct typesetter *t, const char *title, const char *date,
+			   unsigned char **pdf, size_t *pdf_size, struct error *err)
+{
+	struct pdf_buffer buffer = { NULL, 0, 0 };
+	cairo_surface_t *surface = pdf_surface_open(&buffer, A4_SHORT_SIDE, A4_LONG_SIDE, title,
+						    date, err);
+	cairo_t *cr;
+	int result;
+
+	if (!surface)
+		return -1;
+	cr = cairo_create(surface);
+	draw_pages(cr, t);
+	result = pdf_surface_close(cr, surface, &buffer, pdf, pdf_size, err);
+	cairo_destroy(cr);
+	cairo_surface_destroy(surface);
+	free(buffer.data);
+	return result;
 }
 
 static int check_font(cairo_t *cr, struct error *err)
@@ -981,11 +1009,11 @@ static int check_font(cairo_t *cr, struct error *err)
 int pdf_from_letter(xmlDocPtr letter, const char *title, const char *date,
 		    unsigned char **pdf, size_t *pdf_size, struct error *err)
 {
-	struct pdf_buffer buffer = { NULL, 0, 0 };
+	cairo_rectangle_t extents = { 0, 0, A4_SHORT_SIDE, A4_LONG_SIDE };
 	struct fonts fonts = { NULL, NULL };
 	struct typesetter t = { .fonts = &fonts };
 	xmlNodePtr root = letter ? xmlDocGetRootElement(letter) : NULL;
-	cairo_surface_t *surface = NULL;
+	cairo_surface_t *recording = NULL;
 	cairo_t *cr = NULL;
 	int result = -1;
 
@@ -997,26 +1025,30 @@ int pdf_from_letter(xmlDocPtr letter, const char *title, const char *date,
 		error_set(err, "not a letter document (%s letter)", LETTER_NAMESPACE);
 		goto out;
 	}
-	surface = pdf_surface_open(&buffer, A4_SHORT_SIDE, A4_LONG_SIDE, title, date, err);
-	if (!surface)
-		goto out;
-	cr = cairo_create(surface);
+	/* laid out for a recording's font options, which the layouts kept by
+	 * the thread were always made with */
+	recording = cairo_recording_surface_create(CAIRO_CONTENT_COLOR_ALPHA, &extents);
+	cr = cairo_create(recording);
 	if (check_font(cr, err) < 0)
 		goto out;
+	fonts_init(&fonts, cr);
 	typeset_to_fit(&t, root);
+	if (!t.failed)
+		put_footers(&t);
 	if (t.failed) {
 		error_set(err, "out of memory");
 		goto out;
 	}
-	draw_pages(cr, &t);
-	result = pdf_surface_close(cr, surface, &buffer, pdf, pdf_size, err);
+	result = pdf_direct_write(t.pages, t.count, A4_SHORT_SIDE, A4_LONG_SIDE, title, date, pdf,
+				  pdf_size, err);
+	if (result == PDF_DIRECT_DECLINED)
+		result = draw_with_cairo(&t, title, date, pdf, pdf_size, err);
 out:
 	discard_pages(&t);
 	fonts_clear(&fonts);
 	if (cr)
 		cairo_destroy(cr);
-	if (surface)
-		cairo_surface_destroy(surface);
-	free(buffer.data);
+	if (recording)
+		cairo_surface_destroy(recording);
 	return result;
 }

@@ -402,6 +402,123 @@ static void test_same_bytes(void)
 	xmlFreeDoc(document);
 }
 
+static char *word_boxes(const char *path, char *out, size_t capacity);
+
+/* Whether every object the cross-reference table of pdf lists starts where
+ * the table says ("N 0 obj"), and the table where startxref says. */
+static int xref_points_at_objects(const unsigned char *pdf, size_t size)
+{
+	const char *text = (const char *)pdf, *at = NULL;
+	long start = -1;
+	int count = 0;
+
+	for (size_t i = size > 64 ? size - 64 : 0; i + 9 < size; i++)
+		if (memcmp(text + i, "startxref", 9) == 0)
+			at = text + i;
+	if (!at || sscanf(at, "startxref %ld", &start) != 1 || start < 0 || (size_t)start >= size ||
+	    sscanf(text + start, "xref 0 %d", &count) != 1 || count < 2)
+		return 0;
+	at = strstr(text + start, " f \n");
+	for (int n = 1; at && n < count; n++) {
+		char expected[32];
+		long offset;
+
+		at += 4 + (n > 1 ? 16 : 0);
+		if (sscanf(at, "%ld", &offset) != 1 || offset < 0 || (size_t)offset >= size)
+			return 0;
+		snprintf(expected, sizeof(expected), "%d 0 obj", n);
+		if (strncmp(text + offset, expected, strlen(expected)) != 0)
+			return 0;
+	}
+	return at != NULL;
+}
+
+/* The words pdftotext finds on page 1 of a and of b are the same words, each
+ * at most `apart` points from the other's place. */
+static int same_words_in_place(const char *a, const char *b, double apart)
+{
+	static char words[2][65536];
+	const char *p[2];
+	int count = 0;
+
+	word_boxes(a, words[0], sizeof(words[0]));
+	word_boxes(b, words[1], sizeof(words[1]));
+	p[0] = words[0];
+	p[1] = words[1];
+	for (;;) {
+		double box[2][4];
+		char word[2][128];
+		int read[2];
+
+		for (int i = 0; i < 2; i++) {
+			p[i] = strstr(p[i], "<word ");
+			read[i] = p[i] ? sscanf(p[i], "<word xMin=\"%lf\" yMin=\"%lf\" xMax=\"%lf\" "
+						"yMax=\"%lf\">%127[^<]", &box[i][0], &box[i][1],
+						&box[i][2], &box[i][3], word[i]) : 0;
+			if (p[i])
+				p[i]++;
+		}
+		if (read[0] != read[1])
+			return 0;
+		if (read[0] != 5) {
+			printf("# %d words compared\n", count);
+			return count > 20;
+		}
+		if (strcmp(word[0], word[1]) != 0)
+			return 0;
+		for (int k = 0; k < 4; k++)
+			if (fabs(box[0][k] - box[1][k]) > apart)
+				return 0;
+		count++;
+	}
+}
+
+/* A letter is written as PDF by ecap itself (pdf_direct.c), unless it holds
+ * what only cairo draws (the seal): both the same words in the same places. */
+static void test_written_directly(void)
+{
+	static const char seal_svg[] =
+		"<svg xmlns='http://www.w3.org/2000/svg' width='100' height='100'>"
+		"<circle cx='50' cy='50' r='45' fill='none' stroke='#c00' stroke-width='6'/></svg>";
+	xmlDocPtr document = letter_document(short_body);
+	unsigned char *direct = NULL, *drawn = NULL;
+	size_t direct_size = 0, drawn_size = 0;
+	struct error err = { "" };
+	char report[4096], command[512], direct_path[256];
+	gchar *encoded = g_base64_encode((const guchar *)seal_svg, strlen(seal_svg));
+	gchar *uri = g_strconcat("data:image/svg+xml;base64,", encoded, NULL);
+	long sealed_ink, unsealed_ink;
+
+	pdf_from_letter(document, "x.pdf", "2026-12-05", &direct, &direct_size, &err);
+	ok(direct && xref_points_at_objects(direct, direct_size),
+	   "a letter written directly: its cross-reference table points at each object");
+	snprintf(direct_path, sizeof(direct_path), "%s", save(direct, direct_size, "direct.pdf"));
+	is_string(pdfinfo_field(direct_path, "Producer"), "ecap", "  and ecap made it, not cairo");
+	snprintf(command, sizeof(command),
+		 "pdfinfo '%s' 2>&1 >/dev/null; pdftotext '%s' - 2>&1 >/dev/null; "
+		 "pdftoppm -r 30 '%s' 2>&1 >/dev/null", direct_path, direct_path, direct_path);
+	is_string(run(command, report, sizeof(report)), "",
+		  "  poppler reads, extracts and draws it without a complaint");
+	for (xmlNodePtr c = xmlDocGetRootElement(document)->children; c; c = c->next)
+		if (c->type == XML_ELEMENT_NODE && strcmp((const char *)c->name, "signature") == 0)
+			xmlSetProp(c, (const xmlChar *)"seal", (const xmlChar *)uri);
+	pdf_from_letter(document, "x.pdf", "2026-12-05", &drawn, &drawn_size, &err);
+	ok(drawn && strstr(pdfinfo_field(save(drawn, drawn_size, "drawn.pdf"), "Producer"),
+			   "cairo"), "a letter with the seal is drawn with cairo");
+	sealed_ink = dark_pixels(save(drawn, drawn_size, "drawn.pdf"), 1, 380, 0, 215, 842);
+	unsealed_ink = dark_pixels(direct_path, 1, 380, 0, 215, 842);
+	printf("# %ld dark pixels on the right of the sealed letter, %ld of the other\n",
+	       sealed_ink, unsealed_ink);
+	ok(sealed_ink > unsealed_ink + 300, "  and its seal is drawn");
+	ok(same_words_in_place(direct_path, save(drawn, drawn_size, "drawn.pdf"), 0.3),
+	   "  with the same words in the same places as the letter written directly");
+	g_free(uri);
+	g_free(encoded);
+	free(direct);
+	free(drawn);
+	xmlFreeDoc(document);
+}
+
 /* The PDF of a letter with body dated 2026-12-05 (g_free it), its size in
  * *size; NULL if none. */
 static unsigned char *dated_pdf(const char *body, size_t *size)
@@ -1280,6 +1397,7 @@ int main(void)
 	test_layout();
 	test_pagination();
 	test_same_bytes();
+	test_written_directly();
 	test_kept_layouts();
 	test_bad_letter();
 	test_certificate();

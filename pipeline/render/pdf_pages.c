@@ -1,0 +1,88 @@
+/* pdf_pages.c - a letter's pages as what is drawn on them; see pdf_pages.h. */
+#include <stdlib.h>
+#include "pdf_pages.h"
+
+static struct pdf_mark *add_mark(struct pdf_page *page, enum pdf_mark_kind kind, double x,
+				 double y)
+{
+	struct pdf_mark *mark;
+
+	if (page->count == page->capacity) {
+		size_t capacity = page->capacity ? 2 * page->capacity : 64;
+		struct pdf_mark *grown = realloc(page->marks, capacity * sizeof(*grown));
+
+		if (!grown)
+			return NULL;
+		page->marks = grown;
+		page->capacity = capacity;
+	}
+	mark = &page->marks[page->count++];
+	*mark = (struct pdf_mark){ .kind = kind, .x = x, .y = y };
+	return mark;
+}
+
+int pdf_page_add_line(struct pdf_page *page, PangoLayout *layout, PangoLayoutLine *line,
+		      double x, double y)
+{
+	struct pdf_mark *mark = add_mark(page, PDF_MARK_LINE, x, y);
+
+	if (!mark)
+		return -1;
+	mark->layout = g_object_ref(layout);
+	mark->line = pango_layout_line_ref(line);
+	return 0;
+}
+
+int pdf_page_add_rule(struct pdf_page *page, double x, double y, double length,
+		      double thickness)
+{
+	struct pdf_mark *mark = add_mark(page, PDF_MARK_RULE, x, y);
+
+	if (!mark)
+		return -1;
+	mark->length = length;
+	mark->thickness = thickness;
+	return 0;
+}
+
+int pdf_page_add_seal(struct pdf_page *page, double x, double y, double side)
+{
+	struct pdf_mark *mark = add_mark(page, PDF_MARK_SEAL, x, y);
+
+	if (!mark)
+		return -1;
+	mark->length = side;
+	return 0;
+}
+
+void pdf_page_clear(struct pdf_page *page)
+{
+	for (size_t i = 0; i < page->count; i++) {
+		if (page->marks[i].line)
+			pango_layout_line_unref(page->marks[i].line);
+		if (page->marks[i].layout)
+			g_object_unref(page->marks[i].layout);
+	}
+	free(page->marks);
+	*page = (struct pdf_page){ NULL, 0, 0 };
+}
+
+int pdf_run_is_bold(const PangoGlyphItem *run)
+{
+	for (const GSList *l = run->item->analysis.extra_attrs; l; l = l->next) {
+		const PangoAttribute *attribute = l->data;
+
+		if (attribute->klass->type == PANGO_ATTR_FOREGROUND &&
+		    ((const PangoAttrColor *)attribute)->color.red == PDF_BOLD_MARK)
+			return 1;
+	}
+	return 0;
+}
+
+/* What FreeType's emboldening widens a stroke: a 24th of the size. */
+double pdf_bold_shift(const PangoLayoutLine *line)
+{
+	const PangoFontDescription *font = pango_layout_get_font_description(line->layout);
+
+	return (double)pango_font_description_get_size(font) / PANGO_SCALE / 24.0;
+}

@@ -1,0 +1,52 @@
+/* pdf_pages.h - a letter's pages as what is drawn on them: lines of laid-out
+ * text, rules and the seal, in the order drawn. pdf_letter.c sets a letter
+ * into them; then pdf_direct.c writes them as PDF objects itself, or, for
+ * what only cairo can draw (the society's seal, an SVG), pdf_letter.c draws
+ * them on a cairo PDF surface. */
+#ifndef ECAP_PDF_PAGES_H
+#define ECAP_PDF_PAGES_H
+
+#include <stddef.h>
+#include <pango/pango.h>
+
+enum pdf_mark_kind {
+	PDF_MARK_LINE,		/* a line of text; bold runs are drawn twice */
+	PDF_MARK_RULE,		/* a horizontal rule, stroked */
+	PDF_MARK_SEAL		/* the seal's SVG, in a square */
+};
+
+/* In points, from the page's top left corner, y downward. */
+struct pdf_mark {
+	enum pdf_mark_kind kind;
+	double x, y;		/* a line's baseline's left end; a rule's left end; the seal's top left */
+	double length;		/* a rule's length; the seal square's side */
+	double thickness;	/* a rule's */
+	PangoLayout *layout;	/* a line's layout, a reference: it keeps the line's text */
+	PangoLayoutLine *line;	/* a reference */
+};
+
+struct pdf_page {
+	struct pdf_mark *marks;
+	size_t count, capacity;
+};
+
+/* Adds a mark to page (taking references to a line's layout and line):
+ * 0, or -1 out of memory (page unchanged). */
+int pdf_page_add_line(struct pdf_page *page, PangoLayout *layout, PangoLayoutLine *line,
+		      double x, double y);
+int pdf_page_add_rule(struct pdf_page *page, double x, double y, double length,
+		      double thickness);
+int pdf_page_add_seal(struct pdf_page *page, double x, double y, double side);
+
+/* Lets go of the page's marks and their references. */
+void pdf_page_clear(struct pdf_page *page);
+
+/* Bold without a bold font: a bold run is set in the regular face and drawn
+ * twice, the second time pdf_bold_shift points to the right (pdf_letter.c,
+ * mark_bold, says why). Bold runs carry the foreground colour
+ * PDF_BOLD_MARK, which is never painted. */
+#define PDF_BOLD_MARK 0x0101
+int pdf_run_is_bold(const PangoGlyphItem *run);
+double pdf_bold_shift(const PangoLayoutLine *line);
+
+#endif
