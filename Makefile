@@ -109,6 +109,7 @@ PIPELINE_OBJECTS = \
 	$(BUILD)/pipeline/render/notice.o \
 	$(BUILD)/pipeline/render/pdf.o \
 	$(BUILD)/pipeline/render/pdf_direct.o \
+	$(BUILD)/pipeline/render/pdf_embed.o \
 	$(BUILD)/pipeline/render/pdf_layouts.o \
 	$(BUILD)/pipeline/render/pdf_fixed.o \
 	$(BUILD)/pipeline/render/pdf_fonts.o \
@@ -146,6 +147,7 @@ UNIT_TESTS = \
 	$(BUILD)/tests/test-package \
 	$(BUILD)/tests/test-package-hostile \
 	$(BUILD)/tests/test-pdf \
+	$(BUILD)/tests/test-pdf-embed \
 	$(BUILD)/tests/test-policy \
 	$(BUILD)/tests/test-qrcode \
 	$(BUILD)/tests/test-render-queue \

@@ -7,9 +7,9 @@
  * bold larger section headings, justified paragraphs, hanging lists,
  * tables, the signature and date set right, "第 N 页 共 M 页" at each foot.
  * A letter that runs a little onto a second page is set a little smaller.
- * ecap writes the letter's PDF objects itself (pdf_direct.h); a letter with
- * the society's seal is drawn on a cairo PDF surface instead, as the
- * certificates are.
+ * ecap writes the letter's PDF objects itself (pdf_direct.h), the seal as
+ * the page cairo drew it on alone (pdf_embed.h); what that writer declines
+ * is drawn on a cairo PDF surface, as the certificates are.
  *
  * A certificate's PDF is its SVG (xslt/certificate-svg.xsl) drawn by librsvg
  * onto one A4 landscape page, its fixed texts (<g id="fixed">) replayed from

@@ -197,6 +197,8 @@ struct document {
 	int font_count;
 	struct font_use uses[MAX_FONT_USES];
 	int use_count;
+	const struct pdf_embedded *seal;	/* the seal's page, placed as a form */
+	int seal_object;	/* its number */
 	struct pdf_buffer out;
 	size_t *offsets;	/* each object's, by number; [0] unused */
 	int objects;		/* numbers given so far */
@@ -383,8 +385,11 @@ static int collect(struct document *d, const struct pdf_page *pages, int count)
 		for (size_t m = 0; m < pages[p].count; m++) {
 			const struct pdf_mark *mark = &pages[p].marks[m];
 
-			if (mark->kind == PDF_MARK_SEAL)
-				return PDF_DIRECT_DECLINED;
+			if (mark->kind == PDF_MARK_SEAL) {
+				if (!mark->seal || (d->seal && d->seal != mark->seal))
+					return PDF_DIRECT_DECLINED;
+				d->seal = mark->seal;
+			}
 			if (mark->kind != PDF_MARK_LINE)
 				continue;
 			for (GSList *l = mark->line->runs; l; l = l->next)
@@ -521,6 +526,23 @@ static void show_line(GString *content, struct document *d, const struct pdf_mar
 	}
 }
 
+/* The seal's page as a form, in the mark's square: scaled to its side and
+ * turned upright again (the content's y runs downward). */
+static void show_seal(GString *content, const struct pdf_mark *mark)
+{
+	double scale = mark->length / pdf_embedded_width(mark->seal);
+
+	g_string_append(content, "q ");
+	append_number(content, scale);
+	g_string_append(content, " 0 0 ");
+	append_number(content, -mark->length / pdf_embedded_height(mark->seal));
+	g_string_append_c(content, ' ');
+	append_number(content, mark->x);
+	g_string_append_c(content, ' ');
+	append_number(content, mark->y + mark->length);
+	g_string_append(content, " cm /Seal Do Q\n");
+}
+
 static void show_rule(GString *content, const struct pdf_mark *mark)
 {
 	append_number(content, mark->thickness);
@@ -548,6 +570,8 @@ static GString *page_content(struct document *d, const struct pdf_page *page, do
 			show_line(content, d, &page->marks[m]);
 		else if (page->marks[m].kind == PDF_MARK_RULE)
 			show_rule(content, &page->marks[m]);
+		else
+			show_seal(content, &page->marks[m]);
 	}
 	return content;
 }
@@ -725,20 +749,38 @@ static void put_page(struct document *d, const struct pdf_page *page, int number
 		   (int)width, (int)height);
 	for (int i = 0; i < d->font_count; i++)
 		put_format(d, " /F%d %d 0 R", i, d->fonts[i].object);
-	put_format(d, " >> >> /Contents %d 0 R >>\nendobj\n", number + 1);
+	put_string(d, " >>");
+	if (d->seal)
+		put_format(d, " /XObject << /Seal %d 0 R >>", d->seal_object);
+	put_format(d, " >> /Contents %d 0 R >>\nendobj\n", number + 1);
 	put_stream(d, number + 1, "", content->str, content->len);
 	g_string_free(content, TRUE);
 }
 
+/* The seal's objects, from d->seal_object. */
+static void put_seal(struct document *d)
+{
+	GString *object = g_string_new(NULL);
+
+	for (int i = 0; i < pdf_embedded_count(d->seal); i++) {
+		g_string_truncate(object, 0);
+		pdf_embedded_object(d->seal, i, d->seal_object, object);
+		begin_object(d, d->seal_object + i);
+		put(d, object->str, object->len);
+	}
+	g_string_free(object, TRUE);
+}
+
 /* Numbers: 1 the catalog, 2 the pages, 3 the information, then two for
- * each page, then five for each font. */
+ * each page, five for each font, then the seal's. */
 static void put_document(struct document *d, const struct pdf_page *pages, int count,
 			 double width, double height, const char *title, const char *date)
 {
 	int first_page = 4, first_font = first_page + 2 * count;
 	size_t xref;
 
-	d->objects = first_font + 5 * d->font_count;
+	d->seal_object = first_font + 5 * d->font_count;
+	d->objects = d->seal_object + (d->seal ? pdf_embedded_count(d->seal) : 0);
 	d->offsets = calloc((size_t)d->objects, sizeof(*d->offsets));
 	if (!d->offsets) {
 		d->failed = 1;
@@ -759,6 +801,8 @@ static void put_document(struct document *d, const struct pdf_page *pages, int c
 		put_page(d, &pages[p], first_page + 2 * p, width, height);
 	for (int i = 0; i < d->font_count; i++)
 		put_font(d, &d->fonts[i]);
+	if (d->seal)
+		put_seal(d);
 	xref = d->out.size;
 	put_format(d, "xref\n0 %d\n0000000000 65535 f \n", d->objects);
 	for (int i = 1; i < d->objects; i++)

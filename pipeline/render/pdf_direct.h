@@ -6,10 +6,12 @@
  * printed through printf) and were more than half of a letter's time
  * (README, "PDF, and why this way").
  *
- * What it does not draw it declines, writing nothing, and the caller draws
- * the letter with cairo instead: the society's seal (an SVG, which only
- * librsvg draws), a glyph that no font has (cairo draws its box), a font
- * without TrueType outlines, text set right to left or off its baseline. */
+ * The society's seal, an SVG that only librsvg draws, comes as the page
+ * cairo drew it on alone (pdf_embed.h), placed as a form. What it does not
+ * draw it declines, writing nothing, and the caller draws the letter with
+ * cairo instead: a seal whose page cannot be taken, a glyph that no font
+ * has (cairo draws its box), a font without TrueType outlines, text set
+ * right to left or off its baseline. */
 #ifndef ECAP_PDF_DIRECT_H
 #define ECAP_PDF_DIRECT_H
 

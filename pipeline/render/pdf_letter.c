@@ -12,8 +12,9 @@
  * the next page; a list item, a particular or a table row is kept whole,
  * and the closing's last paragraph goes with the signature. The pages are
  * set as what is drawn on them (pdf_pages.h), then given their footers ("第
- * N 页 共 M 页") and written as PDF by pdf_direct.c, or drawn with cairo
- * when they hold what only cairo draws (the seal). A letter that runs a
+ * N 页 共 M 页") and written as PDF by pdf_direct.c (the seal as cairo drew
+ * it alone), or drawn with cairo when they hold what that writer declines
+ * (text set right to left, a glyph no TrueType font has). A letter that runs a
  * little onto a second page is laid out again a little smaller, to fit one
  * sheet. The thread keeps the layouts it makes for the letters after
  * (pdf_layouts.c): the text every letter of a kind has is shaped and broken
@@ -758,6 +759,65 @@ static void put_heading_lines(struct typesetter *t, const xmlNode *letter)
  * is left out: the letter is valid without it, as a letter without a seal. */
 #define SEAL_SIZE 100.0	/* points, about 35 mm */
 
+/* The seal drawn alone by cairo on a page SEAL_SIZE square, for
+ * pdf_direct.c to place on the letters (pdf_embed.h): made once a thread
+ * for the seal's URI, kept until another seal is drawn. */
+struct seal_page {
+	char *uri;
+	struct pdf_buffer pdf;
+	struct pdf_embedded *page;	/* NULL: cairo draws the letters with it */
+};
+
+static void seal_page_free(gpointer data)
+{
+	struct seal_page *kept = data;
+
+	pdf_embedded_free(kept->page);
+	free(kept->pdf.data);
+	g_free(kept->uri);
+	g_free(kept);
+}
+
+static GPrivate seal_key = G_PRIVATE_INIT(seal_page_free);
+
+static struct pdf_embedded *seal_page_draw(RsvgHandle *handle, struct pdf_buffer *buffer)
+{
+	struct error err = { "" };
+	RsvgRectangle box = { 0, 0, SEAL_SIZE, SEAL_SIZE };
+	cairo_surface_t *surface = pdf_surface_open(buffer, SEAL_SIZE, SEAL_SIZE, NULL,
+						    "2000-01-01", &err);
+	unsigned char *pdf = NULL;
+	size_t size = 0;
+	cairo_t *cr;
+
+	if (!surface)
+		return NULL;
+	cr = cairo_create(surface);
+	rsvg_handle_render_document(handle, cr, &box, NULL);
+	if (pdf_surface_close(cr, surface, buffer, &pdf, &size, &err) == 0) {
+		buffer->data = pdf;
+		buffer->size = buffer->capacity = size;
+	}
+	cairo_destroy(cr);
+	cairo_surface_destroy(surface);
+	return pdf ? pdf_embedded_read(pdf, size) : NULL;
+}
+
+/* The thread's page of the seal at uri, drawn by handle; NULL if cairo's
+ * page of it cannot be taken into a letter. */
+static const struct pdf_embedded *seal_page(const char *uri, RsvgHandle *handle)
+{
+	struct seal_page *kept = g_private_get(&seal_key);
+
+	if (kept && strcmp(kept->uri, uri) == 0)
+		return kept->page;
+	kept = g_new0(struct seal_page, 1);
+	kept->uri = g_strdup(uri);
+	kept->page = seal_page_draw(handle, &kept->pdf);
+	g_private_replace(&seal_key, kept);
+	return kept->page;
+}
+
 static void put_seal(struct typesetter *t, const xmlNode *signature, double top,
 		     double height)
 {
@@ -773,7 +833,7 @@ static void put_seal(struct typesetter *t, const xmlNode *signature, double top,
 	if (!svg || !size || !(t->seal = rsvg_handle_new_from_data(svg, size, NULL)))
 		goto out;
 	if (pdf_page_add_seal(last_page(t), LEFT + WIDTH - side - 10 * t->scale,
-			      top + height - side, side) < 0)
+			      top + height - side, side, seal_page((const char *)uri, t->seal)) < 0)
 		t->failed = 1;
 out:
 	g_free(svg);

@@ -45,13 +45,15 @@ int pdf_page_add_rule(struct pdf_page *page, double x, double y, double length,
 	return 0;
 }
 
-int pdf_page_add_seal(struct pdf_page *page, double x, double y, double side)
+int pdf_page_add_seal(struct pdf_page *page, double x, double y, double side,
+		      const struct pdf_embedded *seal)
 {
 	struct pdf_mark *mark = add_mark(page, PDF_MARK_SEAL, x, y);
 
 	if (!mark)
 		return -1;
 	mark->length = side;
+	mark->seal = seal;
 	return 0;
 }
 

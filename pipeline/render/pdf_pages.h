@@ -1,13 +1,14 @@
 /* pdf_pages.h - a letter's pages as what is drawn on them: lines of laid-out
  * text, rules and the seal, in the order drawn. pdf_letter.c sets a letter
  * into them; then pdf_direct.c writes them as PDF objects itself, or, for
- * what only cairo can draw (the society's seal, an SVG), pdf_letter.c draws
- * them on a cairo PDF surface. */
+ * what it declines (pdf_direct.h), pdf_letter.c draws them on a cairo PDF
+ * surface. */
 #ifndef ECAP_PDF_PAGES_H
 #define ECAP_PDF_PAGES_H
 
 #include <stddef.h>
 #include <pango/pango.h>
+#include "pdf_embed.h"
 
 enum pdf_mark_kind {
 	PDF_MARK_LINE,		/* a line of text; bold runs are drawn twice */
@@ -23,6 +24,8 @@ struct pdf_mark {
 	double thickness;	/* a rule's */
 	PangoLayout *layout;	/* a line's layout, a reference: it keeps the line's text */
 	PangoLayoutLine *line;	/* a reference */
+	const struct pdf_embedded *seal;	/* the seal drawn alone by cairo, or NULL:
+						 * the thread's (pdf_letter.c) */
 };
 
 struct pdf_page {
@@ -36,7 +39,8 @@ int pdf_page_add_line(struct pdf_page *page, PangoLayout *layout, PangoLayoutLin
 		      double x, double y);
 int pdf_page_add_rule(struct pdf_page *page, double x, double y, double length,
 		      double thickness);
-int pdf_page_add_seal(struct pdf_page *page, double x, double y, double side);
+int pdf_page_add_seal(struct pdf_page *page, double x, double y, double side,
+		      const struct pdf_embedded *seal);
 
 /* Lets go of the page's marks and their references. */
 void pdf_page_clear(struct pdf_page *page);

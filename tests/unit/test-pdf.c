@@ -433,8 +433,9 @@ static int xref_points_at_objects(const unsigned char *pdf, size_t size)
 	return at != NULL;
 }
 
-/* The words pdftotext finds on page 1 of a and of b are the same words, each
- * at most `apart` points from the other's place. */
+/* The words pdftotext finds on page 1 of a and of b, up to the first that
+ * differs, and at least 20 of them, are each at most `apart` points from the
+ * other's place. */
 static int same_words_in_place(const char *a, const char *b, double apart)
 {
 	static char words[2][65536];
@@ -458,14 +459,10 @@ static int same_words_in_place(const char *a, const char *b, double apart)
 			if (p[i])
 				p[i]++;
 		}
-		if (read[0] != read[1])
-			return 0;
-		if (read[0] != 5) {
+		if (read[0] != 5 || read[1] != 5 || strcmp(word[0], word[1]) != 0) {
 			printf("# %d words compared\n", count);
 			return count > 20;
 		}
-		if (strcmp(word[0], word[1]) != 0)
-			return 0;
 		for (int k = 0; k < 4; k++)
 			if (fabs(box[0][k] - box[1][k]) > apart)
 				return 0;
@@ -473,50 +470,105 @@ static int same_words_in_place(const char *a, const char *b, double apart)
 	}
 }
 
-/* A letter is written as PDF by ecap itself (pdf_direct.c), unless it holds
- * what only cairo draws (the seal): both the same words in the same places. */
+/* Whether poppler reads, extracts and draws the PDF at path without a word
+ * on its standard error (a syntax error or warning). */
+static int poppler_reads_quietly(const char *path)
+{
+	char command[1024], report[4096];
+
+	snprintf(command, sizeof(command),
+		 "pdfinfo '%s' 2>&1 >/dev/null; pdftotext '%s' - 2>&1 >/dev/null; "
+		 "pdftoppm -r 30 '%s' 2>&1 >/dev/null", path, path, path);
+	return strcmp(run(command, report, sizeof(report)), "") == 0;
+}
+
+/* The letter document with body, its signature given attribute `name`
+ * (if not NULL), and an appendix of one paragraph, `appendix` (if not
+ * NULL), set last. */
+static xmlDocPtr signed_letter(const char *body, const char *name, const char *value,
+			       const char *appendix)
+{
+	xmlDocPtr document = letter_document(body);
+	xmlNodePtr root = xmlDocGetRootElement(document);
+
+	for (xmlNodePtr c = root->children; c && name; c = c->next)
+		if (c->type == XML_ELEMENT_NODE && strcmp((const char *)c->name, "signature") == 0)
+			xmlSetProp(c, (const xmlChar *)name, (const xmlChar *)value);
+	if (appendix)
+		xmlNewTextChild(xmlNewChild(root, root->ns, (const xmlChar *)"appendix", NULL),
+				root->ns, (const xmlChar *)"paragraph", (const xmlChar *)appendix);
+	return document;
+}
+
+/* The PDF of document saved as scratch/name, its path copied into path. */
+static int typeset_saved(xmlDocPtr document, const char *name, char *path, size_t capacity,
+			 unsigned char **pdf, size_t *size)
+{
+	struct error err = { "" };
+
+	*pdf = NULL;
+	if (pdf_from_letter(document, "x.pdf", "2026-12-05", pdf, size, &err) < 0) {
+		printf("# %s\n", err.message);
+		return -1;
+	}
+	snprintf(path, capacity, "%s", save(*pdf, *size, name));
+	return 0;
+}
+
+/* A letter is written as PDF by ecap itself (pdf_direct.c), its seal placed
+ * as cairo drew it alone (pdf_embed.c); a letter with what only cairo draws
+ * (here text set right to left) is drawn with cairo, its words in the same
+ * places. */
 static void test_written_directly(void)
 {
 	static const char seal_svg[] =
 		"<svg xmlns='http://www.w3.org/2000/svg' width='100' height='100'>"
-		"<circle cx='50' cy='50' r='45' fill='none' stroke='#c00' stroke-width='6'/></svg>";
-	xmlDocPtr document = letter_document(short_body);
-	unsigned char *direct = NULL, *drawn = NULL;
-	size_t direct_size = 0, drawn_size = 0;
-	struct error err = { "" };
-	char report[4096], command[512], direct_path[256];
+		"<defs><radialGradient id='g'><stop offset='0' stop-color='#c00'/></radialGradient>"
+		"</defs><circle cx='50' cy='50' r='45' fill='none' stroke='url(#g)' "
+		"stroke-width='6'/><text x='50' y='56' text-anchor='middle' font-size='12' "
+		"fill='#c00'>学会印章</text></svg>";
 	gchar *encoded = g_base64_encode((const guchar *)seal_svg, strlen(seal_svg));
 	gchar *uri = g_strconcat("data:image/svg+xml;base64,", encoded, NULL);
-	long sealed_ink, unsealed_ink;
+	xmlDocPtr plain = signed_letter(short_body, NULL, NULL, NULL);
+	xmlDocPtr sealed = signed_letter(short_body, "seal", uri, NULL);
+	xmlDocPtr right_to_left = signed_letter(short_body, NULL, NULL, "申请人 محمد");
+	unsigned char *pdf[3] = { NULL, NULL, NULL };
+	size_t size[3] = { 0, 0, 0 };
+	char path[3][256];
+	long sealed_ink, plain_ink;
 
-	pdf_from_letter(document, "x.pdf", "2026-12-05", &direct, &direct_size, &err);
-	ok(direct && xref_points_at_objects(direct, direct_size),
+	if (typeset_saved(plain, "direct.pdf", path[0], sizeof(path[0]), &pdf[0], &size[0]) < 0 ||
+	    typeset_saved(sealed, "sealed.pdf", path[1], sizeof(path[1]), &pdf[1], &size[1]) < 0 ||
+	    typeset_saved(right_to_left, "drawn.pdf", path[2], sizeof(path[2]), &pdf[2],
+			  &size[2]) < 0) {
+		ok(0, "letters typeset for the PDF writer's checks");
+		goto out;
+	}
+	ok(xref_points_at_objects(pdf[0], size[0]),
 	   "a letter written directly: its cross-reference table points at each object");
-	snprintf(direct_path, sizeof(direct_path), "%s", save(direct, direct_size, "direct.pdf"));
-	is_string(pdfinfo_field(direct_path, "Producer"), "ecap", "  and ecap made it, not cairo");
-	snprintf(command, sizeof(command),
-		 "pdfinfo '%s' 2>&1 >/dev/null; pdftotext '%s' - 2>&1 >/dev/null; "
-		 "pdftoppm -r 30 '%s' 2>&1 >/dev/null", direct_path, direct_path, direct_path);
-	is_string(run(command, report, sizeof(report)), "",
-		  "  poppler reads, extracts and draws it without a complaint");
-	for (xmlNodePtr c = xmlDocGetRootElement(document)->children; c; c = c->next)
-		if (c->type == XML_ELEMENT_NODE && strcmp((const char *)c->name, "signature") == 0)
-			xmlSetProp(c, (const xmlChar *)"seal", (const xmlChar *)uri);
-	pdf_from_letter(document, "x.pdf", "2026-12-05", &drawn, &drawn_size, &err);
-	ok(drawn && strstr(pdfinfo_field(save(drawn, drawn_size, "drawn.pdf"), "Producer"),
-			   "cairo"), "a letter with the seal is drawn with cairo");
-	sealed_ink = dark_pixels(save(drawn, drawn_size, "drawn.pdf"), 1, 380, 0, 215, 842);
-	unsealed_ink = dark_pixels(direct_path, 1, 380, 0, 215, 842);
+	is_string(pdfinfo_field(path[0], "Producer"), "ecap", "  and ecap made it, not cairo");
+	ok(poppler_reads_quietly(path[0]), "  poppler reads, extracts and draws it without a word");
+	is_string(pdfinfo_field(path[1], "Producer"), "ecap", "a letter with the seal too");
+	ok(xref_points_at_objects(pdf[1], size[1]) && poppler_reads_quietly(path[1]),
+	   "  its objects found and read without a word");
+	sealed_ink = dark_pixels(path[1], 1, 380, 0, 215, 842);
+	plain_ink = dark_pixels(path[0], 1, 380, 0, 215, 842);
 	printf("# %ld dark pixels on the right of the sealed letter, %ld of the other\n",
-	       sealed_ink, unsealed_ink);
-	ok(sealed_ink > unsealed_ink + 300, "  and its seal is drawn");
-	ok(same_words_in_place(direct_path, save(drawn, drawn_size, "drawn.pdf"), 0.3),
+	       sealed_ink, plain_ink);
+	ok(sealed_ink > plain_ink + 300, "  and its seal is drawn");
+	ok(same_words_in_place(path[0], path[1], 0.01), "  without moving a word");
+	ok(strstr(pdfinfo_field(path[2], "Producer"), "cairo") != NULL,
+	   "a letter with text set right to left is drawn with cairo");
+	ok(same_words_in_place(path[0], path[2], 0.3),
 	   "  with the same words in the same places as the letter written directly");
+out:
+	for (int i = 0; i < 3; i++)
+		free(pdf[i]);
+	xmlFreeDoc(plain);
+	xmlFreeDoc(sealed);
+	xmlFreeDoc(right_to_left);
 	g_free(uri);
 	g_free(encoded);
-	free(direct);
-	free(drawn);
-	xmlFreeDoc(document);
 }
 
 /* The PDF of a letter with body dated 2026-12-05 (g_free it), its size in
