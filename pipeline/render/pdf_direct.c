@@ -51,6 +51,7 @@ struct face {
 	int box[4];		/* head's xMin, yMin, xMax, yMax, in units */
 	int ascent, descent, cap_height;
 	char name[64];		/* the PostScript name, PDF name characters only */
+	unsigned long used;	/* the serial of the last document that used it */
 };
 
 #define MAX_FACES 16
@@ -58,18 +59,23 @@ struct face {
 struct kept {
 	struct face faces[MAX_FACES];
 	int count;
+	unsigned long documents;	/* written so far: each document's serial */
 	struct libdeflate_compressor *compressor;
 };
+
+static void face_clear(struct face *face)
+{
+	hb_font_destroy(face->font);
+	hb_face_destroy(face->tables);
+	hb_face_destroy(face->source);
+}
 
 static void kept_free(gpointer data)
 {
 	struct kept *kept = data;
 
-	for (int i = 0; i < kept->count; i++) {
-		hb_font_destroy(kept->faces[i].font);
-		hb_face_destroy(kept->faces[i].tables);
-		hb_face_destroy(kept->faces[i].source);
-	}
+	for (int i = 0; i < kept->count; i++)
+		face_clear(&kept->faces[i]);
 	if (kept->compressor)
 		libdeflate_free_compressor(kept->compressor);
 	free(kept);
@@ -154,17 +160,32 @@ static void face_init(struct face *face, hb_face_t *source)
 	face_name(source, face->name, sizeof(face->name));
 }
 
-/* The thread's face of source, made the first time; NULL when the thread
- * keeps MAX_FACES already or is out of memory. */
-static struct face *thread_face(struct kept *kept, hb_face_t *source)
+/* The thread's face of source, made the first time, marked used by
+ * document `serial`. A thread keeps at most MAX_FACES (a letter uses two or
+ * three, a document at most MAX_DOCUMENT_FONTS): the one used least lately
+ * by other documents makes way when another must be kept (Pango's faces are
+ * new ones after its font map is replaced). */
+static struct face *thread_face(struct kept *kept, hb_face_t *source, unsigned long serial)
 {
+	struct face *face = NULL;
+
 	for (int i = 0; i < kept->count; i++)
-		if (kept->faces[i].source == source)
+		if (kept->faces[i].source == source) {
+			kept->faces[i].used = serial;
 			return &kept->faces[i];
-	if (kept->count == MAX_FACES)
-		return NULL;
-	face_init(&kept->faces[kept->count], source);
-	return &kept->faces[kept->count++];
+		}
+	if (kept->count < MAX_FACES) {
+		face = &kept->faces[kept->count++];
+	} else {
+		for (int i = 0; i < kept->count; i++)
+			if (kept->faces[i].used != serial &&
+			    (!face || kept->faces[i].used < face->used))
+				face = &kept->faces[i];
+		face_clear(face);
+	}
+	face_init(face, source);
+	face->used = serial;
+	return face;
 }
 
 /* --- the document --------------------------------------------------------- */
@@ -189,6 +210,8 @@ struct font_use {
 };
 
 #define MAX_DOCUMENT_FONTS 8
+/* a document meets at most MAX_DOCUMENT_FONTS + 1 faces: one is always free to go */
+_Static_assert(MAX_FACES > MAX_DOCUMENT_FONTS + 1, "a thread keeps more faces than a document");
 #define MAX_FONT_USES 64
 
 struct document {
@@ -201,7 +224,7 @@ struct document {
 	int seal_object;	/* its number */
 	struct pdf_buffer out;
 	size_t *offsets;	/* each object's, by number; [0] unused */
-	int objects;		/* numbers given so far */
+	int objects;		/* the numbers it uses, 0 (no object) included */
 	int failed;		/* out of memory */
 };
 
@@ -340,8 +363,8 @@ static struct font_use *font_use(struct document *d, PangoFont *font)
 	hb_font = font ? pango_font_get_hb_font(font) : NULL;
 	if (!hb_font || d->use_count == MAX_FONT_USES)
 		return NULL;
-	face = thread_face(d->kept, hb_font_get_face(hb_font));
-	if (!face || !face->usable)
+	face = thread_face(d->kept, hb_font_get_face(hb_font), d->kept->documents);
+	if (!face->usable)
 		return NULL;
 	for (i = 0; i < d->font_count && d->fonts[i].face != face; i++)
 		;
@@ -828,6 +851,7 @@ int pdf_direct_write(const struct pdf_page *pages, int count, double width, doub
 		error_set(err, "out of memory");
 		goto out;
 	}
+	d.kept->documents++;
 	if ((result = collect(&d, pages, count)) != 0)
 		goto out;
 	if (plan_subsets(&d) < 0) {
