@@ -29,6 +29,7 @@
 #include <librsvg/rsvg.h>
 #include <libxml/tree.h>
 #include "pdf.h"
+#include "pdf_cairo_pages.h"
 #include "pdf_direct.h"
 #include "pdf_fonts.h"
 #include "pdf_layouts.h"
@@ -759,65 +760,6 @@ static void put_heading_lines(struct typesetter *t, const xmlNode *letter)
  * is left out: the letter is valid without it, as a letter without a seal. */
 #define SEAL_SIZE 100.0	/* points, about 35 mm */
 
-/* The seal drawn alone by cairo on a page SEAL_SIZE square, for
- * pdf_direct.c to place on the letters (pdf_embed.h): made once a thread
- * for the seal's URI, kept until another seal is drawn. */
-struct seal_page {
-	char *uri;
-	struct pdf_buffer pdf;
-	struct pdf_embedded *page;	/* NULL: cairo draws the letters with it */
-};
-
-static void seal_page_free(gpointer data)
-{
-	struct seal_page *kept = data;
-
-	pdf_embedded_free(kept->page);
-	free(kept->pdf.data);
-	g_free(kept->uri);
-	g_free(kept);
-}
-
-static GPrivate seal_key = G_PRIVATE_INIT(seal_page_free);
-
-static struct pdf_embedded *seal_page_draw(RsvgHandle *handle, struct pdf_buffer *buffer)
-{
-	struct error err = { "" };
-	RsvgRectangle box = { 0, 0, SEAL_SIZE, SEAL_SIZE };
-	cairo_surface_t *surface = pdf_surface_open(buffer, SEAL_SIZE, SEAL_SIZE, NULL,
-						    "2000-01-01", &err);
-	unsigned char *pdf = NULL;
-	size_t size = 0;
-	cairo_t *cr;
-
-	if (!surface)
-		return NULL;
-	cr = cairo_create(surface);
-	rsvg_handle_render_document(handle, cr, &box, NULL);
-	if (pdf_surface_close(cr, surface, buffer, &pdf, &size, &err) == 0) {
-		buffer->data = pdf;
-		buffer->size = buffer->capacity = size;
-	}
-	cairo_destroy(cr);
-	cairo_surface_destroy(surface);
-	return pdf ? pdf_embedded_read(pdf, size) : NULL;
-}
-
-/* The thread's page of the seal at uri, drawn by handle; NULL if cairo's
- * page of it cannot be taken into a letter. */
-static const struct pdf_embedded *seal_page(const char *uri, RsvgHandle *handle)
-{
-	struct seal_page *kept = g_private_get(&seal_key);
-
-	if (kept && strcmp(kept->uri, uri) == 0)
-		return kept->page;
-	kept = g_new0(struct seal_page, 1);
-	kept->uri = g_strdup(uri);
-	kept->page = seal_page_draw(handle, &kept->pdf);
-	g_private_replace(&seal_key, kept);
-	return kept->page;
-}
-
 static void put_seal(struct typesetter *t, const xmlNode *signature, double top,
 		     double height)
 {
@@ -833,7 +775,8 @@ static void put_seal(struct typesetter *t, const xmlNode *signature, double top,
 	if (!svg || !size || !(t->seal = rsvg_handle_new_from_data(svg, size, NULL)))
 		goto out;
 	if (pdf_page_add_seal(last_page(t), LEFT + WIDTH - side - 10 * t->scale,
-			      top + height - side, side, seal_page((const char *)uri, t->seal)) < 0)
+			      top + height - side, side,
+			      pdf_cairo_seal_page((const char *)uri, t->seal, SEAL_SIZE)) < 0)
 		t->failed = 1;
 out:
 	g_free(svg);
@@ -980,79 +923,6 @@ static void typeset_to_fit(struct typesetter *t, const xmlNode *letter)
 	*t = full;
 }
 
-/* A line with its left end of the baseline at x, y; bold runs twice. */
-static void draw_line(cairo_t *cr, PangoLayoutLine *line, double x, double y)
-{
-	const char *text = pango_layout_get_text(line->layout);
-	double shift = pdf_bold_shift(line);
-
-	for (GSList *l = line->runs; l; l = l->next) {
-		PangoGlyphItem *run = l->data;
-
-		cairo_move_to(cr, x, y);
-		pango_cairo_show_glyph_item(cr, text, run);
-		if (pdf_run_is_bold(run)) {
-			cairo_move_to(cr, x + shift, y);
-			pango_cairo_show_glyph_item(cr, text, run);
-		}
-		x += (double)pango_glyph_string_get_width(run->glyphs) / PANGO_SCALE;
-	}
-}
-
-static void draw_mark(cairo_t *cr, const struct typesetter *t, const struct pdf_mark *mark)
-{
-	RsvgRectangle box = { mark->x, mark->y, mark->length, mark->length };
-
-	switch (mark->kind) {
-	case PDF_MARK_LINE:
-		draw_line(cr, mark->line, mark->x, mark->y);
-		break;
-	case PDF_MARK_RULE:
-		cairo_set_line_width(cr, mark->thickness);
-		cairo_move_to(cr, mark->x, mark->y);
-		cairo_line_to(cr, mark->x + mark->length, mark->y);
-		cairo_stroke(cr);
-		break;
-	case PDF_MARK_SEAL:
-		if (t->seal)
-			rsvg_handle_render_document(t->seal, cr, &box, NULL);
-		cairo_set_source_rgb(cr, 0, 0, 0);
-		break;
-	}
-}
-
-/* The pages drawn with cairo, onto the PDF surface cr draws on. */
-static void draw_pages(cairo_t *cr, const struct typesetter *t)
-{
-	for (int i = 0; i < t->count; i++) {
-		cairo_set_source_rgb(cr, 0, 0, 0);
-		for (size_t m = 0; m < t->pages[i].count; m++)
-			draw_mark(cr, t, &t->pages[i].marks[m]);
-		cairo_show_page(cr);
-	}
-}
-
-/* The pages as a PDF drawn with cairo (what pdf_direct.c declines). */
-static int draw_with_cairo(const struct typesetter *t, const char *title, const char *date,
-			   unsigned char **pdf, size_t *pdf_size, struct error *err)
-{
-	struct pdf_buffer buffer = { NULL, 0, 0 };
-	cairo_surface_t *surface = pdf_surface_open(&buffer, A4_SHORT_SIDE, A4_LONG_SIDE, title,
-						    date, err);
-	cairo_t *cr;
-	int result;
-
-	if (!surface)
-		return -1;
-	cr = cairo_create(surface);
-	draw_pages(cr, t);
-	result = pdf_surface_close(cr, surface, &buffer, pdf, pdf_size, err);
-	cairo_destroy(cr);
-	cairo_surface_destroy(surface);
-	free(buffer.data);
-	return result;
-}
-
 static int check_font(cairo_t *cr, struct error *err)
 {
 	PangoLayout *layout = pango_cairo_create_layout(cr);
@@ -1102,7 +972,8 @@ int pdf_from_letter(xmlDocPtr letter, const char *title, const char *date,
 	result = pdf_direct_write(t.pages, t.count, A4_SHORT_SIDE, A4_LONG_SIDE, title, date, pdf,
 				  pdf_size, err);
 	if (result == PDF_DIRECT_DECLINED)
-		result = draw_with_cairo(&t, title, date, pdf, pdf_size, err);
+		result = pdf_cairo_pages_write(t.pages, t.count, A4_SHORT_SIDE, A4_LONG_SIDE, t.seal,
+					       title, date, pdf, pdf_size, err);
 out:
 	discard_pages(&t);
 	fonts_clear(&fonts);

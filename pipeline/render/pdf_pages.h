@@ -1,7 +1,7 @@
 /* pdf_pages.h - a letter's pages as what is drawn on them: lines of laid-out
  * text, rules and the seal, in the order drawn. pdf_letter.c sets a letter
  * into them; then pdf_direct.c writes them as PDF objects itself, or, for
- * what it declines (pdf_direct.h), pdf_letter.c draws them on a cairo PDF
+ * what it declines (pdf_direct.h), pdf_cairo_pages.c draws them on a cairo PDF
  * surface. */
 #ifndef ECAP_PDF_PAGES_H
 #define ECAP_PDF_PAGES_H
@@ -25,7 +25,7 @@ struct pdf_mark {
 	PangoLayout *layout;	/* a line's layout, a reference: it keeps the line's text */
 	PangoLayoutLine *line;	/* a reference */
 	const struct pdf_embedded *seal;	/* the seal drawn alone by cairo, or NULL:
-						 * the thread's (pdf_letter.c) */
+						 * the thread's (pdf_cairo_pages.c) */
 };
 
 struct pdf_page {
