@@ -198,6 +198,7 @@ struct document_font {
 	const hb_map_t *to_subset;	/* glyph number -> the subset's (the plan's) */
 	const hb_map_t *from_subset;
 	unsigned count;		/* glyphs in the subset, .notdef included */
+	int *widths;		/* count: each subset glyph's advance, as W gives it */
 	char **texts;		/* count: what each of the subset's glyphs stands for */
 	int object;		/* its Type0 font's object number */
 };
@@ -236,6 +237,7 @@ static void document_clear(struct document *d)
 		for (unsigned g = 0; f->texts && g < f->count; g++)
 			g_free(f->texts[g]);
 		free(f->texts);
+		free(f->widths);
 		if (f->plan)
 			hb_subset_plan_destroy(f->plan);
 		hb_set_destroy(f->glyphs);
@@ -422,8 +424,16 @@ static int collect(struct document *d, const struct pdf_page *pages, int count)
 	return 0;
 }
 
+/* A glyph's advance in W's thousandths of an em. */
+static int glyph_width(const struct face *face, hb_codepoint_t glyph)
+{
+	hb_position_t advance = hb_font_get_glyph_h_advance(face->font, glyph);
+
+	return (int)lround((double)advance * 1000.0 / face->units);
+}
+
 /* Plans each font's subset: its glyphs (and .notdef) renumbered from 1 in
- * their order in the font. */
+ * their order in the font, each one's width as W will give it. */
 static int plan_subsets(struct document *d)
 {
 	for (int i = 0; i < d->font_count; i++) {
@@ -449,19 +459,13 @@ static int plan_subsets(struct document *d)
 		f->from_subset = hb_subset_plan_new_to_old_glyph_mapping(f->plan);
 		f->count = hb_map_get_population(f->to_subset);
 		f->texts = calloc(f->count ? f->count : 1, sizeof(*f->texts));
-		if (!f->texts)
+		f->widths = calloc(f->count ? f->count : 1, sizeof(*f->widths));
+		if (!f->texts || !f->widths)
 			return -1;
+		for (unsigned g = 0; g < f->count; g++)
+			f->widths[g] = glyph_width(f->face, hb_map_get(f->from_subset, g));
 	}
 	return 0;
-}
-
-/* A glyph's advance in W's thousandths of an em. */
-static int glyph_width(const struct document_font *f, unsigned subset_glyph)
-{
-	hb_codepoint_t glyph = hb_map_get(f->from_subset, subset_glyph);
-	hb_position_t advance = hb_font_get_glyph_h_advance(f->face->font, glyph);
-
-	return (int)lround((double)advance * 1000.0 / f->face->units);
 }
 
 /* Notes what each glyph of the run stands for, from its clusters: the
@@ -522,7 +526,7 @@ static void show_run(GString *content, const struct document *d, const struct fo
 				g_string_append_c(content, '<');
 			open = 1;
 			append_hex4(content, subset_glyph);
-			placed += glyph_width(f, subset_glyph);
+			placed += f->widths[subset_glyph];
 		}
 		pen += (double)glyph->geometry.width / PANGO_SCALE * 1000.0 / use->size;
 	}
@@ -666,7 +670,7 @@ static GString *widths(const struct document_font *f)
 	GString *w = g_string_new("[0 [");
 
 	for (unsigned g = 0; g < f->count; g++)
-		g_string_append_printf(w, g ? " %d" : "%d", glyph_width(f, g));
+		g_string_append_printf(w, g ? " %d" : "%d", f->widths[g]);
 	g_string_append(w, "]]");
 	return w;
 }
