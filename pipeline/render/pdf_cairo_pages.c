@@ -7,23 +7,19 @@
 #include "pdf_cairo_pages.h"
 #include "pdf_surface.h"
 
-/* A line with its left end of the baseline at x, y; bold runs twice. */
-static void draw_line(cairo_t *cr, PangoLayoutLine *line, double x, double y)
+/* Where a line is drawn: cr, at the baseline y, the line's text. */
+struct line_drawing {
+	cairo_t *cr;
+	double y;
+	const char *text;
+};
+
+static void draw_run(PangoGlyphItem *run, double x, int again, void *data)
 {
-	const char *text = pango_layout_get_text(line->layout);
-	double shift = pdf_bold_shift(line);
+	const struct line_drawing *drawing = data;
 
-	for (GSList *l = line->runs; l; l = l->next) {
-		PangoGlyphItem *run = l->data;
-
-		cairo_move_to(cr, x, y);
-		pango_cairo_show_glyph_item(cr, text, run);
-		if (pdf_run_is_bold(run)) {
-			cairo_move_to(cr, x + shift, y);
-			pango_cairo_show_glyph_item(cr, text, run);
-		}
-		x += (double)pango_glyph_string_get_width(run->glyphs) / PANGO_SCALE;
-	}
+	cairo_move_to(drawing->cr, x, drawing->y);
+	pango_cairo_show_glyph_item(drawing->cr, drawing->text, run);
 }
 
 static void draw_mark(cairo_t *cr, RsvgHandle *seal, const struct pdf_mark *mark)
@@ -32,7 +28,9 @@ static void draw_mark(cairo_t *cr, RsvgHandle *seal, const struct pdf_mark *mark
 
 	switch (mark->kind) {
 	case PDF_MARK_LINE:
-		draw_line(cr, mark->line, mark->x, mark->y);
+		pdf_line_draw(mark->line, mark->x, draw_run,
+			      &(struct line_drawing){ cr, mark->y,
+						      pango_layout_get_text(mark->layout) });
 		break;
 	case PDF_MARK_RULE:
 		cairo_set_line_width(cr, mark->thickness);

@@ -535,22 +535,31 @@ static void show_run(GString *content, const struct document *d, const struct fo
 	g_string_append(content, "] TJ ET\n");
 }
 
-/* A line's runs from its baseline's left end; bold runs twice. */
+/* Where a line is written: the page's content, at the baseline y, the
+ * line's text. */
+struct line_writing {
+	GString *content;
+	struct document *d;
+	double y;
+	const char *text;
+};
+
+static void write_run(PangoGlyphItem *run, double x, int again, void *data)
+{
+	const struct line_writing *writing = data;
+	struct font_use *use = font_use(writing->d, run->item->analysis.font);
+
+	if (!again)
+		note_texts(&writing->d->fonts[use->document_font], writing->text, run);
+	show_run(writing->content, writing->d, use, run, x, writing->y);
+}
+
+/* A line's runs from its baseline's left end, as pdf_line_draw has them. */
 static void show_line(GString *content, struct document *d, const struct pdf_mark *mark)
 {
-	const char *text = pango_layout_get_text(mark->layout);
-	double x = mark->x, shift = pdf_bold_shift(mark->line);
+	struct line_writing writing = { content, d, mark->y, pango_layout_get_text(mark->layout) };
 
-	for (GSList *l = mark->line->runs; l; l = l->next) {
-		PangoGlyphItem *run = l->data;
-		struct font_use *use = font_use(d, run->item->analysis.font);
-
-		note_texts(&d->fonts[use->document_font], text, run);
-		show_run(content, d, use, run, x, mark->y);
-		if (pdf_run_is_bold(run))
-			show_run(content, d, use, run, x + shift, mark->y);
-		x += (double)pango_glyph_string_get_width(run->glyphs) / PANGO_SCALE;
-	}
+	pdf_line_draw(mark->line, mark->x, write_run, &writing);
 }
 
 /* The seal's page as a form, in the mark's square: scaled to its side and

@@ -187,7 +187,7 @@ struct style {
  * request cairo embeds as a font of its own, drawn from the outlines: 17 KB
  * of a 70 KB letter for its headings. So bold text is set in the regular
  * face and drawn twice, the second time to the right by what FreeType's
- * emboldening widens a stroke (pdf_bold_shift): the same glyphs as the
+ * emboldening widens a stroke (pdf_line_draw): the same glyphs as the
  * text around it, nothing more to embed, and text extraction (poppler)
  * takes the double for one. Bold runs are marked with the foreground
  * colour PDF_BOLD_MARK, which is never painted: every run is drawn in the

@@ -69,7 +69,7 @@ void pdf_page_clear(struct pdf_page *page)
 	*page = (struct pdf_page){ NULL, 0, 0 };
 }
 
-int pdf_run_is_bold(const PangoGlyphItem *run)
+static int is_bold(const PangoGlyphItem *run)
 {
 	for (const GSList *l = run->item->analysis.extra_attrs; l; l = l->next) {
 		const PangoAttribute *attribute = l->data;
@@ -81,10 +81,17 @@ int pdf_run_is_bold(const PangoGlyphItem *run)
 	return 0;
 }
 
-/* What FreeType's emboldening widens a stroke: a 24th of the size. */
-double pdf_bold_shift(const PangoLayoutLine *line)
+void pdf_line_draw(PangoLayoutLine *line, double x, pdf_run_drawer *draw, void *data)
 {
 	const PangoFontDescription *font = pango_layout_get_font_description(line->layout);
+	double shift = (double)pango_font_description_get_size(font) / PANGO_SCALE / 24.0;
 
-	return (double)pango_font_description_get_size(font) / PANGO_SCALE / 24.0;
+	for (GSList *l = line->runs; l; l = l->next) {
+		PangoGlyphItem *run = l->data;
+
+		draw(run, x, 0, data);
+		if (is_bold(run))
+			draw(run, x + shift, 1, data);
+		x += (double)pango_glyph_string_get_width(run->glyphs) / PANGO_SCALE;
+	}
 }

@@ -46,11 +46,15 @@ int pdf_page_add_seal(struct pdf_page *page, double x, double y, double side,
 void pdf_page_clear(struct pdf_page *page);
 
 /* Bold without a bold font: a bold run is set in the regular face and drawn
- * twice, the second time pdf_bold_shift points to the right (pdf_letter.c,
- * mark_bold, says why). Bold runs carry the foreground colour
- * PDF_BOLD_MARK, which is never painted. */
+ * twice, the second time a 24th of the size to the right, what FreeType's
+ * emboldening widens a stroke (pdf_letter.c, mark_bold, says why). Bold
+ * runs carry the foreground colour PDF_BOLD_MARK, which is never painted. */
 #define PDF_BOLD_MARK 0x0101
-int pdf_run_is_bold(const PangoGlyphItem *run);
-double pdf_bold_shift(const PangoLayoutLine *line);
+
+/* How a line is drawn, whatever draws it: draw(run, x, again, data) for each
+ * run of line in turn, x where its baseline begins (the line's from x on);
+ * a bold run a second time, `again` set, further right. */
+typedef void pdf_run_drawer(PangoGlyphItem *run, double x, int again, void *data);
+void pdf_line_draw(PangoLayoutLine *line, double x, pdf_run_drawer *draw, void *data);
 
 #endif
