@@ -109,6 +109,7 @@ PIPELINE_OBJECTS = \
 	$(BUILD)/pipeline/render/notice.o \
 	$(BUILD)/pipeline/render/pdf.o \
 	$(BUILD)/pipeline/render/pdf_cairo_pages.o \
+	$(BUILD)/pipeline/render/pdf_certificate.o \
 	$(BUILD)/pipeline/render/pdf_direct.o \
 	$(BUILD)/pipeline/render/pdf_embed.o \
 	$(BUILD)/pipeline/render/pdf_layouts.o \

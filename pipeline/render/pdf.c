@@ -1,10 +1,13 @@
-/* pdf.c - certificates (SVG, librsvg) as PDF on a cairo surface that writes
- * into memory; see pdf.h. Letters: pdf_letter.c. */
+/* pdf.c - certificates (SVG) as PDF: written by ecap (pdf_certificate.c), or
+ * drawn whole by librsvg on a cairo surface that writes into memory; see
+ * pdf.h. Letters: pdf_letter.c. */
 #include <stdlib.h>
 #include <string.h>
 #include <cairo.h>
 #include <librsvg/rsvg.h>
 #include "pdf.h"
+#include "pdf_certificate.h"
+#include "pdf_direct.h"
 #include "pdf_fonts.h"
 #include "pdf_fixed.h"
 #include "pdf_surface.h"
@@ -193,6 +196,11 @@ int pdf_from_svg(const char *svg, size_t size, const char *title, const char *da
 
 	*pdf = NULL;
 	*pdf_size = 0;
+	result = pdf_certificate_write(svg, size, A4_LONG_SIDE, A4_SHORT_SIDE, title, date, pdf,
+				       pdf_size, err);
+	if (result != PDF_DIRECT_DECLINED)
+		goto out;
+	result = -1;
 	if (svg_parts(svg, size, &key, &fixed_at)) {
 		recording = fixed_recording(svg, size, &key, err);
 		if (!recording)

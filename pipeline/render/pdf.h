@@ -11,10 +11,13 @@
  * the page cairo drew it on alone (pdf_embed.h); what that writer declines
  * is drawn on a cairo PDF surface, as the certificates are.
  *
- * A certificate's PDF is its SVG (xslt/certificate-svg.xsl) drawn by librsvg
- * onto one A4 landscape page, its fixed texts (<g id="fixed">) replayed from
- * a recording the thread keeps (pdf_fixed.h). The SVG is loaded from memory
- * with no base URI, so it cannot make librsvg read a file or the network.
+ * A certificate's PDF is its SVG (xslt/certificate-svg.xsl) on one A4
+ * landscape page, written by ecap (pdf_certificate.h): the ground drawn by
+ * librsvg once a thread, the holder's particulars and the QR code written
+ * on it. An SVG that writer declines is drawn whole by librsvg, its fixed
+ * texts (<g id="fixed">) replayed from a recording the thread keeps
+ * (pdf_fixed.h). The SVG is loaded from memory with no base URI, so it
+ * cannot make librsvg read a file or the network.
  *
  * No function here touches the file system: the caller gets the bytes and
  * stores them itself. On success *pdf holds *pdf_size bytes owned by the

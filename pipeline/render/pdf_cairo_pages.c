@@ -38,10 +38,12 @@ static void draw_mark(cairo_t *cr, RsvgHandle *seal, const struct pdf_mark *mark
 		cairo_line_to(cr, mark->x + mark->length, mark->y);
 		cairo_stroke(cr);
 		break;
-	case PDF_MARK_SEAL:
+	case PDF_MARK_FORM:	/* a letter's: its seal */
 		if (seal)
 			rsvg_handle_render_document(seal, cr, &box, NULL);
 		cairo_set_source_rgb(cr, 0, 0, 0);
+		break;
+	case PDF_MARK_PATH:	/* a certificate's, which pdf_direct.c alone writes */
 		break;
 	}
 }

@@ -29,6 +29,7 @@
 #include <hb-subset.h>
 #include <libdeflate.h>
 #include <pango/pangocairo.h>
+#include <pango/pangofc-font.h>
 #include "pdf_direct.h"
 #include "pdf_surface.h"
 
@@ -208,6 +209,7 @@ struct font_use {
 	PangoFont *font;
 	int document_font;
 	double size;		/* points */
+	int emboldened;		/* bold made from a regular face, as fontconfig asks */
 };
 
 #define MAX_DOCUMENT_FONTS 8
@@ -221,8 +223,8 @@ struct document {
 	int font_count;
 	struct font_use uses[MAX_FONT_USES];
 	int use_count;
-	const struct pdf_embedded *seal;	/* the seal's page, placed as a form */
-	int seal_object;	/* its number */
+	const struct pdf_embedded *form;	/* the page the forms place: one a document */
+	int form_object;	/* its number */
 	struct pdf_buffer out;
 	size_t *offsets;	/* each object's, by number; [0] unused */
 	int objects;		/* the numbers it uses, 0 (no object) included */
@@ -284,9 +286,7 @@ static void append_integer(GString *out, long long value)
 	g_string_append_len(out, digits + n, (gssize)sizeof(digits) - n);
 }
 
-/* A number to three decimals, without trailing zeros, exactly the same on
- * every machine (no printf of a double). */
-static void append_number(GString *out, double value)
+void pdf_append_number(GString *out, double value)
 {
 	long long milli = llround(value * 1000.0);
 	char digits[32];
@@ -349,6 +349,24 @@ static void put_stream(struct document *d, int number, const char *dictionary,
 
 /* --- the glyphs the pages draw -------------------------------------------- */
 
+/* Whether fontconfig asks that font be made bold from a regular face
+ * (FC_EMBOLDEN: a CJK face with no bold, asked for bold); -1 if it asks it
+ * slanted (FC_MATRIX), which the writer does not draw. */
+static int synthesized(PangoFont *font)
+{
+	FcPattern *pattern = PANGO_IS_FC_FONT(font) ?
+				     pango_fc_font_get_pattern(PANGO_FC_FONT(font)) : NULL;
+	FcBool embolden = FcFalse;
+	FcMatrix *matrix;
+
+	if (!pattern)
+		return 0;
+	if (FcPatternGetMatrix(pattern, FC_MATRIX, 0, &matrix) == FcResultMatch &&
+	    (matrix->xx != 1 || matrix->xy != 0 || matrix->yx != 0 || matrix->yy != 1))
+		return -1;
+	return FcPatternGetBool(pattern, FC_EMBOLDEN, 0, &embolden) == FcResultMatch && embolden;
+}
+
 /* The use of a Pango font, its face found or made; NULL when the writer
  * does not draw with it. */
 static struct font_use *font_use(struct document *d, PangoFont *font)
@@ -363,7 +381,7 @@ static struct font_use *font_use(struct document *d, PangoFont *font)
 		if (d->uses[i].font == font)
 			return &d->uses[i];
 	hb_font = font ? pango_font_get_hb_font(font) : NULL;
-	if (!hb_font || d->use_count == MAX_FONT_USES)
+	if (!hb_font || d->use_count == MAX_FONT_USES || synthesized(font) < 0)
 		return NULL;
 	face = thread_face(d->kept, hb_font_get_face(hb_font), d->kept->documents);
 	if (!face->usable)
@@ -379,7 +397,8 @@ static struct font_use *font_use(struct document *d, PangoFont *font)
 	use = &d->uses[d->use_count++];
 	description = pango_font_describe_with_absolute_size(font);
 	*use = (struct font_use){ font, i,
-				  (double)pango_font_description_get_size(description) / PANGO_SCALE };
+				  (double)pango_font_description_get_size(description) / PANGO_SCALE,
+				  synthesized(font) };
 	pango_font_description_free(description);
 	return use;
 }
@@ -410,10 +429,10 @@ static int collect(struct document *d, const struct pdf_page *pages, int count)
 		for (size_t m = 0; m < pages[p].count; m++) {
 			const struct pdf_mark *mark = &pages[p].marks[m];
 
-			if (mark->kind == PDF_MARK_SEAL) {
-				if (!mark->seal || (d->seal && d->seal != mark->seal))
+			if (mark->kind == PDF_MARK_FORM) {
+				if (!mark->form || (d->form && d->form != mark->form))
 					return PDF_DIRECT_DECLINED;
-				d->seal = mark->seal;
+				d->form = mark->form;
 			}
 			if (mark->kind != PDF_MARK_LINE)
 				continue;
@@ -500,12 +519,19 @@ static void show_run(GString *content, const struct document *d, const struct fo
 	double placed = 0;	/* where the PDF's text position is, the same units */
 	int open = 0;		/* inside a hexadecimal string */
 
+	/* bold made from a regular face: each glyph's outline also stroked, a
+	 * 24th of the size wide, as FreeType's emboldening widens it for cairo */
+	if (use->emboldened) {
+		g_string_append(content, "q ");
+		pdf_append_number(content, use->size / 24.0);
+		g_string_append(content, " w 2 Tr ");
+	}
 	g_string_append_printf(content, "BT /F%d ", use->document_font);
-	append_number(content, use->size);
+	pdf_append_number(content, use->size);
 	g_string_append(content, " Tf 1 0 0 -1 ");
-	append_number(content, x);
+	pdf_append_number(content, x);
 	g_string_append_c(content, ' ');
-	append_number(content, y);
+	pdf_append_number(content, y);
 	g_string_append(content, " Tm [");
 	for (int i = 0; i < glyphs->num_glyphs; i++) {
 		const PangoGlyphInfo *glyph = &glyphs->glyphs[i];
@@ -518,7 +544,7 @@ static void show_run(GString *content, const struct document *d, const struct fo
 			if (move != 0) {
 				if (open)
 					g_string_append_c(content, '>');
-				append_number(content, (double)move);
+				pdf_append_number(content, (double)move);
 				placed -= (double)move;
 				open = 0;
 			}
@@ -532,7 +558,7 @@ static void show_run(GString *content, const struct document *d, const struct fo
 	}
 	if (open)
 		g_string_append_c(content, '>');
-	g_string_append(content, "] TJ ET\n");
+	g_string_append(content, use->emboldened ? "] TJ ET Q\n" : "] TJ ET\n");
 }
 
 /* Where a line is written: the page's content, at the baseline y, the
@@ -554,42 +580,65 @@ static void write_run(PangoGlyphItem *run, double x, int again, void *data)
 	show_run(writing->content, writing->d, use, run, x, writing->y);
 }
 
-/* A line's runs from its baseline's left end, as pdf_line_draw has them. */
+/* Sets colour for filling and stroking, in a saved graphics state. */
+static void begin_colour(GString *content, unsigned colour)
+{
+	GString *rgb = g_string_new(NULL);
+
+	for (int shift = 16; shift >= 0; shift -= 8) {
+		pdf_append_number(rgb, (double)((colour >> shift) & 0xFF) / 255.0);
+		g_string_append_c(rgb, ' ');
+	}
+	g_string_append_printf(content, "q %srg %sRG\n", rgb->str, rgb->str);
+	g_string_free(rgb, TRUE);
+}
+
+/* A line's runs from its baseline's left end, as pdf_line_draw has them,
+ * in its colour. */
 static void show_line(GString *content, struct document *d, const struct pdf_mark *mark)
 {
 	struct line_writing writing = { content, d, mark->y, pango_layout_get_text(mark->layout) };
 
+	if (mark->colour)
+		begin_colour(content, mark->colour);
 	pdf_line_draw(mark->line, mark->x, write_run, &writing);
+	if (mark->colour)
+		g_string_append(content, "Q\n");
 }
 
-/* The seal's page as a form, in the mark's square: scaled to its side and
- * turned upright again (the content's y runs downward). */
-static void show_seal(GString *content, const struct pdf_mark *mark)
+/* The page the forms place, in the mark's box: scaled to it and turned
+ * upright again (the content's y runs downward). */
+static void show_form(GString *content, const struct pdf_mark *mark)
 {
-	double scale = mark->length / pdf_embedded_width(mark->seal);
-
 	g_string_append(content, "q ");
-	append_number(content, scale);
+	pdf_append_number(content, mark->length / pdf_embedded_width(mark->form));
 	g_string_append(content, " 0 0 ");
-	append_number(content, -mark->length / pdf_embedded_height(mark->seal));
+	pdf_append_number(content, -mark->height / pdf_embedded_height(mark->form));
 	g_string_append_c(content, ' ');
-	append_number(content, mark->x);
+	pdf_append_number(content, mark->x);
 	g_string_append_c(content, ' ');
-	append_number(content, mark->y + mark->length);
-	g_string_append(content, " cm /Seal Do Q\n");
+	pdf_append_number(content, mark->y + mark->height);
+	g_string_append(content, " cm /Form Do Q\n");
+}
+
+static void show_path(GString *content, const struct pdf_mark *mark)
+{
+	begin_colour(content, mark->colour);
+	g_string_append(content, mark->path);
+	g_string_append(content, mark->even_odd ? " f* Q\n" : " f Q\n");
 }
 
 static void show_rule(GString *content, const struct pdf_mark *mark)
 {
-	append_number(content, mark->thickness);
+	pdf_append_number(content, mark->thickness);
 	g_string_append(content, " w ");
-	append_number(content, mark->x);
+	pdf_append_number(content, mark->x);
 	g_string_append_c(content, ' ');
-	append_number(content, mark->y);
+	pdf_append_number(content, mark->y);
 	g_string_append(content, " m ");
-	append_number(content, mark->x + mark->length);
+	pdf_append_number(content, mark->x + mark->length);
 	g_string_append_c(content, ' ');
-	append_number(content, mark->y);
+	pdf_append_number(content, mark->y);
 	g_string_append(content, " l S\n");
 }
 
@@ -599,15 +648,19 @@ static GString *page_content(struct document *d, const struct pdf_page *page, do
 	GString *content = g_string_sized_new(16 * 1024);
 
 	g_string_append(content, "1 0 0 -1 0 ");
-	append_number(content, height);
+	pdf_append_number(content, height);
 	g_string_append(content, " cm\n");
 	for (size_t m = 0; m < page->count; m++) {
-		if (page->marks[m].kind == PDF_MARK_LINE)
-			show_line(content, d, &page->marks[m]);
-		else if (page->marks[m].kind == PDF_MARK_RULE)
-			show_rule(content, &page->marks[m]);
+		const struct pdf_mark *mark = &page->marks[m];
+
+		if (mark->kind == PDF_MARK_LINE)
+			show_line(content, d, mark);
+		else if (mark->kind == PDF_MARK_RULE)
+			show_rule(content, mark);
+		else if (mark->kind == PDF_MARK_FORM)
+			show_form(content, mark);
 		else
-			show_seal(content, &page->marks[m]);
+			show_path(content, mark);
 	}
 	return content;
 }
@@ -786,37 +839,37 @@ static void put_page(struct document *d, const struct pdf_page *page, int number
 	for (int i = 0; i < d->font_count; i++)
 		put_format(d, " /F%d %d 0 R", i, d->fonts[i].object);
 	put_string(d, " >>");
-	if (d->seal)
-		put_format(d, " /XObject << /Seal %d 0 R >>", d->seal_object);
+	if (d->form)
+		put_format(d, " /XObject << /Form %d 0 R >>", d->form_object);
 	put_format(d, " >> /Contents %d 0 R >>\nendobj\n", number + 1);
 	put_stream(d, number + 1, "", content->str, content->len);
 	g_string_free(content, TRUE);
 }
 
-/* The seal's objects, from d->seal_object. */
-static void put_seal(struct document *d)
+/* The objects of the page the forms place, from d->form_object. */
+static void put_form(struct document *d)
 {
 	GString *object = g_string_new(NULL);
 
-	for (int i = 0; i < pdf_embedded_count(d->seal); i++) {
+	for (int i = 0; i < pdf_embedded_count(d->form); i++) {
 		g_string_truncate(object, 0);
-		pdf_embedded_object(d->seal, i, d->seal_object, object);
-		begin_object(d, d->seal_object + i);
+		pdf_embedded_object(d->form, i, d->form_object, object);
+		begin_object(d, d->form_object + i);
 		put(d, object->str, object->len);
 	}
 	g_string_free(object, TRUE);
 }
 
 /* Numbers: 1 the catalog, 2 the pages, 3 the information, then two for
- * each page, five for each font, then the seal's. */
+ * each page, five for each font, then the form's. */
 static void put_document(struct document *d, const struct pdf_page *pages, int count,
 			 double width, double height, const char *title, const char *date)
 {
 	int first_page = 4, first_font = first_page + 2 * count;
 	size_t xref;
 
-	d->seal_object = first_font + 5 * d->font_count;
-	d->objects = d->seal_object + (d->seal ? pdf_embedded_count(d->seal) : 0);
+	d->form_object = first_font + 5 * d->font_count;
+	d->objects = d->form_object + (d->form ? pdf_embedded_count(d->form) : 0);
 	d->offsets = calloc((size_t)d->objects, sizeof(*d->offsets));
 	if (!d->offsets) {
 		d->failed = 1;
@@ -837,8 +890,8 @@ static void put_document(struct document *d, const struct pdf_page *pages, int c
 		put_page(d, &pages[p], first_page + 2 * p, width, height);
 	for (int i = 0; i < d->font_count; i++)
 		put_font(d, &d->fonts[i]);
-	if (d->seal)
-		put_seal(d);
+	if (d->form)
+		put_form(d);
 	xref = d->out.size;
 	put_format(d, "xref\n0 %d\n0000000000 65535 f \n", d->objects);
 	for (int i = 1; i < d->objects; i++)

@@ -774,8 +774,8 @@ static void put_seal(struct typesetter *t, const xmlNode *signature, double top,
 	svg = g_base64_decode((const char *)uri + sizeof(prefix) - 1, &size);
 	if (!svg || !size || !(t->seal = rsvg_handle_new_from_data(svg, size, NULL)))
 		goto out;
-	if (pdf_page_add_seal(last_page(t), LEFT + WIDTH - side - 10 * t->scale,
-			      top + height - side, side,
+	if (pdf_page_add_form(last_page(t), LEFT + WIDTH - side - 10 * t->scale,
+			      top + height - side, side, side,
 			      pdf_cairo_seal_page((const char *)uri, t->seal, SEAL_SIZE)) < 0)
 		t->failed = 1;
 out:

@@ -1,4 +1,4 @@
-/* pdf_pages.c - a letter's pages as what is drawn on them; see pdf_pages.h. */
+/* pdf_pages.c - a document's pages as what is drawn on them; see pdf_pages.h. */
 #include <stdlib.h>
 #include "pdf_pages.h"
 
@@ -45,15 +45,28 @@ int pdf_page_add_rule(struct pdf_page *page, double x, double y, double length,
 	return 0;
 }
 
-int pdf_page_add_seal(struct pdf_page *page, double x, double y, double side,
-		      const struct pdf_embedded *seal)
+int pdf_page_add_form(struct pdf_page *page, double x, double y, double width, double height,
+		      const struct pdf_embedded *form)
 {
-	struct pdf_mark *mark = add_mark(page, PDF_MARK_SEAL, x, y);
+	struct pdf_mark *mark = add_mark(page, PDF_MARK_FORM, x, y);
 
 	if (!mark)
 		return -1;
-	mark->length = side;
-	mark->seal = seal;
+	mark->length = width;
+	mark->height = height;
+	mark->form = form;
+	return 0;
+}
+
+int pdf_page_add_path(struct pdf_page *page, const char *path, int even_odd, unsigned colour)
+{
+	struct pdf_mark *mark = add_mark(page, PDF_MARK_PATH, 0, 0);
+
+	if (!mark)
+		return -1;
+	mark->path = path;
+	mark->even_odd = even_odd;
+	mark->colour = colour;
 	return 0;
 }
 

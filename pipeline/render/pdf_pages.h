@@ -1,8 +1,9 @@
-/* pdf_pages.h - a letter's pages as what is drawn on them: lines of laid-out
- * text, rules and the seal, in the order drawn. pdf_letter.c sets a letter
- * into them; then pdf_direct.c writes them as PDF objects itself, or, for
- * what it declines (pdf_direct.h), pdf_cairo_pages.c draws them on a cairo PDF
- * surface. */
+/* pdf_pages.h - a document's pages as what is drawn on them: lines of
+ * laid-out text, rules, pages cairo drew (the seal, a certificate's ground)
+ * and filled paths, in the order drawn. pdf_letter.c sets a letter into
+ * them, pdf_certificate.c a certificate; then pdf_direct.c writes them as
+ * PDF objects itself, or, for a letter it declines (pdf_direct.h),
+ * pdf_cairo_pages.c draws them on a cairo PDF surface. */
 #ifndef ECAP_PDF_PAGES_H
 #define ECAP_PDF_PAGES_H
 
@@ -13,19 +14,25 @@
 enum pdf_mark_kind {
 	PDF_MARK_LINE,		/* a line of text; bold runs are drawn twice */
 	PDF_MARK_RULE,		/* a horizontal rule, stroked */
-	PDF_MARK_SEAL		/* the seal's SVG, in a square */
+	PDF_MARK_FORM,		/* a page cairo drew alone, in a box: the seal */
+	PDF_MARK_PATH		/* a filled path */
 };
 
 /* In points, from the page's top left corner, y downward. */
 struct pdf_mark {
 	enum pdf_mark_kind kind;
-	double x, y;		/* a line's baseline's left end; a rule's left end; the seal's top left */
-	double length;		/* a rule's length; the seal square's side */
+	double x, y;		/* a line's baseline's left end; a rule's left end; a form's top left */
+	double length;		/* a rule's length; a form's width */
+	double height;		/* a form's */
 	double thickness;	/* a rule's */
+	unsigned colour;	/* a line's or a path's, 0xRRGGBB: a letter's are all black (0) */
 	PangoLayout *layout;	/* a line's layout, a reference: it keeps the line's text */
 	PangoLayoutLine *line;	/* a reference */
-	const struct pdf_embedded *seal;	/* the seal drawn alone by cairo, or NULL:
-						 * the thread's (pdf_cairo_pages.c) */
+	const struct pdf_embedded *form;	/* the page a form places, or NULL: the
+						 * thread's (pdf_cairo_pages.c, pdf_certificate.c) */
+	const char *path;	/* a path's PDF operators (m, l, h) in the page's points,
+				 * y downward; the caller's, kept until the page is written */
+	int even_odd;		/* a path filled by the even-odd rule, not the nonzero one */
 };
 
 struct pdf_page {
@@ -39,8 +46,9 @@ int pdf_page_add_line(struct pdf_page *page, PangoLayout *layout, PangoLayoutLin
 		      double x, double y);
 int pdf_page_add_rule(struct pdf_page *page, double x, double y, double length,
 		      double thickness);
-int pdf_page_add_seal(struct pdf_page *page, double x, double y, double side,
-		      const struct pdf_embedded *seal);
+int pdf_page_add_form(struct pdf_page *page, double x, double y, double width, double height,
+		      const struct pdf_embedded *form);
+int pdf_page_add_path(struct pdf_page *page, const char *path, int even_odd, unsigned colour);
 
 /* Lets go of the page's marks and their references. */
 void pdf_page_clear(struct pdf_page *page);
