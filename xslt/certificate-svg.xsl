@@ -30,6 +30,16 @@
   apart from the same stroke on the page. Each template that draws both
   takes a PART, 'ground' (the frame, the rules, the holder's particulars)
   or 'text' (the fixed texts and the seal).
+
+  ecap writes the PDF itself when it can (pipeline/render/pdf_certificate.c):
+  each holder's particular outside the fixed group is a <text> of plain
+  text with only the attributes it knows (x, y, font-size, text-anchor,
+  letter-spacing, font-weight, font-style, fill, font-family, class,
+  xml:lang), in the root or in groups with only a class, and the QR code a
+  <path> of straight lines in its own group (class qr-code). Those it
+  writes over everything else, which librsvg draws once a thread: nothing
+  else may be drawn over a particular. A particular with anything more (a
+  tspan, textLength) makes librsvg draw the whole certificate, as before.
 -->
 <xsl:stylesheet version="1.0"
 		xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
