@@ -80,11 +80,34 @@ int pdf_cairo_pages_write(const struct pdf_page *pages, int count, double width,
 }
 
 
+struct pdf_embedded *pdf_cairo_svg_page(RsvgHandle *handle, double width, double height,
+					unsigned char **pdf, struct error *err)
+{
+	struct pdf_buffer buffer = { NULL, 0, 0 };
+	RsvgRectangle box = { 0, 0, width, height };
+	cairo_surface_t *surface = pdf_surface_open(&buffer, width, height, NULL, "2000-01-01", err);
+	size_t size = 0;
+	cairo_t *cr;
+
+	*pdf = NULL;
+	if (!surface)
+		return NULL;
+	cr = cairo_create(surface);
+	if (!rsvg_handle_render_document(handle, cr, &box, NULL))
+		error_set(err, "unable to draw the SVG");
+	else
+		pdf_surface_close(cr, surface, &buffer, pdf, &size, err);
+	cairo_destroy(cr);
+	cairo_surface_destroy(surface);
+	free(buffer.data);
+	return *pdf ? pdf_embedded_read(*pdf, size) : NULL;
+}
+
 /* What a thread keeps of the seal it drew last. */
 struct seal_page {
 	char *uri;
 	double side;
-	struct pdf_buffer pdf;
+	unsigned char *pdf;
 	struct pdf_embedded *page;	/* NULL: cairo draws the letters with it */
 };
 
@@ -93,35 +116,12 @@ static void seal_page_free(gpointer data)
 	struct seal_page *kept = data;
 
 	pdf_embedded_free(kept->page);
-	free(kept->pdf.data);
+	free(kept->pdf);
 	g_free(kept->uri);
 	g_free(kept);
 }
 
 static GPrivate seal_key = G_PRIVATE_INIT(seal_page_free);
-
-static struct pdf_embedded *seal_page_draw(RsvgHandle *handle, double side,
-					   struct pdf_buffer *buffer)
-{
-	struct error err = { "" };
-	RsvgRectangle box = { 0, 0, side, side };
-	cairo_surface_t *surface = pdf_surface_open(buffer, side, side, NULL, "2000-01-01", &err);
-	unsigned char *pdf = NULL;
-	size_t size = 0;
-	cairo_t *cr;
-
-	if (!surface)
-		return NULL;
-	cr = cairo_create(surface);
-	rsvg_handle_render_document(handle, cr, &box, NULL);
-	if (pdf_surface_close(cr, surface, buffer, &pdf, &size, &err) == 0) {
-		buffer->data = pdf;
-		buffer->size = buffer->capacity = size;
-	}
-	cairo_destroy(cr);
-	cairo_surface_destroy(surface);
-	return pdf ? pdf_embedded_read(pdf, size) : NULL;
-}
 
 const struct pdf_embedded *pdf_cairo_seal_page(const char *uri, RsvgHandle *handle, double side)
 {
@@ -132,7 +132,7 @@ const struct pdf_embedded *pdf_cairo_seal_page(const char *uri, RsvgHandle *hand
 	kept = g_new0(struct seal_page, 1);
 	kept->uri = g_strdup(uri);
 	kept->side = side;
-	kept->page = seal_page_draw(handle, side, &kept->pdf);
+	kept->page = pdf_cairo_svg_page(handle, side, side, &kept->pdf, &(struct error){ "" });
 	g_private_replace(&seal_key, kept);
 	return kept->page;
 }

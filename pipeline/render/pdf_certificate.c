@@ -20,6 +20,7 @@
 #include <cairo.h>
 #include <librsvg/rsvg.h>
 #include <pango/pangocairo.h>
+#include "pdf_cairo_pages.h"
 #include "pdf_certificate.h"
 #include "pdf_direct.h"
 #include "pdf_surface.h"
@@ -617,45 +618,6 @@ static void ground_free(gpointer data)
 
 static GPrivate ground_key = G_PRIVATE_INIT(ground_free);
 
-/* The ground drawn by librsvg on a page of width x height: cairo's PDF
- * (*pdf), or NULL (err filled). */
-static unsigned char *ground_draw(const xmlChar *svg, int size, double width, double height,
-				  size_t *pdf_size, struct error *err)
-{
-	struct pdf_buffer buffer = { NULL, 0, 0 };
-	RsvgRectangle page = { 0, 0, width, height };
-	RsvgHandle *handle = rsvg_handle_new_from_data(svg, (gsize)size, NULL);
-	cairo_surface_t *surface = NULL;
-	unsigned char *pdf = NULL;
-	cairo_t *cr = NULL;
-
-	*pdf_size = 0;
-	if (!handle) {
-		error_set(err, "unable to load the certificate's SVG");
-		goto out;
-	}
-	surface = pdf_surface_open(&buffer, width, height, NULL, "2000-01-01", err);
-	if (!surface)
-		goto out;
-	cr = cairo_create(surface);
-	if (!rsvg_handle_render_document(handle, cr, &page, NULL)) {
-		error_set(err, "unable to draw the certificate's SVG");
-		goto out;
-	}
-	cairo_show_page(cr);
-	if (pdf_surface_close(cr, surface, &buffer, &pdf, pdf_size, err) < 0)
-		pdf = NULL;
-out:
-	if (cr)
-		cairo_destroy(cr);
-	if (surface)
-		cairo_surface_destroy(surface);
-	if (handle)
-		g_object_unref(handle);
-	free(buffer.data);
-	return pdf;
-}
-
 /* The thread's page of the ground svg: the one it kept, or drawn now and
  * kept instead; NULL with err empty when cairo's page cannot be taken,
  * NULL with err filled when it cannot be drawn. */
@@ -663,22 +625,27 @@ static const struct pdf_embedded *ground_page(const xmlChar *svg, int size, doub
 					      double height, struct error *err)
 {
 	struct ground *kept = g_private_get(&ground_key);
+	RsvgHandle *handle;
 
 	err->message[0] = '\0';
 	if (kept && kept->size == (size_t)size && kept->width == width && kept->height == height &&
 	    memcmp(kept->svg, svg, (size_t)size) == 0)
 		return kept->page;
+	handle = rsvg_handle_new_from_data(svg, (gsize)size, NULL);
+	if (!handle) {
+		error_set(err, "unable to load the certificate's SVG");
+		return NULL;
+	}
 	kept = g_new0(struct ground, 1);
 	kept->svg = g_memdup2(svg, (gsize)size);
 	kept->size = (size_t)size;
 	kept->width = width;
 	kept->height = height;
-	{
-		size_t pdf_size = 0;
-
-		kept->pdf = ground_draw(svg, size, width, height, &pdf_size, err);
-		if (kept->pdf)
-			kept->page = pdf_embedded_read(kept->pdf, pdf_size);
+	kept->page = pdf_cairo_svg_page(handle, width, height, &kept->pdf, err);
+	g_object_unref(handle);
+	if (err->message[0]) {	/* not drawn: nothing kept */
+		ground_free(kept);
+		return NULL;
 	}
 	g_private_replace(&ground_key, kept);
 	return kept->page;
