@@ -158,6 +158,7 @@ UNIT_TESTS = \
 	$(BUILD)/tests/test-signed-writer \
 	$(BUILD)/tests/test-society-deadlines \
 	$(BUILD)/tests/test-statement \
+	$(BUILD)/tests/test-store \
 	$(BUILD)/tests/test-string-index \
 	$(BUILD)/tests/test-text-ems \
 	$(BUILD)/tests/test-text-fill \
