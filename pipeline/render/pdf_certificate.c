@@ -91,15 +91,34 @@ static xmlChar *attribute(const xmlNode *node, const char *name)
 	return xmlGetNoNsProp(node, (const xmlChar *)name);
 }
 
+/* The number at `at` as CSS writes one (a sign, digits, a point, an
+ * exponent), *end past it; *end == at when there is none. strtod alone
+ * would also take hexadecimal, "inf" and white space, which librsvg does
+ * not. */
+static double css_number(const char *at, const char **end)
+{
+	size_t span = strspn(at, "+-.0123456789eE");
+	char copy[64], *stop = copy;
+	double value = 0;
+
+	if (span > 0 && span < sizeof(copy)) {
+		memcpy(copy, at, span);
+		copy[span] = '\0';
+		value = g_ascii_strtod(copy, &stop);
+	}
+	*end = isfinite(value) ? at + (stop - copy) : at;
+	return isfinite(value) ? value : 0;
+}
+
 /* A number and nothing else: 0, or -1. */
 static int parse_number(const char *text, double *value)
 {
-	char *end;
+	const char *end;
 
-	if (!text || !*text)
+	if (!text)
 		return -1;
-	*value = g_ascii_strtod(text, &end);
-	return *end == '\0' && isfinite(*value) ? 0 : -1;
+	*value = css_number(text, &end);
+	return end != text && *end == '\0' ? 0 : -1;
 }
 
 /* A number attribute, or `otherwise` when it is absent: 0, or -1 when it is
@@ -322,7 +341,7 @@ static int parse_transform(const char *text, struct scaling *map)
 	while (*text) {
 		double values[2];
 		int count = 0, translate;
-		char *end;
+		const char *end;
 
 		while (*text == ' ' || *text == ',')
 			text++;
@@ -337,8 +356,8 @@ static int parse_transform(const char *text, struct scaling *map)
 				text++;
 			if (*text == ')')
 				break;
-			values[count] = g_ascii_strtod(text, &end);
-			if (end == text || !isfinite(values[count]))
+			values[count] = css_number(text, &end);
+			if (end == text)
 				return -1;
 			count++;
 			text = end;
@@ -376,13 +395,12 @@ static int path_numbers(const char **text, double *values, int most)
 	int count = 0;
 
 	while (count < most) {
-		const char *at = *text;
-		char *end;
+		const char *at = *text, *end;
 
 		while (*at == ' ' || *at == ',' || *at == '\n' || *at == '\t' || *at == '\r')
 			at++;
-		values[count] = g_ascii_strtod(at, &end);
-		if (end == at || !isfinite(values[count]))
+		values[count] = css_number(at, &end);
+		if (end == at)
 			break;
 		*text = end;
 		count++;
@@ -480,18 +498,18 @@ static int read_root(const xmlNode *root, double width, double height, struct pl
 	};
 	xmlChar *box = attribute(root, "viewBox");
 	double v[4];
-	char *at, *end;
+	const char *at, *end;
 	int count = 0;
 
 	if (!box || !only_attributes(root, known)) {
 		xmlFree(box);
 		return -1;
 	}
-	for (at = (char *)box; count < 4; at = end, count++) {
+	for (at = (const char *)box; count < 4; at = end, count++) {
 		while (*at == ' ' || *at == ',')
 			at++;
-		v[count] = g_ascii_strtod(at, &end);
-		if (end == at || !isfinite(v[count]))
+		v[count] = css_number(at, &end);
+		if (end == at)
 			break;
 	}
 	xmlFree(box);
