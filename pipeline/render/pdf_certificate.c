@@ -23,7 +23,6 @@
 #include "pdf_cairo_pages.h"
 #include "pdf_certificate.h"
 #include "pdf_direct.h"
-#include "pdf_surface.h"
 #include "xml.h"
 
 #define SVG_NAMESPACE "http://www.w3.org/2000/svg"
@@ -136,17 +135,6 @@ static int number_attribute(const xmlNode *node, const char *name, double otherw
 	return result;
 }
 
-static int hex_digit(char c)
-{
-	if (c >= '0' && c <= '9')
-		return c - '0';
-	if (c >= 'a' && c <= 'f')
-		return c - 'a' + 10;
-	if (c >= 'A' && c <= 'F')
-		return c - 'A' + 10;
-	return -1;
-}
-
 /* "#rrggbb" or "#rgb": 0, or -1 for any other paint. */
 static int parse_colour(const char *text, unsigned *colour)
 {
@@ -156,7 +144,7 @@ static int parse_colour(const char *text, unsigned *colour)
 	if (text[0] != '#' || (length != 7 && length != 4))
 		return -1;
 	for (size_t i = 1; i < length; i++) {
-		int digit = hex_digit(text[i]);
+		int digit = g_ascii_xdigit_value(text[i]);
 
 		if (digit < 0)
 			return -1;
@@ -388,6 +376,12 @@ static void put_point(GString *out, const struct scaling *map, const struct plac
 	g_string_append_printf(out, " %s ", operator);
 }
 
+/* text past the white space and commas that separate path data. */
+static const char *past_separators(const char *text)
+{
+	return text + strspn(text, " ,\n\t\r");
+}
+
 /* The numbers of a path command, from *text: how many were read, at most
  * `most`, and *text past them. */
 static int path_numbers(const char **text, double *values, int most)
@@ -395,10 +389,8 @@ static int path_numbers(const char **text, double *values, int most)
 	int count = 0;
 
 	while (count < most) {
-		const char *at = *text, *end;
+		const char *at = past_separators(*text), *end;
 
-		while (*at == ' ' || *at == ',' || *at == '\n' || *at == '\t' || *at == '\r')
-			at++;
 		values[count] = css_number(at, &end);
 		if (end == at)
 			break;
@@ -417,10 +409,9 @@ static int path_operators(const char *d, const struct scaling *map,
 	char command = 0;
 
 	for (;;) {
-		int relative, n;
+		int relative;
 
-		while (*d == ' ' || *d == ',' || *d == '\n' || *d == '\t' || *d == '\r')
-			d++;
+		d = past_separators(d);
 		if (!*d)
 			return command ? 0 : -1;
 		if (strchr("MmLlHhVvZz", *d))
@@ -443,7 +434,7 @@ static int path_operators(const char *d, const struct scaling *map,
 			break;
 		case 'h':
 		case 'v':
-			if ((n = path_numbers(&d, v, 1)) != 1)
+			if (path_numbers(&d, v, 1) != 1)
 				return -1;
 			if ((command | 0x20) == 'h')
 				x = v[0] + (relative ? x : 0);
@@ -550,8 +541,6 @@ static int take_apart(xmlNode *node, const xmlNode *root, struct parts *parts)
 		next = child->next;
 		if (child->type != XML_ELEMENT_NODE)
 			continue;
-		if (is_svg(child, "style"))
-			return -1;	/* a style sheet may style a particular */
 		if (is_svg(child, "title") || is_svg(child, "desc")) {
 			/* not drawn, and each certificate's own: out of the ground */
 		} else if (is_svg(child, "text")) {

@@ -1111,26 +1111,27 @@ static char *pdf_text(const char *path, char *out, size_t capacity)
  * after another certificate; the ground drawn anew for another society. */
 static void test_certificate_direct(void)
 {
-	size_t svg_size = 0, size[9] = { 0 };
+	size_t svg_size = 0, size[10] = { 0 };
 	char *svg = certificate_svg(&svg_size);
 	char *light = replaced(svg, "font-weight=\"bold\"", "font-weight=\"normal\"");
-	char *variants[9] = {
+	char *variants[10] = {
 		svg, declined(svg), light, declined(light), with_holder(svg, "李明"),
 		replaced(svg, "中国电机工程学会", "中国机械工程学会"),
 		with_holder(svg, "王<tspan font-style=\"italic\">明</tspan>"),
 		with_holder(svg, "עמית כהן"),
 		replaced(svg, "font-size=\"12\" x=\"148.5\"", "font-size=\"0x0C\" x=\"148.5\""),
+		replaced(svg, "<defs>", "<style>.holder { fill: #c00 }</style><defs>"),
 	};
-	static const char *const names[9] = {
+	static const char *const names[10] = {
 		"direct.pdf", "whole.pdf", "light.pdf", "light-whole.pdf", "other.pdf",
-		"society.pdf", "tspan.pdf", "hebrew.pdf", "hexadecimal.pdf",
+		"society.pdf", "tspan.pdf", "hebrew.pdf", "hexadecimal.pdf", "styled.pdf",
 	};
-	unsigned char *pdf[9] = { NULL }, *again = NULL;
-	char path[9][300], text[2][16384], producer[256];
+	unsigned char *pdf[10] = { NULL }, *again = NULL;
+	char path[10][300], text[2][16384], producer[256];
 	size_t again_size = 0;
 	long ink[2];
 
-	for (int i = 0; i < 9; i++) {
+	for (int i = 0; i < 10; i++) {
 		const char *saved = certificate_pdf(variants[i], names[i], &pdf[i], &size[i]);
 
 		snprintf(path[i], sizeof(path[i]), "%s", saved ? saved : "/nonexistent");
@@ -1168,7 +1169,9 @@ static void test_certificate_direct(void)
 	   "so is a name set right to left");
 	ok(strstr(variants[8], "0x0C") && strstr(pdfinfo_field(path[8], "Producer"), "cairo"),
 	   "and a size librsvg does not read as a number (0x0C)");
-	for (int i = 0; i < 9; i++) {
+	ok(strstr(variants[9], "<style>") && strstr(pdfinfo_field(path[9], "Producer"), "cairo"),
+	   "and a certificate with a style sheet, which may style a particular");
+	for (int i = 0; i < 10; i++) {
 		free(pdf[i]);
 		if (i > 0)
 			g_free(variants[i]);
