@@ -4,6 +4,7 @@
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -27,6 +28,18 @@ struct store_operation {
 	ino_t inode;			/* new file of the same name is never dropped */
 	int reserved;			/* transaction_reserve: made by the caller */
 };
+
+/* The transaction committing on a thread of its own, started by
+ * transaction_commit_behind and ended by store_settle. */
+struct store_behind {
+	struct transaction transaction;	/* the thread's until settled */
+	pthread_t thread;
+	int running;			/* started, not yet settled */
+	int result;			/* the thread's, once joined */
+	struct error error;
+};
+
+static int settle(struct store_behind *behind, struct error *err);
 
 static const char *const layout[] = {
 	"dropbox", "quarantine", "out", "out/notices", "out/certificates", "out/reports",
@@ -116,6 +129,13 @@ int store_open(struct store *store, const char *directory, struct error *err)
 
 void store_close(struct store *store)
 {
+	struct error ignored;
+
+	/* a run that failed may leave one behind: ended, as a kill would
+	 * (committed or not, the next run's recovery finishes it) */
+	(void)store_settle(store, &ignored);
+	free(store->behind);
+	store->behind = NULL;
 	if (store->root_fd >= 0)
 		close(store->root_fd);
 	store->root_fd = -1;
@@ -604,6 +624,17 @@ int transaction_staged(const struct transaction *transaction, const char *destin
 	return 1;
 }
 
+/* The last operation of the commit behind at destination, or NULL. Only the
+ * thread that started that commit asks; the commit's thread does not change
+ * the list of operations, which stays until the commit is settled. */
+static const struct store_operation *behind_at(const struct store *store,
+					       const char *destination)
+{
+	if (!store->behind || !store->behind->running)
+		return NULL;
+	return last_operation_at(&store->behind->transaction, destination);
+}
+
 int store_locate(const struct store *store, const struct transaction *transaction,
 		 const char *relative, char *path, size_t size)
 {
@@ -611,7 +642,93 @@ int store_locate(const struct store *store, const struct transaction *transactio
 
 	if (staged >= 0)
 		return staged;
+	/* a file the commit behind changes has no path to give until its
+	 * rename into place is done: waited for (a failure is kept for
+	 * store_settle's next caller, and the run stops there) */
+	if (behind_at(store, relative)) {
+		struct error kept;
+
+		(void)settle(store->behind, &kept);
+	}
 	store_path(store, relative, path, size);
+	return access(path, F_OK) == 0;
+}
+
+/* Opens the file the commit behind puts at destination (operation), without
+ * waiting: the file only moves on, from the transaction's directory
+ * (NAME.tmp, then NAME once committed) to its place, one rename at a time,
+ * so looked for in that order it is found in one of them, and the same file
+ * in each. -1 when it is in none (a commit that failed: the run stops). */
+static int open_behind(const struct store *store, const struct store_operation *operation,
+		       const char *destination)
+{
+	const char *name = store->behind->transaction.name;
+	char path[PATH_MAX];
+	int fd;
+
+	snprintf(path, sizeof(path), "%s/%s/%s.tmp/%s", store->root, TRANSACTIONS, name,
+		 operation->file);
+	fd = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
+	if (fd >= 0 || errno != ENOENT)
+		return fd;
+	snprintf(path, sizeof(path), "%s/%s/%s/%s", store->root, TRANSACTIONS, name,
+		 operation->file);
+	fd = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
+	if (fd >= 0 || errno != ENOENT)
+		return fd;
+	return open(store_path(store, destination, path, sizeof(path)),
+		    O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
+}
+
+int store_read_small(const struct store *store, const struct transaction *transaction,
+		     const char *relative, char *text, size_t size, struct error *err)
+{
+	char path[PATH_MAX];
+	const struct store_operation *operation = NULL;
+	int staged = transaction ? transaction_staged(transaction, relative, path, sizeof(path)) :
+				   -1;
+	ssize_t got = 0, total = 0;
+	int fd;
+
+	if (staged == 0)
+		return 0;
+	if (staged < 0 && (operation = behind_at(store, relative)) &&
+	    operation->kind == OPERATION_REMOVE)
+		return 0;
+	if (staged < 0 && !operation)
+		store_path(store, relative, path, sizeof(path));
+	if (operation)
+		fd = open_behind(store, operation, relative);
+	else
+		fd = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
+	if (fd < 0) {
+		if (errno == ENOENT)
+			return 0;
+		return error_set_errno(err, "unable to read '%s'", relative);
+	}
+	while ((size_t)total + 1 < size && (got = read(fd, text + total, size - 1 - total)) > 0)
+		total += got;
+	close(fd);
+	if (got < 0)
+		return error_set_errno(err, "unable to read '%s'", relative);
+	text[total] = '\0';
+	return 1;
+}
+
+int store_exists(const struct store *store, const struct transaction *transaction,
+		 const char *relative)
+{
+	char path[PATH_MAX];
+	const struct store_operation *operation;
+	int staged = transaction ? transaction_staged(transaction, relative, path, sizeof(path)) :
+				   -1;
+
+	if (staged >= 0)
+		return staged;
+	operation = behind_at(store, relative);
+	if (operation)
+		return operation->kind != OPERATION_REMOVE;
+	store_path(store, relative, path, sizeof(path));
 	return access(path, F_OK) == 0;
 }
 
@@ -725,14 +842,27 @@ static int add_journal(struct transaction *transaction, struct error *err)
 	return result;
 }
 
-int transaction_commit(struct transaction *transaction, struct error *err)
+/* What goes into the transaction's directory before its commit: every
+ * reserved file checked there, the journal, the MANIFEST. On the thread
+ * that keeps the transaction. */
+static int prepare_commit(struct transaction *transaction, struct error *err)
 {
-	char committed[PATH_MAX], transactions[PATH_MAX];
-	int result = -1;
-
 	if (check_reserved_made(transaction, err) < 0 ||
 	    (transaction->keep_journal && add_journal(transaction, err) < 0) ||
-	    write_manifest(transaction, err) < 0 || sync_everything(transaction->store, err) < 0)
+	    write_manifest(transaction, err) < 0)
+		return -1;
+	return 0;
+}
+
+/* Everything durable, the commit point, then applied (store.h, steps 3 to
+ * 6). Reads the operations and never changes them, so it may run on a
+ * thread of its own (transaction_commit_behind). Failing before the commit
+ * point, the transaction's directory is removed: it never happened. */
+static int finish_commit(struct transaction *transaction, struct error *err)
+{
+	char committed[PATH_MAX], transactions[PATH_MAX];
+
+	if (sync_everything(transaction->store, err) < 0)
 		goto fail;
 	snprintf(committed, sizeof(committed), "%s/%s/%s", transaction->store->root,
 		 TRANSACTIONS, transaction->name);
@@ -745,14 +875,80 @@ int transaction_commit(struct transaction *transaction, struct error *err)
 	snprintf(transaction->directory, sizeof(transaction->directory), "%s", committed);
 	if (fsync_directory(store_path(transaction->store, TRANSACTIONS, transactions,
 				       sizeof(transactions)), err) < 0)
-		goto out;
-	result = apply_committed(transaction, err);
-	goto out;
+		return -1;
+	return apply_committed(transaction, err);
 fail:
 	remove_transaction_directory(transaction->directory);
-out:
+	return -1;
+}
+
+int transaction_commit(struct transaction *transaction, struct error *err)
+{
+	int result = -1;
+
+	/* one commit at a time, in order: the one behind first */
+	if (store_settle(transaction->store, err) < 0 || prepare_commit(transaction, err) < 0)
+		remove_transaction_directory(transaction->directory);
+	else
+		result = finish_commit(transaction, err);
 	release_operations(transaction);
 	return result;
+}
+
+static void *finish_in_thread(void *data)
+{
+	struct store_behind *behind = data;
+
+	behind->result = finish_commit(&behind->transaction, &behind->error);
+	return NULL;
+}
+
+/* Waits for the commit behind, if one runs: 0, or -1 with the failure of
+ * the last one, again at every call (the run stops on it). */
+static int settle(struct store_behind *behind, struct error *err)
+{
+	if (!behind)
+		return 0;
+	if (behind->running) {
+		pthread_join(behind->thread, NULL);
+		behind->running = 0;
+		release_operations(&behind->transaction);
+	}
+	if (behind->result < 0) {
+		*err = behind->error;
+		return -1;
+	}
+	return 0;
+}
+
+int store_settle(struct store *store, struct error *err)
+{
+	return settle(store->behind, err);
+}
+
+int transaction_commit_behind(struct transaction *transaction, struct error *err)
+{
+	struct store *store = transaction->store;
+
+	if (!store->behind && !(store->behind = calloc(1, sizeof(*store->behind))))
+		return transaction_commit(transaction, err);
+	if (store_settle(store, err) < 0 || prepare_commit(transaction, err) < 0) {
+		remove_transaction_directory(transaction->directory);
+		release_operations(transaction);
+		return -1;
+	}
+	/* the transaction is the thread's now; the caller's is free to begin
+	 * the next */
+	store->behind->transaction = *transaction;
+	memset(transaction, 0, sizeof(*transaction));
+	if (pthread_create(&store->behind->thread, NULL, finish_in_thread, store->behind) != 0) {
+		int result = finish_commit(&store->behind->transaction, err);
+
+		release_operations(&store->behind->transaction);
+		return result;
+	}
+	store->behind->running = 1;
+	return 0;
 }
 
 void transaction_abort(struct transaction *transaction)

@@ -30,11 +30,14 @@
 #include "error.h"
 #include "string_index.h"
 
+struct store_behind;
+
 struct store {
 	char root[PATH_MAX];		/* the state directory DIR, absolute */
 	int root_fd;
 	char run_id[64];		/* names this run's transactions */
 	unsigned transaction_count;
+	struct store_behind *behind;	/* a commit on its own thread; NULL until one */
 };
 
 struct store_operation;
@@ -123,14 +126,43 @@ int transaction_staged(const struct transaction *transaction, const char *destin
 		       char *path, size_t size);
 
 /* Where to read the state's file `relative` as the open transaction (may be
- * NULL) will leave it: 1 with its path, or 0 when there is none. */
+ * NULL) will leave it: 1 with its path, or 0 when there is none. A file the
+ * commit behind (transaction_commit_behind) changes is waited for. */
 int store_locate(const struct store *store, const struct transaction *transaction,
 		 const char *relative, char *path, size_t size);
+/* A small file of the state as the open transaction (may be NULL) and the
+ * commit behind leave it, read into text (at most size - 1 bytes, then a
+ * NUL) without waiting for that commit: 1, 0 when there is none, -1 with
+ * err when it cannot be read. */
+int store_read_small(const struct store *store, const struct transaction *transaction,
+		     const char *relative, char *text, size_t size, struct error *err);
+/* 1 if the state's file `relative` is there as the open transaction (may be
+ * NULL) and the commit behind will leave it, else 0; never waits. */
+int store_exists(const struct store *store, const struct transaction *transaction,
+		 const char *relative);
 
 /* 1 if the transaction holds no operation. */
 int transaction_empty(const struct transaction *transaction);
-/* Commits and applies; the transaction is released whatever happens. */
+/* Commits and applies, after the commit behind if there is one; the
+ * transaction is released whatever happens. */
 int transaction_commit(struct transaction *transaction, struct error *err);
+
+/* The same on a thread of its own: what the transaction's directory needs
+ * (the journal, the MANIFEST) is written now, then steps 3 to 6 run while
+ * the caller begins and fills the next transaction, so that the syncs and
+ * the renames into place (on some disks a discard each) no longer stop the
+ * run. One at a time, in order: a commit still behind is settled first, and
+ * so is it before any other commit. The transaction is released whatever
+ * happens: -1 with err when its directory could not be finished (nothing
+ * started) or the commit before it failed. Until it is settled, reads must
+ * see its changes: store_locate waits for a file it changes, store_exists
+ * answers from its operations; anything else that looks at the state (a
+ * listing, a file opened by its own path) calls store_settle first. */
+int transaction_commit_behind(struct transaction *transaction, struct error *err);
+
+/* Waits for the commit behind, if any: 0, or -1 with its failure, which
+ * the run must stop on (the transactions after it are aborted). */
+int store_settle(struct store *store, struct error *err);
 /* Drops everything added; nothing of it ever becomes visible. */
 void transaction_abort(struct transaction *transaction);
 
