@@ -24,11 +24,6 @@
 #include "xml.h"
 
 
-/* How many inputs one transaction commits at most: large enough that the two
- * syncs of a commit cost little per input, small enough that a crash redoes
- * little work. */
-#define GROUP_LIMIT 256
-
 void log_line(struct batch *batch, const char *format, ...)
 {
 	va_list args;
@@ -69,23 +64,33 @@ static int ensure_transaction(struct batch *batch, struct error *err)
 	return 0;
 }
 
-int commit_group(struct batch *batch, struct error *err)
+/* The open group committed, on this thread or (behind) on one of its own. */
+static int commit_open_group(struct batch *batch, int behind, struct error *err)
 {
 	int result = 0;
 
 	if (!batch->transaction_open)
-		return 0;
+		return store_settle(&batch->store, err);
 	/* every PDF of the group in its place before the commit; failing, the
 	 * transaction stays open and the run's end aborts it */
 	if (batch->renders && render_queue_finish(batch->renders, err) < 0)
 		return -1;
 	batch->transaction_open = 0;
-	if (transaction_empty(&batch->transaction))
+	if (transaction_empty(&batch->transaction)) {
 		transaction_abort(&batch->transaction);
-	else
+		result = behind ? 0 : store_settle(&batch->store, err);
+	} else if (behind) {
+		result = transaction_commit_behind(&batch->transaction, err);
+	} else {
 		result = transaction_commit(&batch->transaction, err);
+	}
 	forget_group(batch);
 	return result;
+}
+
+int commit_group(struct batch *batch, struct error *err)
+{
+	return commit_open_group(batch, 0, err);
 }
 
 static int in_list(char **list, size_t count, const char *text)
@@ -109,12 +114,23 @@ static int add_to_list(char ***list, size_t *count, const char *text, struct err
 	return 0;
 }
 
-/* Before an input: commit every GROUP_LIMIT inputs. A dossier changed
+size_t group_limit_from_environment(void)
+{
+	const char *text = getenv("ECAP_GROUP_INPUTS");
+	char *end = NULL;
+	unsigned long limit = text ? strtoul(text, &end, 10) : 0;
+
+	return text && *text && *end == '\0' && limit >= 1 && limit <= GROUP_LIMIT ?
+		       (size_t)limit : GROUP_LIMIT;
+}
+
+/* Before an input: commit every group_limit inputs. A dossier changed
  * earlier in the open transaction needs no commit first: reads go through
  * the transaction (store_locate), so they see its latest version. */
 int prepare_group_for(struct batch *batch, struct error *err)
 {
-	if (batch->group_inputs >= GROUP_LIMIT && commit_group(batch, err) < 0)
+	if (batch->group_inputs >= batch->group_limit &&
+	    commit_open_group(batch, batch->commit_behind, err) < 0)
 		return -1;
 	if (ensure_transaction(batch, err) < 0)
 		return -1;
@@ -244,14 +260,8 @@ void content_path(const char *digest, char *out, size_t size)
 	snprintf(out, size, "store/inputs/%.2s/%s", digest, digest);
 }
 
-static int store_file_exists(struct batch *batch, const char *relative)
-{
-	char path[PATH_MAX];
-
-	return access(store_path(&batch->store, relative, path, sizeof(path)), F_OK) == 0;
-}
-
-/* 1 if an input with these bytes was taken or quarantined before. */
+/* 1 if an input with these bytes was taken or quarantined before: in the
+ * open group, by a commit still behind, or on the disk. */
 int seen_before(struct batch *batch, const char *digest)
 {
 	char relative[PATH_MAX];
@@ -259,10 +269,10 @@ int seen_before(struct batch *batch, const char *digest)
 	if (in_list(batch->group_digests, batch->group_digest_count, digest))
 		return 1;
 	content_path(digest, relative, sizeof(relative));
-	if (store_file_exists(batch, relative))
+	if (store_exists(&batch->store, NULL, relative))
 		return 1;
 	snprintf(relative, sizeof(relative), "store/seen/%.2s/%s", digest, digest);
-	return store_file_exists(batch, relative);
+	return store_exists(&batch->store, NULL, relative);
 }
 
 static int remember_digest(struct batch *batch, const char *digest, struct error *err)

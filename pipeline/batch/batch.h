@@ -45,6 +45,11 @@ struct batch {
 	struct stage_context stage;
 	struct transaction transaction;
 	int transaction_open;
+	/* a full group is committed on a thread of its own while the next is
+	 * filed (transaction_commit_behind): only while inputs are taken,
+	 * whose filing reads the state through store_locate and store_exists */
+	int commit_behind;
+	size_t group_limit;		/* inputs a transaction commits at most */
 	size_t group_inputs;
 	char **group_digests;		/* inputs taken in the open transaction */
 	size_t group_digest_count;
@@ -101,9 +106,18 @@ enum input_opened {
 void log_line(struct batch *batch, const char *format, ...)
 	__attribute__((format(printf, 2, 3)));
 
+/* How many inputs one transaction commits at most: large enough that the
+ * two syncs of a commit cost little per input, small enough that a crash
+ * redoes little work. ECAP_GROUP_INPUTS (a number from 1) sets another,
+ * for the tests, which take small batches through many groups. */
+#define GROUP_LIMIT 256
+size_t group_limit_from_environment(void);
+
 /* Opens a transaction if none is, committing the open one first when it is
- * full (GROUP_LIMIT inputs). */
+ * full (batch->group_limit inputs): behind the filing with batch->commit_behind. */
 int prepare_group_for(struct batch *batch, struct error *err);
+/* Commits the open group, after every output of it is in place and every
+ * commit behind is settled: then the whole state is on the disk. */
 int commit_group(struct batch *batch, struct error *err);
 /* Forgets the inputs of the group (after its commit or abort). */
 void forget_group(struct batch *batch);

@@ -135,6 +135,9 @@ static int take_inputs(struct batch *batch, enum input_kind kind, struct error *
 	char dropbox[PATH_MAX];
 	int result = 0, more = 1;
 
+	/* with workers, a full group commits behind the filing of the next;
+	 * settled before anything else looks at the state */
+	batch->commit_behind = batch->options->jobs > 1;
 	store_path(&batch->store, "dropbox", dropbox, sizeof(dropbox));
 	while (result == 0 && more) {
 		result = intake_list_window(dropbox, batch->policy.settle_seconds,
@@ -152,6 +155,9 @@ static int take_inputs(struct batch *batch, enum input_kind kind, struct error *
 	intake_list_release(&list);
 	free(cursor.name);
 	input_memory_release_kept();	/* the rest of the run reads no input */
+	batch->commit_behind = 0;
+	if (store_settle(&batch->store, err) < 0)
+		result = -1;
 	return result;
 }
 
@@ -463,6 +469,7 @@ int driver_run(const struct run_options *options, struct run_summary *summary,
 	batch.options = options;
 	batch.summary = summary;
 	batch.store.root_fd = -1;
+	batch.group_limit = group_limit_from_environment();
 	batch.started = time(NULL);
 	statistics_init(&batch.statistics);
 	opened = store_open(&batch.store, options->state_dir, err);

@@ -236,6 +236,9 @@ static int end_open_applications(struct batch *batch, const char *identity,
 	struct name_list dossiers;
 	int result, found, settled = 0;
 
+	/* every dossier on the disk first: the list is the directory's */
+	if (store_settle(&batch->store, err) < 0)
+		return -1;
 	result = directory_list(store_path(&batch->store, "store/dossiers", directory,
 					   sizeof(directory)), ".xml", &dossiers, err);
 	for (size_t i = 0; i < dossiers.count && result == 0; i++) {

@@ -65,9 +65,16 @@ int sweep_wakeups(struct batch *batch, struct error *err)
 		return -1;
 	result = directory_list(store_path(&batch->store, "store/wakeups", directory,
 					   sizeof(directory)), "", &markers, err);
+	/* a woken dossier's filing reads the state only through store_locate,
+	 * store_exists and store_read_small: a full group commits behind the
+	 * next, with workers, as while inputs are taken */
+	batch->commit_behind = batch->options->jobs > 1;
 	for (size_t i = 0; i < markers.count && result == 0; i++)
 		result = wake_up(batch, markers.names[i], err);
+	batch->commit_behind = 0;
 	name_list_release(&markers);
+	if (store_settle(&batch->store, err) < 0)
+		result = -1;
 	return result;
 }
 

@@ -182,22 +182,20 @@ static int store_find_holding(void *context, const char *registration, struct ho
 
 #define SEQUENCE_FILE "store/registration-sequence"
 
+/* The last registration number given. Read without waiting for a commit
+ * behind (store.h), which every group of certificates leaves holding it. */
 static int read_sequence(struct register_store *rs, unsigned long *sequence, struct error *err)
 {
 	char path[PATH_MAX], text[32] = "";
-	FILE *in;
+	int found = store_read_small(rs->store, rs->transaction, SEQUENCE_FILE, text,
+				     sizeof(text), err);
 
 	*sequence = 0;
-	if (!store_locate(rs->store, rs->transaction, SEQUENCE_FILE, path, sizeof(path)))
-		return 0;
-	in = fopen(path, "r");
-	if (!in)
-		return error_set_errno(err, "unable to read '%s'", path);
-	if (!fgets(text, sizeof(text), in) || sscanf(text, "%lu", sequence) != 1) {
-		fclose(in);
-		return error_set(err, "'%s' is damaged: it should hold one number", path);
-	}
-	fclose(in);
+	if (found <= 0)
+		return found;
+	if (sscanf(text, "%lu", sequence) != 1)
+		return error_set(err, "'%s' is damaged: it should hold one number",
+				 store_path(rs->store, SEQUENCE_FILE, path, sizeof(path)));
 	return 0;
 }
 
