@@ -41,6 +41,8 @@ struct store_behind {
 
 static int settle(struct store_behind *behind, struct error *err);
 
+#define BEHIND_STACK ((size_t)256 << 10)
+
 static const char *const layout[] = {
 	"dropbox", "quarantine", "out", "out/notices", "out/certificates", "out/reports",
 	"out/public", "audit", "store", "store/dossiers", "store/inputs", "store/seen",
@@ -926,6 +928,22 @@ int store_settle(struct store *store, struct error *err)
 	return settle(store->behind, err);
 }
 
+/* The commit's thread, with a small stack (it holds a few paths), so that
+ * the run's address space, bounded under ulimit -v (memory.h), stays as it
+ * was; 0 when there is none to be had: the commit is made on the caller's. */
+static int start_thread(struct store_behind *behind)
+{
+	pthread_attr_t attributes;
+	int started;
+
+	if (pthread_attr_init(&attributes) != 0)
+		return 0;
+	started = pthread_attr_setstacksize(&attributes, BEHIND_STACK) == 0 &&
+		  pthread_create(&behind->thread, &attributes, finish_in_thread, behind) == 0;
+	pthread_attr_destroy(&attributes);
+	return started;
+}
+
 int transaction_commit_behind(struct transaction *transaction, struct error *err)
 {
 	struct store *store = transaction->store;
@@ -941,7 +959,7 @@ int transaction_commit_behind(struct transaction *transaction, struct error *err
 	 * the next */
 	store->behind->transaction = *transaction;
 	memset(transaction, 0, sizeof(*transaction));
-	if (pthread_create(&store->behind->thread, NULL, finish_in_thread, store->behind) != 0) {
+	if (!start_thread(store->behind)) {
 		int result = finish_commit(&store->behind->transaction, err);
 
 		release_operations(&store->behind->transaction);
