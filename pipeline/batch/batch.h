@@ -46,8 +46,9 @@ struct batch {
 	struct transaction transaction;
 	int transaction_open;
 	/* a full group is committed on a thread of its own while the next is
-	 * filed (transaction_commit_behind): only while inputs are taken,
-	 * whose filing reads the state through store_locate and store_exists */
+	 * filed (transaction_commit_behind): only while inputs are taken and
+	 * ended periods woken (driver.c, sweeps.c), whose filing reads the
+	 * state through store_locate, store_exists and store_read_small */
 	int commit_behind;
 	size_t group_limit;		/* inputs a transaction commits at most */
 	size_t group_inputs;
@@ -108,7 +109,7 @@ void log_line(struct batch *batch, const char *format, ...)
 
 /* How many inputs one transaction commits at most: large enough that the
  * two syncs of a commit cost little per input, small enough that a crash
- * redoes little work. ECAP_GROUP_INPUTS (a number from 1) sets another,
+ * redoes little work. ECAP_GROUP_INPUTS (1 to GROUP_LIMIT) sets another,
  * for the tests, which take small batches through many groups. */
 #define GROUP_LIMIT 256
 size_t group_limit_from_environment(void);
