@@ -694,15 +694,15 @@ int store_read_small(const struct store *store, const struct transaction *transa
 
 	if (staged == 0)
 		return 0;
-	if (staged < 0 && (operation = behind_at(store, relative)) &&
-	    operation->kind == OPERATION_REMOVE)
-		return 0;
-	if (staged < 0 && !operation)
-		store_path(store, relative, path, sizeof(path));
-	if (operation)
-		fd = open_behind(store, operation, relative);
-	else
-		fd = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
+	if (staged < 0) {
+		operation = behind_at(store, relative);
+		if (operation && operation->kind == OPERATION_REMOVE)
+			return 0;
+		if (!operation)
+			store_path(store, relative, path, sizeof(path));
+	}
+	fd = operation ? open_behind(store, operation, relative) :
+			 open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
 	if (fd < 0) {
 		if (errno == ENOENT)
 			return 0;
