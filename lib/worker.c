@@ -1,4 +1,5 @@
-/* worker.c - a worker thread's set-up (worker.h). */
+/* worker.c - a worker thread's set-up, and a helper thread started with a
+ * small stack (worker.h). */
 #include "worker.h"
 
 #include <errno.h>
@@ -22,4 +23,18 @@ void worker_thread_setup(void)
 	niceness = getpriority(PRIO_PROCESS, (id_t)gettid());
 	if (errno == 0)
 		setpriority(PRIO_PROCESS, (id_t)gettid(), niceness + WORKER_NICENESS);
+}
+
+int thread_start_with_stack(pthread_t *thread, size_t stack_size, void *(*run)(void *),
+			    void *argument)
+{
+	pthread_attr_t attributes;
+	int started;
+
+	if (pthread_attr_init(&attributes) != 0)
+		return 0;
+	started = pthread_attr_setstacksize(&attributes, stack_size) == 0 &&
+		  pthread_create(thread, &attributes, run, argument) == 0;
+	pthread_attr_destroy(&attributes);
+	return started;
 }

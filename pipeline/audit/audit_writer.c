@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "atomic.h"
+#include "worker.h"
 
 /* The writing thread does little but copy and hash: a small stack keeps
  * the run's address space (bounded under ulimit -v, memory.h) as it was. */
@@ -124,21 +125,14 @@ int audit_writer_cpus(void)
  * archive is written on the caller's thread then. */
 static int start_thread(struct audit_writer *writer)
 {
-	pthread_attr_t attributes;
-	int started;
-
 	for (size_t i = 0; i < AUDIT_WRITER_BLOCKS; i++) {
 		/* mapped, not touched, until a block is put in it */
 		writer->blocks[i] = malloc(AUDIT_WRITER_BLOCK_BYTES);
 		if (!writer->blocks[i])
 			return 0;
 	}
-	if (pthread_attr_init(&attributes) != 0)
-		return 0;
-	started = pthread_attr_setstacksize(&attributes, AUDIT_WRITER_STACK) == 0 &&
-		  pthread_create(&writer->thread, &attributes, write_in_thread, writer) == 0;
-	pthread_attr_destroy(&attributes);
-	return started;
+	return thread_start_with_stack(&writer->thread, AUDIT_WRITER_STACK, write_in_thread,
+				       writer);
 }
 
 int audit_writer_start(struct audit_writer *writer, int fd, int threaded, struct error *err)

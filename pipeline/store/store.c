@@ -14,6 +14,7 @@
 
 #include "atomic.h"
 #include "directory.h"
+#include "worker.h"
 
 #define TRANSACTIONS "store/transactions"
 
@@ -928,22 +929,6 @@ int store_settle(struct store *store, struct error *err)
 	return settle(store->behind, err);
 }
 
-/* The commit's thread, with a small stack (it holds a few paths), so that
- * the run's address space, bounded under ulimit -v (memory.h), stays as it
- * was; 0 when there is none to be had: the commit is made on the caller's. */
-static int start_thread(struct store_behind *behind)
-{
-	pthread_attr_t attributes;
-	int started;
-
-	if (pthread_attr_init(&attributes) != 0)
-		return 0;
-	started = pthread_attr_setstacksize(&attributes, BEHIND_STACK) == 0 &&
-		  pthread_create(&behind->thread, &attributes, finish_in_thread, behind) == 0;
-	pthread_attr_destroy(&attributes);
-	return started;
-}
-
 int transaction_commit_behind(struct transaction *transaction, struct error *err)
 {
 	struct store *store = transaction->store;
@@ -959,7 +944,11 @@ int transaction_commit_behind(struct transaction *transaction, struct error *err
 	 * the next */
 	store->behind->transaction = *transaction;
 	memset(transaction, 0, sizeof(*transaction));
-	if (!start_thread(store->behind)) {
+	/* a small stack (the thread holds a few paths), so that the run's
+	 * address space under ulimit -v (memory.h) stays as it was; with no
+	 * thread to be had, the commit is made on the caller's */
+	if (!thread_start_with_stack(&store->behind->thread, BEHIND_STACK, finish_in_thread,
+				     store->behind)) {
 		int result = finish_commit(&store->behind->transaction, err);
 
 		release_operations(&store->behind->transaction);
