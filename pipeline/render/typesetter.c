@@ -22,6 +22,7 @@
 #include <sys/socket.h>
 #include <sys/stat.h>
 #include <sys/time.h>
+#include <sys/uio.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -58,23 +59,37 @@ struct typesetter {
 	int answer_seconds;		/* how long a document may take */
 };
 
-/* All of bytes[0..size) sent; MSG_NOSIGNAL: a process that has ended makes
- * this fail with EPIPE rather than kill the run with SIGPIPE. */
-static int send_all(int socket, const void *bytes, size_t size)
+/* Every byte of the parts sent, in one call where the socket takes them
+ * (so that the other end wakes once for a request, not once for each of
+ * its parts); MSG_NOSIGNAL: a process that has ended makes this fail with
+ * EPIPE rather than kill the run with SIGPIPE. The parts are used up. */
+static int send_parts(int socket, struct iovec *parts, int count)
 {
-	const char *next = bytes;
+	size_t left = 0;
 
-	while (size > 0) {
-		ssize_t sent = send(socket, next, size, MSG_NOSIGNAL);
+	for (;;) {
+		struct msghdr message = { 0 };
+		ssize_t sent;
 
+		/* past what was sent, and past the empty parts */
+		while (count > 0 && left >= parts->iov_len) {
+			left -= parts->iov_len;
+			parts++;
+			count--;
+		}
+		if (count == 0)
+			return 0;
+		parts->iov_base = (char *)parts->iov_base + left;
+		parts->iov_len -= left;
+		message.msg_iov = parts;
+		message.msg_iovlen = (size_t)count;
+		sent = sendmsg(socket, &message, MSG_NOSIGNAL);
 		if (sent < 0 && errno == EINTR)
-			continue;
-		if (sent <= 0)
+			sent = 0;
+		else if (sent <= 0)
 			return -1;
-		next += sent;
-		size -= (size_t)sent;
+		left = (size_t)sent;
 	}
-	return 0;
 }
 
 /* All of bytes[0..size) received: 1, or 0 at the end of the stream before
@@ -259,15 +274,18 @@ static int ask(struct typesetter *typesetter, const struct request_head *head,
 	       const char *title, const char *date, const void *body,
 	       unsigned char **answer, size_t *answer_size, int *failed, struct error *err)
 {
+	struct iovec request[] = {
+		{ (void *)head, sizeof(*head) },
+		{ (void *)title, head->title_size ? head->title_size - 1 : 0 },
+		{ (void *)date, head->date_size ? head->date_size - 1 : 0 },
+		{ (void *)body, head->body_size },
+	};
 	struct answer_head reply;
 	char how[128];
 	int status, in_time = 1;
 	pid_t pid;
 
-	if (send_all(typesetter->socket, head, sizeof(*head)) < 0 ||
-	    send_all(typesetter->socket, title, head->title_size ? head->title_size - 1 : 0) < 0 ||
-	    send_all(typesetter->socket, date, head->date_size ? head->date_size - 1 : 0) < 0 ||
-	    send_all(typesetter->socket, body, head->body_size) < 0) {
+	if (send_parts(typesetter->socket, request, 4) < 0) {
 		/* not taken in time (SO_SNDTIMEO): it hangs */
 		if (errno == EAGAIN || errno == EWOULDBLOCK) {
 			kill(typesetter->pid, SIGKILL);
@@ -402,10 +420,9 @@ static int typeset_here(const struct request_head *head, const char *title, cons
 static int answer(int socket, int failed, const void *bytes, size_t size)
 {
 	struct answer_head head = { TYPESETTER_MAGIC, (uint32_t)failed, size };
+	struct iovec parts[] = { { &head, sizeof(head) }, { (void *)bytes, size } };
 
-	if (send_all(socket, &head, sizeof(head)) < 0 || send_all(socket, bytes, size) < 0)
-		return -1;
-	return 0;
+	return send_parts(socket, parts, 2);
 }
 
 /* One request read and answered: 1, or 0 when the worker is gone (its
