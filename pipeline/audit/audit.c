@@ -165,38 +165,44 @@ static int parse_journal_line(char *line, struct changed_file *file, struct erro
 	return found;
 }
 
+/* Calls action for every file of the bag the journal store/journal/NAME
+ * names, in order. */
+static int for_each_file_of_journal(struct audit_bag *bag, const char *name,
+				    changed_file_action action, struct error *err)
+{
+	char path[PATH_MAX], relative[PATH_MAX], *line = NULL;
+	size_t line_size = 0;
+	int result = 0;
+	FILE *in;
+
+	snprintf(relative, sizeof(relative), "store/journal/%s", name);
+	in = fopen(store_path(bag->store, relative, path, sizeof(path)), "r");
+	if (!in)
+		return error_set_errno(err, "unable to read '%s'", path);
+	while (result == 0 && getline(&line, &line_size, in) > 0) {
+		struct changed_file file;
+		int found = parse_journal_line(line, &file, err);
+
+		file.journal = name;
+		if (found < 0)
+			result = -1;
+		else if (found)
+			result = action(bag, &file, err);
+		free(file.destination);
+	}
+	fclose(in);
+	free(line);
+	return result;
+}
+
 /* Calls action for every file of the bag the journals name, in order. */
 static int for_each_changed_file(struct audit_bag *bag, changed_file_action action,
 				 struct error *err)
 {
-	char directory[PATH_MAX], path[PATH_MAX], *line = NULL;
-	size_t line_size = 0;
-	int result = 0;
-
-	store_path(bag->store, "store/journal", directory, sizeof(directory));
-	for (size_t i = 0; i < bag->journal_count && result == 0; i++) {
-		FILE *in;
-
-		snprintf(path, sizeof(path), "%s/%s", directory, bag->journals[i]);
-		in = fopen(path, "r");
-		if (!in) {
-			result = error_set_errno(err, "unable to read '%s'", path);
-			break;
-		}
-		while (result == 0 && getline(&line, &line_size, in) > 0) {
-			struct changed_file file;
-			int found = parse_journal_line(line, &file, err);
-
-			if (found < 0)
-				result = -1;
-			else if (found)
-				result = action(bag, &file, err);
-			free(file.destination);
-		}
-		fclose(in);
-	}
-	free(line);
-	return result;
+	for (size_t i = 0; i < bag->journal_count; i++)
+		if (for_each_file_of_journal(bag, bag->journals[i], action, err) < 0)
+			return -1;
+	return 0;
 }
 
 /* ---- writing the tar.gz ---- */
@@ -413,15 +419,32 @@ static int archive_input_descriptor(struct audit_bag *bag, const struct changed_
 	return add_payload(bag, &payload, file->bag_path, err);
 }
 
-static int path_was_added(struct audit_bag *bag, const char *bag_path)
+/* Whether bag_path is in the bag; where its manifest line is in *line_offset. */
+static int path_was_added_at(struct audit_bag *bag, const char *bag_path, size_t *line_offset)
 {
 	char encoded[PATH_MAX * 3 + 1];
 	struct error ignored;
 	uint64_t tag;
-	size_t slot;
 
 	encode_manifest_path(bag_path, encoded, sizeof(encoded));
-	return find_seen_path(bag, encoded, &slot, &tag, &ignored) == 1;
+	return find_seen_path(bag, encoded, line_offset, &tag, &ignored) == 1;
+}
+
+static int path_was_added(struct audit_bag *bag, const char *bag_path)
+{
+	size_t line_offset;
+
+	return path_was_added_at(bag, bag_path, &line_offset);
+}
+
+/* Whether the path went into the bag before the end's walk of the journals
+ * began: a written-once output, from a journal audit_add_committed read. */
+static int path_was_added_early(struct audit_bag *bag, const char *bag_path)
+{
+	size_t line_offset;
+
+	return path_was_added_at(bag, bag_path, &line_offset) &&
+	       (off_t)line_offset < bag->end_walk_from;
 }
 
 static int needs_descriptor(const struct audit_bag *bag, const struct changed_file *file,
@@ -435,6 +458,71 @@ static int needs_descriptor(const struct audit_bag *bag, const struct changed_fi
 	       (bag->facts->max_input_bytes && (size_t)info.st_size > bag->facts->max_input_bytes);
 }
 
+/* Outputs no later transaction changes: a letter's renderings and its
+ * e-mail are numbered by the dossier's count of notices, a certificate by
+ * its registration's count of certificates. They can go into the archive as
+ * soon as their transaction has committed (audit_add_committed). */
+static int is_written_once(const char *destination)
+{
+	static const char *const written_once[] = {
+		"out/notices/", "out/mail/", "out/certificates/",
+	};
+
+	for (size_t i = 0; i < sizeof(written_once) / sizeof(written_once[0]); i++)
+		if (starts_with(destination, written_once[i]))
+			return 1;
+	return 0;
+}
+
+static int is_early_journal(const struct audit_bag *bag, const char *journal)
+{
+	for (size_t i = 0; i < bag->early_journal_count; i++)
+		if (strcmp(bag->early_journals[i], journal) == 0)
+			return 1;
+	return 0;
+}
+
+/* A written-once output named again after it went into the archive would
+ * be there as it was, not as it is: the archive is then not made. */
+static int written_again(const struct changed_file *file, struct error *err)
+{
+	return error_set(err, "'%s' was written again after it went into the audit archive: the "
+			 "archive is not made (the next run makes it from the journals)",
+			 file->destination);
+}
+
+static int archive_written_once(struct audit_bag *bag, const struct changed_file *file,
+				struct error *err)
+{
+	struct payload payload = { file->destination, NULL, 0, NULL };
+	char path[PATH_MAX];
+	int added;
+
+	if (!is_written_once(file->destination) ||
+	    !is_regular_file(store_path(bag->store, file->destination, path, sizeof(path))))
+		return 0;
+	added = add_payload(bag, &payload, file->bag_path, err);
+	if (added == 0)
+		return written_again(file, err);
+	if (added > 0)
+		count_kind(bag, file->destination, file->operation);
+	return added < 0 ? -1 : 0;
+}
+
+int audit_add_committed(struct audit_bag *bag, const char *journal, struct error *err)
+{
+	char **grown = realloc(bag->early_journals,
+			       (bag->early_journal_count + 1) * sizeof(*grown));
+
+	if (!grown)
+		return error_set(err, "out of memory");
+	bag->early_journals = grown;
+	if (!(grown[bag->early_journal_count] = strdup(journal)))
+		return error_set(err, "out of memory");
+	bag->early_journal_count++;
+	return for_each_file_of_journal(bag, journal, archive_written_once, err);
+}
+
 static int archive_changed_file(struct audit_bag *bag, const struct changed_file *file,
 				struct error *err)
 {
@@ -442,8 +530,12 @@ static int archive_changed_file(struct audit_bag *bag, const struct changed_file
 	char path[PATH_MAX];
 	int added;
 
+	if (is_written_once(file->destination) && is_early_journal(bag, file->journal))
+		return 0;	/* in the archive since its transaction committed */
 	if (!is_regular_file(store_path(bag->store, file->destination, path, sizeof(path))))
 		return 0;
+	if (is_written_once(file->destination) && path_was_added_early(bag, file->bag_path))
+		return written_again(file, err);
 	if (needs_descriptor(bag, file, path) && !path_was_added(bag, file->bag_path))
 		added = archive_input_descriptor(bag, file, path, err);
 	else
@@ -551,6 +643,9 @@ static void release_bag(struct audit_bag *bag)
 	for (size_t i = 0; i < bag->journal_count; i++)
 		free(bag->journals[i]);
 	free(bag->journals);
+	for (size_t i = 0; i < bag->early_journal_count; i++)
+		free(bag->early_journals[i]);
+	free(bag->early_journals);
 }
 
 void audit_release(struct audit_bag *bag)
@@ -618,8 +713,12 @@ int audit_add_input(struct audit_bag *bag, const char *destination, const char *
 static int complete_archive(struct audit_bag *bag, struct error *err)
 {
 	if (for_each_changed_file(bag, count_journal_path, err) < 0 ||
-	    size_seen_paths(bag, bag->payload_files + bag->journal_paths, err) < 0 ||
-	    for_each_changed_file(bag, archive_changed_file, err) < 0)
+	    size_seen_paths(bag, bag->payload_files + bag->journal_paths, err) < 0)
+		return -1;
+	bag->end_walk_from = ftello(bag->manifest);
+	if (bag->end_walk_from < 0)
+		return error_set_errno(err, "unable to write the audit manifest");
+	if (for_each_changed_file(bag, archive_changed_file, err) < 0)
 		return -1;
 	if (bag->early_inputs_journaled != bag->early_inputs)
 		return error_set(err, "the audit archive holds %zu inputs this run took, but "

@@ -83,6 +83,14 @@ int audit_begin(struct store *store, const struct audit_facts *facts, size_t exp
 int audit_add_input(struct audit_bag *bag, const char *destination, const char *source_name,
 		    const void *bytes, size_t size, const char *digest, struct error *err);
 
+/* Puts the letters, e-mails and certificates (out/notices/, out/mail/,
+ * out/certificates/: files no later transaction changes) that the committed
+ * transaction's journal store/journal/NAME lists into the archive now, from
+ * their places in the state, so that the run's end has fewer to copy. Such a
+ * file named again by a later journal is an error, at once or in
+ * audit_finish: the archive would hold what it was, not what it is. */
+int audit_add_committed(struct audit_bag *bag, const char *journal, struct error *err);
+
 /* What the archive holds in place of an input it does not copy: one over
  * the intake limits (digest its SHA-256, size its length) or one the run
  * could not read (digest ""). Writes the text into out; returns its length. */

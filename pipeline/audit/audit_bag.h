@@ -18,6 +18,7 @@
 /* The payload is written as the run goes and the journals are read, so the
  * run's list of files is never held in memory: each file goes into the
  * archive when it is first named (an input as it is taken, from its bytes;
+ * a letter, an e-mail or a certificate once its transaction has committed,
  * everything else from the journals at the end), its manifest line into a
  * temporary file (streamed into the bag at the end), and a path seen again (a
  * dossier changed twice in the run) is found in a table of 8-byte slots that
@@ -50,6 +51,9 @@ struct audit_bag {
 	size_t payload_files;
 	char **journals;		/* store/journal/ entries covered */
 	size_t journal_count;
+	char **early_journals;		/* whose written-once outputs are in already */
+	size_t early_journal_count;
+	off_t end_walk_from;		/* the manifest's length when the end's walk began */
 	size_t inputs, quarantined, dossiers, outputs;
 	char name[128];			/* NNNNNN-<run id> */
 	unsigned long sequence;
@@ -66,6 +70,7 @@ struct changed_file {
 	const char *operation;
 	char *destination;		/* relative to the state directory; owned */
 	char bag_path[PATH_MAX];	/* data/... */
+	const char *journal;		/* the journal's name in store/journal/ */
 };
 
 /* ---- audit.c: writing the tar.gz ---- */
@@ -82,8 +87,9 @@ int write_bytes(struct audit_bag *bag, const char *path, const char *bytes, size
 uint64_t slot_value(uint64_t tag, uint64_t offset);
 /* RFC 8493 §2.1.3: %, CR and LF in a manifest path are percent-encoded. */
 void encode_manifest_path(const char *path, char *out, size_t size);
-/* Finds `encoded` in the table: returns 1 if it is there, else 0 and the
- * empty slot where it goes in *slot and its tag in *tag_out; -1 on error. */
+/* Finds `encoded` in the table: returns 1 if it is there (its manifest
+ * line's offset in *slot), else 0 and the empty slot where it goes in *slot
+ * and its tag in *tag_out; -1 on error. */
 int find_seen_path(struct audit_bag *bag, const char *encoded, size_t *slot,
 		   uint64_t *tag_out, struct error *err);
 /* Puts value (slot_value) in the empty slot find_seen_path found. */

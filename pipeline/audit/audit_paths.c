@@ -123,8 +123,9 @@ int set_seen_slot(struct seen_paths *seen, size_t slot, uint64_t value, struct e
 	return 0;
 }
 
-/* Finds `encoded` in the table: returns 1 if it is there, else 0 and the
- * empty slot where it goes in *slot and its tag in *tag_out; -1 on error. */
+/* Finds `encoded` in the table: returns 1 if it is there (its manifest
+ * line's offset in *slot), else 0 and the empty slot where it goes in *slot
+ * and its tag in *tag_out; -1 on error. */
 int find_seen_path(struct audit_bag *bag, const char *encoded, size_t *slot,
 		   uint64_t *tag_out, struct error *err)
 {
@@ -146,6 +147,8 @@ int find_seen_path(struct audit_bag *bag, const char *encoded, size_t *slot,
 		if (value >> SLOT_OFFSET_BITS != tag)
 			continue;
 		same = manifest_line_is(bag, (value & SLOT_OFFSET_MASK) - 1, encoded, err);
+		if (same > 0)
+			*slot = (size_t)((value & SLOT_OFFSET_MASK) - 1);
 		if (same != 0)
 			return same;
 	}

@@ -64,9 +64,39 @@ static int ensure_transaction(struct batch *batch, struct error *err)
 	return 0;
 }
 
+/* The run's archive, begun when it first has something to hold. */
+static int open_audit(struct batch *batch, struct error *err)
+{
+	if (batch->audit)
+		return 0;
+	batch->audit_facts.bagged = time(NULL);
+	return audit_begin(&batch->store, &batch->audit_facts, batch->inputs_total,
+			   &batch->audit, err);
+}
+
+/* After a group commits, the group before it is wholly in place (a commit
+ * behind settles the one before first): its letters, e-mails and
+ * certificates go into the archive now, while this group's commit runs
+ * behind, and not all at the run's end. The same group is archived at the
+ * same point whether its commit ran behind or not, so the archive's order
+ * does not depend on --jobs. */
+static int archive_committed_group(struct batch *batch, const char *just_committed,
+				   struct error *err)
+{
+	int result = 0;
+
+	if (batch->committed_journal[0])
+		result = open_audit(batch, err) < 0 ? -1 :
+			 audit_add_committed(batch->audit, batch->committed_journal, err);
+	snprintf(batch->committed_journal, sizeof(batch->committed_journal), "%s",
+		 just_committed);
+	return result;
+}
+
 /* The open group committed, on this thread or (behind) on one of its own. */
 static int commit_open_group(struct batch *batch, int behind, struct error *err)
 {
+	char name[sizeof(batch->transaction.name)];
 	int result = 0;
 
 	if (!batch->transaction_open)
@@ -76,13 +106,15 @@ static int commit_open_group(struct batch *batch, int behind, struct error *err)
 	if (batch->renders && render_queue_finish(batch->renders, err) < 0)
 		return -1;
 	batch->transaction_open = 0;
+	snprintf(name, sizeof(name), "%s", batch->transaction.name);
 	if (transaction_empty(&batch->transaction)) {
 		transaction_abort(&batch->transaction);
 		result = behind ? 0 : store_settle(&batch->store, err);
-	} else if (behind) {
-		result = transaction_commit_behind(&batch->transaction, err);
 	} else {
-		result = transaction_commit(&batch->transaction, err);
+		result = behind ? transaction_commit_behind(&batch->transaction, err) :
+				  transaction_commit(&batch->transaction, err);
+		if (result == 0)
+			result = archive_committed_group(batch, name, err);
 	}
 	forget_group(batch);
 	return result;
@@ -291,12 +323,8 @@ static int archive_input(struct batch *batch, const char *destination, const cha
 
 	if (!bytes)
 		return 0;	/* archived from the store at the end of the run */
-	if (!batch->audit) {
-		batch->audit_facts.bagged = time(NULL);
-		if (audit_begin(&batch->store, &batch->audit_facts, batch->inputs_total,
-				&batch->audit, err) < 0)
-			return -1;
-	}
+	if (open_audit(batch, err) < 0)
+		return -1;
 	if (bytes->data)
 		return audit_add_input(batch->audit, destination, name, bytes->data,
 				       bytes->size, digest[0] ? digest : NULL, err);

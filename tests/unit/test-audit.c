@@ -3,7 +3,10 @@
  * (it grows, refilled from the manifest), a dossier changed in two
  * transactions archived and counted once, the bag intact by `ecap audit
  * verify`'s check; and an input added early that no committed transaction
- * took refuses the archive and leaves the journals for the next run. */
+ * took refuses the archive and leaves the journals for the next run. The
+ * letters, e-mails and certificates of a committed transaction put in early
+ * (audit_add_committed) go in once, and one written again after that
+ * refuses the archive. */
 #include <archive.h>
 #include <archive_entry.h>
 #include <dirent.h>
@@ -60,12 +63,14 @@ static int take(struct transaction *transaction, struct audit_bag *bag, const ch
 	return audit_add_input(bag, destination, name, text, strlen(text), digest, err);
 }
 
-/* bag-info.txt of the archive at relative, into out. */
-static void read_bag_info(const char *relative, char *out, size_t size)
+/* The archive's entry at bag_path (below the bag's top directory) into
+ * out; the count of entries with that path is returned. */
+static int read_entry(const char *relative, const char *bag_path, char *out, size_t size)
 {
 	struct archive *archive = archive_read_new();
 	struct archive_entry *entry;
 	char path[4096];
+	int found = 0;
 
 	out[0] = '\0';
 	snprintf(path, sizeof(path), "%s/%s", directory, relative);
@@ -73,17 +78,37 @@ static void read_bag_info(const char *relative, char *out, size_t size)
 	archive_read_support_format_tar(archive);
 	if (archive_read_open_filename(archive, path, 65536) == ARCHIVE_OK)
 		while (archive_read_next_header(archive, &entry) == ARCHIVE_OK) {
-			const char *name = archive_entry_pathname(entry);
-			size_t length = strlen(name);
+			const char *slash = strchr(archive_entry_pathname(entry), '/');
+			la_ssize_t got;
 
-			if (length >= 12 && strcmp(name + length - 12, "bag-info.txt") == 0) {
-				la_ssize_t got = archive_read_data(archive, out, size - 1);
-
-				out[got > 0 ? got : 0] = '\0';
-				break;
-			}
+			if (!slash || strcmp(slash + 1, bag_path) != 0)
+				continue;
+			found++;
+			got = archive_read_data(archive, out, size - 1);
+			out[got > 0 ? got : 0] = '\0';
 		}
 	archive_read_free(archive);
+	return found;
+}
+
+/* bag-info.txt of the archive at relative, into out. */
+static void read_bag_info(const char *relative, char *out, size_t size)
+{
+	read_entry(relative, "bag-info.txt", out, size);
+}
+
+/* The archive at relative, by `ecap audit verify`'s check. */
+static void check_verifies(const char *relative)
+{
+	struct error err = { "" };
+	char path[4096];
+	const char *files[1] = { path };
+	FILE *report = fopen("/dev/null", "w");
+
+	snprintf(path, sizeof(path), "%s/%s", directory, relative);
+	is_int(audit_verify(files, 1, report, &err), 0, "the archive verifies as intact");
+	if (report)
+		fclose(report);
 }
 
 /* 300 inputs and a dossier changed twice, in three transactions; round
@@ -93,9 +118,7 @@ static void test_early_inputs(struct store *store, const struct audit_facts *fac
 	struct audit_bag *bag = NULL;
 	struct transaction transaction;
 	struct error err = { "" };
-	char name[64], text[128], written[4096], info[4096], path[4096];
-	const char *files[1];
-	FILE *report;
+	char name[64], text[128], written[4096], info[4096];
 	int failed = 0;
 
 	ok(audit_begin(store, facts, 0, &bag, &err) == 0, "a bag begins, sized for no input");
@@ -126,11 +149,97 @@ static void test_early_inputs(struct store *store, const struct audit_facts *fac
 	ok(strstr(info, "Ecap-Dossiers-Changed: 1\n") != NULL,
 	   "bag-info: one dossier changed (in two transactions)");
 	ok(strstr(info, ".302\n") != NULL, "bag-info: 302 files (the policy, 300 inputs, a dossier)");
-	snprintf(path, sizeof(path), "%s/%s", directory, written);
-	files[0] = path;
-	report = fopen("/dev/null", "w");
-	is_int(audit_verify(files, 1, report, &err), 0, "the archive verifies as intact");
-	fclose(report);
+	check_verifies(written);
+}
+
+/* A transaction putting each of paths (NULL-ended) with its text, then
+ * committed; its name (its journal's) into name. */
+static int commit_files(struct store *store, const char *const *paths, const char *const *texts,
+			char *name, size_t size, struct error *err)
+{
+	struct transaction transaction;
+
+	if (transaction_begin(store, &transaction, err) < 0)
+		return -1;
+	snprintf(name, size, "%s", transaction.name);
+	for (size_t i = 0; paths[i]; i++)
+		if (transaction_put(&transaction, paths[i], texts[i], strlen(texts[i]), err) < 0) {
+			transaction_abort(&transaction);
+			return -1;
+		}
+	return transaction_commit(&transaction, err);
+}
+
+static void test_committed_outputs(struct store *store, const struct audit_facts *facts)
+{
+	static const char *const first[] = {
+		"out/notices/A-2/01-acknowledgment.pdf", "out/mail/A-2/01-acknowledgment.eml",
+		"out/certificates/R-1-1.xml", "store/dossiers/A-2.xml", NULL,
+	};
+	static const char *const first_texts[] = {
+		"%PDF the letter", "the e-mail", "<certificate/>", "<dossier version='1'/>",
+	};
+	static const char *const second[] = {
+		"store/dossiers/A-2.xml", "out/notices/A-2/02-interview.txt", NULL,
+	};
+	static const char *const second_texts[] = { "<dossier version='2'/>", "the next letter" };
+	struct audit_bag *bag = NULL;
+	struct error err = { "" };
+	char name[96], written[4096], info[4096], text[256];
+	int failed;
+
+	failed = audit_begin(store, facts, 0, &bag, &err) < 0 ||
+		 commit_files(store, first, first_texts, name, sizeof(name), &err) < 0 ||
+		 audit_add_committed(bag, name, &err) < 0 ||
+		 commit_files(store, second, second_texts, name, sizeof(name), &err) < 0;
+	ok(!failed, "a committed transaction's letter, e-mail and certificate put in early");
+	if (failed)
+		printf("# %s\n", err.message);
+	ok(audit_finish(bag, written, sizeof(written), &err) == 0, "the archive is finished");
+	audit_release(bag);
+	is_int(read_entry(written, "data/out/notices/A-2/01-acknowledgment.pdf", text,
+			  sizeof(text)), 1, "the letter is in it once");
+	is_string(text, "%PDF the letter", "  as it was written");
+	is_int(read_entry(written, "data/dossiers/A-2.xml", text, sizeof(text)), 1,
+	       "the dossier, put early by neither, is in it once");
+	is_string(text, "<dossier version='2'/>", "  as the second transaction left it");
+	is_int(read_entry(written, "data/out/notices/A-2/02-interview.txt", text, sizeof(text)),
+	       1, "the second transaction's letter is in it, from the end's walk");
+	read_bag_info(written, info, sizeof(info));
+	ok(strstr(info, "Ecap-Outputs-Written: 4\n") != NULL, "bag-info: four outputs written");
+	check_verifies(written);
+}
+
+/* A letter put in early and written again by a later transaction: the
+ * archive would hold what it was, so it is refused, the journals kept. */
+static void test_written_again(struct store *store, const struct audit_facts *facts,
+			       int early)
+{
+	static const char *const letter[] = { "out/notices/B-1/01-returned.pdf", NULL };
+	static const char *const first_texts[] = { "%PDF as first written" };
+	static const char *const again_texts[] = { "%PDF written again" };
+	struct audit_bag *bag = NULL;
+	struct error err = { "" };
+	char name[96], written[4096];
+	size_t archives = count_entries("audit");
+	int failed, result;
+
+	failed = audit_begin(store, facts, 0, &bag, &err) < 0 ||
+		 commit_files(store, letter, first_texts, name, sizeof(name), &err) < 0 ||
+		 audit_add_committed(bag, name, &err) < 0 ||
+		 commit_files(store, letter, again_texts, name, sizeof(name), &err) < 0;
+	ok(!failed, early ? "a letter put in early, written again, the second also committed" :
+	   "a letter put in early, then written again");
+	result = early ? audit_add_committed(bag, name, &err) :
+			 audit_finish(bag, written, sizeof(written), &err);
+	is_int(result, -1, early ? "putting the second in early is refused" :
+	       "the archive is refused at the end");
+	ok(strstr(err.message, "out/notices/B-1/01-returned.pdf") &&
+	   strstr(err.message, "written again"), "  and the message names the letter");
+	printf("# %s\n", err.message);
+	audit_release(bag);
+	is_int(count_entries("audit"), archives, "no new archive was left in audit/");
+	ok(count_entries("store/journal") >= 2, "the journals are kept for the next run");
 }
 
 static void test_input_never_taken(struct store *store, const struct audit_facts *facts)
@@ -176,7 +285,10 @@ int main(void)
 	audit_paths_limit_memory(64);
 	test_early_inputs(&store, &facts, 2);
 	audit_paths_limit_memory(0);
+	test_committed_outputs(&store, &facts);
 	test_input_never_taken(&store, &facts);
+	test_written_again(&store, &facts, 0);
+	test_written_again(&store, &facts, 1);
 	store_close(&store);
 	remove_test_state();
 	return tap_done();
