@@ -964,6 +964,18 @@ void transaction_abort(struct transaction *transaction)
 	release_operations(transaction);
 }
 
+/* Whether a committed transaction's directory still holds its MANIFEST
+ * (anything but its absence counts as holding it: read_manifest then says
+ * what is wrong). */
+static int has_manifest(const char *directory)
+{
+	char path[PATH_MAX];
+	struct stat info;
+
+	snprintf(path, sizeof(path), "%s/MANIFEST", directory);
+	return lstat(path, &info) == 0 || errno != ENOENT;
+}
+
 static int recover_one(struct store *store, const char *name, struct error *err)
 {
 	struct transaction transaction;
@@ -975,6 +987,13 @@ static int recover_one(struct store *store, const char *name, struct error *err)
 	snprintf(transaction.directory, sizeof(transaction.directory), "%s/%s/%s", store->root,
 		 TRANSACTIONS, name);
 	if (length > 4 && strcmp(name + length - 4, ".tmp") == 0) {
+		remove_transaction_directory(transaction.directory);
+		return 0;
+	}
+	if (!has_manifest(transaction.directory)) {
+		/* its MANIFEST was in it at the commit point: it was applied and
+		 * was being removed (remove_transaction_directory) when the run
+		 * was killed */
 		remove_transaction_directory(transaction.directory);
 		return 0;
 	}

@@ -6,13 +6,16 @@
  * does a small one. A commit behind (on a thread of its own) is seen by
  * the reads of the next transaction while it runs: store_read_small and
  * store_exists without waiting for it, store_locate after it; commits stay in
- * order, and one that fails fails every settle after it. The crash trials
+ * order, and one that fails fails every settle after it. A committed
+ * transaction's directory left without its MANIFEST (killed while it was
+ * being removed) is removed by the next run's recovery. The crash trials
  * (tests/crash) and t1400 kill runs in their commits. */
 #include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "store.h"
@@ -201,6 +204,24 @@ static void test_failed_behind(struct store *store)
 	unlink(path);
 }
 
+/* A run killed while removing an applied transaction's directory, its
+ * MANIFEST gone and the directory not: the next recovery removes it. */
+static void test_half_removed(struct store *store)
+{
+	struct error err = { "" };
+	char path[4096];
+	int recovered;
+
+	snprintf(path, sizeof(path), "%s/store/transactions/20261205T000000Z-0000001-000001",
+		 store->root);
+	ok(mkdir(path, 0700) == 0, "an applied transaction's directory, without its MANIFEST");
+	recovered = store_recover(store, &err);
+	is_int(recovered, 0, "recovery finishes nothing and fails on nothing");
+	if (recovered < 0)
+		printf("# %s\n", err.message);
+	is_int(transactions_left(store), 0, "  and removes the directory");
+}
+
 int main(void)
 {
 	struct store store;
@@ -220,6 +241,7 @@ int main(void)
 	put_one(&store, "store/dossiers/old-b.xml");
 	test_commit_behind(&store);
 	test_failed_behind(&store);
+	test_half_removed(&store);
 	store_close(&store);
 	{
 		char command[128];
