@@ -166,8 +166,8 @@ static int parse_journal_line(char *line, struct changed_file *file, struct erro
 }
 
 /* Calls action for every file of the bag the journal store/journal/NAME
- * names, in order. */
-static int for_each_file_of_journal(struct audit_bag *bag, const char *name,
+ * names, in order; early: its outputs went in when it had committed. */
+static int for_each_file_of_journal(struct audit_bag *bag, const char *name, int early,
 				    changed_file_action action, struct error *err)
 {
 	char path[PATH_MAX], relative[PATH_MAX], *line = NULL;
@@ -183,7 +183,7 @@ static int for_each_file_of_journal(struct audit_bag *bag, const char *name,
 		struct changed_file file;
 		int found = parse_journal_line(line, &file, err);
 
-		file.journal = name;
+		file.journal_archived_early = early;
 		if (found < 0)
 			result = -1;
 		else if (found)
@@ -195,12 +195,24 @@ static int for_each_file_of_journal(struct audit_bag *bag, const char *name,
 	return result;
 }
 
+/* Whether audit_add_committed read the journal: asked once a journal, not
+ * once a line (a run of 100,000 has some 400 such journals). */
+static int is_early_journal(const struct audit_bag *bag, const char *journal)
+{
+	for (size_t i = 0; i < bag->early_journal_count; i++)
+		if (strcmp(bag->early_journals[i], journal) == 0)
+			return 1;
+	return 0;
+}
+
 /* Calls action for every file of the bag the journals name, in order. */
 static int for_each_changed_file(struct audit_bag *bag, changed_file_action action,
 				 struct error *err)
 {
 	for (size_t i = 0; i < bag->journal_count; i++)
-		if (for_each_file_of_journal(bag, bag->journals[i], action, err) < 0)
+		if (for_each_file_of_journal(bag, bag->journals[i],
+					     is_early_journal(bag, bag->journals[i]), action,
+					     err) < 0)
 			return -1;
 	return 0;
 }
@@ -474,14 +486,6 @@ static int is_written_once(const char *destination)
 	return 0;
 }
 
-static int is_early_journal(const struct audit_bag *bag, const char *journal)
-{
-	for (size_t i = 0; i < bag->early_journal_count; i++)
-		if (strcmp(bag->early_journals[i], journal) == 0)
-			return 1;
-	return 0;
-}
-
 /* A written-once output named again after it went into the archive would
  * be there as it was, not as it is: the archive is then not made. */
 static int written_again(const struct changed_file *file, struct error *err)
@@ -520,7 +524,7 @@ int audit_add_committed(struct audit_bag *bag, const char *journal, struct error
 	if (!(grown[bag->early_journal_count] = strdup(journal)))
 		return error_set(err, "out of memory");
 	bag->early_journal_count++;
-	return for_each_file_of_journal(bag, journal, archive_written_once, err);
+	return for_each_file_of_journal(bag, journal, 1, archive_written_once, err);
 }
 
 static int archive_changed_file(struct audit_bag *bag, const struct changed_file *file,
@@ -530,7 +534,7 @@ static int archive_changed_file(struct audit_bag *bag, const struct changed_file
 	char path[PATH_MAX];
 	int added;
 
-	if (is_written_once(file->destination) && is_early_journal(bag, file->journal))
+	if (is_written_once(file->destination) && file->journal_archived_early)
 		return 0;	/* in the archive since its transaction committed */
 	if (!is_regular_file(store_path(bag->store, file->destination, path, sizeof(path))))
 		return 0;

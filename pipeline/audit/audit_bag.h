@@ -70,7 +70,7 @@ struct changed_file {
 	const char *operation;
 	char *destination;		/* relative to the state directory; owned */
 	char bag_path[PATH_MAX];	/* data/... */
-	const char *journal;		/* the journal's name in store/journal/ */
+	int journal_archived_early;	/* its journal's outputs went in when it committed */
 };
 
 /* ---- audit.c: writing the tar.gz ---- */
