@@ -768,11 +768,18 @@ static int apply_operation(struct transaction *transaction,
 		return 0;
 	}
 	snprintf(from, sizeof(from), "%s/%s", transaction->directory, operation->file);
-	if (ensure_parent(store, operation->destination, err) < 0)
-		return -1;
-	/* A missing source means this rename was done before a crash. */
-	if (rename(from, to) < 0 && errno != ENOENT)
-		return error_set_errno(err, "unable to move '%s' to '%s'", from, to);
+	/* The destination's directory is there for most files: the rename is
+	 * tried first, and its directories made only when it fails for want of
+	 * one. After that, a missing source means this rename was done before a
+	 * crash. */
+	if (rename(from, to) < 0) {
+		if (errno != ENOENT)
+			return error_set_errno(err, "unable to move '%s' to '%s'", from, to);
+		if (ensure_parent(store, operation->destination, err) < 0)
+			return -1;
+		if (rename(from, to) < 0 && errno != ENOENT)
+			return error_set_errno(err, "unable to move '%s' to '%s'", from, to);
+	}
 	if (operation->kind != OPERATION_TAKE)
 		return 0;
 	store_path(store, operation->source, from, sizeof(from));
