@@ -9,7 +9,26 @@
  * least 1 when remaining > 0). */
 size_t text_decode(const char *text, size_t remaining, mbstate_t *state, wchar_t *wc)
 {
-	size_t length = mbrtowc(wc, text, remaining, state);
+	const unsigned char *bytes = (const unsigned char *)text;
+	size_t length;
+
+	/* The common characters without the locale's conversion, decoded as
+	 * mbrtowc decodes them (the state is always left initial, below): ASCII
+	 * but NUL, and three bytes whose lead is E1 to EC, EE or EF, where no
+	 * sequence of two continuation bytes is overlong or a surrogate (RFC
+	 * 3629): U+1000 to U+FFFF but U+D000 to U+DFFF, the common CJK among
+	 * them. A statement is thousands of such characters (BENCH.md). */
+	if (remaining >= 1 && bytes[0] - 1u < 0x7fu) {
+		*wc = (wchar_t)bytes[0];
+		return 1;
+	}
+	if (remaining >= 3 && bytes[0] >= 0xe1 && bytes[0] <= 0xef && bytes[0] != 0xed &&
+	    (bytes[1] & 0xc0) == 0x80 && (bytes[2] & 0xc0) == 0x80) {
+		*wc = (wchar_t)((bytes[0] & 0x0fu) << 12 | (bytes[1] & 0x3fu) << 6 |
+				(bytes[2] & 0x3fu));
+		return 3;
+	}
+	length = mbrtowc(wc, text, remaining, state);
 
 	if (length == (size_t)-2) {
 		/* Incomplete at the end: one character, and nothing further. */

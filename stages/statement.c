@@ -2,7 +2,8 @@
  * characters, CJK share, team versus first-person phrasing, and unexplained
  * Latin acronyms; see statement.h.
  *
- * Characters are decoded with mbrtowc in the process's (C.UTF-8) locale. A
+ * Characters are decoded as mbrtowc decodes them in the process's (C.UTF-8)
+ * locale (text_decode: ASCII and most CJK without its conversion). A
  * byte that does not begin a valid character counts as one character that is
  * neither a letter nor white space, and an incomplete sequence at the end
  * counts as one character, so nothing is ever read past the text.
@@ -107,11 +108,17 @@ int text_is_uncounted(uint32_t c)
 
 static void count_character(wchar_t wc, struct statement_metrics *metrics)
 {
+	/* most of a statement: an ideograph, counted, CJK and a letter, and
+	 * none of the white space or format characters */
+	if (is_cjk_ideograph(wc)) {
+		metrics->characters++;
+		metrics->cjk++;
+		metrics->letters++;
+		return;
+	}
 	if (!text_is_uncounted((uint32_t)wc))
 		metrics->characters++;
-	if (is_cjk_ideograph(wc))
-		metrics->cjk++;
-	if (is_letter(wc))
+	if (iswalpha((wint_t)wc))
 		metrics->letters++;
 }
 

@@ -262,6 +262,70 @@ static void test_acronyms(void)
 	is_int(statement_unexplained_acronyms("PLC DCS", NULL, 0), 2, "no buffer: only the count");
 }
 
+/* text_decode as it was, by mbrtowc alone: what its quicker paths must
+ * agree with. */
+static size_t decode_by_locale(const char *text, size_t remaining, wchar_t *wc)
+{
+	mbstate_t state;
+	size_t length;
+
+	memset(&state, 0, sizeof(state));
+	length = mbrtowc(wc, text, remaining, &state);
+	if (length == (size_t)-2) {
+		*wc = TEXT_NOT_A_CHARACTER;
+		return remaining;
+	}
+	if (length == (size_t)-1 || length == 0) {
+		*wc = TEXT_NOT_A_CHARACTER;
+		return 1;
+	}
+	return length;
+}
+
+/* Every one-byte text, every two bytes led by a byte from 80 up, and every
+ * three bytes led by E0 to EF, at each length the text may end at: the
+ * same character and length as mbrtowc gives (ASCII and most three-byte
+ * characters are decoded without it), and the state left initial. */
+static void test_decode_as_locale(void)
+{
+	size_t differing = 0, checked = 0, not_initial = 0;
+	unsigned char bytes[4] = { 0 };
+
+	for (unsigned lead = 0; lead < 256; lead++)
+		for (unsigned second = 0; second < 256; second++)
+			for (unsigned third = 0; third < 256; third++) {
+				size_t remaining = lead >= 0xe0 && lead <= 0xef ? 3 :
+						   lead >= 0x80 ? 2 : 1;
+
+				if ((remaining < 3 && third) || (remaining < 2 && second))
+					continue;
+				bytes[0] = (unsigned char)lead;
+				bytes[1] = (unsigned char)second;
+				bytes[2] = (unsigned char)third;
+				for (size_t length = 1; length <= remaining; length++) {
+					mbstate_t state;
+					wchar_t got = 0, expected = 0;
+					size_t got_length, expected_length;
+
+					memset(&state, 0, sizeof(state));
+					got_length = text_decode((const char *)bytes, length, &state,
+								 &got);
+					expected_length = decode_by_locale((const char *)bytes,
+									   length, &expected);
+					checked++;
+					if (got != expected || got_length != expected_length)
+						differing++;
+					if (!mbsinit(&state))
+						not_initial++;
+				}
+			}
+	printf("# %zu texts checked, %zu differ, %zu left a state not initial\n", checked,
+	       differing, not_initial);
+	ok(checked > 1000000 && differing == 0,
+	   "text_decode agrees with mbrtowc on every text of one to three bytes");
+	ok(not_initial == 0, "text_decode leaves the state initial");
+}
+
 int main(void)
 {
 	if (!setlocale(LC_CTYPE, "C.UTF-8"))
@@ -273,5 +337,6 @@ int main(void)
 	test_broken_utf8();
 	test_phrases();
 	test_acronyms();
+	test_decode_as_locale();
 	return tap_done();
 }
