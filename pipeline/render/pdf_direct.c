@@ -274,15 +274,21 @@ static void G_GNUC_PRINTF(2, 3) put_format(struct document *d, const char *forma
 		put(d, text, (size_t)length);
 }
 
-/* value (>= 0) in decimal digits. */
+/* value in decimal digits, as printf's %lld writes it: what a document's
+ * widths, numbers and code points are written with, hundreds of them a
+ * letter, without printf's parsing of a format each time. */
 static void append_integer(GString *out, long long value)
 {
+	unsigned long long magnitude = value < 0 ? 0ULL - (unsigned long long)value :
+						   (unsigned long long)value;
 	char digits[24];
 	int n = sizeof(digits);
 
 	do
-		digits[--n] = (char)('0' + value % 10);
-	while ((value /= 10) > 0);
+		digits[--n] = (char)('0' + magnitude % 10);
+	while ((magnitude /= 10) > 0);
+	if (value < 0)
+		digits[--n] = '-';
 	g_string_append_len(out, digits + n, (gssize)sizeof(digits) - n);
 }
 
@@ -691,7 +697,7 @@ static void append_utf16(GString *out, const char *text)
 	gunichar2 *units = g_utf8_to_utf16(text, -1, NULL, &length, NULL);
 
 	for (glong i = 0; units && i < length; i++)
-		g_string_append_printf(out, "%04X", units[i]);
+		append_hex4(out, units[i]);
 	g_free(units);
 }
 
@@ -713,7 +719,9 @@ static GString *to_unicode(const struct document_font *f)
 			continue;
 		if (in_block == 0)
 			g_string_append_printf(cmap, "%u beginbfchar\n", left < 100 ? left : 100);
-		g_string_append_printf(cmap, "<%04X> <", g);
+		g_string_append_c(cmap, '<');
+		append_hex4(cmap, g);	/* a glyph of a TrueType subset: below 65,536 */
+		g_string_append(cmap, "> <");
 		append_utf16(cmap, f->texts[g]);
 		g_string_append(cmap, ">\n");
 		left--;
@@ -731,8 +739,11 @@ static GString *widths(const struct document_font *f)
 {
 	GString *w = g_string_new("[0 [");
 
-	for (unsigned g = 0; g < f->count; g++)
-		g_string_append_printf(w, g ? " %d" : "%d", f->widths[g]);
+	for (unsigned g = 0; g < f->count; g++) {
+		if (g)
+			g_string_append_c(w, ' ');
+		append_integer(w, f->widths[g]);
+	}
 	g_string_append(w, "]]");
 	return w;
 }
