@@ -22,9 +22,11 @@
 # and checks that each run took its whole dropbox and that the states
 # match what the generator says each package should come to (every
 # application in publicity certified by the last run). Then the floor on
-# the packages, a table of the runs, the sizes of the PDFs and the bytes of
-# out/ and audit/ per application, and the baseline on the 1,000 packages
-# with the ratio. Prints Markdown.
+# the packages; before each N and after the last, how fast each CPU runs
+# the same loop (bench/cpu_speed.c: a shared machine's CPUs can differ for
+# minutes, and the report says so); a table of the runs, the sizes of the
+# PDFs and the bytes of out/ and audit/ per application, and the baseline
+# on the 1,000 packages with the ratio. Prints Markdown.
 #
 # Environment: BENCH_LARGE=1 adds N = 100,000; BENCH_SIZES="1000 5000"
 # replaces the list; BENCH_SEED (default 1); BENCH_WORK (default
@@ -71,6 +73,15 @@ mkdir -p "$work"
 : >"$work/sizes.tsv"
 cc -O2 -o "$work/floor" "$here/floor.c" $(pkg-config --cflags --libs libarchive libxml-2.0 libcrypto) ||
 	fail "unable to build bench/floor.c"
+cc -O2 -o "$work/cpu_speed" "$here/cpu_speed.c" || fail "unable to build bench/cpu_speed.c"
+: >"$work/cpu-speed.txt"
+
+# How fast each CPU runs the same loop (bench/cpu_speed.c), noted under
+# LABEL: on a shared machine one CPU can run at half the other's speed for
+# minutes, which the report then says.
+probe_cpus() {
+	printf '%s\t%s\n' "$1" "$("$work/cpu_speed")" >>"$work/cpu-speed.txt"
+}
 
 # HASH covers what the generation is made from: the generator, mkpackage and
 # the policy it copies (a cache kept from before the policy gained <mail> and
@@ -211,6 +222,7 @@ for n in $sizes; do
 	[ "$free_kib" -ge "$needed_kib" ] ||
 		fail "N=$n needs about $((needed_kib / 1048576 + 1)) GB free in $work for its audit archives and letters; $((free_kib / 1048576)) GB is free (for its memory alone, BENCH_EVIDENCE_PERCENT=5 BENCH_DISCARD=1 need far less)"
 	sync
+	probe_cpus "before N=$n"
 	echo "N=$n: packages (load average $(cut -d' ' -f1-3 /proc/loadavg)) ..." >&2
 	drop "$gen/dropbox" "$state"
 	: >"$work/certificate-pdfs.txt"
@@ -257,6 +269,8 @@ for n in $sizes; do
 	[ "${BENCH_KEEP:-0}" = 1 ] || set_aside "$state"
 done
 
+probe_cpus "after the last N"
+
 if [ "${BENCH_BASELINE:-1}" = 1 ]; then
 echo "baseline on $baseline_n packages (load average $(cut -d' ' -f1-3 /proc/loadavg)) ..." >&2
 gen=$(generated "$baseline_n")
@@ -274,6 +288,21 @@ echo "ecap run with --jobs $jobs on $(nproc) CPUs."
 [ "$jobs" -gt 1 ] && echo "Peak RSS: the run's, or one typesetting process's when larger (each process's own)."
 [ "$evidence_percent" = 100 ] || echo "Evidence files at $evidence_percent % of their usual size."
 [ "$discard" = 1 ] && echo "Each run's out/ and audit/ removed once measured (BENCH_DISCARD=1): the times are pessimistic."
+awk -F '\t' '
+	{ line = line (NR > 1 ? "; " : "") $1 ": " $2
+	  n = split($2, word, " ")
+	  for (i = 3; i <= n; i += 3) {
+		if (!(NR in fastest) || word[i] < fastest[NR]) fastest[NR] = word[i]
+		if (!(NR in slowest) || word[i] > slowest[NR]) slowest[NR] = word[i] }
+	  if (fastest[NR] > 0 && slowest[NR] / fastest[NR] > worst) worst = slowest[NR] / fastest[NR] }
+	END {
+		printf "CPU speed (bench/cpu_speed.c, the same loop on each CPU in turn, seconds): %s.\n", line
+		if (worst > 1.2)
+			printf "The CPUs did not run at one speed (the slowest took %.1fx the fastest): " \
+			       "another tenant'"'"'s load, most likely. ecap, on every CPU, is slowed more " \
+			       "than the floor on one, so its rates and its ratio to the floor are " \
+			       "pessimistic here.\n", worst
+	}' "$work/cpu-speed.txt"
 echo
 echo "| N | run | inputs | MB in | wall s | CPU s | inputs/s | ms per input | CPU ms per input | peak RSS (MB) |"
 echo "|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|"
