@@ -299,9 +299,9 @@ awk -F '\t' '
 		printf "CPU speed (bench/cpu_speed.c, the same loop on each CPU in turn, seconds): %s.\n", line
 		if (worst > 1.2)
 			printf "The CPUs did not run at one speed (the slowest took %.1fx the fastest): " \
-			       "another tenant'"'"'s load, most likely. ecap, on every CPU, is slowed more " \
-			       "than the floor on one, so its rates and its ratio to the floor are " \
-			       "pessimistic here.\n", worst
+			       "another tenant'"'"'s load, most likely. ecap runs on every CPU and the " \
+			       "floor on one, either of them, so the rates and the ratio to the floor " \
+			       "above are not those of a machine whose CPUs run at one speed.\n", worst
 	}' "$work/cpu-speed.txt"
 echo
 echo "| N | run | inputs | MB in | wall s | CPU s | inputs/s | ms per input | CPU ms per input | peak RSS (MB) |"
