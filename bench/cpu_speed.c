@@ -10,18 +10,20 @@
  * CPU, so such a machine makes ecap's rates and its ratio to the floor look
  * worse than they are. For each CPU the process may run on, in turn: the
  * process is pinned there and times a loop that loads, multiplies, adds
- * and stores a number in memory at each step, three times, keeping the
- * median. (A loop of multiplications alone in registers ran at one speed
- * on both CPUs while this one ran at half speed on one of them.) Prints one
- * line, "cpu N SECONDS" for each CPU, and exits 0; 1 when it can measure
- * none. */
+ * and stores a number in memory at each step, about half a second, three
+ * times, keeping the median. Both matter, as measured here: a loop of
+ * multiplications alone in registers ran at one speed on both CPUs while
+ * this one ran at half speed on one of them, and this loop run for a tenth
+ * of a second ran at full speed on a CPU where it ran at two thirds of it
+ * for half a second (the host lets a CPU run in bursts). Prints one line,
+ * "cpu N SECONDS" for each CPU, and exits 0; 1 when it can measure none. */
 #define _GNU_SOURCE
 #include <sched.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <time.h>
 
-#define STEPS 300000000UL
+#define STEPS 1500000000UL
 #define TRIES 3
 
 static double seconds_now(void)
