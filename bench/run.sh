@@ -301,7 +301,7 @@ awk -F '\t' '
 			printf "The CPUs did not run at one speed (the slowest took %.1fx the fastest): " \
 			       "another tenant'"'"'s load, most likely. ecap runs on every CPU and the " \
 			       "floor on one, either of them, so the rates and the ratio to the floor " \
-			       "above are not those of a machine whose CPUs run at one speed.\n", worst
+			       "below are not those of a machine whose CPUs run at one speed.\n", worst
 	}' "$work/cpu-speed.txt"
 echo
 echo "| N | run | inputs | MB in | wall s | CPU s | inputs/s | ms per input | CPU ms per input | peak RSS (MB) |"
