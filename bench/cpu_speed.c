@@ -16,7 +16,8 @@
  * this one ran at half speed on one of them, and this loop run for a tenth
  * of a second ran at full speed on a CPU where it ran at two thirds of it
  * for half a second (the host lets a CPU run in bursts). Prints one line,
- * "cpu N SECONDS" for each CPU, and exits 0; 1 when it can measure none. */
+ * "cpu N SECONDS" for each CPU, and exits 0; 1 when it can measure none or
+ * could not write its line. */
 #define _GNU_SOURCE
 #include <sched.h>
 #include <stdint.h>
@@ -78,5 +79,8 @@ int main(void)
 		measured++;
 	}
 	printf("\n");
+	/* a figure that did not reach the report is a failure, not a blank */
+	if (fflush(stdout) != 0 || ferror(stdout))
+		return 1;
 	return measured ? 0 : 1;
 }

@@ -80,7 +80,8 @@ cc -O2 -o "$work/cpu_speed" "$here/cpu_speed.c" || fail "unable to build bench/c
 # LABEL: on a shared machine one CPU can run at half the other's speed for
 # minutes, which the report then says.
 probe_cpus() {
-	printf '%s\t%s\n' "$1" "$("$work/cpu_speed")" >>"$work/cpu-speed.txt"
+	speeds=$("$work/cpu_speed") || speeds="not measured"
+	printf '%s\t%s\n' "$1" "$speeds" >>"$work/cpu-speed.txt"
 }
 
 # HASH covers what the generation is made from: the generator, mkpackage and
