@@ -760,6 +760,7 @@ static int apply_operation(struct transaction *transaction,
 	const struct store *store = transaction->store;
 	char from[PATH_MAX], to[PATH_MAX];
 	struct stat info;
+	int moved;
 
 	store_path(store, operation->destination, to, sizeof(to));
 	if (operation->kind == OPERATION_REMOVE) {
@@ -772,14 +773,14 @@ static int apply_operation(struct transaction *transaction,
 	 * tried first, and its directories made only when it fails for want of
 	 * one. After that, a missing source means this rename was done before a
 	 * crash. */
-	if (rename(from, to) < 0) {
-		if (errno != ENOENT)
-			return error_set_errno(err, "unable to move '%s' to '%s'", from, to);
+	moved = rename(from, to);
+	if (moved < 0 && errno == ENOENT) {
 		if (ensure_parent(store, operation->destination, err) < 0)
 			return -1;
-		if (rename(from, to) < 0 && errno != ENOENT)
-			return error_set_errno(err, "unable to move '%s' to '%s'", from, to);
+		moved = rename(from, to);
 	}
+	if (moved < 0 && errno != ENOENT)
+		return error_set_errno(err, "unable to move '%s' to '%s'", from, to);
 	if (operation->kind != OPERATION_TAKE)
 		return 0;
 	store_path(store, operation->source, from, sizeof(from));
