@@ -96,7 +96,7 @@ static int archive_committed_group(struct batch *batch, const char *just_committ
 /* The open group committed, on this thread or (behind) on one of its own. */
 static int commit_open_group(struct batch *batch, int behind, struct error *err)
 {
-	char name[sizeof(batch->transaction.name)];
+	char name[TRANSACTION_NAME_SIZE];
 	int result = 0;
 
 	if (!batch->transaction_open)

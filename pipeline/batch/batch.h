@@ -69,7 +69,7 @@ struct batch {
 	struct audit_bag *audit;	/* the run's archive once it took an input */
 	/* the group committed last: its letters, e-mails and certificates go
 	 * into the archive when the next group commits (batch.c); "" if none */
-	char committed_journal[96];
+	char committed_journal[TRANSACTION_NAME_SIZE];
 	struct key_list keys;		/* store/keys/index.xml (signing.c) */
 	struct signing_key *signing_key;	/* NULL: the state has no key yet */
 	size_t signed_documents;

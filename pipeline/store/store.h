@@ -42,10 +42,14 @@ struct store {
 
 struct store_operation;
 
+/* A transaction's name, and so its journal's (store/journal/NAME), with its
+ * terminating NUL: what holds one elsewhere is this long. */
+#define TRANSACTION_NAME_SIZE 96
+
 struct transaction {
 	struct store *store;
 	int keep_journal;		/* record what it changes in store/journal/ (default) */
-	char name[96];
+	char name[TRANSACTION_NAME_SIZE];
 	char directory[PATH_MAX];	/* .../NAME.tmp */
 	struct store_operation *operations;
 	size_t operation_count, operation_capacity;
