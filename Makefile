@@ -111,6 +111,7 @@ PIPELINE_OBJECTS = \
 	$(BUILD)/pipeline/render/pdf_cairo_pages.o \
 	$(BUILD)/pipeline/render/pdf_certificate.o \
 	$(BUILD)/pipeline/render/pdf_direct.o \
+	$(BUILD)/pipeline/render/pdf_subsets.o \
 	$(BUILD)/pipeline/render/pdf_embed.o \
 	$(BUILD)/pipeline/render/pdf_layouts.o \
 	$(BUILD)/pipeline/render/pdf_fixed.o \

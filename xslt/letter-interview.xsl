@@ -102,7 +102,7 @@
       </l:table>
       <xsl:if test="$application-projects">
 	<l:paragraph>您在申请表中填写的工程项目如下，自我陈述可从中选择：</l:paragraph>
-	<l:list class="notes projects">
+	<l:list class="notes projects" particular="yes">
 	  <xsl:for-each select="$application-projects">
 	    <l:item>
 	      <xsl:value-of select="normalize-space(e:title)"/>

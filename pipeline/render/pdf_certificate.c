@@ -732,8 +732,10 @@ static int put_text(struct pdf_page *page, const struct text *t)
 	if (t->anchor != 's')
 		x -= (double)logical.width / PANGO_SCALE / (t->anchor == 'm' ? 2 : 1);
 	pango_layout_line_get_extents(pango_layout_get_line_readonly(layout, 0), NULL, &logical);
+	/* every text written here is a holder's particular: the fixed ones are
+	 * in the ground (certificate-svg.xsl) */
 	result = pdf_page_add_line(page, layout, pango_layout_get_line_readonly(layout, 0),
-				   x + (double)logical.x / PANGO_SCALE, t->y);
+				   x + (double)logical.x / PANGO_SCALE, t->y, 1);
 	if (result == 0)
 		page->marks[page->count - 1].colour = t->colour;
 out:

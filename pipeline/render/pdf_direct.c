@@ -11,12 +11,11 @@
  * put it: a TJ array moves each glyph from where the width in W would leave
  * it to Pango's position, to a thousandth of the font size.
  *
- * The subset holds the tables a PDF viewer needs of a TrueType font (glyf,
- * loca, head, hhea, hmtx, maxp), without hinting: it is drawn scaled, on
- * screen and paper alike. HarfBuzz subsets from a face of just those tables
- * of the font's file (made once a thread, holding the file's tables, not
- * copies), so that it never reads the font's character map, which is what
- * would cost most of a subset made from the whole face. */
+ * A face is embedded as two such fonts when the pages have particulars
+ * (pdf_pages.h): one of the glyphs the wording draws, which the thread
+ * keeps made for the next letter of the kind, and one of the glyphs only
+ * the particulars draw (pdf_subsets.h); each glyph is drawn from the font
+ * that holds it. */
 #include <math.h>
 #include <stdarg.h>
 #include <stdint.h>
@@ -25,202 +24,44 @@
 #include <string.h>
 #include <time.h>
 #include <hb.h>
-#include <hb-ot.h>
-#include <hb-subset.h>
 #include <libdeflate.h>
 #include <pango/pangocairo.h>
 #include <pango/pangofc-font.h>
 #include "pdf_direct.h"
+#include "pdf_subsets.h"
 #include "pdf_surface.h"
-
-/* The tables of a font's subset, and so of the face it is made from. */
-static const hb_tag_t subset_tables[] = {
-	HB_TAG('g', 'l', 'y', 'f'), HB_TAG('l', 'o', 'c', 'a'), HB_TAG('h', 'e', 'a', 'd'),
-	HB_TAG('h', 'h', 'e', 'a'), HB_TAG('h', 'm', 't', 'x'), HB_TAG('m', 'a', 'x', 'p'),
-};
-#define SUBSET_TABLES (sizeof(subset_tables) / sizeof(subset_tables[0]))
-
-/* --- what a thread keeps: its faces, its compressor ----------------------- */
-
-/* A font file's face as the documents embed it. */
-struct face {
-	hb_face_t *source;	/* Pango's face of the file, a reference: the key */
-	hb_face_t *tables;	/* the subset's tables of source, to subset from */
-	hb_font_t *font;	/* source at its own units: advances, metrics */
-	int usable;		/* has TrueType outlines: every table above */
-	unsigned units;		/* per em */
-	int box[4];		/* head's xMin, yMin, xMax, yMax, in units */
-	int ascent, descent, cap_height;
-	char name[64];		/* the PostScript name, PDF name characters only */
-	unsigned long used;	/* the serial of the last document that used it */
-};
-
-#define MAX_FACES 16
-
-struct kept {
-	struct face faces[MAX_FACES];
-	int count;
-	unsigned long documents;	/* written so far: each document's serial */
-	struct libdeflate_compressor *compressor;
-};
-
-static void face_clear(struct face *face)
-{
-	hb_font_destroy(face->font);
-	hb_face_destroy(face->tables);
-	hb_face_destroy(face->source);
-}
-
-static void kept_free(gpointer data)
-{
-	struct kept *kept = data;
-
-	for (int i = 0; i < kept->count; i++)
-		face_clear(&kept->faces[i]);
-	if (kept->compressor)
-		libdeflate_free_compressor(kept->compressor);
-	free(kept);
-}
-
-static GPrivate kept_key = G_PRIVATE_INIT(kept_free);
-
-static struct kept *thread_kept(void)
-{
-	struct kept *kept = g_private_get(&kept_key);
-
-	if (!kept && (kept = calloc(1, sizeof(*kept)))) {
-		kept->compressor = libdeflate_alloc_compressor(PDF_DEFLATE_LEVEL);
-		if (!kept->compressor) {
-			free(kept);
-			return NULL;
-		}
-		g_private_set(&kept_key, kept);
-	}
-	return kept;
-}
-
-static int read_int16(const char *data, unsigned length, unsigned at)
-{
-	if (at + 2 > length)
-		return 0;
-	return (int16_t)(((unsigned)(unsigned char)data[at] << 8) | (unsigned char)data[at + 1]);
-}
-
-/* The PostScript name (name ID 6), letters, digits, '-' and '_' only; "Font"
- * if it has none. */
-static void face_name(hb_face_t *face, char *name, size_t size)
-{
-	char given[64];
-	unsigned length = sizeof(given);
-	size_t n = 0;
-
-	if (!hb_ot_name_get_utf8(face, HB_OT_NAME_ID_POSTSCRIPT_NAME, HB_LANGUAGE_INVALID,
-				 &length, given))
-		given[0] = '\0';
-	for (const char *p = given; *p && n + 1 < size; p++)
-		if ((*p >= 'A' && *p <= 'Z') || (*p >= 'a' && *p <= 'z') ||
-		    (*p >= '0' && *p <= '9') || *p == '-' || *p == '_')
-			name[n++] = *p;
-	name[n] = '\0';
-	if (n == 0)
-		snprintf(name, size, "Font");
-}
-
-static void face_init(struct face *face, hb_face_t *source)
-{
-	hb_position_t value;
-	hb_blob_t *head;
-	const char *data;
-	unsigned length;
-
-	face->source = hb_face_reference(source);
-	face->tables = hb_face_builder_create();
-	face->usable = 1;
-	for (size_t i = 0; i < SUBSET_TABLES; i++) {
-		hb_blob_t *table = hb_face_reference_table(source, subset_tables[i]);
-
-		if (hb_blob_get_length(table) == 0)
-			face->usable = 0;
-		hb_face_builder_add_table(face->tables, subset_tables[i], table);
-		hb_blob_destroy(table);
-	}
-	face->font = hb_font_create(source);
-	face->units = hb_face_get_upem(source);
-	head = hb_face_reference_table(source, HB_TAG('h', 'e', 'a', 'd'));
-	data = hb_blob_get_data(head, &length);
-	for (int i = 0; i < 4; i++)
-		face->box[i] = read_int16(data, length, 36 + 2 * (unsigned)i);
-	hb_blob_destroy(head);
-	face->ascent = hb_ot_metrics_get_position(face->font, HB_OT_METRICS_TAG_HORIZONTAL_ASCENDER,
-						  &value) ? value : face->box[3];
-	face->descent = hb_ot_metrics_get_position(face->font,
-						   HB_OT_METRICS_TAG_HORIZONTAL_DESCENDER, &value)
-				? value : face->box[1];
-	face->cap_height = hb_ot_metrics_get_position(face->font, HB_OT_METRICS_TAG_CAP_HEIGHT,
-						      &value) && value > 0 ? value : face->ascent;
-	face_name(source, face->name, sizeof(face->name));
-}
-
-/* The thread's face of source, made the first time, marked used by
- * document `serial`. A thread keeps at most MAX_FACES (a letter uses two or
- * three, a document at most MAX_DOCUMENT_FONTS): the one used least lately
- * by other documents makes way when another must be kept (Pango's faces are
- * new ones after its font map is replaced). */
-static struct face *thread_face(struct kept *kept, hb_face_t *source, unsigned long serial)
-{
-	struct face *face = NULL;
-
-	for (int i = 0; i < kept->count; i++)
-		if (kept->faces[i].source == source) {
-			kept->faces[i].used = serial;
-			return &kept->faces[i];
-		}
-	if (kept->count < MAX_FACES) {
-		face = &kept->faces[kept->count++];
-	} else {
-		for (int i = 0; i < kept->count; i++)
-			if (kept->faces[i].used != serial &&
-			    (!face || kept->faces[i].used < face->used))
-				face = &kept->faces[i];
-		face_clear(face);
-	}
-	face_init(face, source);
-	face->used = serial;
-	return face;
-}
 
 /* --- the document --------------------------------------------------------- */
 
-/* A face as this document embeds it: the glyphs its pages use, its subset. */
+/* One of a face's two fonts in this document: the glyphs its pages draw
+ * in it, its subset. */
 struct document_font {
-	struct face *face;
-	hb_set_t *glyphs;	/* the face's glyph numbers the pages draw */
-	hb_subset_plan_t *plan;
-	const hb_map_t *to_subset;	/* glyph number -> the subset's (the plan's) */
-	const hb_map_t *from_subset;
-	unsigned count;		/* glyphs in the subset, .notdef included */
-	int *widths;		/* count: each subset glyph's advance, as W gives it */
-	char **texts;		/* count: what each of the subset's glyphs stands for */
+	struct pdf_face *face;
+	int particular;		/* of the glyphs that only particulars draw */
+	int wording;		/* for those, the index of the face's wording font */
+	hb_set_t *glyphs;	/* the face's glyph numbers drawn in this font */
+	struct pdf_subset *subset;	/* NULL: no glyph, the font is not written */
+	char **texts;		/* subset->count: what each of its glyphs stands for */
 	int object;		/* its Type0 font's object number */
 };
 
-/* A Pango font of the pages: its face in the document and its size. */
+/* A Pango font of the pages: its face's fonts in the document, its size. */
 struct font_use {
 	PangoFont *font;
-	int document_font;
+	int document_font;	/* the face's wording font */
+	int particular_font;	/* the face's particulars' font; -1 before one is drawn */
 	double size;		/* points */
 	int emboldened;		/* bold made from a regular face, as fontconfig asks */
 };
 
-#define MAX_DOCUMENT_FONTS 8
-/* a document meets at most MAX_DOCUMENT_FONTS + 1 faces: one is always free to go */
-_Static_assert(MAX_FACES > MAX_DOCUMENT_FONTS + 1, "a thread keeps more faces than a document");
+#define MAX_DOCUMENT_FONTS (2 * PDF_DOCUMENT_FACES)
 #define MAX_FONT_USES 64
 
 struct document {
-	struct kept *kept;
+	struct pdf_kept *kept;
 	struct document_font fonts[MAX_DOCUMENT_FONTS];
 	int font_count;
+	int face_count;
 	struct font_use uses[MAX_FONT_USES];
 	int use_count;
 	const struct pdf_embedded *form;	/* the page the forms place: one a document */
@@ -236,12 +77,10 @@ static void document_clear(struct document *d)
 	for (int i = 0; i < d->font_count; i++) {
 		struct document_font *f = &d->fonts[i];
 
-		for (unsigned g = 0; f->texts && g < f->count; g++)
+		for (unsigned g = 0; f->texts && g < f->subset->count; g++)
 			g_free(f->texts[g]);
 		free(f->texts);
-		free(f->widths);
-		if (f->plan)
-			hb_subset_plan_destroy(f->plan);
+		pdf_subset_put_back(f->subset);
 		hb_set_destroy(f->glyphs);
 	}
 	free(d->out.data);
@@ -332,24 +171,31 @@ static void begin_object(struct document *d, int number)
 	put_format(d, "%d 0 obj\n", number);
 }
 
-/* A stream object of bytes, deflated; `dictionary` holds its other keys. */
-static void put_stream(struct document *d, int number, const char *dictionary,
-		       const void *bytes, size_t length)
+/* A stream object of bytes deflated already; `dictionary` holds its other
+ * keys. */
+static void put_deflated_stream(struct document *d, int number, const char *dictionary,
+				const void *deflated, size_t size)
 {
-	size_t bound = libdeflate_zlib_compress_bound(d->kept->compressor, length);
-	unsigned char *deflated = malloc(bound ? bound : 1);
-	size_t size = deflated ? libdeflate_zlib_compress(d->kept->compressor, bytes, length,
-							   deflated, bound) : 0;
-
-	if (!size) {
-		d->failed = 1;
-		free(deflated);
-		return;
-	}
 	begin_object(d, number);
 	put_format(d, "<< /Length %zu /Filter /FlateDecode%s >>\nstream\n", size, dictionary);
 	put(d, deflated, size);
 	put_string(d, "\nendstream\nendobj\n");
+}
+
+/* A stream object of bytes, deflated; `dictionary` holds its other keys. */
+static void put_stream(struct document *d, int number, const char *dictionary,
+		       const void *bytes, size_t length)
+{
+	struct libdeflate_compressor *compressor = pdf_kept_compressor(d->kept);
+	size_t bound = libdeflate_zlib_compress_bound(compressor, length);
+	unsigned char *deflated = malloc(bound ? bound : 1);
+	size_t size = deflated ? libdeflate_zlib_compress(compressor, bytes, length, deflated,
+							   bound) : 0;
+
+	if (!size)
+		d->failed = 1;
+	else
+		put_deflated_stream(d, number, dictionary, deflated, size);
 	free(deflated);
 }
 
@@ -373,50 +219,68 @@ static int synthesized(PangoFont *font)
 	return FcPatternGetBool(pattern, FC_EMBOLDEN, 0, &embolden) == FcResultMatch && embolden;
 }
 
+/* The document's font of face (its particulars' or its wording's), added
+ * if it is not there yet; -1 when the document has no room for it. */
+static int document_font(struct document *d, struct pdf_face *face, int particular)
+{
+	int wording = -1;
+
+	for (int i = 0; i < d->font_count; i++)
+		if (d->fonts[i].face == face && d->fonts[i].particular == particular)
+			return i;
+		else if (d->fonts[i].face == face)
+			wording = i;
+	if (d->font_count == MAX_DOCUMENT_FONTS || (!particular && d->face_count == PDF_DOCUMENT_FACES))
+		return -1;
+	d->fonts[d->font_count] = (struct document_font){ .face = face, .particular = particular,
+							   .wording = wording,
+							   .glyphs = hb_set_create() };
+	d->face_count += !particular;
+	return d->font_count++;
+}
+
 /* The use of a Pango font, its face found or made; NULL when the writer
  * does not draw with it. */
 static struct font_use *font_use(struct document *d, PangoFont *font)
 {
 	struct font_use *use;
-	struct face *face;
+	struct pdf_face *face;
 	hb_font_t *hb_font;
 	PangoFontDescription *description;
-	int i;
+	int wording;
 
-	for (i = 0; i < d->use_count; i++)
+	for (int i = 0; i < d->use_count; i++)
 		if (d->uses[i].font == font)
 			return &d->uses[i];
 	hb_font = font ? pango_font_get_hb_font(font) : NULL;
 	if (!hb_font || d->use_count == MAX_FONT_USES || synthesized(font) < 0)
 		return NULL;
-	face = thread_face(d->kept, hb_font_get_face(hb_font), d->kept->documents);
-	if (!face->usable)
+	face = pdf_kept_face(d->kept, hb_font_get_face(hb_font));
+	if (!face->usable || (wording = document_font(d, face, 0)) < 0)
 		return NULL;
-	for (i = 0; i < d->font_count && d->fonts[i].face != face; i++)
-		;
-	if (i == d->font_count) {
-		if (d->font_count == MAX_DOCUMENT_FONTS)
-			return NULL;
-		d->fonts[i] = (struct document_font){ .face = face, .glyphs = hb_set_create() };
-		d->font_count++;
-	}
 	use = &d->uses[d->use_count++];
 	description = pango_font_describe_with_absolute_size(font);
-	*use = (struct font_use){ font, i,
+	*use = (struct font_use){ font, wording, -1,
 				  (double)pango_font_description_get_size(description) / PANGO_SCALE,
 				  synthesized(font) };
 	pango_font_description_free(description);
 	return use;
 }
 
-/* Notes the glyphs of a run: 0, or PDF_DIRECT_DECLINED. */
-static int collect_run(struct document *d, const PangoGlyphItem *run)
+/* Notes the glyphs of a run, in the face's particulars' font if it is a
+ * particular's: 0, or PDF_DIRECT_DECLINED. */
+static int collect_run(struct document *d, const PangoGlyphItem *run, int particular)
 {
 	struct font_use *use = font_use(d, run->item->analysis.font);
 	const PangoGlyphString *glyphs = run->glyphs;
+	hb_set_t *set;
 
 	if (!use || run->item->analysis.level % 2)
 		return PDF_DIRECT_DECLINED;
+	if (particular && use->particular_font < 0 &&
+	    (use->particular_font = document_font(d, d->fonts[use->document_font].face, 1)) < 0)
+		return PDF_DIRECT_DECLINED;
+	set = d->fonts[particular ? use->particular_font : use->document_font].glyphs;
 	for (int i = 0; i < glyphs->num_glyphs; i++) {
 		const PangoGlyphInfo *glyph = &glyphs->glyphs[i];
 
@@ -424,7 +288,7 @@ static int collect_run(struct document *d, const PangoGlyphItem *run)
 			continue;
 		if ((glyph->glyph & PANGO_GLYPH_UNKNOWN_FLAG) || glyph->geometry.y_offset != 0)
 			return PDF_DIRECT_DECLINED;
-		hb_set_add(d->fonts[use->document_font].glyphs, glyph->glyph);
+		hb_set_add(set, glyph->glyph);
 	}
 	return 0;
 }
@@ -443,88 +307,114 @@ static int collect(struct document *d, const struct pdf_page *pages, int count)
 			if (mark->kind != PDF_MARK_LINE)
 				continue;
 			for (GSList *l = mark->line->runs; l; l = l->next)
-				if (collect_run(d, l->data) != 0)
+				if (collect_run(d, l->data, mark->particular) != 0)
 					return PDF_DIRECT_DECLINED;
 		}
 	return 0;
 }
 
-/* A glyph's advance in W's thousandths of an em. */
-static int glyph_width(const struct face *face, hb_codepoint_t glyph)
+/* Adds the glyphs of all ten digits to a wording's glyphs that have one:
+ * the wording's dates and numbers differ from letter to letter, and so
+ * would the digits it draws, and its subset with them. */
+static void add_digits(const struct document_font *f)
 {
-	hb_position_t advance = hb_font_get_glyph_h_advance(face->font, glyph);
+	hb_codepoint_t digits[10];
+	int drawn = 0;
 
-	return (int)lround((double)advance * 1000.0 / face->units);
+	for (int i = 0; i < 10; i++) {
+		if (!hb_font_get_nominal_glyph(f->face->font, '0' + (hb_codepoint_t)i, &digits[i]))
+			digits[i] = 0;
+		drawn |= digits[i] && hb_set_has(f->glyphs, digits[i]);
+	}
+	for (int i = 0; drawn && i < 10; i++)
+		if (digits[i])
+			hb_set_add(f->glyphs, digits[i]);
 }
 
-/* Plans each font's subset: its glyphs (and .notdef) renumbered from 1 in
- * their order in the font, each one's width as W will give it. */
-static int plan_subsets(struct document *d)
+/* Takes each font's subset: the wording's kept by the thread, the
+ * particulars' of just the glyphs the wording does not have. A font left
+ * with no glyph has no subset and is not written. 0, or -1. */
+static int take_subsets(struct document *d)
 {
 	for (int i = 0; i < d->font_count; i++) {
 		struct document_font *f = &d->fonts[i];
-		hb_subset_input_t *input = hb_subset_input_create_or_fail();
-		hb_set_t *dropped;
 
-		if (!input)
+		if (!f->particular)
+			add_digits(f);
+		else
+			hb_set_subtract(f->glyphs, d->fonts[f->wording].glyphs);
+		if (hb_set_is_empty(f->glyphs))
+			continue;
+		f->subset = pdf_subset_take(d->kept, f->face, f->glyphs, !f->particular);
+		if (!f->subset)
 			return -1;
-		hb_set_add(f->glyphs, 0);
-		hb_set_union(hb_subset_input_glyph_set(input), f->glyphs);
-		dropped = hb_subset_input_set(input, HB_SUBSET_SETS_DROP_TABLE_TAG);
-		hb_set_clear(dropped);
-		hb_set_invert(dropped);
-		for (size_t t = 0; t < SUBSET_TABLES; t++)
-			hb_set_del(dropped, subset_tables[t]);
-		hb_subset_input_set_flags(input, HB_SUBSET_FLAGS_NO_HINTING);
-		f->plan = hb_subset_plan_create_or_fail(f->face->tables, input);
-		hb_subset_input_destroy(input);
-		if (!f->plan)
+		f->texts = calloc(f->subset->count, sizeof(*f->texts));
+		if (!f->texts)
 			return -1;
-		f->to_subset = hb_subset_plan_old_to_new_glyph_mapping(f->plan);
-		f->from_subset = hb_subset_plan_new_to_old_glyph_mapping(f->plan);
-		f->count = hb_map_get_population(f->to_subset);
-		f->texts = calloc(f->count ? f->count : 1, sizeof(*f->texts));
-		f->widths = calloc(f->count ? f->count : 1, sizeof(*f->widths));
-		if (!f->texts || !f->widths)
-			return -1;
-		for (unsigned g = 0; g < f->count; g++)
-			f->widths[g] = glyph_width(f->face, hb_map_get(f->from_subset, g));
 	}
 	return 0;
+}
+
+/* The font of use's face that holds glyph: its wording's, or its
+ * particulars' for a glyph that only particulars draw. */
+static int glyph_font(const struct document *d, const struct font_use *use, PangoGlyph glyph)
+{
+	return use->particular_font < 0 || hb_set_has(d->fonts[use->document_font].glyphs, glyph)
+		       ? use->document_font : use->particular_font;
 }
 
 /* Notes what each glyph of the run stands for, from its clusters: the
  * cluster's text goes with its first glyph, the first time that glyph is
  * met. */
-static void note_texts(struct document_font *f, const char *text, PangoGlyphItem *run)
+static void note_texts(struct document *d, const struct font_use *use, const char *text,
+		       PangoGlyphItem *run)
 {
 	PangoGlyphItemIter iter;
 
 	for (gboolean more = pango_glyph_item_iter_init_start(&iter, run, text); more;
 	     more = pango_glyph_item_iter_next_cluster(&iter)) {
 		PangoGlyph glyph = run->glyphs->glyphs[iter.start_glyph].glyph;
+		struct document_font *f;
 		hb_codepoint_t subset_glyph;
 
 		if (glyph == PANGO_GLYPH_EMPTY || iter.end_index <= iter.start_index)
 			continue;
-		subset_glyph = hb_map_get(f->to_subset, glyph);
-		if (subset_glyph < f->count && !f->texts[subset_glyph])
+		f = &d->fonts[glyph_font(d, use, glyph)];
+		subset_glyph = hb_map_get(f->subset->to_subset, glyph);
+		if (subset_glyph < f->subset->count && !f->texts[subset_glyph])
 			f->texts[subset_glyph] = g_strndup(text + iter.start_index,
 							   (gsize)(iter.end_index - iter.start_index));
 	}
 }
 
-/* A run's glyphs from its baseline's left end at x, y: one TJ, each glyph
- * moved to where Pango placed it. */
+/* Sets the font a run's glyphs are drawn in: the font's name, the size. */
+static void select_font(GString *content, int font, double size)
+{
+	g_string_append(content, "/F");
+	append_integer(content, font);
+	g_string_append_c(content, ' ');
+	pdf_append_number(content, size);
+	g_string_append(content, " Tf ");
+}
+
+/* A run's glyphs from its baseline's left end at x, y: one TJ for each
+ * font they are drawn from in turn, each glyph moved to where Pango placed
+ * it. */
 static void show_run(GString *content, const struct document *d, const struct font_use *use,
 		     const PangoGlyphItem *run, double x, double y)
 {
-	const struct document_font *f = &d->fonts[use->document_font];
 	const PangoGlyphString *glyphs = run->glyphs;
 	double pen = 0;		/* where the next glyph goes, thousandths of the size */
 	double placed = 0;	/* where the PDF's text position is, the same units */
 	int open = 0;		/* inside a hexadecimal string */
+	int font = -1;		/* the font set */
+	int first;
 
+	for (first = 0; first < glyphs->num_glyphs; first++)
+		if (glyphs->glyphs[first].glyph != PANGO_GLYPH_EMPTY)
+			break;
+	if (first == glyphs->num_glyphs)
+		return;		/* nothing drawn */
 	/* bold made from a regular face: each glyph's outline also stroked, a
 	 * 24th of the size wide, as FreeType's emboldening widens it for cairo */
 	if (use->emboldened) {
@@ -532,9 +422,10 @@ static void show_run(GString *content, const struct document *d, const struct fo
 		pdf_append_number(content, use->size / 24.0);
 		g_string_append(content, " w 2 Tr ");
 	}
-	g_string_append_printf(content, "BT /F%d ", use->document_font);
-	pdf_append_number(content, use->size);
-	g_string_append(content, " Tf 1 0 0 -1 ");
+	g_string_append(content, "BT ");
+	font = glyph_font(d, use, glyphs->glyphs[first].glyph);
+	select_font(content, font, use->size);
+	g_string_append(content, "1 0 0 -1 ");
 	pdf_append_number(content, x);
 	g_string_append_c(content, ' ');
 	pdf_append_number(content, y);
@@ -544,9 +435,19 @@ static void show_run(GString *content, const struct document *d, const struct fo
 		double offset = (double)glyph->geometry.x_offset / PANGO_SCALE * 1000.0 / use->size;
 
 		if (glyph->glyph != PANGO_GLYPH_EMPTY) {
-			unsigned subset_glyph = hb_map_get(f->to_subset, glyph->glyph);
+			int holder = glyph_font(d, use, glyph->glyph);
+			const struct pdf_subset *subset = d->fonts[holder].subset;
+			unsigned subset_glyph = hb_map_get(subset->to_subset, glyph->glyph);
 			long move = lround(placed - (pen + offset));
 
+			if (holder != font) {
+				/* the text position stays where the last glyph left it */
+				g_string_append(content, open ? ">] TJ " : "] TJ ");
+				select_font(content, holder, use->size);
+				g_string_append_c(content, '[');
+				font = holder;
+				open = 0;
+			}
 			if (move != 0) {
 				if (open)
 					g_string_append_c(content, '>');
@@ -558,7 +459,7 @@ static void show_run(GString *content, const struct document *d, const struct fo
 				g_string_append_c(content, '<');
 			open = 1;
 			append_hex4(content, subset_glyph);
-			placed += f->widths[subset_glyph];
+			placed += subset->widths[subset_glyph];
 		}
 		pen += (double)glyph->geometry.width / PANGO_SCALE * 1000.0 / use->size;
 	}
@@ -582,7 +483,7 @@ static void write_run(PangoGlyphItem *run, double x, int again, void *data)
 	struct font_use *use = font_use(writing->d, run->item->analysis.font);
 
 	if (!again)
-		note_texts(&writing->d->fonts[use->document_font], writing->text, run);
+		note_texts(writing->d, use, writing->text, run);
 	show_run(writing->content, writing->d, use, run, x, writing->y);
 }
 
@@ -673,23 +574,6 @@ static GString *page_content(struct document *d, const struct pdf_page *page, do
 
 /* --- the fonts' objects --------------------------------------------------- */
 
-/* Six capital letters naming the subset, as PDF asks of a subset's name:
- * from its face and glyphs, so the same glyphs give the same tag. */
-static void subset_tag(const struct document_font *f, char tag[7])
-{
-	uint32_t hash = 2166136261u;
-
-	for (const char *p = f->face->name; *p; p++)
-		hash = (hash ^ (unsigned char)*p) * 16777619u;
-	for (unsigned g = 0; g < f->count; g++)
-		hash = (hash ^ hb_map_get(f->from_subset, g)) * 16777619u;
-	for (int i = 0; i < 6; i++) {
-		tag[i] = (char)('A' + hash % 26);
-		hash /= 26;
-	}
-	tag[6] = '\0';
-}
-
 /* UTF-8 text as UTF-16BE hexadecimal digits. */
 static void append_utf16(GString *out, const char *text)
 {
@@ -712,9 +596,9 @@ static GString *to_unicode(const struct document_font *f)
 				     "endcodespacerange\n");
 	unsigned left = 0, in_block = 0;
 
-	for (unsigned g = 0; g < f->count; g++)
+	for (unsigned g = 0; g < f->subset->count; g++)
 		left += f->texts[g] != NULL;
-	for (unsigned g = 0; g < f->count; g++) {
+	for (unsigned g = 0; g < f->subset->count; g++) {
 		if (!f->texts[g])
 			continue;
 		if (in_block == 0)
@@ -735,21 +619,21 @@ static GString *to_unicode(const struct document_font *f)
 }
 
 /* The widths of the subset's glyphs, from CID 0. */
-static GString *widths(const struct document_font *f)
+static GString *widths(const struct pdf_subset *subset)
 {
 	GString *w = g_string_new("[0 [");
 
-	for (unsigned g = 0; g < f->count; g++) {
+	for (unsigned g = 0; g < subset->count; g++) {
 		if (g)
 			g_string_append_c(w, ' ');
-		append_integer(w, f->widths[g]);
+		append_integer(w, subset->widths[g]);
 	}
 	g_string_append(w, "]]");
 	return w;
 }
 
 /* A thousandth of an em, from the face's units. */
-static int thousandths(const struct face *face, int units)
+static int thousandths(const struct pdf_face *face, int units)
 {
 	return (int)lround((double)units * 1000.0 / face->units);
 }
@@ -758,45 +642,34 @@ static int thousandths(const struct face *face, int units)
  * descriptor, subset and ToUnicode map. */
 static void put_font(struct document *d, struct document_font *f)
 {
-	const struct face *face = f->face;
-	hb_face_t *subset = hb_subset_plan_execute_or_fail(f->plan);
-	hb_blob_t *blob = subset ? hb_face_reference_blob(subset) : NULL;
-	unsigned length = 0;
-	const char *bytes = blob ? hb_blob_get_data(blob, &length) : NULL;
-	GString *w = widths(f), *cmap = to_unicode(f);
-	char tag[7], dictionary[64];
+	const struct pdf_face *face = f->face;
+	const struct pdf_subset *subset = f->subset;
+	GString *w = widths(subset), *cmap = to_unicode(f);
+	char dictionary[64];
 	int o = f->object;
 
-	if (!bytes || length == 0) {
-		d->failed = 1;
-		goto out;
-	}
-	subset_tag(f, tag);
 	begin_object(d, o);
 	put_format(d, "<< /Type /Font /Subtype /Type0 /BaseFont /%s+%s /Encoding /Identity-H "
 		   "/DescendantFonts [%d 0 R] /ToUnicode %d 0 R >>\nendobj\n",
-		   tag, face->name, o + 1, o + 4);
+		   subset->tag, face->name, o + 1, o + 4);
 	begin_object(d, o + 1);
 	put_format(d, "<< /Type /Font /Subtype /CIDFontType2 /BaseFont /%s+%s /CIDSystemInfo "
 		   "<< /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> /FontDescriptor "
-		   "%d 0 R /CIDToGIDMap /Identity /W ", tag, face->name, o + 2);
+		   "%d 0 R /CIDToGIDMap /Identity /W ", subset->tag, face->name, o + 2);
 	put(d, w->str, w->len);
 	put_string(d, " >>\nendobj\n");
 	begin_object(d, o + 2);
 	put_format(d, "<< /Type /FontDescriptor /FontName /%s+%s /Flags 4 /FontBBox [%d %d %d %d] "
 		   "/ItalicAngle 0 /Ascent %d /Descent %d /CapHeight %d /StemV 80 /FontFile2 %d 0 R "
-		   ">>\nendobj\n", tag, face->name, thousandths(face, face->box[0]),
+		   ">>\nendobj\n", subset->tag, face->name, thousandths(face, face->box[0]),
 		   thousandths(face, face->box[1]), thousandths(face, face->box[2]),
 		   thousandths(face, face->box[3]), thousandths(face, face->ascent),
 		   thousandths(face, face->descent), thousandths(face, face->cap_height), o + 3);
-	snprintf(dictionary, sizeof(dictionary), " /Length1 %u", length);
-	put_stream(d, o + 3, dictionary, bytes, length);
+	snprintf(dictionary, sizeof(dictionary), " /Length1 %u", subset->file_length);
+	put_deflated_stream(d, o + 3, dictionary, subset->file, subset->file_size);
 	put_stream(d, o + 4, "", cmap->str, cmap->len);
-out:
 	g_string_free(cmap, TRUE);
 	g_string_free(w, TRUE);
-	hb_blob_destroy(blob);
-	hb_face_destroy(subset);
 }
 
 /* --- the document's other objects ----------------------------------------- */
@@ -848,7 +721,8 @@ static void put_page(struct document *d, const struct pdf_page *page, int number
 	put_format(d, "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 %d %d] /Resources << /Font <<",
 		   (int)width, (int)height);
 	for (int i = 0; i < d->font_count; i++)
-		put_format(d, " /F%d %d 0 R", i, d->fonts[i].object);
+		if (d->fonts[i].subset)
+			put_format(d, " /F%d %d 0 R", i, d->fonts[i].object);
 	put_string(d, " >>");
 	if (d->form)
 		put_format(d, " /XObject << /Form %d 0 R >>", d->form_object);
@@ -872,22 +746,25 @@ static void put_form(struct document *d)
 }
 
 /* Numbers: 1 the catalog, 2 the pages, 3 the information, then two for
- * each page, five for each font, then the form's. */
+ * each page, five for each font written, then the form's. */
 static void put_document(struct document *d, const struct pdf_page *pages, int count,
 			 double width, double height, const char *title, const char *date)
 {
-	int first_page = 4, first_font = first_page + 2 * count;
+	int first_page = 4, next = first_page + 2 * count;
 	size_t xref;
 
-	d->form_object = first_font + 5 * d->font_count;
+	for (int i = 0; i < d->font_count; i++)
+		if (d->fonts[i].subset) {
+			d->fonts[i].object = next;
+			next += 5;
+		}
+	d->form_object = next;
 	d->objects = d->form_object + (d->form ? pdf_embedded_count(d->form) : 0);
 	d->offsets = calloc((size_t)d->objects, sizeof(*d->offsets));
 	if (!d->offsets) {
 		d->failed = 1;
 		return;
 	}
-	for (int i = 0; i < d->font_count; i++)
-		d->fonts[i].object = first_font + 5 * i;
 	put_string(d, "%PDF-1.5\n%\xe2\xe3\xcf\xd3\n");
 	begin_object(d, 1);
 	put_string(d, "<< /Type /Catalog /Pages 2 0 R >>\nendobj\n");
@@ -900,7 +777,8 @@ static void put_document(struct document *d, const struct pdf_page *pages, int c
 	for (int p = 0; p < count; p++)
 		put_page(d, &pages[p], first_page + 2 * p, width, height);
 	for (int i = 0; i < d->font_count; i++)
-		put_font(d, &d->fonts[i]);
+		if (d->fonts[i].subset)
+			put_font(d, &d->fonts[i]);
 	if (d->form)
 		put_form(d);
 	xref = d->out.size;
@@ -915,7 +793,7 @@ int pdf_direct_write(const struct pdf_page *pages, int count, double width, doub
 		     const char *title, const char *date, unsigned char **pdf, size_t *pdf_size,
 		     struct error *err)
 {
-	struct document d = { .kept = thread_kept() };
+	struct document d = { .kept = pdf_kept_for_thread() };
 	int result = -1;
 
 	*pdf = NULL;
@@ -928,10 +806,10 @@ int pdf_direct_write(const struct pdf_page *pages, int count, double width, doub
 		error_set(err, "out of memory");
 		goto out;
 	}
-	d.kept->documents++;
+	pdf_kept_begin_document(d.kept);
 	if ((result = collect(&d, pages, count)) != 0)
 		goto out;
-	if (plan_subsets(&d) < 0) {
+	if (take_subsets(&d) < 0) {
 		result = error_set(err, "unable to make the letter's font subsets");
 		goto out;
 	}

@@ -7,6 +7,13 @@
  * (README, "PDF, and why this way"). Letters (pdf_letter.c) and
  * certificates (pdf_certificate.c) are written so.
  *
+ * The lines of a document's particulars (pdf_mark.particular: a name, a
+ * number, what one letter alone says) have their glyphs embedded apart:
+ * each face as one font of the glyphs the rest of the document, its
+ * wording, draws (and all ten digits if it draws one), which the thread
+ * keeps made for the next document with the same wording, and one of the
+ * glyphs that only the particulars draw (pdf_subsets.h).
+ *
  * What only librsvg draws (the society's seal, a certificate's ground)
  * comes as the page cairo drew it on alone (pdf_embed.h), placed as a form.
  * Bold that fontconfig makes from a regular face (a CJK font with no bold)

@@ -18,7 +18,11 @@
  * little onto a second page is laid out again a little smaller, to fit one
  * sheet. The thread keeps the layouts it makes for the letters after
  * (pdf_layouts.c): the text every letter of a kind has is shaped and broken
- * into lines once a thread, not once a letter.
+ * into lines once a thread, not once a letter. The lines of what the letter
+ * alone says - the particulars' values, the reference, the salutation, the
+ * items of a list marked particular - are marked as particulars, so that the writer embeds the glyphs of the rest,
+ * the same from letter to letter, in a font the thread keeps made
+ * (pdf_direct.h).
  */
 #include <stdint.h>
 #include <stdio.h>
@@ -100,6 +104,7 @@ struct typesetter {
 	int failed;		/* out of memory */
 	double scale;
 	double y;		/* top of the next block */
+	int particular;		/* the lines put now are particulars (pdf_pages.h) */
 };
 
 static int is_letter_element(const xmlNode *node, const char *name)
@@ -235,7 +240,7 @@ static void mark_bold(PangoLayout *layout, int whole)
 static void line_onto(struct typesetter *t, struct pdf_page *page, PangoLayout *layout,
 		      PangoLayoutLine *line, double x, double y)
 {
-	if (pdf_page_add_line(page, layout, line, x, y) < 0)
+	if (pdf_page_add_line(page, layout, line, x, y, t->particular) < 0)
 		t->failed = 1;
 }
 
@@ -396,8 +401,10 @@ static void space(struct typesetter *t, double points)
 		t->y += points * t->scale;
 }
 
-/* Layouts side by side at their x, kept together on one page. */
-static void put_together(struct typesetter *t, PangoLayout **layouts, const double *x, int n)
+/* Layouts side by side at their x, kept together on one page; those whose
+ * bit is set in `particulars` (1 << i for layouts[i]) are particulars. */
+static void put_together(struct typesetter *t, PangoLayout **layouts, const double *x, int n,
+			 unsigned particulars)
 {
 	double height = 0;
 
@@ -409,8 +416,10 @@ static void put_together(struct typesetter *t, PangoLayout **layouts, const doub
 	for (int i = 0; i < n; i++) {
 		if (!layouts[i])
 			continue;
+		t->particular = (particulars >> i) & 1;
 		layout_onto(t, last_page(t), layouts[i], x[i], t->y);
 	}
+	t->particular = 0;
 	t->y += height;
 }
 
@@ -469,6 +478,9 @@ static void put_paragraph(struct typesetter *t, const xmlNode *node, double inde
 /* Particulars: the label, then the value beside it, FIELD_COLUMNS fields
  * side by side in a row, as the print CSS sets them (table.fields). */
 #define FIELD_COLUMNS 2
+/* The values of a row's fields, for put_together: the odd layouts. */
+#define FIELD_VALUES 0xAu
+_Static_assert(FIELD_COLUMNS == 2, "FIELD_VALUES marks the values of two fields");
 
 static void put_fields(struct typesetter *t, const xmlNode *fields)
 {
@@ -502,25 +514,28 @@ static void put_fields(struct typesetter *t, const xmlNode *fields)
 		g_free(label_markup);
 		xmlFree(label);
 		if (n == 2 * FIELD_COLUMNS) {
-			put_together(t, layouts, x, n);
+			put_together(t, layouts, x, n, FIELD_VALUES);
 			while (n > 0)
 				g_object_unref(layouts[--n]);
 		}
 	}
 	if (n > 0)
-		put_together(t, layouts, x, n);
+		put_together(t, layouts, x, n, FIELD_VALUES);
 	while (n > 0)
 		g_object_unref(layouts[--n]);
 	space(t, 4);
 }
 
 /* A list: "1." or "●" (U+2022 is not in the font) hanging before each item; an item with a heading
- * has it bold over its detail. */
+ * has it bold over its detail. The items of a list marked particular="yes"
+ * (what the applicant gave) are particulars. */
 static void put_list(struct typesetter *t, const xmlNode *list)
 {
 	const struct style marker_style = { BODY_SIZE, 0, PANGO_ALIGN_RIGHT, 0 };
 	const struct style item_style = { BODY_SIZE, 0, PANGO_ALIGN_LEFT, 0 };
 	xmlChar *numbered = xmlGetProp(list, (const xmlChar *)"numbered");
+	xmlChar *particular = xmlGetProp(list, (const xmlChar *)"particular");
+	unsigned particulars = particular && strcmp((const char *)particular, "yes") == 0 ? 2u : 0;
 	double marker_width = 1.8 * BODY_SIZE * t->scale;
 	double x[2] = { LEFT + 0.6 * BODY_SIZE * t->scale, 0 };
 	int number = 0;
@@ -551,13 +566,14 @@ static void put_list(struct typesetter *t, const xmlNode *list)
 		}
 		layouts[0] = layout_new(t->fonts, t->scale, marker, marker_width, &marker_style);
 		layouts[1] = layout_new(t->fonts, t->scale, markup->str, LEFT + WIDTH - x[1], &item_style);
-		put_together(t, layouts, x, 2);
+		put_together(t, layouts, x, 2, particulars);
 		space(t, heading ? 2.5 : 1);
 		g_object_unref(layouts[0]);
 		g_object_unref(layouts[1]);
 		g_string_free(markup, TRUE);
 	}
 	space(t, 2);
+	xmlFree(particular);
 	xmlFree(numbered);
 }
 
@@ -638,7 +654,7 @@ static void put_table_row(struct typesetter *t, const xmlNode *row, const double
 		i++;
 	}
 	t->y += 1.5 * t->scale;
-	put_together(t, layouts, x, i);
+	put_together(t, layouts, x, i, 0);
 	t->y += 1.5 * t->scale;
 	while (i-- > 0)
 		g_object_unref(layouts[i]);
@@ -685,7 +701,7 @@ static void put_section(struct typesetter *t, const xmlNode *section)
 	layout = layout_new(t->fonts, t->scale, heading, WIDTH, &style);
 	if (t->y + layout_height(layout) + 2 * BODY_SIZE * t->scale > A4_LONG_SIDE - BOTTOM)
 		new_page(t);
-	put_together(t, &layout, &x, 1);
+	put_together(t, &layout, &x, 1, 0);
 	g_object_unref(layout);
 	g_free(heading);
 	space(t, 1.5);
@@ -743,7 +759,9 @@ static void put_heading_lines(struct typesetter *t, const xmlNode *letter)
 		text = escaped((const char *)label);
 		markup = g_strconcat(text, "：", value, NULL);
 		t->y += 4 * t->scale;
+		t->particular = 1;
 		put_text(t, markup, LEFT, WIDTH, &reference);
+		t->particular = 0;
 		g_free(markup);
 		g_free(text);
 		g_free(value);
@@ -864,7 +882,7 @@ static void put_closing(struct typesetter *t, const xmlNode *closing, const xmlN
 		new_page(t);
 	top = t->y;
 	for (size_t i = 0; i < count; i++) {
-		put_together(t, &layouts[i], &x, 1);
+		put_together(t, &layouts[i], &x, 1, 0);
 		g_object_unref(layouts[i]);
 	}
 	put_seal(t, signature, top, height);
@@ -883,8 +901,11 @@ static void typeset(struct typesetter *t, const xmlNode *letter)
 	put_heading_lines(t, letter);
 	if ((node = child(letter, "fields")))
 		put_fields(t, node);
-	if ((node = child(letter, "salutation")))
+	if ((node = child(letter, "salutation"))) {
+		t->particular = 1;	/* it names the applicant */
 		put_paragraph(t, node, 0);
+		t->particular = 0;
+	}
 	if ((node = child(letter, "body")))
 		for (const xmlNode *c = node->children; c; c = c->next)
 			put_block(t, c);

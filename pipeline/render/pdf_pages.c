@@ -22,7 +22,7 @@ static struct pdf_mark *add_mark(struct pdf_page *page, enum pdf_mark_kind kind,
 }
 
 int pdf_page_add_line(struct pdf_page *page, PangoLayout *layout, PangoLayoutLine *line,
-		      double x, double y)
+		      double x, double y, int particular)
 {
 	struct pdf_mark *mark = add_mark(page, PDF_MARK_LINE, x, y);
 
@@ -30,6 +30,7 @@ int pdf_page_add_line(struct pdf_page *page, PangoLayout *layout, PangoLayoutLin
 		return -1;
 	mark->layout = g_object_ref(layout);
 	mark->line = pango_layout_line_ref(line);
+	mark->particular = particular;
 	return 0;
 }
 

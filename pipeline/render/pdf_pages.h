@@ -26,6 +26,9 @@ struct pdf_mark {
 	double height;		/* a form's */
 	double thickness;	/* a rule's */
 	unsigned colour;	/* a line's or a path's, 0xRRGGBB: a letter's are all black (0) */
+	int particular;		/* a line of what one document alone says (a name, a
+				 * number), not of the wording its kind shares: see
+				 * pdf_direct.h */
 	PangoLayout *layout;	/* a line's layout, a reference: it keeps the line's text */
 	PangoLayoutLine *line;	/* a reference */
 	const struct pdf_embedded *form;	/* the page a form places, or NULL: the
@@ -40,10 +43,10 @@ struct pdf_page {
 	size_t count, capacity;
 };
 
-/* Adds a mark to page (taking references to a line's layout and line):
- * 0, or -1 out of memory (page unchanged). */
+/* Adds a mark to page (taking references to a line's layout and line;
+ * `particular` as the mark's): 0, or -1 out of memory (page unchanged). */
 int pdf_page_add_line(struct pdf_page *page, PangoLayout *layout, PangoLayoutLine *line,
-		      double x, double y);
+		      double x, double y, int particular);
 int pdf_page_add_rule(struct pdf_page *page, double x, double y, double length,
 		      double thickness);
 int pdf_page_add_form(struct pdf_page *page, double x, double y, double width, double height,

@@ -118,9 +118,10 @@ static long dark_pixels(const char *path, int page, int x, int y, int width, int
 	return dark;
 }
 
-/* A letter document around body (l:paragraph and l:section elements); the
- * particulars and closing of a real letter, so that it is a page's worth. */
-static xmlDocPtr letter_document(const char *body)
+/* A letter document to `name` around body (l:paragraph and l:section
+ * elements); the particulars and closing of a real letter, so that it is a
+ * page's worth. */
+static xmlDocPtr named_letter_document(const char *body, const char *name)
 {
 	static const char before[] =
 		"<letter xmlns='urn:ecap:letter:1' kind='returned' application='A2026-000001'>"
@@ -128,19 +129,25 @@ static xmlDocPtr letter_document(const char *body)
 		"<society-en>Chinese Society for Electrical Engineering</society-en></letterhead>"
 		"<title>退回补正通知</title>"
 		"<reference label='通知编号'>A2026-000001-01</reference>"
-		"<fields class='particulars'><field label='申请人' short='申 请 人'>王建国</field>"
-		"<field label='申请编号'>A2026-000001</field></fields>"
-		"<salutation>尊敬的王建国：</salutation><body>";
+		"<fields class='particulars'><field label='申请人' short='申 请 人'>";
+	static const char between[] = "</field><field label='申请编号'>A2026-000001</field></fields>"
+		"<salutation>尊敬的";
+	static const char salutation_end[] = "：</salutation><body>";
 	static const char after[] =
 		"</body><closing><paragraph>如对本通知有疑问，请与中国电机工程学会联系。</paragraph>"
 		"<paragraph>特此通知。</paragraph><regards>此致</regards><salute>敬礼！</salute>"
 		"</closing><signature><name>中国电机工程学会</name><date>2026年11月24日</date>"
 		"</signature></letter>";
-	char *xml = g_strconcat(before, body, after, NULL);
+	char *xml = g_strconcat(before, name, between, name, salutation_end, body, after, NULL);
 	xmlDocPtr document = xmlReadMemory(xml, (int)strlen(xml), NULL, NULL, 0);
 
 	g_free(xml);
 	return document;
+}
+
+static xmlDocPtr letter_document(const char *body)
+{
+	return named_letter_document(body, "王建国");
 }
 
 /* The PDF of a letter with body, saved as scratch/name; NULL if none. */
@@ -714,6 +721,162 @@ static void test_kept_layouts(void)
 	free(twice);
 	free(anew);
 	g_string_free(body, TRUE);
+}
+
+/* The font files (FontFile2 streams, deflated) of a PDF that pdf_direct.c
+ * wrote, in the order of its objects: up to max, each where it begins in
+ * pdf and its length; how many. */
+static int font_files(const unsigned char *pdf, size_t size, const unsigned char **file,
+		      size_t *length, int max)
+{
+	const char *text = (const char *)pdf;
+	int n = 0;
+
+	for (const char *at = memmem(text, size, "/FontFile2 ", 11); at && n < max;
+	     at = memmem(at + 1, size - (size_t)(at + 1 - text), "/FontFile2 ", 11)) {
+		char object[32];
+		const char *found, *stream;
+		int number = 0;
+
+		if (sscanf(at, "/FontFile2 %d 0 R", &number) != 1)
+			return n;
+		snprintf(object, sizeof(object), "\n%d 0 obj\n", number);
+		found = memmem(text, size, object, strlen(object));
+		stream = found ? memmem(found, size - (size_t)(found - text), "stream\n", 7) : NULL;
+		if (!found || !stream || sscanf(found + strlen(object), "<< /Length %zu", &length[n]) != 1)
+			return n;
+		file[n++] = (const unsigned char *)stream + 7;
+	}
+	return n;
+}
+
+/* The PDF of a letter to name with body, dated 2026-12-05; NULL if none. */
+static unsigned char *named_pdf(const char *body, const char *name, size_t *size)
+{
+	xmlDocPtr document = named_letter_document(body, name);
+	unsigned char *pdf = NULL;
+	struct error err = { "" };
+
+	*size = 0;
+	pdf_from_letter(document, "x.pdf", "2026-12-05", &pdf, size, &err);
+	xmlFreeDoc(document);
+	return pdf;
+}
+
+static gpointer named_letter_in_thread(gpointer data)
+{
+	struct in_thread *result = data;
+
+	result->pdf = named_pdf(short_body, "王建国", &result->size);
+	return NULL;
+}
+
+/* Whether two letters listing other projects, in a list marked particular
+ * or not, have the same wording's font file. */
+static int projects_share_wording(int marked)
+{
+	static const char *const projects[] = { "济南云龙储能电站接入系统设计",
+						"青岛港岸电改造工程调试" };
+	const unsigned char *files[2][4];
+	size_t lengths[2][4], size[2];
+	unsigned char *pdf[2];
+	int same;
+
+	for (int i = 0; i < 2; i++) {
+		char body[512];
+
+		snprintf(body, sizeof(body),
+			 "<paragraph>您填写的工程项目如下：</paragraph><list class='notes projects'%s>"
+			 "<item>%s（本人角色：设计负责人）</item></list>",
+			 marked ? " particular='yes'" : "", projects[i]);
+		pdf[i] = named_pdf(body, "王建国", &size[i]);
+	}
+	same = pdf[0] && pdf[1] && font_files(pdf[0], size[0], files[0], lengths[0], 4) == 2 &&
+	       font_files(pdf[1], size[1], files[1], lengths[1], 4) == 2 &&
+	       lengths[0][0] == lengths[1][0] && memcmp(files[0][0], files[1][0], lengths[0][0]) == 0;
+	free(pdf[0]);
+	free(pdf[1]);
+	return same;
+}
+
+/* A letter's glyphs are embedded as two fonts of the face (pdf_subsets.h):
+ * the wording's, which the thread keeps made, and the one of the glyphs only
+ * its particulars draw. Letters that differ in their particulars share the
+ * wording's font file byte for byte; a letter is the same PDF on a fresh
+ * thread and after others; glyphs of either font are drawn and read back. */
+static void test_kept_subsets(void)
+{
+	struct in_thread fresh = { NULL, 0, 0, 0 };
+	GThread *thread = g_thread_new("letter", named_letter_in_thread, &fresh);
+	const unsigned char *files[2][4];
+	size_t lengths[2][4], size[2], again_size, ink_size[2];
+	unsigned char *pdf[2], *again, *ink[2];
+	char command[512], text[8192], fonts[4096];
+	const char *path;
+	long dark[2];
+	int n[2];
+
+	g_thread_join(thread);
+	pdf[0] = named_pdf(short_body, "王建国", &size[0]);
+	pdf[1] = named_pdf(short_body, "欧阳鑫淼", &size[1]);
+	n[0] = pdf[0] ? font_files(pdf[0], size[0], files[0], lengths[0], 4) : 0;
+	n[1] = pdf[1] ? font_files(pdf[1], size[1], files[1], lengths[1], 4) : 0;
+	is_int(n[0], 2, "a letter with particulars embeds its face as two fonts");
+	ok(n[0] == 2 && n[1] == 2 && lengths[0][0] == lengths[1][0] &&
+	   memcmp(files[0][0], files[1][0], lengths[0][0]) == 0,
+	   "  two letters to other applicants have the same wording's font file, byte for byte");
+	ok(n[0] == 2 && n[1] == 2 && lengths[0][1] < lengths[0][0] / 8 &&
+	   (lengths[0][1] != lengths[1][1] || memcmp(files[0][1], files[1][1], lengths[0][1]) != 0),
+	   "  and each a small font of its own particulars' glyphs");
+	printf("# font files of %zu and %zu bytes, %zu of the other letter's particulars\n",
+	       n[0] == 2 ? lengths[0][0] : 0, n[0] == 2 ? lengths[0][1] : 0,
+	       n[1] == 2 ? lengths[1][1] : 0);
+	path = pdf[1] ? save(pdf[1], size[1], "particulars.pdf") : NULL;
+	snprintf(command, sizeof(command), "pdftotext '%s' - 2>/dev/null; pdffonts '%s' 2>&1",
+		 path ? path : "", path ? path : "");
+	run(command, text, sizeof(text));
+	squeezed(text);
+	if (!strstr(text, "尊敬的欧阳鑫淼："))	/* the salutation */
+		printf("# text read back:\n%s\n", text);
+	ok(path && strstr(text, "尊敬的欧阳鑫淼：") && strstr(strstr(text, "欧阳鑫淼") + 1, "欧阳鑫淼") &&
+	   strstr(text, "A2026-000001-01") && strstr(text, "2026年12月8日（含当日）"),
+	   "  its text reads back, the particulars' and the wording's alike");
+	snprintf(command, sizeof(command), "pdffonts '%s' 2>&1", path ? path : "");
+	run(command, fonts, sizeof(fonts));
+	ok(poppler_reads_quietly(path ? path : "") && strstr(fonts, " yes yes yes "),
+	   "  poppler reads it without a word; both fonts embedded subsets with ToUnicode");
+	/* a glyph that only the particulars draw is drawn */
+	ink[0] = named_pdf("<paragraph>。</paragraph>", "鑫鑫鑫鑫鑫鑫", &ink_size[0]);
+	ink[1] = named_pdf("<paragraph>。</paragraph>", "一", &ink_size[1]);
+	dark[0] = ink[0] ? dark_pixels(save(ink[0], ink_size[0], "ink.pdf"), 1, 0, 0, A4_SHORT,
+				       A4_LONG) : -1;
+	dark[1] = ink[1] ? dark_pixels(save(ink[1], ink_size[1], "no-ink.pdf"), 1, 0, 0, A4_SHORT,
+				       A4_LONG) : -1;
+	ok(dark[0] > 0 && dark[1] > 0 && dark[0] - dark[1] > 300,
+	   "  a glyph only its particulars draw (鑫, twelve times) is drawn with ink");
+	printf("# %ld dark pixels with, %ld without\n", dark[0], dark[1]);
+	ok(projects_share_wording(1) && !projects_share_wording(0),
+	   "  a list marked particular (the projects): other projects, the same wording's font "
+	   "file; unmarked, another");
+	/* more wordings than a thread keeps, then the first letter again */
+	for (int i = 0; i < 40; i++) {
+		char body[128];
+		size_t other_size;
+
+		snprintf(body, sizeof(body), "<paragraph>第%d种措辞：%s</paragraph>", i,
+			 i % 2 ? "审查" : "面试");
+		free(named_pdf(body, "王建国", &other_size));
+	}
+	again = named_pdf(short_body, "王建国", &again_size);
+	ok(same_pdf(fresh.pdf, fresh.size, pdf[0], size[0]) &&
+	   same_pdf(fresh.pdf, fresh.size, again, again_size),
+	   "a letter is the same PDF on a fresh thread, after another, and after 40 other wordings");
+	free(again);
+	free(ink[0]);
+	free(ink[1]);
+	free(pdf[0]);
+	free(pdf[1]);
+	free(fresh.pdf);
 }
 
 static void test_bad_letter(void)
@@ -1574,6 +1737,7 @@ int main(void)
 	test_same_bytes();
 	test_written_directly();
 	test_kept_layouts();
+	test_kept_subsets();
 	test_bad_letter();
 	test_certificate();
 	test_certificate_names();
