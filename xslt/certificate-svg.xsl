@@ -40,6 +40,10 @@
   writes over everything else, which librsvg draws once a thread: nothing
   else may be drawn over a particular. A particular with anything more (a
   tspan, textLength) makes librsvg draw the whole certificate, as before.
+  The texts of class holder, verification-code and verification-address,
+  which only one holder's certificate has, have their glyphs embedded apart
+  from those of the rest, which the certificates of a field and level
+  share (pipeline/render/pdf_certificate.c, particular_classes).
 -->
 <xsl:stylesheet version="1.0"
 		xmlns:xsl="http://www.w3.org/1999/XSL/Transform"

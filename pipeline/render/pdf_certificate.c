@@ -43,7 +43,34 @@ struct text {
 	unsigned colour;
 	char family[256];	/* Pango's family list */
 	char language[32];
+	int particular;		/* the holder's own: pdf_pages.h */
 };
+
+/* The classes of xslt/certificate-svg.xsl's texts that only one holder's
+ * certificate has - the name, the verification code, its address - whose
+ * glyphs pdf_direct.c embeds apart from those of the rest, which the
+ * certificates of a field and level share (pdf_direct.h). */
+static const char *const particular_classes[] = {
+	"holder", "verification-code", "verification-address", NULL
+};
+
+/* Whether a class attribute (names apart by spaces) names one of the
+ * particular classes. */
+static int is_particular(const char *classes)
+{
+	for (const char *p = classes; p && *p;) {
+		size_t length;
+
+		p += strspn(p, " \t\n\r");
+		length = strcspn(p, " \t\n\r");
+		for (int i = 0; particular_classes[i] && length; i++)
+			if (strlen(particular_classes[i]) == length &&
+			    strncmp(p, particular_classes[i], length) == 0)
+				return 1;
+		p += length;
+	}
+	return 0;
+}
 
 /* What a certificate is taken apart into. */
 struct parts {
@@ -261,7 +288,7 @@ static int read_text(const xmlNode *node, const xmlNode *root, const struct plac
 	struct text *t = &parts->texts[parts->text_count];
 	xmlChar *anchor = attribute(node, "text-anchor"), *weight = attribute(node, "font-weight");
 	xmlChar *style = attribute(node, "font-style"), *family = inherited(node, "font-family");
-	xmlChar *language = xmlNodeGetLang(node);
+	xmlChar *language = xmlNodeGetLang(node), *classes = attribute(node, "class");
 	double x, y, size, spacing;
 	int result = -1;
 
@@ -296,6 +323,7 @@ static int read_text(const xmlNode *node, const xmlNode *root, const struct plac
 	    (language && strlen((const char *)language) >= sizeof(t->language)))
 		goto out;
 	t->italic = style && strcmp((const char *)style, "italic") == 0;
+	t->particular = is_particular((const char *)classes);
 	snprintf(t->language, sizeof(t->language), "%s", language ? (const char *)language : "");
 	t->x = place->x + x * place->scale;
 	t->y = place->y + y * place->scale;
@@ -312,6 +340,7 @@ out:
 	xmlFree(style);
 	xmlFree(family);
 	xmlFree(language);
+	xmlFree(classes);
 	return result;
 }
 
@@ -732,10 +761,8 @@ static int put_text(struct pdf_page *page, const struct text *t)
 	if (t->anchor != 's')
 		x -= (double)logical.width / PANGO_SCALE / (t->anchor == 'm' ? 2 : 1);
 	pango_layout_line_get_extents(pango_layout_get_line_readonly(layout, 0), NULL, &logical);
-	/* every text written here is a holder's particular: the fixed ones are
-	 * in the ground (certificate-svg.xsl) */
 	result = pdf_page_add_line(page, layout, pango_layout_get_line_readonly(layout, 0),
-				   x + (double)logical.x / PANGO_SCALE, t->y, 1);
+				   x + (double)logical.x / PANGO_SCALE, t->y, t->particular);
 	if (result == 0)
 		page->marks[page->count - 1].colour = t->colour;
 out:

@@ -1272,6 +1272,46 @@ static char *pdf_text(const char *path, char *out, size_t capacity)
  * move under three thousandths of the size, so its Latin words drift),
  * bold made from WenQuanYi's regular face about as heavy; the same bytes
  * after another certificate; the ground drawn anew for another society. */
+/* A certificate's holder's name, verification code and its address are
+ * its particulars (pdf_certificate.c): the certificates of two holders
+ * differ in the font file of their names' glyphs alone, the others the
+ * same bytes, and each name reads back. */
+static void test_certificate_particulars(void)
+{
+	static const char *const holders[] = { "王喆", "欧阳昇" };
+	size_t svg_size = 0, size[2] = { 0 }, lengths[2][12];
+	char *svg = certificate_svg(&svg_size), text[8192], command[512];
+	const unsigned char *files[2][12];
+	unsigned char *pdf[2] = { NULL, NULL };
+	int n[2] = { 0, 0 }, differ = 0, read = 0;
+	size_t differing = 0;
+
+	for (int i = 0; i < 2; i++) {
+		char *named = with_holder(svg, holders[i]);
+		const char *path = certificate_pdf(named, i ? "holder-b.pdf" : "holder-a.pdf", &pdf[i],
+						   &size[i]);
+
+		n[i] = pdf[i] ? font_files(pdf[i], size[i], files[i], lengths[i], 12) : 0;
+		snprintf(command, sizeof(command), "pdftotext '%s' - 2>/dev/null", path ? path : "");
+		run(command, text, sizeof(text));
+		read += path && strstr(squeezed(text), holders[i]) != NULL;
+		g_free(named);
+	}
+	for (int f = 0; n[0] == n[1] && f < n[0]; f++)
+		if (lengths[0][f] != lengths[1][f] ||
+		    memcmp(files[0][f], files[1][f], lengths[0][f]) != 0) {
+			differ++;
+			differing = lengths[0][f] > lengths[1][f] ? lengths[0][f] : lengths[1][f];
+		}
+	ok(n[0] >= 3 && n[0] == n[1] && differ == 1 && differing < 2048,
+	   "two holders' certificates differ in one font file, of their names' few glyphs");
+	printf("# %d font files, %d differ, of %zu bytes at most\n", n[0], differ, differing);
+	is_int(read, 2, "  and each holder's name reads back from the PDF");
+	free(pdf[0]);
+	free(pdf[1]);
+	free(svg);
+}
+
 static void test_certificate_direct(void)
 {
 	size_t svg_size = 0, size[10] = { 0 };
@@ -1741,6 +1781,7 @@ int main(void)
 	test_bad_letter();
 	test_certificate();
 	test_certificate_names();
+	test_certificate_particulars();
 	test_fixed_part();
 	test_certificate_direct();
 	test_fonts_per_thread();
