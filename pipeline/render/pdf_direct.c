@@ -221,7 +221,7 @@ static int synthesized(PangoFont *font)
 
 /* The document's font of face (its particulars' or its wording's), added
  * if it is not there yet; -1 when the document has no room for it. */
-static int document_font(struct document *d, struct pdf_face *face, int particular)
+static int font_of_face(struct document *d, struct pdf_face *face, int particular)
 {
 	int wording = -1;
 
@@ -256,7 +256,7 @@ static struct font_use *font_use(struct document *d, PangoFont *font)
 	if (!hb_font || d->use_count == MAX_FONT_USES || synthesized(font) < 0)
 		return NULL;
 	face = pdf_kept_face(d->kept, hb_font_get_face(hb_font));
-	if (!face->usable || (wording = document_font(d, face, 0)) < 0)
+	if (!face->usable || (wording = font_of_face(d, face, 0)) < 0)
 		return NULL;
 	use = &d->uses[d->use_count++];
 	description = pango_font_describe_with_absolute_size(font);
@@ -278,7 +278,7 @@ static int collect_run(struct document *d, const PangoGlyphItem *run, int partic
 	if (!use || run->item->analysis.level % 2)
 		return PDF_DIRECT_DECLINED;
 	if (particular && use->particular_font < 0 &&
-	    (use->particular_font = document_font(d, d->fonts[use->document_font].face, 1)) < 0)
+	    (use->particular_font = font_of_face(d, d->fonts[use->document_font].face, 1)) < 0)
 		return PDF_DIRECT_DECLINED;
 	set = d->fonts[particular ? use->particular_font : use->document_font].glyphs;
 	for (int i = 0; i < glyphs->num_glyphs; i++) {
