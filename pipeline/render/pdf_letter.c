@@ -20,9 +20,9 @@
  * (pdf_layouts.c): the text every letter of a kind has is shaped and broken
  * into lines once a thread, not once a letter. The lines of what the letter
  * alone says - the particulars' values, the reference, the salutation, the
- * items of a list marked particular - are marked as particulars, so that the writer embeds the glyphs of the rest,
- * the same from letter to letter, in a font the thread keeps made
- * (pdf_direct.h).
+ * items of a list marked particular - are marked as particulars, so that
+ * the writer embeds the glyphs of the rest, the same from letter to letter,
+ * in a font the thread keeps made (pdf_direct.h).
  */
 #include <stdint.h>
 #include <stdio.h>
