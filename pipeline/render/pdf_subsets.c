@@ -21,7 +21,8 @@ static const hb_tag_t subset_tables[] = {
 /* a document meets at most PDF_DOCUMENT_FACES + 1 faces: one is always free to go */
 _Static_assert(MAX_FACES > PDF_DOCUMENT_FACES + 1, "a thread keeps more faces than a document");
 /* a document takes at most one kept subset a face: one is always free to go */
-_Static_assert(PDF_KEPT_SUBSETS > PDF_DOCUMENT_FACES, "a thread keeps more subsets than a document");
+_Static_assert(PDF_KEPT_SUBSETS > PDF_DOCUMENT_FACES,
+	       "a thread keeps more subsets than a document takes");
 
 struct pdf_kept {
 	struct pdf_face faces[MAX_FACES];
