@@ -38,7 +38,7 @@
 struct document_font {
 	struct pdf_face *face;
 	int particular;		/* of the glyphs that only particulars draw */
-	int wording;		/* for those, the index of the face's wording font */
+	int twin;		/* the index of the face's other font; -1 while it has none */
 	hb_set_t *glyphs;	/* the face's glyph numbers drawn in this font */
 	struct pdf_subset *subset;	/* NULL: no glyph, the font is not written */
 	char **texts;		/* subset->count: what each of its glyphs stands for */
@@ -49,7 +49,6 @@ struct document_font {
 struct font_use {
 	PangoFont *font;
 	int document_font;	/* the face's wording font */
-	int particular_font;	/* the face's particulars' font; -1 before one is drawn */
 	double size;		/* points */
 	int emboldened;		/* bold made from a regular face, as fontconfig asks */
 };
@@ -223,18 +222,20 @@ static int synthesized(PangoFont *font)
  * if it is not there yet; -1 when the document has no room for it. */
 static int font_of_face(struct document *d, struct pdf_face *face, int particular)
 {
-	int wording = -1;
+	int twin = -1;
 
 	for (int i = 0; i < d->font_count; i++)
 		if (d->fonts[i].face == face && d->fonts[i].particular == particular)
 			return i;
 		else if (d->fonts[i].face == face)
-			wording = i;
+			twin = i;
 	if (d->font_count == MAX_DOCUMENT_FONTS || (!particular && d->face_count == PDF_DOCUMENT_FACES))
 		return -1;
 	d->fonts[d->font_count] = (struct document_font){ .face = face, .particular = particular,
-							   .wording = wording,
+							   .twin = twin,
 							   .glyphs = hb_set_create() };
+	if (twin >= 0)
+		d->fonts[twin].twin = d->font_count;
 	d->face_count += !particular;
 	return d->font_count++;
 }
@@ -260,7 +261,7 @@ static struct font_use *font_use(struct document *d, PangoFont *font)
 		return NULL;
 	use = &d->uses[d->use_count++];
 	description = pango_font_describe_with_absolute_size(font);
-	*use = (struct font_use){ font, wording, -1,
+	*use = (struct font_use){ font, wording,
 				  (double)pango_font_description_get_size(description) / PANGO_SCALE,
 				  synthesized(font) };
 	pango_font_description_free(description);
@@ -273,14 +274,14 @@ static int collect_run(struct document *d, const PangoGlyphItem *run, int partic
 {
 	struct font_use *use = font_use(d, run->item->analysis.font);
 	const PangoGlyphString *glyphs = run->glyphs;
-	hb_set_t *set;
+	int font;
 
 	if (!use || run->item->analysis.level % 2)
 		return PDF_DIRECT_DECLINED;
-	if (particular && use->particular_font < 0 &&
-	    (use->particular_font = font_of_face(d, d->fonts[use->document_font].face, 1)) < 0)
+	font = particular ? font_of_face(d, d->fonts[use->document_font].face, 1)
+			  : use->document_font;
+	if (font < 0)
 		return PDF_DIRECT_DECLINED;
-	set = d->fonts[particular ? use->particular_font : use->document_font].glyphs;
 	for (int i = 0; i < glyphs->num_glyphs; i++) {
 		const PangoGlyphInfo *glyph = &glyphs->glyphs[i];
 
@@ -288,7 +289,7 @@ static int collect_run(struct document *d, const PangoGlyphItem *run, int partic
 			continue;
 		if ((glyph->glyph & PANGO_GLYPH_UNKNOWN_FLAG) || glyph->geometry.y_offset != 0)
 			return PDF_DIRECT_DECLINED;
-		hb_set_add(set, glyph->glyph);
+		hb_set_add(d->fonts[font].glyphs, glyph->glyph);
 	}
 	return 0;
 }
@@ -342,7 +343,7 @@ static int take_subsets(struct document *d)
 		if (!f->particular)
 			add_digits(f);
 		else
-			hb_set_subtract(f->glyphs, d->fonts[f->wording].glyphs);
+			hb_set_subtract(f->glyphs, d->fonts[f->twin].glyphs);
 		if (hb_set_is_empty(f->glyphs))
 			continue;
 		f->subset = pdf_subset_take(d->kept, f->face, f->glyphs, !f->particular);
@@ -359,8 +360,10 @@ static int take_subsets(struct document *d)
  * particulars' for a glyph that only particulars draw. */
 static int glyph_font(const struct document *d, const struct font_use *use, PangoGlyph glyph)
 {
-	return use->particular_font < 0 || hb_set_has(d->fonts[use->document_font].glyphs, glyph)
-		       ? use->document_font : use->particular_font;
+	const struct document_font *wording = &d->fonts[use->document_font];
+
+	return wording->twin < 0 || hb_set_has(wording->glyphs, glyph) ? use->document_font
+								       : wording->twin;
 }
 
 /* Notes what each glyph of the run stands for, from its clusters: the
