@@ -24,7 +24,6 @@
 #include <string.h>
 #include <time.h>
 #include <hb.h>
-#include <libdeflate.h>
 #include <pango/pangocairo.h>
 #include <pango/pangofc-font.h>
 #include "pdf_direct.h"
@@ -185,13 +184,10 @@ static void put_deflated_stream(struct document *d, int number, const char *dict
 static void put_stream(struct document *d, int number, const char *dictionary,
 		       const void *bytes, size_t length)
 {
-	struct libdeflate_compressor *compressor = pdf_kept_compressor(d->kept);
-	size_t bound = libdeflate_zlib_compress_bound(compressor, length);
-	unsigned char *deflated = malloc(bound ? bound : 1);
-	size_t size = deflated ? libdeflate_zlib_compress(compressor, bytes, length, deflated,
-							   bound) : 0;
+	size_t size = 0;
+	unsigned char *deflated = pdf_kept_deflate(d->kept, bytes, length, &size);
 
-	if (!size)
+	if (!deflated)
 		d->failed = 1;
 	else
 		put_deflated_stream(d, number, dictionary, deflated, size);

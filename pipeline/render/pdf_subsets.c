@@ -7,6 +7,7 @@
 #include <string.h>
 #include <glib.h>
 #include <hb-ot.h>
+#include <libdeflate.h>
 #include "pdf_subsets.h"
 #include "pdf_surface.h"
 
@@ -93,20 +94,19 @@ static void subset_tag(struct pdf_subset *subset)
 }
 
 /* The subset's font file, made and deflated: 0, or -1. */
-static int subset_file(struct pdf_subset *subset, struct libdeflate_compressor *compressor)
+static int subset_file(struct pdf_subset *subset, struct pdf_kept *kept)
 {
 	hb_face_t *made = hb_subset_plan_execute_or_fail(subset->plan);
 	hb_blob_t *blob = made ? hb_face_reference_blob(made) : NULL;
 	unsigned length = 0;
 	const char *bytes = blob ? hb_blob_get_data(blob, &length) : NULL;
-	size_t bound = bytes && length ? libdeflate_zlib_compress_bound(compressor, length) : 0;
 	int result = -1;
 
-	if (!bound || !(subset->file = malloc(bound)))
+	if (!bytes || length == 0)
 		goto out;
-	subset->file_size = libdeflate_zlib_compress(compressor, bytes, length, subset->file, bound);
+	subset->file = pdf_kept_deflate(kept, bytes, length, &subset->file_size);
 	subset->file_length = length;
-	result = subset->file_size ? 0 : -1;
+	result = subset->file ? 0 : -1;
 out:
 	hb_blob_destroy(blob);
 	hb_face_destroy(made);
@@ -134,7 +134,7 @@ static struct pdf_subset *subset_new(struct pdf_kept *kept, struct pdf_face *fac
 	for (unsigned g = 0; g < subset->count; g++)
 		subset->widths[g] = glyph_width(face, hb_map_get(subset->from_subset, g));
 	subset_tag(subset);
-	if (subset_file(subset, kept->compressor) < 0)
+	if (subset_file(subset, kept) < 0)
 		goto fail;
 	return subset;
 fail:
@@ -339,7 +339,17 @@ unsigned long pdf_kept_begin_document(struct pdf_kept *kept)
 	return ++kept->documents;
 }
 
-struct libdeflate_compressor *pdf_kept_compressor(struct pdf_kept *kept)
+unsigned char *pdf_kept_deflate(struct pdf_kept *kept, const void *bytes, size_t length,
+			       size_t *size)
 {
-	return kept->compressor;
+	size_t bound = libdeflate_zlib_compress_bound(kept->compressor, length);
+	unsigned char *deflated = malloc(bound ? bound : 1);
+
+	*size = deflated ? libdeflate_zlib_compress(kept->compressor, bytes, length, deflated, bound)
+			 : 0;
+	if (*size == 0) {
+		free(deflated);
+		return NULL;
+	}
+	return deflated;
 }

@@ -24,7 +24,6 @@
 #include <stddef.h>
 #include <hb.h>
 #include <hb-subset.h>
-#include <libdeflate.h>
 
 /* A font file's face as the documents embed it. */
 struct pdf_face {
@@ -72,8 +71,11 @@ struct pdf_kept *pdf_kept_for_thread(void);
 /* Begins a document: its serial, which marks what it uses. */
 unsigned long pdf_kept_begin_document(struct pdf_kept *kept);
 
-/* The thread's compressor, at PDF_DEFLATE_LEVEL. */
-struct libdeflate_compressor *pdf_kept_compressor(struct pdf_kept *kept);
+/* bytes deflated by the thread's compressor at PDF_DEFLATE_LEVEL, as a zlib
+ * stream (RFC 1950, what FlateDecode reads), in a new buffer (free()) of
+ * *size bytes; NULL out of memory. */
+unsigned char *pdf_kept_deflate(struct pdf_kept *kept, const void *bytes, size_t length,
+				size_t *size);
 
 /* The thread's face of source, made the first time, marked used by the
  * current document. A thread keeps at most 16 faces (a letter uses two or
