@@ -165,33 +165,59 @@ static int parse_journal_line(char *line, struct changed_file *file, struct erro
 	return found;
 }
 
+static int journal_open(struct audit_bag *bag, const char *name, struct journal_reader *reader,
+			struct error *err)
+{
+	char path[PATH_MAX], relative[PATH_MAX];
+
+	snprintf(relative, sizeof(relative), "store/journal/%s", name);
+	reader->in = fopen(store_path(bag->store, relative, path, sizeof(path)), "r");
+	if (!reader->in)
+		return error_set_errno(err, "unable to read '%s'", path);
+	return 0;
+}
+
+static void journal_close(struct journal_reader *reader)
+{
+	if (reader->in)
+		fclose(reader->in);
+	free(reader->line);
+	*reader = (struct journal_reader){ NULL, NULL, 0 };
+}
+
+/* The next file of the bag the journal names, at most `lines` lines on
+ * (*lines counts them down): 1 and *file (its destination owned), 0 at the
+ * journal's end or when the lines are spent, -1 on error. */
+static int journal_next(struct journal_reader *reader, size_t *lines, int early,
+			struct changed_file *file, struct error *err)
+{
+	while (*lines > 0 && getline(&reader->line, &reader->line_size, reader->in) > 0) {
+		int found = parse_journal_line(reader->line, file, err);
+
+		(*lines)--;
+		file->journal_archived_early = early;
+		if (found != 0)
+			return found;
+		free(file->destination);
+	}
+	return ferror(reader->in) ? error_set(err, "unable to read a journal of the store") : 0;
+}
+
 /* Calls action for every file of the bag the journal store/journal/NAME
  * names, in order; early: its outputs went in when it had committed. */
 static int for_each_file_of_journal(struct audit_bag *bag, const char *name, int early,
 				    changed_file_action action, struct error *err)
 {
-	char path[PATH_MAX], relative[PATH_MAX], *line = NULL;
-	size_t line_size = 0;
-	int result = 0;
-	FILE *in;
+	struct journal_reader reader = { NULL, NULL, 0 };
+	struct changed_file file;
+	size_t lines = SIZE_MAX;
+	int result = journal_open(bag, name, &reader, err);
 
-	snprintf(relative, sizeof(relative), "store/journal/%s", name);
-	in = fopen(store_path(bag->store, relative, path, sizeof(path)), "r");
-	if (!in)
-		return error_set_errno(err, "unable to read '%s'", path);
-	while (result == 0 && getline(&line, &line_size, in) > 0) {
-		struct changed_file file;
-		int found = parse_journal_line(line, &file, err);
-
-		file.journal_archived_early = early;
-		if (found < 0)
-			result = -1;
-		else if (found)
-			result = action(bag, &file, err);
+	while (result == 0 && (result = journal_next(&reader, &lines, early, &file, err)) > 0) {
+		result = action(bag, &file, err);
 		free(file.destination);
 	}
-	fclose(in);
-	free(line);
+	journal_close(&reader);
 	return result;
 }
 
@@ -513,18 +539,69 @@ static int archive_written_once(struct audit_bag *bag, const struct changed_file
 	return added < 0 ? -1 : 0;
 }
 
-int audit_add_committed(struct audit_bag *bag, const char *journal, struct error *err)
+/* Archives the next `lines` lines' worth of the committed journal being
+ * read, all of it with SIZE_MAX; the journal is closed at its end. */
+static int continue_committed(struct audit_bag *bag, size_t lines, struct error *err)
 {
-	char **grown = realloc(bag->early_journals,
-			       (bag->early_journal_count + 1) * sizeof(*grown));
+	struct changed_file file;
+	int result = 0;
 
+	if (!bag->committed.in)
+		return 0;
+	while (result == 0 && (result = journal_next(&bag->committed, &lines, 1, &file, err)) > 0) {
+		result = archive_written_once(bag, &file, err);
+		free(file.destination);
+	}
+	if (result == 0 && lines > 0)
+		journal_close(&bag->committed);	/* read to its end */
+	return result;
+}
+
+static int count_lines(FILE *in, size_t *lines, struct error *err)
+{
+	char buffer[1 << 14];
+	size_t got;
+
+	*lines = 0;
+	while ((got = fread(buffer, 1, sizeof(buffer), in)) > 0)
+		for (const char *at = buffer; (at = memchr(at, '\n', (size_t)(buffer + got - at)));
+		     at++)
+			(*lines)++;
+	if (ferror(in) || fseeko(in, 0, SEEK_SET) < 0)
+		return error_set_errno(err, "unable to read a journal of the store");
+	return 0;
+}
+
+int audit_add_committed(struct audit_bag *bag, const char *journal, size_t steps,
+			struct error *err)
+{
+	char **grown;
+	size_t lines;
+
+	if (continue_committed(bag, SIZE_MAX, err) < 0)
+		return -1;
+	grown = realloc(bag->early_journals, (bag->early_journal_count + 1) * sizeof(*grown));
 	if (!grown)
 		return error_set(err, "out of memory");
 	bag->early_journals = grown;
 	if (!(grown[bag->early_journal_count] = strdup(journal)))
 		return error_set(err, "out of memory");
 	bag->early_journal_count++;
-	return for_each_file_of_journal(bag, journal, 1, archive_written_once, err);
+	if (journal_open(bag, journal, &bag->committed, err) < 0)
+		return -1;
+	if (steps == 0)
+		return continue_committed(bag, SIZE_MAX, err);
+	if (count_lines(bag->committed.in, &lines, err) < 0)
+		return -1;
+	/* done in half the steps: what is left at the next group's commit is
+	 * little, whatever the inputs the group had */
+	bag->committed_lines_per_step = 2 * lines / steps + 1;
+	return 0;
+}
+
+int audit_continue_committed(struct audit_bag *bag, struct error *err)
+{
+	return continue_committed(bag, bag->committed_lines_per_step, err);
 }
 
 static int archive_changed_file(struct audit_bag *bag, const struct changed_file *file,
@@ -650,6 +727,7 @@ static void release_bag(struct audit_bag *bag)
 	for (size_t i = 0; i < bag->early_journal_count; i++)
 		free(bag->early_journals[i]);
 	free(bag->early_journals);
+	journal_close(&bag->committed);
 }
 
 void audit_release(struct audit_bag *bag)
@@ -744,7 +822,7 @@ int audit_finish(struct audit_bag *bag, char *written, size_t written_size, stru
 	int record_length;
 
 	written[0] = '\0';
-	if (list_journals(bag, err) < 0)
+	if (continue_committed(bag, SIZE_MAX, err) < 0 || list_journals(bag, err) < 0)
 		return -1;
 	if (bag->journal_count == 0 && bag->early_inputs == 0)
 		return 0;	/* nothing changed: no archive */

@@ -85,11 +85,18 @@ int audit_add_input(struct audit_bag *bag, const char *destination, const char *
 
 /* Puts the letters, e-mails and certificates (out/notices/, out/mail/,
  * out/certificates/: files no later transaction changes) that the committed
- * transaction's journal store/journal/NAME lists into the archive now, from
+ * transaction's journal store/journal/NAME lists into the archive, from
  * their places in the state, so that the run's end has fewer to copy. Such a
  * file named again by a later journal is an error, at once or in
- * audit_finish: the archive would hold what it was, not what it is. */
-int audit_add_committed(struct audit_bag *bag, const char *journal, struct error *err);
+ * audit_finish: the archive would hold what it was, not what it is. With
+ * steps 0 they all go in now; else a part at each of up to `steps` calls of
+ * audit_continue_committed, spread so that no one call stops the run's
+ * filing long, and what is left with the next audit_add_committed or in
+ * audit_finish (the order of the archive's entries follows from the calls,
+ * not from time). The journal's files must stay in place until then. */
+int audit_add_committed(struct audit_bag *bag, const char *journal, size_t steps,
+			struct error *err);
+int audit_continue_committed(struct audit_bag *bag, struct error *err);
 
 /* What the archive holds in place of an input it does not copy: one over
  * the intake limits (digest its SHA-256, size its length) or one the run

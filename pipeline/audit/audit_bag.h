@@ -35,6 +35,13 @@ struct seen_paths {
 	size_t capacity;		/* at least 4/3 of the paths: never 3/4 full */
 };
 
+/* A journal of the store read a line at a time. */
+struct journal_reader {
+	FILE *in;			/* NULL when none is being read */
+	char *line;
+	size_t line_size;
+};
+
 struct audit_bag {
 	struct store *store;
 	const struct audit_facts *facts;
@@ -52,7 +59,9 @@ struct audit_bag {
 	char **journals;		/* store/journal/ entries covered */
 	size_t journal_count;
 	char **early_journals;		/* whose written-once outputs are in already */
-	size_t early_journal_count;
+	size_t early_journal_count;	/* (the last's maybe only in part: committed) */
+	struct journal_reader committed; /* the last of them, while it is still read */
+	size_t committed_lines_per_step;
 	off_t end_walk_from;		/* the manifest's length when the end's walk began */
 	size_t inputs, quarantined, dossiers, outputs;
 	char name[128];			/* NNNNNN-<run id> */

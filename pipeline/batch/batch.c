@@ -76,25 +76,29 @@ static int open_audit(struct batch *batch, struct error *err)
 
 /* After a group commits, the group before it is wholly in place (a commit
  * behind settles the one before first): its letters, e-mails and
- * certificates go into the archive now, while this group's commit runs
- * behind, and not all at the run's end. The same group is archived at the
- * same point whether its commit ran behind or not, so the archive's order
- * does not depend on --jobs. */
+ * certificates go into the archive from now on, a part before each input of
+ * the next group (prepare_group_for), while this group's commit runs behind,
+ * and not all at the run's end nor all at once, which would leave the
+ * preparing threads idle with their window full. The same group is archived
+ * at the same points whether its commit ran behind or not, so the archive's
+ * order does not depend on --jobs. */
 static int archive_committed_group(struct batch *batch, const char *just_committed,
-				   struct error *err)
+				   size_t steps, struct error *err)
 {
 	int result = 0;
 
 	if (batch->committed_journal[0])
 		result = open_audit(batch, err) < 0 ? -1 :
-			 audit_add_committed(batch->audit, batch->committed_journal, err);
+			 audit_add_committed(batch->audit, batch->committed_journal, steps, err);
 	snprintf(batch->committed_journal, sizeof(batch->committed_journal), "%s",
 		 just_committed);
 	return result;
 }
 
-/* The open group committed, on this thread or (behind) on one of its own. */
-static int commit_open_group(struct batch *batch, int behind, struct error *err)
+/* The open group committed, on this thread or (behind) on one of its own;
+ * the group before goes into the archive over `steps` inputs, or now. */
+static int commit_open_group(struct batch *batch, int behind, size_t steps,
+			     struct error *err)
 {
 	char name[TRANSACTION_NAME_SIZE];
 	int result = 0;
@@ -114,7 +118,7 @@ static int commit_open_group(struct batch *batch, int behind, struct error *err)
 		result = behind ? transaction_commit_behind(&batch->transaction, err) :
 				  transaction_commit(&batch->transaction, err);
 		if (result == 0)
-			result = archive_committed_group(batch, name, err);
+			result = archive_committed_group(batch, name, steps, err);
 	}
 	forget_group(batch);
 	return result;
@@ -122,7 +126,15 @@ static int commit_open_group(struct batch *batch, int behind, struct error *err)
 
 int commit_group(struct batch *batch, struct error *err)
 {
-	return commit_open_group(batch, 0, err);
+	/* with workers the commit runs behind while the group before it goes
+	 * into the archive, all of it (no inputs follow to spread it over), its
+	 * syncs no longer idling the run, and is settled before this returns;
+	 * the archive's order is that of --jobs 1 */
+	int behind = batch->options->jobs > 1;
+
+	if (commit_open_group(batch, behind, 0, err) < 0)
+		return -1;
+	return behind ? store_settle(&batch->store, err) : 0;
 }
 
 static int in_list(char **list, size_t count, const char *text)
@@ -162,9 +174,10 @@ size_t group_limit_from_environment(void)
 int prepare_group_for(struct batch *batch, struct error *err)
 {
 	if (batch->group_inputs >= batch->group_limit &&
-	    commit_open_group(batch, batch->commit_behind, err) < 0)
+	    commit_open_group(batch, batch->commit_behind, batch->group_limit, err) < 0)
 		return -1;
-	if (ensure_transaction(batch, err) < 0)
+	if (ensure_transaction(batch, err) < 0 ||
+	    (batch->audit && audit_continue_committed(batch->audit, err) < 0))
 		return -1;
 	batch->group_inputs++;
 	return 0;

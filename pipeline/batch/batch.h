@@ -121,7 +121,9 @@ size_t group_limit_from_environment(void);
  * full (batch->group_limit inputs): behind the filing with batch->commit_behind. */
 int prepare_group_for(struct batch *batch, struct error *err);
 /* Commits the open group, after every output of it is in place and every
- * commit behind is settled: then the whole state is on the disk. */
+ * commit behind is settled: then the whole state is on the disk. (With
+ * --jobs above 1 it commits behind while the group before goes into the
+ * archive, then waits for it.) */
 int commit_group(struct batch *batch, struct error *err);
 /* Forgets the inputs of the group (after its commit or abort). */
 void forget_group(struct batch *batch);

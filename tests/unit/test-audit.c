@@ -6,7 +6,9 @@
  * took refuses the archive and leaves the journals for the next run. The
  * letters, e-mails and certificates of a committed transaction put in early
  * (audit_add_committed) go in once, and one written again after that
- * refuses the archive. */
+ * refuses the archive; put in over several steps, between the inputs that
+ * follow, they go in once each, in the journal's order, the last ones with
+ * the next committed transaction's. */
 #include <archive.h>
 #include <archive_entry.h>
 #include <dirent.h>
@@ -190,7 +192,7 @@ static void test_committed_outputs(struct store *store, const struct audit_facts
 
 	failed = audit_begin(store, facts, 0, &bag, &err) < 0 ||
 		 commit_files(store, first, first_texts, name, sizeof(name), &err) < 0 ||
-		 audit_add_committed(bag, name, &err) < 0 ||
+		 audit_add_committed(bag, name, 0, &err) < 0 ||
 		 commit_files(store, second, second_texts, name, sizeof(name), &err) < 0;
 	ok(!failed, "a committed transaction's letter, e-mail and certificate put in early");
 	if (failed)
@@ -226,11 +228,11 @@ static void test_written_again(struct store *store, const struct audit_facts *fa
 
 	failed = audit_begin(store, facts, 0, &bag, &err) < 0 ||
 		 commit_files(store, letter, first_texts, name, sizeof(name), &err) < 0 ||
-		 audit_add_committed(bag, name, &err) < 0 ||
+		 audit_add_committed(bag, name, 0, &err) < 0 ||
 		 commit_files(store, letter, again_texts, name, sizeof(name), &err) < 0;
 	ok(!failed, early ? "a letter put in early, written again, the second also committed" :
 	   "a letter put in early, then written again");
-	result = early ? audit_add_committed(bag, name, &err) :
+	result = early ? audit_add_committed(bag, name, 0, &err) :
 			 audit_finish(bag, written, sizeof(written), &err);
 	is_int(result, -1, early ? "putting the second in early is refused" :
 	       "the archive is refused at the end");
@@ -240,6 +242,103 @@ static void test_written_again(struct store *store, const struct audit_facts *fa
 	audit_release(bag);
 	is_int(count_entries("audit"), archives, "no new archive was left in audit/");
 	ok(count_entries("store/journal") >= 2, "the journals are kept for the next run");
+}
+
+/* The archive's entry paths (below its top directory), in order, each
+ * followed by a newline, into out. */
+static void list_entries(const char *relative, char *out, size_t size)
+{
+	struct archive *archive = archive_read_new();
+	struct archive_entry *entry;
+	char path[4096];
+	size_t used = 0;
+
+	out[0] = '\0';
+	snprintf(path, sizeof(path), "%s/%s", directory, relative);
+	archive_read_support_filter_gzip(archive);
+	archive_read_support_format_tar(archive);
+	if (archive_read_open_filename(archive, path, 65536) == ARCHIVE_OK)
+		while (archive_read_next_header(archive, &entry) == ARCHIVE_OK && used < size) {
+			const char *slash = strchr(archive_entry_pathname(entry), '/');
+			int wrote = snprintf(out + used, size - used, "%s\n", slash ? slash + 1 : "");
+
+			used += wrote > 0 ? (size_t)wrote : 0;
+		}
+	archive_read_free(archive);
+}
+
+/* Where line (a whole line of listing) is in it, or -1. */
+static long position_of(const char *listing, const char *line)
+{
+	size_t length = strlen(line);
+
+	for (const char *at = listing; (at = strstr(at, line)); at++)
+		if ((at == listing || at[-1] == '\n') && at[length] == '\n')
+			return at - listing;
+	return -1;
+}
+
+/* A committed transaction of 12 letters put in over four steps: some before
+ * an input taken after the first step, the rest after it, each once, in
+ * the journal's order; a second committed transaction's audit_add_committed
+ * finishes what the steps left of the first. */
+static void test_committed_in_steps(struct store *store, const struct audit_facts *facts)
+{
+	enum { LETTERS = 12 };
+	const char *paths[LETTERS + 1] = { NULL }, *texts[LETTERS] = { NULL };
+	static const char *const later[] = { "out/notices/C-2/01-acknowledgment.txt", NULL };
+	static const char *const later_texts[] = { "a later letter" };
+	char storage[LETTERS][64], name[96], later_name[96], written[4096], listing[8192];
+	char line[160], digest[65];
+	struct audit_bag *bag = NULL;
+	struct transaction transaction;
+	struct error err = { "" };
+	long previous = -1, input;
+	int failed, in_order = 1, once = 1, before = 0;
+
+	for (int i = 0; i < LETTERS; i++) {
+		snprintf(storage[i], sizeof(storage[i]), "out/notices/C-1/%02d-returned.txt", i + 1);
+		paths[i] = storage[i];
+		texts[i] = "a letter";
+	}
+	failed = audit_begin(store, facts, 0, &bag, &err) < 0 ||
+		 commit_files(store, paths, texts, name, sizeof(name), &err) < 0 ||
+		 audit_add_committed(bag, name, 4, &err) < 0 ||
+		 audit_continue_committed(bag, &err) < 0 ||
+		 transaction_begin(store, &transaction, &err) < 0 ||
+		 take(&transaction, bag, "after-one-step.zip", "taken after one step", &err) < 0 ||
+		 transaction_commit(&transaction, &err) < 0 ||
+		 audit_continue_committed(bag, &err) < 0 ||
+		 commit_files(store, later, later_texts, later_name, sizeof(later_name),
+			      &err) < 0 ||
+		 audit_add_committed(bag, later_name, 4, &err) < 0;
+	ok(!failed, "a transaction's 12 letters put in over steps, an input taken between");
+	if (failed)
+		printf("# %s\n", err.message);
+	ok(audit_finish(bag, written, sizeof(written), &err) == 0, "the archive is finished");
+	audit_release(bag);
+	list_entries(written, listing, sizeof(listing));
+	sha256_hex("taken after one step", strlen("taken after one step"), digest);
+	snprintf(line, sizeof(line), "data/inputs/%s/after-one-step.zip", digest);
+	input = position_of(listing, line);
+	for (int i = 0; i < LETTERS; i++) {
+		long at;
+
+		snprintf(line, sizeof(line), "data/%s", storage[i]);
+		at = position_of(listing, line);
+		in_order = in_order && at > previous;
+		once = once && at >= 0 && !strstr(listing + at + 1, line);
+		before += at >= 0 && at < input;
+		previous = at;
+	}
+	ok(input >= 0, "the input is in the archive");
+	ok(once, "each letter is in it once");
+	ok(in_order, "  in the journal's order");
+	printf("# %d of %d letters before the input\n", before, LETTERS);
+	ok(before > 0 && before < LETTERS, "  some before the input, the rest after it");
+	ok(position_of(listing, "data/out/notices/C-2/01-acknowledgment.txt") > previous,
+	   "the later transaction's letter comes after all of them");
+	check_verifies(written);
 }
 
 static void test_input_never_taken(struct store *store, const struct audit_facts *facts)
@@ -286,6 +385,7 @@ int main(void)
 	test_early_inputs(&store, &facts, 2);
 	audit_paths_limit_memory(0);
 	test_committed_outputs(&store, &facts);
+	test_committed_in_steps(&store, &facts);
 	test_input_never_taken(&store, &facts);
 	test_written_again(&store, &facts, 0);
 	test_written_again(&store, &facts, 1);
