@@ -21,19 +21,20 @@
 # (With --jobs 2 and 4 a run also stops its typesetting threads once its
 # last PDF is queued, render_queue_retire, before the public notices and
 # the register: what follows is the same.)
-# Every run files its inputs in groups of two (ECAP_GROUP_INPUTS), so that
+# Every run files its inputs in groups of three (ECAP_GROUP_INPUTS), so that
 # with --jobs 2 and 4 nearly every group commits on a thread of its own
 # while the next is filed (transaction_commit_behind), the next reading what
 # the one behind changes, and with --jobs 1 on the run's own: the states are
 # the same all the same, and so is the order of the audit archives, into
-# which each group's letters, e-mails and certificates go when the next
-# group commits.
+# which each group's letters, e-mails and certificates go, once the next
+# group has committed, a part before each of the inputs after (two parts a
+# group of three: audit_continue_committed), the rest at a phase's end.
 # And a PDF that cannot be made (no fonts) fails a run with --jobs 2, where
 # it is typeset on a worker, as it does with one: exit 74, nothing committed.
 . "$(dirname "$0")/lib.sh"
 
 # the inputs of a transaction in every run
-group_inputs=2
+group_inputs=3
 
 # fill STATE: the dropbox of STATE, each input with a fixed modification time
 fill() {
