@@ -381,7 +381,7 @@ int publish_register(struct batch *batch, struct error *err)
 	FILE *document = NULL;
 	char count[24];
 	const char *index[] = { "certificates", count, NULL };
-	int result = -1;
+	int result = -1, streamed;
 
 	if (!needs_writing(batch))
 		return signing_finish(batch, err);
@@ -393,7 +393,13 @@ int publish_register(struct batch *batch, struct error *err)
 	stream.data = document ? scratch_file(batch, err) : NULL;
 	if (!stream.data)
 		goto out;
-	if (stream_register(&stream, document, err) < 0 ||
+	/* a full group of pages commits behind the next pages: the groups
+	 * change only the site's pages, which nothing here reads, and the
+	 * members are read from store/register/, which they do not change */
+	batch->commit_behind = batch->options->jobs > 1;
+	streamed = stream_register(&stream, document, err);
+	batch->commit_behind = 0;
+	if (streamed < 0 || store_settle(&batch->store, err) < 0 ||
 	    put_scratch(batch, document, REGISTER_XML, 0, err) < 0)
 		goto out;
 	if (batch->signing_key)
