@@ -287,6 +287,19 @@ failed:
 	return NULL;
 }
 
+/* A multipart/mixed with no boundary yet: made by its type, because
+ * g_mime_multipart_new_with_subtype draws a random boundary from
+ * /dev/urandom (a file opened and read for every e-mail) only for
+ * set_headers to replace it with one that follows from the letter. */
+static GMimeMultipart *new_mixed_multipart(void)
+{
+	GMimeContentType *type = g_mime_content_type_new("multipart", "mixed");
+	GMimeObject *object = g_mime_object_new(NULL, type);
+
+	g_object_unref(type);
+	return GMIME_MULTIPART(object);
+}
+
 /* Builds the message in memory from the files of its letter: run by the
  * render queue, on any thread, once they are in place. */
 static int make_message(void *context, unsigned char **out, size_t *out_size,
@@ -307,7 +320,7 @@ static int make_message(void *context, unsigned char **out, size_t *out_size,
 	if (!text)
 		goto out;
 	message = g_mime_message_new(TRUE);
-	multipart = g_mime_multipart_new_with_subtype("mixed");
+	multipart = new_mixed_multipart();
 	set_headers(message, &queued->sender, mail, multipart);
 	{
 		GMimeObject *body = text_part(text);
