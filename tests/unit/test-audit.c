@@ -65,20 +65,31 @@ static int take(struct transaction *transaction, struct audit_bag *bag, const ch
 	return audit_add_input(bag, destination, name, text, strlen(text), digest, err);
 }
 
-/* The archive's entry at bag_path (below the bag's top directory) into
- * out; the count of entries with that path is returned. */
-static int read_entry(const char *relative, const char *bag_path, char *out, size_t size)
+/* The tar.gz at relative, open for reading; NULL when it cannot be read. */
+static struct archive *open_archive(const char *relative)
 {
 	struct archive *archive = archive_read_new();
-	struct archive_entry *entry;
 	char path[4096];
-	int found = 0;
 
-	out[0] = '\0';
 	snprintf(path, sizeof(path), "%s/%s", directory, relative);
 	archive_read_support_filter_gzip(archive);
 	archive_read_support_format_tar(archive);
 	if (archive_read_open_filename(archive, path, 65536) == ARCHIVE_OK)
+		return archive;
+	archive_read_free(archive);
+	return NULL;
+}
+
+/* The archive's entry at bag_path (below the bag's top directory) into
+ * out; the count of entries with that path is returned. */
+static int read_entry(const char *relative, const char *bag_path, char *out, size_t size)
+{
+	struct archive *archive = open_archive(relative);
+	struct archive_entry *entry;
+	int found = 0;
+
+	out[0] = '\0';
+	if (archive)
 		while (archive_read_next_header(archive, &entry) == ARCHIVE_OK) {
 			const char *slash = strchr(archive_entry_pathname(entry), '/');
 			la_ssize_t got;
@@ -248,16 +259,12 @@ static void test_written_again(struct store *store, const struct audit_facts *fa
  * followed by a newline, into out. */
 static void list_entries(const char *relative, char *out, size_t size)
 {
-	struct archive *archive = archive_read_new();
+	struct archive *archive = open_archive(relative);
 	struct archive_entry *entry;
-	char path[4096];
 	size_t used = 0;
 
 	out[0] = '\0';
-	snprintf(path, sizeof(path), "%s/%s", directory, relative);
-	archive_read_support_filter_gzip(archive);
-	archive_read_support_format_tar(archive);
-	if (archive_read_open_filename(archive, path, 65536) == ARCHIVE_OK)
+	if (archive)
 		while (archive_read_next_header(archive, &entry) == ARCHIVE_OK && used < size) {
 			const char *slash = strchr(archive_entry_pathname(entry), '/');
 			int wrote = snprintf(out + used, size - used, "%s\n", slash ? slash + 1 : "");
