@@ -18,15 +18,15 @@ static const hb_tag_t subset_tables[] = {
 };
 #define SUBSET_TABLES (sizeof(subset_tables) / sizeof(subset_tables[0]))
 
-#define MAX_FACES 16
 /* a document meets at most PDF_DOCUMENT_FACES + 1 faces: one is always free to go */
-_Static_assert(MAX_FACES > PDF_DOCUMENT_FACES + 1, "a thread keeps more faces than a document");
+_Static_assert(PDF_KEPT_FACES > PDF_DOCUMENT_FACES + 1,
+	       "a thread keeps more faces than a document");
 /* a document takes at most one kept subset a face: one is always free to go */
 _Static_assert(PDF_KEPT_SUBSETS > PDF_DOCUMENT_FACES,
 	       "a thread keeps more subsets than a document takes");
 
 struct pdf_kept {
-	struct pdf_face faces[MAX_FACES];
+	struct pdf_face faces[PDF_KEPT_FACES];
 	int count;
 	struct pdf_subset *subsets[PDF_KEPT_SUBSETS];	/* NULL: free */
 	unsigned long documents;	/* begun so far: each document's serial */
@@ -290,7 +290,7 @@ struct pdf_face *pdf_kept_face(struct pdf_kept *kept, hb_face_t *source)
 			kept->faces[i].used = kept->documents;
 			return &kept->faces[i];
 		}
-	if (kept->count < MAX_FACES) {
+	if (kept->count < PDF_KEPT_FACES) {
 		face = &kept->faces[kept->count++];
 	} else {
 		for (int i = 0; i < kept->count; i++)

@@ -63,6 +63,9 @@ struct pdf_subset {
 /* The faces a document may draw with. */
 #define PDF_DOCUMENT_FACES 8
 
+/* Faces a thread keeps: more than a document meets. */
+#define PDF_KEPT_FACES 16
+
 struct pdf_kept;
 
 /* The calling thread's, made the first time; NULL out of memory. */
@@ -78,8 +81,8 @@ unsigned char *pdf_kept_deflate(struct pdf_kept *kept, const void *bytes, size_t
 				size_t *size);
 
 /* The thread's face of source, made the first time, marked used by the
- * current document. A thread keeps at most 16 faces (a letter uses two or
- * three, a document at most PDF_DOCUMENT_FACES): the one used least lately
+ * current document. A thread keeps at most PDF_KEPT_FACES (a letter uses two
+ * or three, a document at most PDF_DOCUMENT_FACES): the one used least lately
  * by other documents makes way when another must be kept (Pango's faces are
  * new ones after its font map is replaced), and the subsets kept of it go. */
 struct pdf_face *pdf_kept_face(struct pdf_kept *kept, hb_face_t *source);
